@@ -1,0 +1,59 @@
+"""Bytes in, typed records out: the one entry point is :func:`parse`.
+
+No I/O happens here: the scraper fetches, the loader stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import imdb, schemaorg
+from .detect import detect_kind, looks_like_imdb
+from .errors import UnknownPage
+from .page import Page
+from .records import PAGE_KINDS, FilmPage, Record, ReviewPage
+from .review import parse_review
+
+__all__ = ["PAGE_KINDS", "FilmPage", "Record", "ReviewPage", "UnknownPage", "parse"]
+
+
+def _parse_title(page: Page) -> FilmPage:
+    if looks_like_imdb(page) or not schemaorg.has_film(page):
+        return imdb.parse_title(page)
+    return schemaorg.parse_movie(page)
+
+
+_PARSERS: dict[str, Callable[[Page], Record]] = {
+    "review": parse_review,
+    "title": _parse_title,
+    **{kind: parser for kind, parser in imdb.SUBPAGE_PARSERS.items()},
+}
+
+
+def _check_is_html(data: bytes | str) -> None:
+    head = data[:4096] if isinstance(data, bytes) else data[:4096].encode("utf-8", "replace")
+    if not head.strip():
+        raise UnknownPage("the page is empty")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnknownPage("binary data, not an HTML page")
+    if b"<" not in head:
+        raise UnknownPage("no HTML markup in the first 4 KB")
+
+
+def parse(data: bytes | str, url: str | None = None, kind: str = "auto", *, charset: str | None = None) -> Record:
+    """Parse one page into its record.
+
+    ``kind`` is "auto" (decided from the URL, then the page itself) or one of
+    ``PAGE_KINDS``. ``charset`` is the HTTP header's, where known. Raises
+    ``UnknownPage`` only when ``kind="auto"`` and the bytes are no page at all;
+    with an explicit kind every input gives a record (``layout: "unknown"`` and
+    ``missing`` filled where nothing matched).
+    """
+    if kind != "auto" and kind not in PAGE_KINDS:
+        raise ValueError(f"unknown kind {kind!r}: expected auto or one of {', '.join(PAGE_KINDS)}")
+    if kind == "auto":
+        _check_is_html(data)
+    page = Page.from_bytes(data, url, charset)
+    if kind == "auto":
+        kind = detect_kind(page)
+    return _PARSERS[kind](page)

@@ -1,0 +1,84 @@
+"""Country names and codes as pages write them → ISO 3166 codes.
+
+pycountry (ISO 3166-1 and 3166-3) and CLDR's territory names in several
+languages (via babel) do the work; the only hand-made entries are the names
+IMDb uses that neither library knows.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+
+# IMDb's own names and region codes that no ISO list carries. West Germany has no
+# ISO 3166-3 entry: the FRG's DE continued, so it maps to DE.
+_IMDB_NAMES = {
+    "uk": "GB",
+    "west germany": "DE",
+    "xwg": "DE",
+    "federal republic of germany": "DE",
+    "east germany": "DDDE",
+    "xeg": "DDDE",
+    "soviet union": "SUHH",
+    "ussr": "SUHH",
+    "yugoslavia": "YUCS",
+    "federal republic of yugoslavia": "YUCS",
+    "xyu": "YUCS",
+    "czechoslovakia": "CSHH",
+    "serbia and montenegro": "CSXX",
+    "burma": "MM",
+    "zaire": "CD",
+    "kosovo": "XK",
+    "ivory coast": "CI",
+    "swaziland": "SZ",
+    "macedonia": "MK",
+    "republic of macedonia": "MK",
+    "turkey": "TR",
+    "vatican": "VA",
+    "occupied palestinian territory": "PS",
+}
+_LANGUAGES = ("en", "fr", "de", "es", "it", "sv", "pt", "nl", "hu")
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold().replace("’", "'"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace(".", "").split())
+
+
+def _name_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for language in _LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                table.setdefault(_fold(name), code)
+    for historic in pycountry.historic_countries:
+        table.setdefault(_fold(historic.name.split(",")[0]), historic.alpha_4)
+    table.update(_IMDB_NAMES)
+    return table
+
+
+_NAMES = _name_table()
+_HISTORIC_CODES = {h.alpha_4.lower(): h.alpha_4 for h in pycountry.historic_countries}
+
+
+@lru_cache(maxsize=2048)
+def country_code(name: str | None) -> str | None:
+    """ "USA" → "US", "United States" → "US", "Soviet Union" → "SUHH", "xwg" → "DE", "Sweden" → "SE"."""
+    if not name:
+        return None
+    key = _fold(name)
+    if not key:
+        return None
+    if key in _NAMES:
+        return _NAMES[key]
+    if key in _HISTORIC_CODES:
+        return _HISTORIC_CODES[key]
+    if len(key) == 2 and (country := pycountry.countries.get(alpha_2=key.upper())):
+        return str(country.alpha_2)
+    try:
+        return str(pycountry.countries.lookup(key).alpha_2)
+    except LookupError:
+        return None

@@ -1,0 +1,114 @@
+"""Dates as pages print them → ISO date and precision.
+
+Month names come from CLDR (via babel) for the languages the metadata site and
+review sites are seen in, so "27. Februar 2007", "27 de febrero de 2007" and
+"1er mars 1995" read as well as "February 27, 2007".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from babel.dates import get_month_names
+
+from .countries import country_code
+from .records import Precision, ReleaseDate
+from .text import clean
+
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "hu", "pl", "cs", "tr")
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip(".")
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for language in LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=language).items():
+                    table.setdefault(_fold(name), number)
+    table.update({"sept": 9, "sep": 9})  # English abbreviations CLDR lacks
+    return table
+
+
+MONTHS = _month_table()
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_TOKEN = re.compile(r"\d+|[^\W\d_]+", re.U)
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[str, Precision] | None:
+    if not 1800 <= year <= 2200:
+        return None
+    if month is None:
+        return f"{year:04d}", "year"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month"
+    if not 1 <= day <= 31:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", "day"
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str | None) -> tuple[str, Precision] | None:
+    """ "27 February 2007" → ("2007-02-27", "day"); "February 2008" → ("2008-02", "month"); "2007" → ("2007", "year")."""
+    if not text:
+        return None
+    text = clean(text)
+    if match := _ISO.search(text):
+        year, month, day = match.groups()
+        return _iso(int(year), int(month), int(day) if day else None)
+    if match := _DOTTED.search(text):
+        day, month, year = match.groups()
+        return _iso(int(year), int(month), int(day))
+    year_value = month_value = day_value = None
+    for token in _TOKEN.findall(text):
+        if token.isdigit():
+            if len(token) == 4 and year_value is None:
+                year_value = int(token)
+            elif len(token) <= 2 and day_value is None and year_value is None:
+                day_value = int(token)
+        elif month_value is None and (number := MONTHS.get(_fold(token))):
+            month_value = number
+    if year_value is None:
+        return None
+    if month_value is None:
+        return _iso(year_value)
+    return _iso(year_value, month_value, day_value)
+
+
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def release_date_from_text(text: str, region: str | None = None) -> ReleaseDate | None:
+    """ "27 February 2007 (USA) (premiere)" → a ReleaseDate; the first bracket that names
+    a country is the country, the rest are notes. ``region`` (a link's ``region=`` code)
+    wins over the name where the page gives both."""
+    text = clean(text.replace("See more", " ").replace("»", " "))
+    head = _PARENS.split(text, maxsplit=1)[0]
+    parsed = parse_date(head)
+    if parsed is None:
+        return None
+    country_name = None
+    country = country_code(region) if region else None
+    notes = []
+    for inner in _PARENS.findall(text):
+        inner = clean(inner)
+        if country_name is None and (code := country_code(inner)):
+            country_name, country = inner, country or code
+        elif inner:
+            notes.append(inner)
+    return ReleaseDate(
+        date=parsed[0],
+        precision=parsed[1],
+        country=country,
+        note="; ".join(notes) or None,
+        country_name=country_name,
+    )

@@ -1,0 +1,67 @@
+"""Bytes to text, trusting the bytes over what the page claims.
+
+Real pages lie about their encoding: IMDb's ``/combined`` view declares
+iso-8859-1 and embeds raw UTF-8; 2008 pages really are Latin-1. The order:
+a byte-order mark; strict UTF-8 (a non-ASCII page that decodes as UTF-8 is
+UTF-8 whatever it declares); the declared charset (header, then ``<meta>``);
+charset-normalizer's guess; windows-1252, which decodes any byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+# Browsers decode these labels as windows-1252 (WHATWG Encoding), and so do real pages.
+_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
+    return match.group(1) if match else None
+
+
+def _known(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = _WHATWG_ALIASES.get(label.lower(), label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes | str, declared: str | None = None) -> str:
+    """Decode a page to text with CRLF folded to LF."""
+    if isinstance(data, str):
+        return data.replace("\r\n", "\n")
+    text = _decode(data, declared)
+    return text.replace("\r\n", "\n").replace("\x00", "")
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    meta = _META_CHARSET.search(data[:8192])
+    for label in (declared, meta.group(1).decode("ascii") if meta else None):
+        encoding = _known(label)
+        if encoding and encoding != "utf-8":
+            return data.decode(encoding, errors="replace")
+    best = from_bytes(data[:65536]).best()
+    encoding = _known(best.encoding) if best else None
+    return data.decode(encoding or "cp1252", errors="replace")

@@ -1,0 +1,93 @@
+"""Which kind of page is this? From the URL first, then from what the page says of itself."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .errors import UnknownPage
+from .jsonld import types_of
+from .page import Page
+from .text import clean
+
+IMDB_TITLE_PATH = re.compile(r"/title/(tt\d{7,10})(?:/([A-Za-z_-]+))?")
+# Sub-page path → record kind. Views of the title page itself map to "title".
+_PATH_KINDS = {
+    "": "title",
+    "combined": "title",
+    "reference": "title",
+    "maindetails": "title",
+    "releaseinfo": "releaseinfo",
+    "companycredits": "companycredits",
+    "keywords": "keywords",
+    "movieconnections": "connections",
+    "plotsummary": "plotsummary",
+    "synopsis": "plotsummary",
+    "fullcredits": "fullcredits",
+}
+# Words of the <title> element of each sub-page, over the layouts and languages seen.
+_TITLE_WORDS = (
+    ("releaseinfo", re.compile(r"release (info|dates)", re.I)),
+    ("companycredits", re.compile(r"company credits", re.I)),
+    ("keywords", re.compile(r"(plot )?keywords", re.I)),
+    ("connections", re.compile(r"connections", re.I)),
+    ("plotsummary", re.compile(r"plot summary|synopsis", re.I)),
+    ("fullcredits", re.compile(r"full cast", re.I)),
+)
+FILM_TYPES = {"Movie", "TVSeries", "TVMiniSeries", "TVEpisode", "TVMovie"}
+
+
+def imdb_id_in(url: str | None) -> str | None:
+    match = IMDB_TITLE_PATH.search(urlsplit(url).path) if url else None
+    return match.group(1) if match else None
+
+
+def kind_from_url(url: str | None) -> str | None:
+    """ "…/title/tt0979924/releaseinfo" → "releaseinfo"; None when the URL names no title page."""
+    if not url:
+        return None
+    match = IMDB_TITLE_PATH.search(urlsplit(url).path)
+    if not match:
+        return None
+    sub = (match.group(2) or "").lower()
+    if sub not in _PATH_KINDS:
+        raise UnknownPage(f"a '{sub}' sub-page of {match.group(1)}: not a kind cinescrape parses")
+    return _PATH_KINDS[sub]
+
+
+def canonical_url(page: Page) -> str | None:
+    for selector in ('link[rel="canonical"]', 'meta[property="og:url"]'):
+        node = page.tree.css_first(selector)
+        if node is not None:
+            value = node.attributes.get("href") or node.attributes.get("content")
+            if value:
+                return page.absolute(value)
+    return None
+
+
+def looks_like_imdb(page: Page) -> bool:
+    head = page.html[:20000]
+    return (
+        "__NEXT_DATA__" in head
+        or "- IMDb</title>" in head
+        or "IMDb" in head and imdb_id_in(canonical_url(page)) is not None
+    )
+
+
+def detect_kind(page: Page) -> str:
+    """The page kind for ``parse(kind="auto")``; raises UnknownPage for documents that are no page."""
+    if kind := kind_from_url(page.url):
+        return kind
+    if looks_like_imdb(page):
+        if kind := kind_from_url(canonical_url(page)):
+            return kind
+        heading = clean(page.tree.css_first("title").text()) if page.tree.css_first("title") else ""
+        for kind, pattern in _TITLE_WORDS:
+            if pattern.search(heading):
+                return kind
+        return "title"
+    if any(types_of(obj) & FILM_TYPES for obj in page.jsonld):
+        return "title"
+    if page.tree.body is None or not clean(page.tree.body.text(deep=True))[:1]:
+        raise UnknownPage("the page has no visible text")
+    return "review"

@@ -1,0 +1,100 @@
+"""Field normalisers shared by every IMDb layout and sub-page parser.
+
+Each takes text or a node and returns a clean value; layout parsers only say
+where on the page the value sits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from ..records import Company
+from ..text import clean, node_text, strip_quotes
+
+_TT = re.compile(r"/title/(tt\d{7,10})")
+_CO = re.compile(r"/company/(co\d{7,10})")
+_NM = re.compile(r"/name/(nm\d{7,10})")
+_HOURS = re.compile(r"(\d+)\s*(?:h|hr|hrs|hour|hours|std|heure|heures|hora|horas|ora|ore)\b", re.I)
+_MINUTES = re.compile(r"(\d+)\s*(?:m|min|mins|minute|minutes|minuten|minutos|minuti)\b", re.I)
+_ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?", re.I)
+# Link texts and trailers that are navigation, never values.
+NAVIGATION = re.compile(r"^(see (more|all)( \(\d[\d,]*\))?|more|edit|add|show more( on imdbpro)?|see full cast)\W*$", re.I)
+_SEE_MORE_TAIL = re.compile(r"\s*(\|\s*)?(see (more|all)(\s*\(\d[\d,]*\))?|more)\s*»?\s*$", re.I)
+_ROLE_NOTE = re.compile(r"\s*(\((?:presents|in association with|as [^)]*|co-production|uncredited|produced in association with|[^)]*\d{4}[^)]*|[^)]*\b(?:with|by|for)\b[^)]*)\))\s*$", re.I)
+
+
+def tt_id(href: str | None) -> str | None:
+    match = _TT.search(href or "")
+    return match.group(1) if match else None
+
+
+def co_id(href: str | None) -> str | None:
+    match = _CO.search(href or "")
+    return match.group(1) if match else None
+
+
+def nm_id(href: str | None) -> str | None:
+    match = _NM.search(href or "")
+    return match.group(1) if match else None
+
+
+def drop_see_more(text: str) -> str:
+    """ "Castle Rock EntertainmentSee more »" → "Castle Rock Entertainment"."""
+    return _SEE_MORE_TAIL.sub("", clean(text)).strip(" |»")
+
+
+def is_navigation(text: str) -> bool:
+    return bool(NAVIGATION.match(clean(text)))
+
+
+def runtime_minutes(text: str | None) -> int | None:
+    """The first runtime in a Runtime value: "154 min | 168 min (special)" → 154, "USA:45 min" → 45,
+    "2 hours 16 minutes" → 136, "1h 5min" → 65, "PT2H16M" → 136, "2 hours" → 120."""
+    text = clean(text)
+    if not text:
+        return None
+    if match := _ISO_DURATION.match(text):
+        hours, minutes = match.groups()
+        if hours or minutes:
+            return int(hours or 0) * 60 + int(minutes or 0)
+    first = re.split(r"\s\|\s|\|", text)[0]
+    first = re.sub(r"^[^\d:]*:\s*", "", first)  # country prefix "USA:45 min"
+    hours = _HOURS.search(first)
+    minutes = _MINUTES.search(first)
+    if hours or minutes:
+        return (int(hours.group(1)) * 60 if hours else 0) + (int(minutes.group(1)) if minutes else 0)
+    bare = re.match(r"\s*(\d+)\s*$", first)
+    return int(bare.group(1)) if bare else None
+
+
+def split_company(text: str) -> tuple[str, str | None]:
+    """A company as printed → (name, note): "Pangloss Films (presents)" → ("Pangloss Films", "presents").
+
+    Only a bracket at the end is a note; a comma is never a separator here
+    ("Warner Bros. Pictures, Inc." stays whole) because names come from links.
+    """
+    name = drop_see_more(text)
+    notes = []
+    while match := _ROLE_NOTE.search(name):
+        notes.insert(0, match.group(1)[1:-1].strip())
+        name = name[: match.start()].rstrip()
+    return strip_quotes(name), "; ".join(notes) or None
+
+
+def company_from_link(link: LexborNode, role: str = "production", trailing: str = "") -> Company | None:
+    """A company link (and the text after it on the same line) as a Company record."""
+    name, note = split_company(node_text(link))
+    if not name or is_navigation(name):
+        return None
+    _, trailing_note = split_company("x " + trailing) if trailing.strip() else ("", None)
+    notes = "; ".join(n for n in (note, trailing_note) if n) or None
+    return Company(name=name, role=role, note=notes, imdb_id=co_id(link.attributes.get("href")))
+
+
+def clean_keyword(text: str) -> str:
+    """A keyword as shown, with vote noise ("12 of 12 found this relevant Relevant? Yes No") removed."""
+    text = re.sub(r"\d+ of \d+ found this relevant.*$", "", clean(text), flags=re.I)
+    text = re.sub(r"\s*(Relevant\?|Is this relevant\?).*$", "", text, flags=re.I)
+    return drop_see_more(text)

@@ -1,0 +1,224 @@
+"""Typed records that the parsers hand to the loader.
+
+Every record is a frozen, slotted dataclass; sequences are tuples so a record
+can be hashed, compared and shared between threads. ``to_dict()`` gives the
+JSON shape that ``cinescrape parse`` prints (the documented contract).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
+
+Precision = Literal["day", "month", "year"]
+
+# Page kinds of the metadata site; each has its own parser and its own URL suffix.
+FILM_PAGE_KINDS = (
+    "title",
+    "releaseinfo",
+    "companycredits",
+    "keywords",
+    "connections",
+    "plotsummary",
+    "fullcredits",
+)
+PAGE_KINDS = ("review", *FILM_PAGE_KINDS)
+
+
+def _plain(value: Any) -> Any:
+    """Records, tuples and dicts as JSON-ready values."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class _Record:
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- film facts
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseDate(_Record):
+    date: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY as the precision says
+    precision: Precision
+    country: str | None  # ISO 3166-1 alpha-2, or ISO 3166-3 for dissolved states
+    note: str | None = None  # "premiere", "Cannes Film Festival", "limited" ...
+    country_name: str | None = None  # as the page wrote it
+
+
+@dataclass(frozen=True, slots=True)
+class Company(_Record):
+    name: str
+    role: str = "production"  # production, distribution, special_effects, other
+    note: str | None = None  # "(presents)", "(as …)", years, territories
+    imdb_id: str | None = None  # co0000000 where the page links it
+
+
+@dataclass(frozen=True, slots=True)
+class Connection(_Record):
+    relation: str  # "features", "featured_in", "follows", "remake_of" … (snake case)
+    title: str
+    year: int | None = None
+    imdb_id: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Aka(_Record):
+    title: str
+    country: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person(_Record):
+    name: str
+    imdb_id: str | None = None
+    note: str | None = None
+
+
+# The keys every ``kind: "title"`` record prints, present even when empty.
+TITLE_CONTRACT_KEYS = (
+    "imdb_id",
+    "title",
+    "original_title",
+    "year",
+    "genres",
+    "plot",
+    "keywords",
+    "keywords_total",
+    "release_dates",
+    "companies",
+    "connections",
+    "runtime_minutes",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FilmPage(_Record):
+    """A metadata page about one film: a title page or one of its sub-pages.
+
+    ``None`` means "this page does not carry the field"; an empty tuple means
+    the page has the block but it is empty. Sub-page records print only the
+    fields they carry; title records print every contract key.
+    """
+
+    kind: str  # one of FILM_PAGE_KINDS
+    url: str | None
+    layout: str  # detected layout, "unknown" when no known layout matched
+    imdb_id: str | None = None
+    title: str | None = None  # the display title, as the page shows it
+    original_title: str | None = None
+    year: int | None = None
+    year_end: int | None = None  # series: last year
+    title_type: str | None = None  # movie, tvSeries, tvMovie, video, tvEpisode …
+    genres: tuple[str, ...] | None = None
+    plot: str | None = None
+    keywords: tuple[str, ...] | None = None
+    keywords_total: int | None = None
+    release_dates: tuple[ReleaseDate, ...] | None = None
+    companies: tuple[Company, ...] | None = None
+    connections: tuple[Connection, ...] | None = None
+    runtime_minutes: int | None = None
+    countries: tuple[str, ...] | None = None
+    languages: tuple[str, ...] | None = None
+    directors: tuple[Person, ...] | None = None
+    writers: tuple[Person, ...] | None = None
+    cast_total: int | None = None
+    akas: tuple[Aka, ...] | None = None
+    source: str = "imdb"  # the site family: imdb, or the host of a schema.org page
+    missing: tuple[str, ...] = ()  # fields this layout should carry but were not found
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "url": self.url}
+        for f in fields(self):
+            if f.name in ("kind", "url", "missing"):
+                continue
+            value = getattr(self, f.name)
+            if value is None and not (self.kind == "title" and f.name in TITLE_CONTRACT_KEYS):
+                continue
+            if value is None and f.name in _LIST_FIELDS:
+                value = ()
+            out[f.name] = _plain(value)
+        out["missing"] = list(self.missing)
+        return out
+
+
+_LIST_FIELDS = frozenset(
+    f.name for f in fields(FilmPage) if str(f.type).startswith("tuple")
+)
+
+
+# ---------------------------------------------------------------- review pages
+
+
+@dataclass(frozen=True, slots=True)
+class WatchLink(_Record):
+    url: str
+    provider: str | None  # amazon, netflix, hulu, apple, youtube, disney, max …
+    action: str | None  # stream, rent, buy, purchase
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RankedEntry(_Record):
+    rank: int
+    title: str
+    year: int | None = None
+    year_end: int | None = None  # "(2007-2012)"
+    type: str | None = None  # the "Type: …" label where the article gives one
+    blurb: str | None = None
+    links: tuple[WatchLink, ...] = ()
+    title_url: str | None = None  # the film's own page (IMDb, Letterboxd, Wikipedia, the site's)
+    attributes: tuple[tuple[str, str], ...] = ()  # ("Director", "…"), in page order
+    notes: tuple[str, ...] = ()  # "Side note: …" paragraphs
+    rank_inferred: bool = False  # True where the page does not print the number
+    group: str | None = None  # sub-list heading, where the article has several
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _Record.to_dict(self)
+        out["attributes"] = dict(self.attributes)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Article(_Record):
+    title: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date
+    modified: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPage(_Record):
+    url: str | None
+    article: Article
+    entries: tuple[RankedEntry, ...] = ()
+    confidence: float = 0.0  # 0..1: how sure the parser is that ``entries`` is the article's list
+    count_promised: int | None = None  # "The 10 most …"
+    list_shape: str | None = None  # "numbered-headings", "ol", "table", "itemlist-jsonld" …
+    warnings: tuple[str, ...] = ()  # e.g. "title promises 10 entries, found 9"
+    reviewed_title: str | None = None  # single-film review: the film it reviews
+    rating: str | None = None  # "4/5", "B+" where a review shows one
+    next_page_url: str | None = None  # list continues on another page
+    kind: str = field(default="review")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"kind": self.kind, "url": self.url}
+        out.update({k: v for k, v in _Record.to_dict(self).items() if k not in ("kind", "url")})
+        return out
+
+
+Record = FilmPage | ReviewPage

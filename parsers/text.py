@@ -1,0 +1,64 @@
+"""Text helpers shared by every parser: whitespace, node text, numbers."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from selectolax.lexbor import LexborNode
+
+_SPACE = re.compile(r"\s+")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_QUOTES = "\"'“”„‘’«»‹›「」"
+
+
+def clean(text: str | None) -> str:
+    """Collapse every run of whitespace (non-breaking spaces included) to one space."""
+    if not text:
+        return ""
+    return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def unescape(text: str | None) -> str:
+    """HTML entities left inside JSON strings (``L&apos;immortel``) decoded, whitespace cleaned."""
+    return clean(html.unescape(text)) if text else ""
+
+
+def node_text(node: LexborNode | None) -> str:
+    """Visible text of a node with a space at every tag boundary, so text never glues across tags."""
+    if node is None:
+        return ""
+    return clean(node.text(deep=True, separator=" ", strip=False))
+
+
+def strip_quotes(text: str) -> str:
+    text = text.strip()
+    while len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    return text
+
+
+def find_year(text: str | None) -> int | None:
+    match = _YEAR.search(text or "")
+    return int(match.group(1)) if match else None
+
+
+def to_int(text: str | None) -> int | None:
+    """The first whole number in ``text`` ("1,234" → 1234), or None."""
+    match = re.search(r"\d[\d,.\u202f\xa0]*", text or "")
+    if not match:
+        return None
+    digits = re.sub(r"\D", "", match.group(0))
+    return int(digits) if digits else None
+
+
+def dedupe(items: list[str]) -> tuple[str, ...]:
+    """Keep the first of each item, in order (case-insensitive)."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return tuple(out)
