@@ -5,11 +5,13 @@ No I/O happens here: the scraper fetches, the loader stores.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from . import imdb, schemaorg
 from .detect import detect_kind, looks_like_imdb
 from .errors import UnknownPage
+from .links import subpage_links
 from .page import Page
 from .records import PAGE_KINDS, FilmPage, Record, ReviewPage
 from .review import parse_review
@@ -19,14 +21,15 @@ __all__ = ["PAGE_KINDS", "FilmPage", "Record", "ReviewPage", "UnknownPage", "par
 
 def _parse_title(page: Page) -> FilmPage:
     if looks_like_imdb(page) or not schemaorg.has_film(page):
-        return imdb.parse_title(page)
+        record = imdb.parse_title(page)
+        return dataclasses.replace(record, subpages=subpage_links(page, record.imdb_id))
     return schemaorg.parse_movie(page)
 
 
 _PARSERS: dict[str, Callable[[Page], Record]] = {
     "review": parse_review,
     "title": _parse_title,
-    **{kind: parser for kind, parser in imdb.SUBPAGE_PARSERS.items()},
+    **imdb.SUBPAGE_PARSERS,
 }
 
 

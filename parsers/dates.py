@@ -99,8 +99,7 @@ def release_date_from_text(text: str, region: str | None = None) -> ReleaseDate 
     country_name = None
     country = country_code(region) if region else None
     notes = []
-    for inner in _PARENS.findall(text):
-        inner = clean(inner)
+    for inner in map(clean, _PARENS.findall(text)):
         if country_name is None and (code := country_code(inner)):
             country_name, country = inner, country or code
         elif inner:

@@ -59,9 +59,9 @@ def _decode(data: bytes, declared: str | None) -> str:
         pass
     meta = _META_CHARSET.search(data[:8192])
     for label in (declared, meta.group(1).decode("ascii") if meta else None):
-        encoding = _known(label)
-        if encoding and encoding != "utf-8":
-            return data.decode(encoding, errors="replace")
+        declared_encoding = _known(label)
+        if declared_encoding and declared_encoding != "utf-8":
+            return data.decode(declared_encoding, errors="replace")
     best = from_bytes(data[:65536]).best()
-    encoding = _known(best.encoding) if best else None
-    return data.decode(encoding or "cp1252", errors="replace")
+    guessed = _known(best.encoding) if best else None
+    return data.decode(guessed or "cp1252", errors="replace")

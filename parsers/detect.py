@@ -70,7 +70,7 @@ def looks_like_imdb(page: Page) -> bool:
     return (
         "__NEXT_DATA__" in head
         or "- IMDb</title>" in head
-        or "IMDb" in head and imdb_id_in(canonical_url(page)) is not None
+        or ("IMDb" in head and imdb_id_in(canonical_url(page)) is not None)
     )
 
 
@@ -81,7 +81,8 @@ def detect_kind(page: Page) -> str:
     if looks_like_imdb(page):
         if kind := kind_from_url(canonical_url(page)):
             return kind
-        heading = clean(page.tree.css_first("title").text()) if page.tree.css_first("title") else ""
+        title_node = page.tree.css_first("title")
+        heading = clean(title_node.text()) if title_node is not None else ""
         for kind, pattern in _TITLE_WORDS:
             if pattern.search(heading):
                 return kind

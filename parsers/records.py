@@ -136,6 +136,7 @@ class FilmPage(_Record):
     cast_total: int | None = None
     akas: tuple[Aka, ...] | None = None
     source: str = "imdb"  # the site family: imdb, or the host of a schema.org page
+    subpages: tuple[tuple[str, str], ...] | None = None  # (kind, absolute URL) of the sub-pages the page links
     missing: tuple[str, ...] = ()  # fields this layout should carry but were not found
 
     def to_dict(self) -> dict[str, Any]:
@@ -148,14 +149,12 @@ class FilmPage(_Record):
                 continue
             if value is None and f.name in _LIST_FIELDS:
                 value = ()
-            out[f.name] = _plain(value)
+            out[f.name] = dict(value) if f.name == "subpages" else _plain(value)
         out["missing"] = list(self.missing)
         return out
 
 
-_LIST_FIELDS = frozenset(
-    f.name for f in fields(FilmPage) if str(f.type).startswith("tuple")
-)
+_LIST_FIELDS = frozenset(f.name for f in fields(FilmPage) if str(f.type).startswith("tuple"))
 
 
 # ---------------------------------------------------------------- review pages

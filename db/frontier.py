@@ -1,0 +1,94 @@
+"""The URL frontier kept in the database, so a run killed at any moment resumes where it stopped.
+
+A URL is ``pending`` until its page is stored, then ``done`` (or ``failed`` /
+``deferred``). Marking happens in the same database as the page, after the
+page's transaction, so a kill leaves at worst a stored page still pending: the
+next run fetches it again, finds the content unchanged and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+
+from .store import now, table
+
+PENDING, DONE, FAILED, DEFERRED = "pending", "done", "failed", "deferred"
+
+
+@dataclass(frozen=True, slots=True)
+class FrontierItem:
+    url: str
+    kind: str | None = None  # the expected page kind; None: detect from the page
+    depth: int = 0
+    discovered_from: str | None = None
+
+
+class SqliteFrontier:
+    """The ``scraper.frontier.Frontier`` interface on the cinescrape database."""
+
+    def __init__(self, db: Database, run_id: int) -> None:
+        self.db = db
+        self.run_id = run_id
+
+    def add(self, items: Iterable[FrontierItem], recrawl_after: dict[str, timedelta] | None = None) -> int:
+        """Queue URLs for this run; returns how many were queued.
+
+        A URL already queued or visited in this run is not queued twice; one
+        finished in an earlier run is queued again only once it is due
+        (``recrawl_after`` by page kind; absent: always due).
+        """
+        queued = 0
+        with self.db.atomic():
+            for item in items:
+                row = self.db.execute(
+                    "select status, run_id, updated_at from frontier where url = ?", [item.url]
+                ).fetchone()
+                if row and (row[1] == self.run_id or row[0] == PENDING):
+                    continue
+                if row and row[0] == DONE and not _due(row[2], (recrawl_after or {}).get(item.kind or "")):
+                    continue
+                table(self.db, "frontier").upsert(
+                    {
+                        "url": item.url,
+                        "kind": item.kind,
+                        "status": PENDING,
+                        "depth": item.depth,
+                        "discovered_from": item.discovered_from,
+                        "attempts": 0,
+                        "run_id": self.run_id,
+                        "updated_at": now(),
+                    },
+                    pk="url",
+                )
+                queued += 1
+        return queued
+
+    def pending(self, limit: int) -> list[FrontierItem]:
+        """Pending URLs, oldest first, whose deferral (if any) has passed; a killed run's leftovers included."""
+        rows = self.db.execute(
+            "select url, kind, depth, discovered_from from frontier where status in (?, ?) "
+            "and (not_before is null or not_before <= ?) order by rowid limit ?",
+            [PENDING, DEFERRED, now(), limit],
+        ).fetchall()
+        return [FrontierItem(*row) for row in rows]
+
+    def mark(self, url: str, status: str, error: str | None = None, not_before: str | None = None) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "update frontier set status = ?, last_error = ?, not_before = ?, attempts = attempts + 1, "
+                "run_id = ?, updated_at = ? where url = ?",
+                [status, error, not_before, self.run_id, now(), url],
+            )
+
+    def counts(self) -> dict[str, int]:
+        return dict(self.db.execute("select status, count(*) from frontier group by status").fetchall())
+
+
+def _due(updated_at: str | None, interval: timedelta | None) -> bool:
+    if interval is None or updated_at is None:
+        return True
+    return datetime.fromisoformat(updated_at) + interval <= datetime.now(UTC)

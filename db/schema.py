@@ -1,0 +1,251 @@
+"""The database shape, as data, applied idempotently through sqlite-utils ``Migrations``.
+
+A database made by an older cinescrape is upgraded in place by the
+migrations it has not seen; one made by a newer cinescrape (a higher
+``PRAGMA user_version``) is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+from sqlite_utils.migrations import Migrations
+
+SCHEMA_VERSION = 1
+
+# table → (columns, primary key, foreign keys as (column, other table, other column))
+_TABLES: dict[str, tuple[dict[str, Any], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
+    "runs": (
+        {
+            "id": int,
+            "command": str,
+            "seeds": str,  # JSON array
+            "started_at": str,
+            "finished_at": str,
+            "pages_fetched": int,
+            "pages_parsed": int,
+            "pages_unchanged": int,
+            "pages_failed": int,
+            "exit_code": int,
+        },
+        "id",
+        [],
+    ),
+    "pages": (
+        {
+            "id": int,
+            "url": str,
+            "kind": str,
+            "status": int,
+            "fetched_at": str,
+            "content_hash": str,
+            "content_type": str,
+            "etag": str,
+            "last_modified": str,
+            "layout": str,
+            "missing": str,  # JSON array: fields the layout should carry but were not found
+            "error": str,
+            "run_id": int,
+        },
+        "id",
+        [("run_id", "runs", "id")],
+    ),
+    "frontier": (
+        {
+            "url": str,
+            "kind": str,  # the page kind expected, or null to detect
+            "status": str,  # pending, done, failed, deferred
+            "depth": int,
+            "discovered_from": str,
+            "attempts": int,
+            "not_before": str,  # deferred until (Retry-After)
+            "last_error": str,
+            "run_id": int,
+            "updated_at": str,
+        },
+        "url",
+        [("run_id", "runs", "id")],
+    ),
+    "films": (
+        {
+            "id": int,
+            "imdb_id": str,
+            "title": str,
+            "original_title": str,
+            "year": int,
+            "year_end": int,
+            "title_type": str,
+            "plot": str,
+            "runtime_minutes": int,
+            "keywords_total": int,
+            "page_id": int,  # the title page the columns come from
+        },
+        "id",
+        [("page_id", "pages", "id")],
+    ),
+    "articles": (
+        {
+            "id": int,
+            "url": str,
+            "title": str,
+            "site": str,
+            "author": str,
+            "published": str,
+            "modified": str,
+            "canonical_url": str,
+            "language": str,
+            "count_promised": int,
+            "list_shape": str,
+            "confidence": float,
+            "page_id": int,
+        },
+        "id",
+        [("page_id", "pages", "id")],
+    ),
+    "rankings": (
+        {
+            "article_id": int,
+            "rank": int,
+            "film_id": int,
+            "title": str,
+            "year": int,
+            "year_end": int,
+            "type": str,
+            "blurb": str,
+            "title_url": str,
+            "attributes": str,  # JSON object
+            "notes": str,  # JSON array
+            "rank_inferred": int,
+            "page_id": int,
+        },
+        ("article_id", "rank"),
+        [("article_id", "articles", "id"), ("film_id", "films", "id"), ("page_id", "pages", "id")],
+    ),
+    "watch_links": (
+        {
+            "id": str,
+            "article_id": int,
+            "rank": int,
+            "url": str,
+            "provider": str,
+            "action": str,
+            "text": str,
+            "page_id": int,
+        },
+        "id",
+        [("article_id", "articles", "id"), ("page_id", "pages", "id")],
+    ),
+    "release_dates": (
+        {
+            "id": str,
+            "film_id": int,
+            "country": str,
+            "date": str,
+            "precision": str,
+            "note": str,
+            "country_name": str,
+            "page_id": int,
+        },
+        "id",
+        [("film_id", "films", "id"), ("page_id", "pages", "id")],
+    ),
+    "companies": ({"id": int, "name": str, "imdb_id": str}, "id", []),
+    "film_companies": (
+        {"film_id": int, "company_id": int, "role": str, "note": str, "page_id": int},
+        ("film_id", "company_id", "role", "page_id"),
+        [("film_id", "films", "id"), ("company_id", "companies", "id"), ("page_id", "pages", "id")],
+    ),
+    "keywords": ({"id": int, "name": str}, "id", []),
+    "film_keywords": (
+        {"film_id": int, "keyword_id": int, "page_id": int},
+        ("film_id", "keyword_id", "page_id"),
+        [("film_id", "films", "id"), ("keyword_id", "keywords", "id"), ("page_id", "pages", "id")],
+    ),
+    "genres": ({"id": int, "name": str}, "id", []),
+    "film_genres": (
+        {"film_id": int, "genre_id": int, "page_id": int},
+        ("film_id", "genre_id", "page_id"),
+        [("film_id", "films", "id"), ("genre_id", "genres", "id"), ("page_id", "pages", "id")],
+    ),
+    "connections": (
+        {
+            "id": str,
+            "film_id": int,
+            "relation": str,
+            "title": str,
+            "year": int,
+            "imdb_id": str,
+            "note": str,
+            "page_id": int,
+        },
+        "id",
+        [("film_id", "films", "id"), ("page_id", "pages", "id")],
+    ),
+    "akas": (
+        {"id": str, "film_id": int, "title": str, "country": str, "note": str, "page_id": int},
+        "id",
+        [("film_id", "films", "id"), ("page_id", "pages", "id")],
+    ),
+}
+_UNIQUE = {
+    "pages": ["url"],
+    "films": ["imdb_id"],
+    "articles": ["url"],
+    "companies": ["name"],
+    "keywords": ["name"],
+    "genres": ["name"],
+}
+_NOT_NULL = {
+    "pages": {"url"},
+    "frontier": {"status"},
+    "articles": {"url"},
+    "rankings": {"title"},
+    "companies": {"name"},
+    "keywords": {"name"},
+    "genres": {"name"},
+    "release_dates": {"film_id", "date", "precision"},
+    "film_companies": {"role"},
+    "connections": {"film_id", "relation", "title"},
+    "akas": {"film_id", "title"},
+}
+
+migrations = Migrations("cinescrape")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for name, (columns, pk, foreign_keys) in _TABLES.items():
+        table = cast(Table, db[name])
+        table.create(
+            columns,
+            pk=pk,
+            foreign_keys=foreign_keys,
+            not_null=_NOT_NULL.get(name, set()),
+            if_not_exists=True,
+        )
+        for column in _UNIQUE.get(name, []):
+            table.create_index([column], unique=True, if_not_exists=True)
+        # SQLite does not index foreign keys itself; joins and deletes by page need them.
+        for column, _, _ in foreign_keys:
+            if column not in (pk if isinstance(pk, tuple) else (pk,))[:1]:
+                table.create_index([column], if_not_exists=True)
+    cast(Table, db["frontier"]).create_index(["status"], if_not_exists=True)
+
+
+class NewerDatabase(RuntimeError):
+    """The database was written by a newer cinescrape than this one."""
+
+
+def ensure_schema(db: Database) -> None:
+    """Create or upgrade the schema; refuse a database from a newer version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerDatabase(
+            f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} has schema version "
+            f"{version}; this cinescrape knows up to {SCHEMA_VERSION}: upgrade cinescrape"
+        )
+    migrations.apply(db)
+    if version != SCHEMA_VERSION:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

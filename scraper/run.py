@@ -1,0 +1,70 @@
+"""The main job, shared by ``crawl`` and ``demo``: lock, open, crawl, report."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from db import Store
+
+from .config import Settings
+from .crawl import RunSummary, crawl
+from .lock import run_lock
+
+log = logging.getLogger("cinescrape")
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    summary: RunSummary
+    totals: dict[str, int]
+
+    def line(self) -> str:
+        s = self.summary
+        totals = ", ".join(f"{count} {name}" for name, count in self.totals.items())
+        failed = f", {len(s.failed)} failed" if s.failed else ""
+        blocked = f", {len(s.blocked)} blocked by robots.txt" if s.blocked else ""
+        return f"run {s.run_id}: {s.fetched} pages fetched, {s.parsed} parsed, {s.unchanged} unchanged{failed}{blocked}; database: {totals}"
+
+
+_TOTALS = {
+    "pages": "select count(*) from pages",
+    "articles": "select count(*) from articles",
+    "ranked entries": "select count(*) from rankings",
+    "films": "select count(*) from films",
+    "companies": "select count(*) from companies",
+    "keywords": "select count(*) from keywords",
+}
+
+
+def run_crawl(
+    settings: Settings,
+    db_path: Path,
+    command: str,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> Report:
+    """Crawl into ``db_path`` under the run lock; raises Locked, StoreError, NewerDatabase."""
+    with run_lock(db_path):
+        store = Store(db_path)
+        try:
+            progress = _progress_line if sys.stderr.isatty() else None
+            summary = asyncio.run(crawl(settings, store, command, transport, progress))
+            if progress:
+                sys.stderr.write("\r\x1b[K")
+            totals = {name: store.db.execute(sql).fetchone()[0] for name, sql in _TOTALS.items()}
+            return Report(summary, totals)
+        finally:
+            store.close()
+
+
+def _progress_line(summary: RunSummary, in_flight: int) -> None:
+    sys.stderr.write(
+        f"\r\x1b[Kfetched {summary.fetched}, parsed {summary.parsed}, unchanged {summary.unchanged}, "
+        f"failed {len(summary.failed)}, in flight {in_flight}"
+    )
+    sys.stderr.flush()

@@ -1,0 +1,51 @@
+"""Shared test fixtures: where the shared real pages and gold live, and the grader's own comparison code.
+
+Tests that need ``../shared`` skip cleanly where it is absent (a clone outside this setup).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+FIXTURES = PROJECT / "tests" / "fixtures"
+GOLDEN = PROJECT / "tests" / "golden"
+SHARED = PROJECT.parent / "shared"
+REAL = SHARED / "fixtures" / "real"
+GOLD = SHARED / "gold"
+
+
+def require_shared() -> None:
+    if not REAL.is_dir() or not GOLD.is_dir():
+        pytest.skip("../shared (real pages and gold) is not beside this checkout")
+
+
+def gold_cases(folder: str) -> list[Any]:
+    """``pytest.param(gold_path, id=name)`` for every gold file of a shared folder ([] where absent)."""
+    return [pytest.param(path, id=path.stem) for path in sorted((GOLD / folder).glob("*.json"))]
+
+
+def load_gold(path: Path) -> tuple[dict[str, Any], bytes]:
+    """A gold file and the bytes of the real page it describes."""
+    require_shared()
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    page = REAL / path.parent.name / (path.stem + ".html")
+    return gold, page.read_bytes()
+
+
+@pytest.fixture(scope="session")
+def grader() -> ModuleType:
+    """``../shared/tools/grade.py`` as a module, so tests compare exactly as the grader does
+    (``grade_title``, ``grade_subpage``, ``grade_review`` return a dict of problems)."""
+    require_shared()
+    spec = importlib.util.spec_from_file_location("shared_grade", SHARED / "tools" / "grade.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,0 +1,141 @@
+"""The loader: merging, provenance, idempotence, nothing lost on failure, schema versions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db import FetchedPage, NewerDatabase, Store
+from parsers.records import Article, Company, Connection, FilmPage, RankedEntry, ReleaseDate, ReviewPage, WatchLink
+
+ARTICLE_URL = "http://blog.example/top-docs/"
+TITLE_URL = "http://films.example/title/tt99900010/"
+
+TITLE = FilmPage(
+    kind="title",
+    url=TITLE_URL,
+    layout="main-2011",
+    imdb_id="tt99900010",
+    title="Inside North Korea",
+    year=2007,
+    genres=("Documentary", "History"),
+    keywords=("defector", "megaphone"),
+    keywords_total=28,
+    release_dates=(ReleaseDate("2007-02-27", "day", "US", None, "USA"),),
+    companies=(Company("National Geographic Television"), Company("Pangloss Films")),
+    connections=(Connection("features", "North Korea: A Day in the Life", 2004, "tt99900099"),),
+)
+REVIEW = ReviewPage(
+    url=ARTICLE_URL,
+    article=Article(title="The 10 most interesting documentaries about North Korea", site="Cinema Escapist"),
+    entries=(
+        RankedEntry(
+            10,
+            "Inside North Korea",
+            2007,
+            type="Informative",
+            title_url=TITLE_URL,
+            links=(WatchLink("https://www.amazon.com/s?k=x", "amazon", "stream", "Stream on Amazon"),),
+        ),
+        RankedEntry(5, "The Red Chapel", None, type="Humorous"),
+    ),
+)
+
+
+def dump(store: Store) -> dict[str, list[tuple]]:
+    """Every data table, every row (bookkeeping tables runs/frontier aside)."""
+    tables = [t for t in store.db.table_names() if t not in ("runs", "frontier", "_sqlite_migrations")]
+    return {t: store.db.execute(f"select * from [{t}] order by 1, 2").fetchall() for t in tables}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "test.db")
+
+
+def load(store: Store, record, url: str, content_hash: str = "h1") -> int:
+    run = store.start_run("test", [url])
+    return store.save_page(run, FetchedPage(url, record.kind, 200, content_hash), record)
+
+
+def test_a_film_mentioned_by_a_list_and_its_title_page_is_one_row(store):
+    load(store, REVIEW, ARTICLE_URL)
+    load(store, TITLE, TITLE_URL)
+    films = store.db.execute("select imdb_id, title, year from films").fetchall()
+    assert films == [("tt99900010", "Inside North Korea", 2007)]
+    ranked = store.db.execute("select rank, film_id is not null, title, type from rankings order by rank").fetchall()
+    assert ranked == [(5, 0, "The Red Chapel", "Humorous"), (10, 1, "Inside North Korea", "Informative")]
+
+
+def test_every_fact_is_stored_with_its_source_page(store):
+    page_id = load(store, TITLE, TITLE_URL)
+    rows = store.db.execute(
+        "select c.name, fc.role, fc.page_id from film_companies fc join companies c on c.id = fc.company_id order by 1"
+    ).fetchall()
+    assert rows == [("National Geographic Television", "production", page_id), ("Pangloss Films", "production", page_id)]
+    assert store.db.execute("select country, date, precision, page_id from release_dates").fetchall() == [
+        ("US", "2007-02-27", "day", page_id)
+    ]
+    assert store.db.execute("select relation, title, year, imdb_id from connections").fetchall() == [
+        ("features", "North Korea: A Day in the Life", 2004, "tt99900099")
+    ]
+    assert store.db.execute("select provider, action, rank from watch_links").fetchall() == []
+
+
+def test_loading_the_same_records_again_changes_no_row(store):
+    load(store, REVIEW, ARTICLE_URL)
+    load(store, TITLE, TITLE_URL)
+    before = dump(store)
+    load(store, REVIEW, ARTICLE_URL)
+    load(store, TITLE, TITLE_URL)
+    after = dump(store)
+    assert {k: v for k, v in after.items() if k != "pages"} == {k: v for k, v in before.items() if k != "pages"}
+    assert len(after["pages"]) == len(before["pages"]) == 2
+
+
+def test_a_changed_page_replaces_only_its_own_facts(store):
+    other = FilmPage(kind="releaseinfo", url=TITLE_URL + "releaseinfo", layout="2014", imdb_id="tt99900010",
+                     release_dates=(ReleaseDate("2007-02-26", "day", "US"),))
+    load(store, TITLE, TITLE_URL)
+    load(store, other, other.url)
+    changed = FilmPage(**{**{f: getattr(TITLE, f) for f in TITLE.__dataclass_fields__}, "genres": ("Documentary",)})
+    load(store, changed, TITLE_URL, content_hash="h2")
+    genres = store.db.execute("select g.name from film_genres fg join genres g on g.id = fg.genre_id").fetchall()
+    assert genres == [("Documentary",)]
+    # both sources of the disagreeing release date are kept
+    assert sorted(store.db.execute("select date from release_dates").fetchall()) == [("2007-02-26",), ("2007-02-27",)]
+
+
+def test_a_failed_fetch_keeps_what_the_page_gave_before(store):
+    load(store, TITLE, TITLE_URL)
+    run = store.start_run("test", [])
+    store.save_page(run, FetchedPage(TITLE_URL, "title", 503, error="HTTP 503 (gave up after 4 attempts)"))
+    page = store.page(TITLE_URL)
+    assert page is not None and page.content_hash == "h1" and page.error.startswith("HTTP 503")
+    assert store.db.execute("select count(*) from film_genres").fetchone()[0] == 2
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "newer.db"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    with pytest.raises(NewerDatabase, match="schema version 999"):
+        Store(path)
+
+
+def test_reopening_an_existing_database_keeps_its_rows(tmp_path):
+    path = tmp_path / "again.db"
+    first = Store(path)
+    load(first, TITLE, TITLE_URL)
+    first.close()
+    assert Store(path).db.execute("select count(*) from films").fetchone()[0] == 1
+
+
+def test_foreign_keys_hold(store):
+    load(store, REVIEW, ARTICLE_URL)
+    load(store, TITLE, TITLE_URL)
+    assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
