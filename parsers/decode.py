@@ -43,10 +43,13 @@ def _known(label: str | None) -> str | None:
 
 def decode_html(data: bytes | str, declared: str | None = None) -> str:
     """Decode a page to text with CRLF folded to LF."""
-    if isinstance(data, str):
-        return data.replace("\r\n", "\n")
-    text = _decode(data, declared)
-    return text.replace("\r\n", "\n").replace("\x00", "")
+    text = data if isinstance(data, str) else _decode(data, declared)
+    # each guard saves a copy of the whole page in the common case
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text
 
 
 def _decode(data: bytes, declared: str | None) -> str:

@@ -12,7 +12,7 @@ from .text import clean
 
 IMDB_TITLE_PATH = re.compile(r"/title/(tt\d{7,10})(?:/([A-Za-z_-]+))?")
 # Sub-page path → record kind. Views of the title page itself map to "title".
-_PATH_KINDS = {
+SUBPATH_KINDS = {
     "": "title",
     "combined": "title",
     "reference": "title",
@@ -50,9 +50,9 @@ def kind_from_url(url: str | None) -> str | None:
     if not match:
         return None
     sub = (match.group(2) or "").lower()
-    if sub not in _PATH_KINDS:
+    if sub not in SUBPATH_KINDS:
         raise UnknownPage(f"a '{sub}' sub-page of {match.group(1)}: not a kind cinescrape parses")
-    return _PATH_KINDS[sub]
+    return SUBPATH_KINDS[sub]
 
 
 def canonical_url(page: Page) -> str | None:

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from .detect import IMDB_TITLE_PATH, kind_from_url
-from .errors import UnknownPage
+import html
+import re
+from urllib.parse import urljoin
+
+from .detect import SUBPATH_KINDS
 from .page import Page
-from .records import FILM_PAGE_KINDS
+
+# A root-relative or absolute link whose path is a sub-page of a title (not e.g. IMDbPro's
+# "/r/contact-con/…/companycredits" redirect). A regex over the text: a DOM walk with a
+# urljoin per link cost more than the whole layout parse.
+_SUBPATHS = "|".join(k for k in SUBPATH_KINDS if k)
+_SUBPAGE_HREF = re.compile(rf"""href=["']((?:https?://[^/"']+)?/title/(tt\d{{7,10}})/({_SUBPATHS})\b[^"']*)["']""")
 
 
 def subpage_links(page: Page, imdb_id: str | None) -> tuple[tuple[str, str], ...]:
     """(kind, URL) for each sub-page of this film the page links, first link of each kind, in page order."""
     found: dict[str, str] = {}
-    for anchor in page.tree.css("a[href*='/title/tt']"):
-        href = page.absolute(anchor.attributes.get("href"))
-        match = IMDB_TITLE_PATH.search(href or "")
-        if href is None or match is None or match.group(1) != imdb_id or not match.group(2):
-            continue
-        try:
-            kind = kind_from_url(href)
-        except UnknownPage:  # a sub-page kind cinescrape does not parse (trivia, photos …)
-            continue
-        if kind in FILM_PAGE_KINDS and kind != "title":
-            found.setdefault(kind, href.split("#")[0])
+    for match in _SUBPAGE_HREF.finditer(page.html):
+        href, film, sub = match.groups()
+        kind = SUBPATH_KINDS[sub]
+        if film == imdb_id and kind != "title" and kind not in found:
+            found[kind] = urljoin(page.base_url or "", html.unescape(href)).split("#")[0]
     return tuple(found.items())

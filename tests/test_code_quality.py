@@ -18,7 +18,8 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
     executable = shutil.which(command[0], path=str(Path(sys.executable).parent)) or shutil.which(command[0])
     if executable is None:
         pytest.fail(f"{command[0]} is not installed: pip install -e '.[test]'")
-    return subprocess.run([executable, *command[1:]], cwd=PROJECT, capture_output=True, text=True, timeout=600)
+    return subprocess.run([executable, *command[1:]], cwd=PROJECT, capture_output=True,
+        check=False, text=True, timeout=600)
 
 
 def test_layer_boundaries_hold():

@@ -42,6 +42,7 @@ def demo(db_path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scraper", "demo", "--db", str(db_path)],
         capture_output=True,
+        check=False,
         text=True,
         timeout=300,
     )

@@ -6,15 +6,15 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import time
-from datetime import UTC, datetime, timedelta
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
 from scraper.config import Settings
-from scraper.fetch import AddressGuard, Deferred, FetchError, Fetcher, make_client, retry_after_seconds
-from tests.servers import gzip_bomb, html, raw, sequence, stall, fault_server
+from scraper.fetch import AddressGuard, Deferred, Fetcher, FetchError, make_client, retry_after_seconds
+from tests.servers import fault_server, gzip_bomb, html, raw, sequence, stall
 
 FAST = Settings(backoff_seconds=0.01, timeout_seconds=2.0, max_attempts=3)
 
@@ -94,7 +94,7 @@ def test_a_gzip_bomb_is_stopped_by_the_decompressed_size():
 
 def test_a_truncated_body_is_a_failure_not_a_page():
     short = raw(200, b"<p>only part", {"Content-Type": "text/html", "Content-Length": "5000"}, close=True)
-    with fault_server({"/cut": short}) as server, pytest.raises(FetchError, match="protocol error|broken"):
+    with fault_server({"/cut": short}) as server, pytest.raises(FetchError, match=r"protocol error|broken"):
         fetch(server.base + "/cut")
 
 

@@ -76,7 +76,7 @@ def split_company(text: str) -> tuple[str, str | None]:
     ("Warner Bros. Pictures, Inc." stays whole) because names come from links.
     """
     name = drop_see_more(text)
-    notes = []
+    notes: list[str] = []
     while match := _ROLE_NOTE.search(name):
         notes.insert(0, match.group(1)[1:-1].strip())
         name = name[: match.start()].rstrip()

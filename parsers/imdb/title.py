@@ -1,11 +1,27 @@
-"""PLACEHOLDER (helper A replaces): title page layout detection and dispatch."""
+"""The IMDb title page: detect its layout and hand the page to that layout's parser.
+
+Next.js pages (2021 on) have their own parser; the 2008-2020 layouts are tables
+read by one engine (``layouts``). A page of no known layout still gives a record:
+``layout="unknown"`` with every contract field it lacks listed in ``missing``.
+"""
 
 from __future__ import annotations
 
-from ..detect import imdb_id_in
+from ..detect import canonical_url, imdb_id_in
 from ..page import Page
-from ..records import FilmPage
+from ..records import TITLE_CONTRACT_KEYS, FilmPage
+from .layouts import detect_layout, parse_layout
+from .nextjs import is_nextjs, parse_nextjs
+
+
+def _unknown(page: Page) -> FilmPage:
+    imdb_id = imdb_id_in(canonical_url(page)) or imdb_id_in(page.url)
+    missing = tuple(key for key in TITLE_CONTRACT_KEYS if not (key == "imdb_id" and imdb_id))
+    return FilmPage(kind="title", url=page.url, layout="unknown", imdb_id=imdb_id, missing=missing)
 
 
 def parse_title(page: Page) -> FilmPage:
-    return FilmPage(kind="title", url=page.url, layout="unknown", imdb_id=imdb_id_in(page.url))
+    if is_nextjs(page):
+        return parse_nextjs(page)
+    layout = detect_layout(page)
+    return parse_layout(page, layout) if layout is not None else _unknown(page)

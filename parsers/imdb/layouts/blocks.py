@@ -1,0 +1,109 @@
+"""Labelled blocks: the shape every pre-2021 IMDb title layout shares.
+
+A label node (``<h5>Genre:</h5>``, ``<h4 class="inline">Production Co:</h4>``,
+``<td class="ipl-zebra-list__label">Genres</td>``) is followed, inside the same
+parent, by the nodes that hold its value. A layout only names its label
+selector; this module pairs each label with its value nodes and reads the value
+as text (navigation removed) or as links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from ...page import Page
+from ...text import clean
+from ..common import drop_see_more, is_navigation
+
+# Classes IMDb puts on "more" / "See more »" links and their wrappers.
+_NAVIGATION_CLASSES = ("tn15more", "see-more")
+_NAVIGATION_TAGS = frozenset({"a", "span", "nobr"})
+_LABEL_NOISE = re.compile(r"\s*(:|\bedit\b|\(wga\))\s*", re.I)
+_SKIPPED_TAGS = frozenset({"script", "style", "-comment"})
+
+
+def label_key(text: str) -> str:
+    """ "Production Co:" → "production co"; "Production Companies Edit" → "production companies"."""
+    return _LABEL_NOISE.sub(" ", clean(text)).strip().casefold()
+
+
+def _is_navigation(node: LexborNode) -> bool:
+    if node.tag not in _NAVIGATION_TAGS:
+        return False
+    classes = node.attributes.get("class") or ""
+    if any(name in classes for name in _NAVIGATION_CLASSES):
+        return True
+    return node.tag != "span" and is_navigation(node.text(deep=True))
+
+
+def _texts(node: LexborNode) -> Iterator[str]:
+    """Text under ``node`` in document order, skipping navigation links and scripts."""
+    if node.is_text_node:
+        yield node.text(deep=False)
+        return
+    if node.tag in _SKIPPED_TAGS or _is_navigation(node):
+        return
+    child = node.child
+    while child is not None:
+        yield from _texts(child)
+        child = child.next
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One label and the nodes that hold its value."""
+
+    label: str
+    nodes: tuple[LexborNode, ...]
+
+    @property
+    def raw_text(self) -> str:
+        """Every character of the value, navigation included ("… See All (28) »")."""
+        return clean(" ".join(n.text(deep=True, separator=" ") for n in self.nodes))
+
+    @property
+    def text(self) -> str:
+        """The value as a reader sees it, without "See more »" links and their separators."""
+        # Joined as written: the page's own whitespace separates words, so "(Bradley Cooper)" stays whole.
+        parts = [text for node in self.nodes for text in _texts(node)]
+        return drop_see_more(clean("".join(parts))).strip(" |»-")
+
+    def links(self, *href_parts: str) -> list[LexborNode]:
+        """The value's links whose href contains one of ``href_parts`` (all links if none), in page order."""
+        found: list[LexborNode] = []
+        for node in self.nodes:
+            if node.is_text_node:
+                continue
+            candidates = [node] if node.tag == "a" else node.css("a")
+            for link in candidates:
+                href = link.attributes.get("href") or ""
+                if (not href_parts or any(part in href for part in href_parts)) and not _is_navigation(link):
+                    found.append(link)
+        return found
+
+
+def _value_nodes(label: LexborNode) -> tuple[LexborNode, ...]:
+    """The siblings after ``label`` up to the next label like it (one parent may hold two blocks)."""
+    nodes = []
+    node = label.next
+    while node is not None and not (
+        node.tag == label.tag and node.attributes.get("class") == label.attributes.get("class")
+    ):
+        if node.tag not in _SKIPPED_TAGS:
+            nodes.append(node)
+        node = node.next
+    return tuple(nodes)
+
+
+def find_blocks(page: Page, label_selector: str) -> dict[str, Block]:
+    """Every labelled block of the page by label key; the first block of a label wins."""
+    blocks: dict[str, Block] = {}
+    for label in page.tree.css(label_selector):
+        key = label_key(label.text(deep=True))
+        if key and key not in blocks:
+            blocks[key] = Block(key, _value_nodes(label))
+    return blocks

@@ -1,0 +1,74 @@
+"""One engine for every old layout: a layout is a table (field → label or selector → normaliser).
+
+Fields come from labelled blocks first, then from selectors (values that sit
+outside any labelled block, such as the short plot), then from the header. A
+field the layout expects but the page lacks is listed in ``missing``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ...detect import canonical_url, imdb_id_in
+from ...page import Page
+from ...records import FilmPage
+from .blocks import Block, find_blocks
+from .header import HeaderSpec, read_header
+
+Reader = Callable[[Block], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str  # the FilmPage field
+    read: Reader
+    labels: tuple[str, ...] = ()  # label keys of the blocks that carry it, in preference order
+    selectors: tuple[str, ...] = ()  # else: nodes that carry it, tried in order
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    name: str
+    detect: Callable[[Page], bool]
+    labels: str  # CSS selector of the label nodes
+    header: HeaderSpec
+    fields: tuple[Field, ...]
+    expects: tuple[str, ...]  # contract fields every page of this layout should carry
+
+
+def _block_for(page: Page, blocks: dict[str, Block], field: Field) -> Block | None:
+    for label in field.labels:
+        if label in blocks:
+            return blocks[label]
+    for selector in field.selectors:
+        # The first node with words: 2011 pages open an empty <p> before the plot.
+        node = next((n for n in page.tree.css(selector) if n.text(deep=True).strip()), None)
+        if node is not None:
+            return Block("", (node,))
+    return None
+
+
+def parse_layout(page: Page, layout: Layout) -> FilmPage:
+    blocks = find_blocks(page, layout.labels)
+    values: dict[str, Any] = {}
+    for field in layout.fields:
+        if values.get(field.name) is None and (block := _block_for(page, blocks, field)) is not None:
+            values[field.name] = field.read(block)
+    header = read_header(page, layout.header)
+    # The title bar is a fallback only: its genres are cut to three and its runtime may differ.
+    if values.get("genres") is None:
+        values["genres"] = header.genre_chips
+    if values.get("runtime_minutes") is None:
+        values["runtime_minutes"] = header.runtime_minutes
+    values.update(
+        imdb_id=imdb_id_in(canonical_url(page)) or imdb_id_in(page.url),
+        title=header.title,
+        original_title=header.original_title,
+        year=header.year,
+        year_end=header.year_end,
+        title_type=header.title_type,
+    )
+    missing = tuple(name for name in layout.expects if values.get(name) is None)
+    return FilmPage(kind="title", url=page.url, layout=layout.name, missing=missing, **values)

@@ -1,0 +1,131 @@
+"""The title header of an old layout: display title, original title, year(s), title type,
+and the title-bar genre chips and runtime used only where the page has no block for them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ...jsonld import first_of_type, text_value
+from ...page import Page
+from ...text import clean, node_text, strip_quotes
+from ..common import runtime_minutes
+
+_ORIGINAL_MARK = re.compile(r"\(original title\)", re.I)
+_YEARS = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?:\s*[–-]\s*(1[89]\d\d|20\d\d)?)?(?!\d)")
+_BAR_RUNTIME = re.compile(r"\b\d+\s*h(?:\s*\d+\s*min)?\b|\b\d+\s*min\b", re.I)
+# Words the header prints next to the year, most specific first; plain films print none.
+_TITLE_TYPES = (
+    (re.compile(r"\bTV Mini[- ]Series\b", re.I), "tvMiniSeries"),
+    (re.compile(r"\bTV Series\b", re.I), "tvSeries"),
+    (re.compile(r"\b(?:TV )?Episode\b", re.I), "tvEpisode"),
+    (re.compile(r"\bTV Movie\b|\(TV\)"), "tvMovie"),
+    (re.compile(r"\bTV Special\b", re.I), "tvSpecial"),
+    (re.compile(r"\bTV Short\b", re.I), "tvShort"),
+    (re.compile(r"\bVideo Game\b|\(VG\)", re.I), "videoGame"),
+    (re.compile(r"\bVideo\b|\(V\)"), "video"),
+)
+_JSONLD_TYPES = {"TVSeries": "tvSeries", "TVEpisode": "tvEpisode", "Movie": "movie", "TVMovie": "tvMovie"}
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderSpec:
+    """Where a layout prints each header value; every selector tuple is tried in order.
+
+    Selectors are relative to the first ``root`` found (the whole page without one):
+    searching the header's subtree instead of the whole page keeps the header cheap.
+    """
+
+    root: tuple[str, ...]
+    title: tuple[str, ...]
+    original_title: tuple[str, ...]  # nodes that say "… (original title)"
+    year: tuple[str, ...]
+    title_type: tuple[str, ...]  # nodes whose text names the type ("TV Series", "(TV)")
+    genre_chips: str | None = None  # title-bar genre links
+    runtime: str | None = None  # title-bar runtime nodes
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    title: str | None = None
+    original_title: str | None = None
+    year: int | None = None
+    year_end: int | None = None
+    title_type: str | None = None
+    genre_chips: tuple[str, ...] | None = None
+    runtime_minutes: int | None = None
+
+
+Scope = LexborHTMLParser | LexborNode
+
+
+def _first(scope: Scope, selectors: tuple[str, ...]) -> LexborNode | None:
+    for selector in selectors:
+        if (node := scope.css_first(selector)) is not None:
+            return node
+    return None
+
+
+def _own_text(node: LexborNode) -> str:
+    """The heading's own words, without the year and title-extra spans inside it."""
+    return strip_quotes(clean(node.text(deep=False))) or strip_quotes(node_text(node))
+
+
+def _original_title(page: Page, scope: Scope, spec: HeaderSpec, title: str | None) -> str | None:
+    for selector in spec.original_title:
+        for node in scope.css(selector):
+            text = node_text(node)
+            if _ORIGINAL_MARK.search(text):
+                return strip_quotes(clean(_ORIGINAL_MARK.sub("", text))) or None
+    # 2018 pages name the original title only in JSON-LD.
+    film = first_of_type(page.jsonld, *_JSONLD_TYPES)
+    name = text_value(film.get("name")) if film else ""
+    return name if name and name != title else None
+
+
+def _years(scope: Scope, spec: HeaderSpec) -> tuple[int | None, int | None]:
+    for selector in spec.year:
+        for node in scope.css(selector):
+            if match := _YEARS.search(node_text(node)):
+                start, end = match.groups()
+                return int(start), int(end) if end else None
+    return None, None
+
+
+def _title_type(page: Page, scope: Scope, spec: HeaderSpec) -> str:
+    for selector in spec.title_type:
+        text = " ".join(node_text(node) for node in scope.css(selector))
+        for pattern, kind in _TITLE_TYPES:
+            if pattern.search(text):
+                return kind
+    film = first_of_type(page.jsonld, *_JSONLD_TYPES)
+    return _JSONLD_TYPES.get(str(film.get("@type")), "movie") if film else "movie"
+
+
+def _bar_runtime(scope: Scope, spec: HeaderSpec) -> int | None:
+    for node in scope.css(spec.runtime) if spec.runtime else ():
+        if minutes := runtime_minutes(node.attributes.get("datetime")):
+            return minutes
+        if match := _BAR_RUNTIME.search(node_text(node)):
+            return runtime_minutes(match.group(0))
+    return None
+
+
+def read_header(page: Page, spec: HeaderSpec) -> Header:
+    scope: Scope = _first(page.tree, spec.root) or page.tree
+    heading = _first(scope, spec.title)
+    title = _own_text(heading) or None if heading is not None else None
+    year, year_end = _years(scope, spec)
+    links = scope.css(spec.genre_chips) if spec.genre_chips else []
+    chips = tuple(text for link in links if (text := node_text(link)))
+    return Header(
+        title=title,
+        original_title=_original_title(page, scope, spec, title),
+        year=year,
+        year_end=year_end,
+        title_type=_title_type(page, scope, spec),
+        genre_chips=chips or None,
+        runtime_minutes=_bar_runtime(scope, spec),
+    )

@@ -1,0 +1,54 @@
+"""The main title page of 2011-2020: ``div.txt-block`` / ``div.see-more`` blocks with ``h4`` labels.
+
+The header changed three times (``h1.header`` 2011-13, ``span[itemprop=name]``
+2014, ``div.title_wrapper`` 2015-20); each selector list names all three, so one
+table reads them all.
+"""
+
+from __future__ import annotations
+
+from ...page import Page
+from . import values
+from .engine import Field, Layout
+from .header import HeaderSpec
+
+FIELDS = (
+    Field("genres", values.genres, labels=("genres", "genre")),
+    Field(
+        "plot",
+        values.plot,
+        selectors=(".summary_text", "[itemprop=description]", "#overview-top > p", "#titleStoryLine p"),
+    ),
+    Field("keywords", values.keywords, labels=("plot keywords",)),
+    Field("keywords_total", values.keywords_total, labels=("plot keywords",)),
+    Field("release_dates", values.release_dates, labels=("release date", "release dates")),
+    Field("companies", values.companies, labels=("production co", "production companies")),
+    Field("connections", values.connections, labels=("connections", "movie connections")),
+    Field("runtime_minutes", values.runtime, labels=("runtime",)),
+    Field("countries", values.countries, labels=("country", "countries")),
+    Field("languages", values.languages, labels=("language", "languages")),
+    Field("directors", values.people, labels=("director", "directors")),
+)
+HEADER = HeaderSpec(
+    root=("#title-overview-widget", "#overview-top"),
+    title=("h1.header > [itemprop=name]", "h1[itemprop=name]", ".title_wrapper h1", "h1.header"),
+    original_title=("span.title-extra", "div.originalTitle"),
+    year=("#titleYear", "h1.header > span", ".title_wrapper .subtext a[href*=releaseinfo]"),
+    title_type=(".infobar", ".subtext", "h1.header > span"),
+    genre_chips=".infobar a[href*='/genre/'], .subtext a[href*='/genre/']",
+    runtime=".infobar time[datetime], .subtext time[datetime], .infobar",
+)
+EXPECTS = (
+    "imdb_id", "title", "year", "genres", "plot", "keywords",
+    "release_dates", "companies", "connections", "runtime_minutes",
+)  # fmt: skip
+
+
+def _is_main(page: Page) -> bool:
+    html = page.html
+    if not ("txt-block" in html or "title_wrapper" in html or "title-overview" in html or "header" in html):
+        return False
+    return page.tree.css_first("h1.header, div.title_wrapper, #title-overview-widget, div.txt-block") is not None
+
+
+MAIN = Layout("main-2011", _is_main, "h4", HEADER, FIELDS, EXPECTS)

@@ -1,0 +1,54 @@
+"""The ``/reference`` view of 2017-2020: ``ipl-zebra-list`` rows and ``ipl-header`` sections.
+
+The release date is the header's inline item (the view has no Release Date row)
+and Production Companies is a whole section with the role after each link.
+"""
+
+from __future__ import annotations
+
+from ...page import Page
+from . import values
+from .engine import Field, Layout
+from .header import HeaderSpec
+
+_OVERVIEW_PLOT = (
+    ".titlereference-section-overview > div:not(.titlereference-overview-section):not(:has(a[href*=episodes]))"
+)
+FIELDS = (
+    Field("genres", values.genres, labels=("genres", "genre")),
+    # Series pages open the overview with a season list; the credits follow in labelled divs.
+    Field("plot", values.plot, selectors=(_OVERVIEW_PLOT,)),
+    Field("keywords", values.keywords, labels=("plot keywords",)),
+    Field("keywords_total", values.keywords_total, labels=("plot keywords",)),
+    Field(
+        "release_dates",
+        values.release_dates,
+        selectors=(".titlereference-header li.ipl-inline-list__item a[href*=releaseinfo]",),
+    ),
+    Field("companies", values.companies, labels=("production companies",)),
+    Field("runtime_minutes", values.runtime, labels=("runtime",)),
+    Field("countries", values.countries, labels=("country", "countries")),
+    Field("languages", values.languages, labels=("language", "languages")),
+)
+HEADER = HeaderSpec(
+    root=(".titlereference-header",),
+    title=("h3[itemprop=name]",),
+    original_title=(),
+    year=(".titlereference-title-year",),
+    title_type=("ul.ipl-inline-list",),
+    genre_chips="li.ipl-inline-list__item a[href*='/genre/']",
+    runtime="li.ipl-inline-list__item",
+)
+EXPECTS = (
+    "imdb_id", "title", "year", "genres", "plot", "keywords",
+    "release_dates", "companies", "runtime_minutes",
+)  # fmt: skip
+
+
+def _is_reference(page: Page) -> bool:
+    if "titlereference-" not in page.html:  # cheaper than a whole-tree selector on other layouts
+        return False
+    return page.tree.css_first(".titlereference-header, table.titlereference-list") is not None
+
+
+REFERENCE = Layout("reference", _is_reference, "td.ipl-zebra-list__label, header.ipl-header", HEADER, FIELDS, EXPECTS)

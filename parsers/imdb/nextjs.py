@@ -1,0 +1,348 @@
+"""IMDb title pages in the 2021+ Next.js layout.
+
+Three sources, best first: the ``__NEXT_DATA__`` JSON (``aboveTheFoldData`` and
+``mainColumnData``), the visible ``data-testid`` blocks, and the schema.org
+JSON-LD. Each is read through a table of field → where → normaliser; a field
+comes from the first source that has it. Pages whose ``__NEXT_DATA__`` carries
+almost nothing (2021: only ``tconst``) are "nextjs-sparse" and live on the
+other two.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from selectolax.lexbor import LexborNode
+
+from ..countries import country_code
+from ..dates import parse_date, release_date_from_text
+from ..detect import imdb_id_in
+from ..page import Page
+from ..records import Company, Connection, FilmPage, Person, ReleaseDate
+from ..schemaorg import film_object, movie_fields
+from ..text import clean, dedupe, node_text
+from .common import clean_keyword, company_from_link, runtime_minutes
+
+# Fields every released title's page carries; those not found go to ``missing``
+# (an "in development" page lists most of them: it has no release, runtime, companies …).
+EXPECTED = (
+    "title",
+    "year",
+    "genres",
+    "plot",
+    "keywords",
+    "release_dates",
+    "companies",
+    "runtime_minutes",
+    "countries",
+    "languages",
+    "directors",
+)
+_HERO_TITLE = ("hero__pageTitle", "hero-title-block__title")
+
+
+# ---------------------------------------------------------------- __NEXT_DATA__
+
+
+def _dig(data: Any, path: str) -> Any:
+    for key in path.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _texts_at(path: str) -> Callable[[Any], tuple[str, ...] | None]:
+    """A list of objects → the cleaned text at ``path`` in each (``genres.genres`` → ``text``)."""
+
+    def read(items: Any) -> tuple[str, ...] | None:
+        return dedupe([clean(str(t)) for item in _list(items) if (t := _dig(item, path))]) or None
+
+    return read
+
+
+def _text(value: Any) -> str | None:
+    return clean(value) or None if isinstance(value, str) else None
+
+
+def _positive(value: Any) -> int | None:
+    return value if isinstance(value, int) and value > 0 else None
+
+
+def _release_date(value: Any) -> tuple[ReleaseDate, ...] | None:
+    """``{day, month, year, country}`` → one ReleaseDate, as precise as the parts present."""
+    parts = []
+    for key in ("year", "month", "day"):  # a day counts only after a month, a month only after a year
+        if not isinstance(part := _dig(value, key), int):
+            break
+        parts.append(str(part))
+    parsed = parse_date("-".join(parts)) if parts else None
+    if parsed is None:
+        return None
+    code, name = _dig(value, "country.id"), _dig(value, "country.text")
+    return (
+        ReleaseDate(
+            date=parsed[0],
+            precision=parsed[1],
+            country=country_code(code) if isinstance(code, str) else None,
+            country_name=name if isinstance(name, str) else None,
+        ),
+    )
+
+
+def _companies(edges: Any) -> tuple[Company, ...] | None:
+    companies = [
+        Company(name=clean(name), role="production", imdb_id=_dig(edge, "node.company.id"))
+        for edge in _list(edges)
+        if isinstance(name := _dig(edge, "node.company.companyText.text"), str) and clean(name)
+    ]
+    return tuple(companies) or None
+
+
+def _credits(groups: Any) -> tuple[Person, ...] | None:
+    """``directors`` / ``writers``: groups of credits → people, with job attributes as the note."""
+    people = []
+    for credit in (c for group in _list(groups) for c in _list(_dig(group, "credits"))):
+        name = _dig(credit, "name.nameText.text")
+        if isinstance(name, str) and clean(name):
+            jobs = [str(a.get("text")) for a in _list(_dig(credit, "attributes")) if isinstance(a, dict)]
+            people.append(Person(name=clean(name), imdb_id=_dig(credit, "name.id"), note=", ".join(jobs) or None))
+    return tuple(people) or None
+
+
+def _connections(edges: Any) -> tuple[Connection, ...] | None:
+    connections = []
+    for edge in _list(edges):
+        title, relation = _dig(edge, "node.associatedTitle"), _dig(edge, "node.category.text")
+        name = _dig(title, "titleText.text")
+        if isinstance(name, str) and isinstance(relation, str):
+            series = _dig(title, "series.series.titleText.text")
+            connections.append(
+                Connection(
+                    relation=re.sub(r"\W+", "_", relation.casefold()).strip("_"),
+                    title=clean(name),
+                    year=_dig(title, "releaseYear.year"),
+                    imdb_id=_dig(title, "id"),
+                    note=series if isinstance(series, str) else None,  # an episode: of which series
+                )
+            )
+    return tuple(connections) or None
+
+
+def _country_codes(names: list[str]) -> tuple[str, ...] | None:
+    return dedupe([code for name in names if (code := country_code(name))]) or None
+
+
+def _countries(items: Any) -> tuple[str, ...] | None:
+    return _country_codes([i for item in _list(items) if isinstance(i := _dig(item, "id"), str)])
+
+
+# field → (path under aboveTheFoldData / mainColumnData, normaliser)
+_NEXT_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "imdb_id": ("id", _text),
+    "title": ("titleText.text", _text),
+    "original_title": ("originalTitleText.text", _text),
+    "year": ("releaseYear.year", _positive),
+    "year_end": ("releaseYear.endYear", _positive),
+    "title_type": ("titleType.id", _text),
+    "genres": ("genres.genres", _texts_at("text")),
+    "plot": ("plot.plotText.plainText", _text),
+    "keywords": ("keywords.edges", _texts_at("node.text")),
+    "keywords_total": ("keywords.total", _positive),
+    "release_dates": ("releaseDate", _release_date),
+    "companies": ("production.edges", _companies),
+    "runtime_minutes": ("runtime.seconds", lambda s: s // 60 if _positive(s) else None),
+    "countries": ("countriesOfOrigin.countries", _countries),
+    "languages": ("spokenLanguages.spokenLanguages", _texts_at("text")),
+    "directors": ("directors", _credits),
+    "writers": ("writers", _credits),
+    "connections": ("connections.edges", _connections),
+}
+
+
+_DECODER = json.JSONDecoder()
+_NEXT_PARTS = ("tconst", "aboveTheFoldData", "mainColumnData")
+_KEY_END = re.compile(r"\s*:\s*")
+
+
+def _value_start(text: str, key: str) -> int | None:
+    """Where the value of ``"key":`` starts in JSON text (str.find: a regex over 250 kB is slower)."""
+    at = text.find(f'"{key}"')
+    while at >= 0:
+        if colon := _KEY_END.match(text, at + len(key) + 2):
+            return colon.end()
+        at = text.find(f'"{key}"', at + 1)
+    return None
+
+
+def _next_data(page: Page) -> dict[str, Any]:
+    """The parts of ``__NEXT_DATA__.props.pageProps`` this parser reads, by key; {} when absent.
+
+    Only those objects are decoded: the translation tables around them are three quarters of the
+    JSON. ``"key":`` cannot occur inside a JSON string (its quotes would be escaped), so each hit
+    is a real key. A part cut off by truncation is skipped; the parts before it stay.
+    """
+    script = page.tree.css_first("script#__NEXT_DATA__")
+    text = script.text() if script is not None else ""
+    parts: dict[str, Any] = {}
+    for key in _NEXT_PARTS:
+        if (start := _value_start(text, key)) is not None:
+            try:
+                parts[key] = _DECODER.raw_decode(text, start)[0]
+            except ValueError:
+                continue
+    return parts
+
+
+def _from_next_data(props: dict[str, Any]) -> dict[str, Any]:
+    # mainColumnData first: it has the release country and every origin country (aboveTheFold lists fewer).
+    sources = [s for s in (props.get("mainColumnData"), props.get("aboveTheFoldData")) if isinstance(s, dict)]
+    out: dict[str, Any] = {}
+    for field, (path, normalise) in _NEXT_FIELDS.items():
+        for source in sources:
+            if (value := normalise(_dig(source, path))) is not None:
+                out[field] = value
+                break
+    return out
+
+
+# ---------------------------------------------------------------- data-testid markup
+
+
+def _after_colon(nodes: list[LexborNode]) -> str | None:
+    """ "Original title: L'immortel" → "L'immortel" (the prefix is localised, the colon is not)."""
+    text = node_text(nodes[0])
+    return clean(text.split(":", 1)[1]) or None if ":" in text else None
+
+
+def _years(nodes: list[LexborNode]) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", node_text(nodes[0]))]
+
+
+def _link_texts(nodes: list[LexborNode]) -> tuple[str, ...] | None:
+    return dedupe([t for n in nodes if (t := node_text(n))]) or None
+
+
+def _release_from_links(nodes: list[LexborNode]) -> tuple[ReleaseDate, ...] | None:
+    dates = [d for n in nodes if (d := release_date_from_text(node_text(n)))]
+    return tuple(dates) or None
+
+
+def _companies_from_links(nodes: list[LexborNode]) -> tuple[Company, ...] | None:
+    return tuple(c for n in nodes if (c := company_from_link(n))) or None
+
+
+def _countries_from_links(nodes: list[LexborNode]) -> tuple[str, ...] | None:
+    return _country_codes([node_text(n) for n in nodes])
+
+
+def _keywords_from_links(nodes: list[LexborNode]) -> tuple[str, ...] | None:
+    return dedupe([k for n in nodes if (k := clean_keyword(node_text(n)))]) or None
+
+
+def _inside(block: LexborNode, selector: str) -> list[LexborNode]:
+    """Descendants of ``block`` along "ul a"-style steps, each step searched only below the last.
+
+    A node's ``css("ul a")`` also matches an ``a`` of the block whose ``ul`` is an ancestor of the
+    block (the whole Details section is one list), i.e. the block's label link.
+    """
+    nodes = [block]
+    for step in selector.split():
+        nodes = [found for node in nodes for found in node.css(step)]
+    return nodes
+
+
+# field → (data-testid blocks, selector steps inside the block (None: the block itself), normaliser)
+_MARKUP_FIELDS: dict[str, tuple[tuple[str, ...], str | None, Callable[[list[LexborNode]], Any]]] = {
+    "title": (_HERO_TITLE, None, lambda nodes: node_text(nodes[0]) or None),
+    "original_title": (("hero-title-block__original-title",), None, _after_colon),
+    "genres": (("genres",), "a", _link_texts),
+    "plot": (("plot",), '[data-testid="plot-xl"]', lambda nodes: node_text(nodes[0]) or None),
+    "keywords": (("storyline-plot-keywords",), 'a[href*="/search/keyword"]', _keywords_from_links),
+    "release_dates": (("title-details-releasedate",), "ul a", _release_from_links),
+    "companies": (("title-details-companies",), "ul a", _companies_from_links),
+    "runtime_minutes": (("title-techspec_runtime",), "div", lambda nodes: runtime_minutes(node_text(nodes[0]))),
+    "countries": (("title-details-origin",), "ul a", _countries_from_links),
+    "languages": (("title-details-languages",), "ul a", _link_texts),
+}
+_TESTIDS = {t for testids, _, _ in _MARKUP_FIELDS.values() for t in testids}
+
+
+def _from_markup(page: Page, wanted: set[str]) -> dict[str, Any]:
+    # One walk collects every block of interest; each field then looks only inside its block.
+    blocks: dict[str, LexborNode] = {}
+    for node in page.tree.css("[data-testid]"):
+        testid = node.attributes.get("data-testid") or ""
+        if testid in _TESTIDS:
+            blocks.setdefault(testid, node)
+    out: dict[str, Any] = {}
+    for field, (testids, selector, normalise) in _MARKUP_FIELDS.items():
+        block = next((blocks[t] for t in testids if t in blocks), None)
+        if field not in wanted or block is None:
+            continue
+        nodes = _inside(block, selector) if selector else [block]
+        if nodes and (value := normalise(nodes)) is not None:
+            out[field] = value
+    # The hero year sits in the release-info link beside the heading ("2010", "2007–2015").
+    heading = next((blocks[t] for t in _HERO_TITLE if t in blocks), None)
+    year_link = heading.parent.css_first('a[href*="releaseinfo"]') if heading and heading.parent else None
+    if year_link is not None and (years := _years([year_link])):
+        out["year"] = years[0]
+        if len(years) > 1:
+            out["year_end"] = years[1]
+    return out
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+
+def _from_jsonld(page: Page) -> dict[str, Any]:
+    """IMDb's JSON-LD: ``name`` is the original title and ``alternateName`` the display title."""
+    obj = film_object(page.jsonld)
+    if obj is None:
+        return {}
+    fields = movie_fields(obj)
+    if original := fields.pop("title", None):
+        fields["original_title"] = original
+    akas = fields.pop("akas", None)
+    if display := akas[0].title if akas else original:
+        fields["title"] = display
+    return fields
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def is_nextjs(page: Page) -> bool:
+    """True for the 2021+ layout: a ``__NEXT_DATA__`` script or the ``data-testid`` hero heading."""
+    selector = "script#__NEXT_DATA__, " + ", ".join(f'[data-testid="{t}"]' for t in _HERO_TITLE)
+    return page.tree.css_first(selector) is not None
+
+
+def parse_nextjs(page: Page) -> FilmPage:
+    props = _next_data(page)
+    fields = _from_next_data(props)
+    layout = "nextjs" if isinstance(props.get("aboveTheFoldData"), dict) else "nextjs-sparse"
+    wanted = set(EXPECTED) | {"original_title"}
+    if not wanted <= fields.keys():
+        fields = _from_markup(page, wanted - fields.keys()) | fields
+    if not wanted <= fields.keys():
+        fields = _from_jsonld(page) | fields
+    tconst = props.get("tconst")
+    fields["imdb_id"] = fields.get("imdb_id") or (tconst if isinstance(tconst, str) else None) or imdb_id_in(page.url)
+    if "original_title" not in fields and "title" in fields:
+        fields["original_title"] = fields["title"]
+    return FilmPage(
+        kind="title",
+        url=page.url,
+        layout=layout,
+        missing=tuple(f for f in EXPECTED if fields.get(f) is None),
+        **fields,
+    )

@@ -1,0 +1,67 @@
+"""Movie Connections: every linked title with its relation (from the section heading), year and note."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+from ...page import Page
+from ...records import Connection, FilmPage
+from ...text import clean, find_year, node_text
+from ..common import tt_id
+from ._base import detect_layout, film_page, is_heading, scan, snake, text_after
+
+_TITLE_LINK = 'a[href*="/title/tt"]'
+# Per layout: (section root, heading, item). tn15 items are bare links separated by <br>;
+# later layouts wrap each connection in a block (div.soda, a metadata list item).
+_SECTIONS = {
+    "tn15": ("#tn15content", "h5", f"#tn15content > {_TITLE_LINK}"),
+    "2014": ("#connections_content", "h4", "div.soda"),
+    "nextjs": ("body", ".ipc-title__text", '[data-testid^="sub-section"] li.ipc-metadata-list__item'),
+}
+# "(1968) (TV) - The shot of …": the leading brackets qualify the title, the rest is the note.
+_LEADING_BRACKETS = re.compile(r"^\s*((?:\([^()]*\)\s*)*)[\s\-–—:]*(.*)$", re.S)
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")  # node text spaces every tag boundary
+
+
+def _inline_tail(link: LexborNode) -> str:
+    """tn15: the text after a bare link, up to the next title link or heading."""
+    parts = []
+    node = link.next
+    while node is not None and not is_heading(node) and not (node.tag == "a" and tt_id(node.attributes.get("href"))):
+        parts.append(node.text(deep=True, separator=" ") if node.is_element_node else node.text() or "")
+        node = node.next
+    return clean(" ".join(parts))
+
+
+def connection(relation: str, link: LexborNode, tail: str) -> Connection | None:
+    title = node_text(link)
+    if not title:
+        return None
+    match = _LEADING_BRACKETS.match(tail)
+    qualifiers, note = (match.group(1), match.group(2)) if match else ("", tail)
+    return Connection(
+        relation=relation,
+        title=title,
+        year=find_year(qualifiers),
+        imdb_id=tt_id(link.attributes.get("href")),
+        note=_SPACE_BEFORE_PUNCTUATION.sub(r"\1", clean(note)) or None,
+    )
+
+
+def parse_connections(page: Page) -> FilmPage:
+    layout = detect_layout(page)
+    connections = None
+    if layout in _SECTIONS:
+        root_sel, heading_sel, item_sel = _SECTIONS[layout]
+        found = []
+        for heading, item in scan(page.tree.css_first(root_sel), heading_sel, item_sel):
+            link = item if item.tag == "a" else item.css_first(_TITLE_LINK)
+            if link is None:
+                continue
+            tail = _inline_tail(link) if link is item else text_after(item, link)
+            if found_one := connection(snake(heading), link, tail):
+                found.append(found_one)
+        connections = tuple(found) or None
+    return film_page(page, "connections", layout, ("connections",), connections=connections)

@@ -1,0 +1,124 @@
+"""The article's own metadata: JSON-LD first, then OpenGraph and meta tags, then visible markup.
+
+Each field is a cascade of sources, tried in order; the first non-empty value wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..dates import parse_date
+from ..jsonld import first_of_type, text_value
+from ..page import Page
+from ..text import clean, node_text
+
+ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "MedicalWebPage", "WebPage", "CollectionPage")
+_BYLINE = "[rel=author], .byline, .author-name, .author, [itemprop=author], .entry-author, .post-author"
+
+
+def meta(page: Page, *names: str) -> str:
+    """The first non-empty meta tag among ``names`` (property= or name=; content= or value=)."""
+    for name in names:
+        for selector in (f'meta[property="{name}"]', f'meta[name="{name}"]', f'meta[itemprop="{name}"]'):
+            node = page.tree.css_first(selector)
+            if node is not None:
+                value = clean(node.attributes.get("content") or node.attributes.get("value"))
+                if value:
+                    return value
+    return ""
+
+
+def article_object(page: Page) -> dict[str, Any]:
+    return first_of_type(page.jsonld, *ARTICLE_TYPES) or {}
+
+
+def _visible_title(page: Page) -> str:
+    # The last <h1> of a page is often the article's (site-name <h1>s come first), but an <h1>
+    # inside <article> or the entry title is the surest.
+    for selector in ("article h1", "h1.entry-title", "h1[itemprop=headline]", "h1"):
+        for node in page.tree.css(selector):
+            text = node_text(node)
+            if text and text.casefold() != _site(page).casefold():
+                return text
+    return ""
+
+
+def _site(page: Page) -> str:
+    obj = article_object(page)
+    publisher = text_value(obj.get("publisher")) if obj else ""
+    return meta(page, "og:site_name", "application-name") or publisher or _host(page.url)
+
+
+def _host(url: str | None) -> str:
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.")
+
+
+def _author(page: Page) -> str:
+    obj = article_object(page)
+    if obj.get("author"):
+        names = obj["author"] if isinstance(obj["author"], list) else [obj["author"]]
+        joined = ", ".join(v for v in (text_value(n) for n in names) if v)
+        if joined and "://" not in joined:
+            return joined
+    from_meta = meta(page, "author", "article:author", "sailthru.author", "parsely-author")
+    if from_meta and "://" not in from_meta:
+        return from_meta
+    node = page.tree.css_first(_BYLINE)
+    text = node_text(node).removeprefix("By ").removeprefix("by ")
+    return text if 0 < len(text) <= 80 else ""
+
+
+def _date(page: Page, jsonld_key: str, meta_names: tuple[str, ...], visible: bool) -> str | None:
+    candidates = [text_value(article_object(page).get(jsonld_key)), meta(page, *meta_names)]
+    if visible:
+        for node in page.tree.css("time[datetime], abbr.published[title], time"):
+            candidates.append(node.attributes.get("datetime") or node.attributes.get("title") or node_text(node))
+    for raw in candidates:
+        parsed = parse_date(raw[:10] if raw[:4].isdigit() else raw) if raw else None
+        if parsed and parsed[1] == "day":
+            return parsed[0]
+    return None
+
+
+def _canonical(page: Page) -> str | None:
+    node = page.tree.css_first('link[rel="canonical"]')
+    href = node.attributes.get("href") if node is not None else None
+    return page.absolute(href or meta(page, "og:url")) or page.url
+
+
+def _language(page: Page) -> str | None:
+    html = page.tree.css_first("html")
+    lang = (html.attributes.get("lang") if html is not None else None) or meta(page, "og:locale", "language")
+    return lang.replace("_", "-").split("-")[0].lower() if lang else None
+
+
+_TITLE_SOURCES: tuple[Callable[[Page], str], ...] = (
+    _visible_title,
+    lambda page: text_value(article_object(page).get("headline")),
+    lambda page: meta(page, "og:title", "twitter:title"),
+    lambda page: node_text(page.tree.css_first("title")),
+)
+
+
+def article_title(page: Page) -> str:
+    return next((title for source in _TITLE_SOURCES if (title := source(page))), "")
+
+
+def page_titles(page: Page) -> list[str]:
+    """Every title the page gives itself (for the promised count): headline, og:title, <title>."""
+    return [title for source in _TITLE_SOURCES if (title := source(page))]
+
+
+def article_fields(page: Page) -> dict[str, str | None]:
+    return {
+        "title": article_title(page) or None,
+        "site": _site(page) or None,
+        "author": _author(page) or None,
+        "published": _date(page, "datePublished", ("article:published_time", "date", "sailthru.date", "pubdate"), True),
+        "modified": _date(page, "dateModified", ("article:modified_time", "og:updated_time"), False),
+        "canonical_url": _canonical(page),
+        "language": _language(page),
+    }

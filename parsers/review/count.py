@@ -1,0 +1,34 @@
+"""The number of entries an article's title promises: "The 10 best …", "Top 25", "Seven wonders"."""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = {
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+    "fünf": 5, "sieben": 7, "zehn": 10, "cinq": 5, "sept": 7, "dix": 10, "cinco": 5, "siete": 7, "diez": 10,
+}  # fmt: skip
+# A count is a whole number standing alone: not a year, an ordinal ("55th"), a size ("16-inch") or a price.
+_DIGITS = re.compile(r"(?<![\w$€£.,:/-])(\d{1,3})(?![\w%$€£/-]|[.,:]\d)")
+_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
+
+
+def promised_count(titles: list[str]) -> int | None:
+    """The first count in the page's titles (headline, og:title, <title>), or None."""
+    for title in titles:
+        match = _DIGITS.search(title)
+        if match and 2 <= int(match.group(1)) <= 500:
+            return int(match.group(1))
+        word = _WORD.search(title)
+        if word:
+            return _WORDS[word.group(1).casefold()]
+    return None
+
+
+_BEST_OF = re.compile(r"\b(best|top|greatest|favou?rites?|worst|must-haves?)\b", re.I)
+
+
+def promises_list(titles: list[str]) -> bool:
+    """A "best of" title promises a list even without a count ("Best books for young readers")."""
+    return any(_BEST_OF.search(title) for title in titles[:1])

@@ -1,0 +1,150 @@
+"""IMDb title pages in the 2008-2020 layouts (tn15, /combined, main txt-block, /reference)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import parsers
+from parsers.records import TITLE_CONTRACT_KEYS, FilmPage
+from tests.conftest import FIXTURES, GOLDEN, REAL, gold_cases, load_gold, require_shared
+
+OLD = "A_imdb_title_old"
+GOLDEN_OLD = GOLDEN / "imdb_old"
+# Sub-page links are filled by parsers/links.py after the layout parser: not part of these goldens.
+NOT_GOLDEN = {"subpages"}
+OWN_FIXTURE = FIXTURES / "imdb_old" / "inside_north_korea_main.html"
+
+
+def _parse(data: bytes | str, url: str | None = None) -> FilmPage:
+    record = parsers.parse(data, url=url, kind="title")
+    assert isinstance(record, FilmPage)
+    return record
+
+
+# ---------------------------------------------------------------- every gold page
+
+
+@pytest.mark.parametrize("path", gold_cases(OLD))
+def test_gold_fields(path: Path, grader: ModuleType) -> None:
+    """title, year, genres, release date, companies, keywords, keywords_total and runtime as the gold
+    says, compared by the grader's own code (so its ``alternatives`` apply exactly as in grade.py)."""
+    gold, data = load_gold(path)
+    record = _parse(data, url=gold["url"])
+    assert record.layout in ("tn15", "combined", "main-2011", "reference")
+    assert record.imdb_id == gold["imdb_id"]
+    problems = grader.grade_title(grader.Score(), gold, record.to_dict(), gold.get("alternatives") or {})
+    assert problems == {}
+
+
+@pytest.mark.parametrize("path", gold_cases(OLD))
+def test_gold_countries_and_languages(path: Path) -> None:
+    gold, data = load_gold(path)
+    record = _parse(data, url=gold["url"])
+    assert list(record.countries or []) == (gold.get("countries") or [])
+    assert list(record.languages or []) == (gold.get("languages") or [])
+
+
+# ---------------------------------------------------------------- whole records, checked by hand
+
+
+def _golden_cases() -> list[Any]:
+    return [pytest.param(path, id=path.stem) for path in sorted(GOLDEN_OLD.glob("*.json"))]
+
+
+def test_goldens_cover_every_layout() -> None:
+    layouts = {json.loads(path.read_text(encoding="utf-8"))["layout"] for path in GOLDEN_OLD.glob("*.json")}
+    assert layouts == {"tn15", "combined", "main-2011", "reference"}
+
+
+@pytest.mark.parametrize("path", _golden_cases())
+def test_golden_record(path: Path) -> None:
+    require_shared()
+    want = json.loads(path.read_text(encoding="utf-8"))
+    page = REAL / OLD / (path.stem + ".html")
+    got = _parse(page.read_bytes(), url=want["url"]).to_dict()
+    for key in NOT_GOLDEN:
+        got.pop(key, None)
+    assert set(got) == set(want)
+    for key in want:
+        assert got[key] == want[key], key
+
+
+# ---------------------------------------------------------------- a hand-written page of the seed film
+
+
+def test_seed_film_main_layout() -> None:
+    record = _parse(OWN_FIXTURE.read_bytes())
+    assert record.layout == "main-2011"
+    assert record.imdb_id == "tt0979924"
+    assert (record.title, record.year, record.title_type) == ("Inside North Korea", 2007, "movie")
+    assert record.plot is not None and record.plot.startswith("Posing as a medical coordinator, Lisa Ling")
+    assert record.keywords == ("defector", "concentration camp", "camera shot of feet", "megaphone", "conference room")
+    assert record.keywords_total == 28
+    assert record.genres == ("Documentary", "History")
+    assert record.release_dates is not None
+    assert [(r.date, r.country) for r in record.release_dates] == [("2007-02-27", "US")]  # not the Opening Weekend date
+    assert [c.name for c in record.companies or ()] == ["National Geographic Television", "Pangloss Films"]
+    assert record.connections is not None
+    connection = record.connections[0]
+    assert (connection.relation, connection.title, connection.year, connection.imdb_id) == (
+        "features",
+        "North Korea: A Day in the Life",
+        2004,
+        None,
+    )
+    assert record.runtime_minutes == 52  # the Runtime row wins over the title bar's 45 min
+    assert record.missing == ()
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_empty_document_is_unknown() -> None:
+    record = _parse("")
+    assert record.layout == "unknown"
+    assert record.missing == TITLE_CONTRACT_KEYS
+
+
+def test_other_site_is_unknown() -> None:
+    html = "<html><head><title>Cooking</title></head><body><h1>Pancakes</h1><p>Flour, eggs.</p></body></html>"
+    record = _parse(html, url="https://example.org/recipes/pancakes")
+    assert record.layout == "unknown"
+    assert record.title is None
+    assert record.missing == TITLE_CONTRACT_KEYS
+
+
+def test_unknown_page_keeps_the_id_of_its_url() -> None:
+    record = _parse("<html><body><p>nothing here</p></body></html>", url="https://www.imdb.com/title/tt0133093/")
+    assert (record.layout, record.imdb_id) == ("unknown", "tt0133093")
+    assert "imdb_id" not in record.missing and "title" in record.missing
+
+
+@pytest.mark.parametrize(
+    ("name", "layout", "marker"),
+    [
+        ("ariejan__tt0111161__2009-06-14__combined_tn15", "tn15", b'id="tn15title"'),
+        ("ariejan__tt0468569__2014-01-31__combined", "combined", b'class="info-content"'),
+        ("flexget__tt0133093__2016-04", "main-2011", b'class="title_wrapper"'),
+        ("kcrayon__tt0083987__2018-08-25__reference", "reference", b'class="titlereference-header"'),
+    ],
+)
+@pytest.mark.parametrize("share", [0.25, 0.5, 0.75])
+def test_truncated_page(name: str, layout: str, marker: bytes, share: float) -> None:
+    """A page cut short keeps its layout once the layout's mark survives (else it is unknown);
+    every field the cut removed is listed in ``missing``."""
+    require_shared()
+    data = (REAL / OLD / (name + ".html")).read_bytes()
+    cut = data[: int(len(data) * share)]
+    record = _parse(cut, url="https://www.imdb.com/title/tt0000001/")
+    full = _parse(data, url="https://www.imdb.com/title/tt0000001/")
+    assert record.layout == (layout if marker in cut else "unknown")
+    assert set(record.missing) >= set(full.missing)
+    for field in TITLE_CONTRACT_KEYS:
+        if field in full.__slots__ and field not in ("original_title", "keywords_total"):
+            lost = getattr(record, field) is None and getattr(full, field) is not None
+            assert not lost or field in record.missing, field

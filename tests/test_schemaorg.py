@@ -1,0 +1,153 @@
+"""schema.org film pages on any site: whole-record goldens, routing, and pages that are not film pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parsers import parse
+from parsers.page import Page
+from parsers.records import FilmPage
+from parsers.schemaorg import has_film, movie_fields, parse_movie
+from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
+
+PAGES = FIXTURES / "schemaorg"
+GOLDENS = sorted((GOLDEN / "schemaorg").glob("*.json"))
+
+
+def _golden(path: Path) -> tuple[dict[str, Any], bytes]:
+    golden = json.loads(path.read_text(encoding="utf-8"))
+    return golden, (PAGES / f"{path.stem}.html").read_bytes()
+
+
+@pytest.mark.parametrize("path", GOLDENS, ids=[p.stem for p in GOLDENS])
+def test_whole_record_matches_golden(path: Path) -> None:
+    golden, data = _golden(path)
+    record = parse(data, golden["url"])  # kind auto: must route to parse_movie
+    assert isinstance(record, FilmPage)
+    assert record.to_dict() == golden["record"]
+
+
+def test_there_are_enough_goldens() -> None:
+    assert len(GOLDENS) >= 4
+
+
+@pytest.mark.parametrize("path", GOLDENS, ids=[p.stem for p in GOLDENS])
+def test_film_pages_are_detected(path: Path) -> None:
+    _, data = _golden(path)
+    assert has_film(Page.from_bytes(data))
+
+
+def test_a_review_of_a_film_is_not_a_film_page() -> None:
+    # The Movie objects sit inside a Review and an ItemList: the page is about neither film.
+    page = Page.from_bytes((PAGES / "review_of_movie_not_film_page.html").read_bytes())
+    assert not has_film(page)
+    record = parse_movie(page)
+    assert record.layout == "unknown"
+    assert record.title is None
+    assert set(record.missing) >= {"title", "year", "genres"}
+
+
+def test_a_list_of_many_top_level_films_is_not_a_film_page() -> None:
+    blocks = "".join(
+        f'<script type="application/ld+json">{{"@type":"Movie","name":"Film {n}"}}</script>' for n in range(5)
+    )
+    assert not has_film(Page.from_bytes(f"<html><head>{blocks}</head><body>x</body></html>"))
+
+
+def test_tv_types_and_graph_are_film_pages() -> None:
+    html = (
+        '<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"Guide"},'
+        '{"@type":"TVEpisode","name":"Pilot","datePublished":"2008-01","partOfSeries":{"@type":"TVSeries","name":"X"}}]}'
+        "</script>"
+    )
+    page = Page.from_bytes(f"<html><head>{html}</head><body>x</body></html>")
+    record = parse_movie(page)
+    assert (record.title, record.title_type, record.year) == ("Pilot", "tvEpisode", 2008)
+    assert record.release_dates is not None and record.release_dates[0].precision == "month"
+
+
+def test_movie_fields_reads_a_place_address_country_and_comma_keywords() -> None:
+    fields = movie_fields(
+        {
+            "@type": "Movie",
+            "name": "Amélie",
+            "keywords": "paris, love,  whimsy ",
+            "duration": "PT2H2M",
+            "releasedEvent": [
+                {
+                    "@type": "PublicationEvent",
+                    "startDate": "2001-04-25",
+                    "location": {"@type": "Place", "address": {"addressCountry": "FR"}},
+                },
+                {"@type": "PublicationEvent", "startDate": "2001-11-02", "location": "United States"},
+            ],
+        }
+    )
+    assert fields["keywords"] == ("paris", "love", "whimsy")
+    assert fields["runtime_minutes"] == 122
+    assert [(d.date, d.country) for d in fields["release_dates"]] == [("2001-04-25", "FR"), ("2001-11-02", "US")]
+    assert fields["year"] == 2001
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "<html><body><p>No structured data at all.</p></body></html>",
+        '<html><head><script type="application/ld+json">{"@type": "Movie", "name": </script></head></html>',
+        '<html><head><script type="application/ld+json">[1, "x", null]</script></head></html>',
+        '<html><head><script type="application/ld+json">{"@type": "Movie", "name": {"@value": 5}, '
+        '"director": [null, 3], "genre": {"x": 1}, "releasedEvent": "soon", "duration": 90}</script></head></html>',
+    ],
+    ids=["empty", "no-jsonld", "invalid-json", "not-objects", "odd-values"],
+)
+def test_bad_input_never_raises(html: str) -> None:
+    record = parse_movie(Page.from_bytes(html))
+    assert record.kind == "title"
+    if record.layout == "unknown":
+        assert "title" in record.missing
+
+
+@pytest.mark.parametrize("fraction", [0.25, 0.5, 0.75])
+def test_truncated_fixture_gives_what_survives(fraction: float) -> None:
+    data = (PAGES / "rottentomatoes_like.html").read_bytes()
+    cut = int(len(data) * fraction)
+    movie_block_end = data.index(b"</script>", data.index(b'"@type":"Movie"'))
+    record = parse_movie(Page.from_bytes(data[:cut], "https://www.rottentomatoes.com/m/matrix"))
+    if cut > movie_block_end:
+        assert (record.layout, record.title, record.year) == ("schema.org", "The Matrix", 1999)
+    else:  # the Movie block is cut open: invalid JSON, no film
+        assert (record.layout, record.title) == ("unknown", None)
+        assert "title" in record.missing
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="parsers/jsonld.py does not strip the /* <![CDATA[ */ … /* ]]> */ wrapper Letterboxd puts around its JSON-LD",
+)
+def test_letterboxd_cdata_wrapper() -> None:
+    html = (
+        '<script type="application/ld+json">\n/* <![CDATA[ */\n{"@type":"Movie","name":"Spirited Away"}\n/* ]]> */\n'
+        "</script>"
+    )
+    assert has_film(Page.from_bytes(f"<html><head>{html}</head><body>x</body></html>"))
+
+
+def _jsonld_pages() -> list[Any]:
+    folder = REAL / "D_jsonld_schemaorg"
+    return [pytest.param(p, id=p.stem) for p in sorted(folder.glob("*.html"))] if folder.is_dir() else []
+
+
+@pytest.mark.parametrize("path", _jsonld_pages())
+def test_real_non_film_jsonld_pages_are_not_film_pages(path: Path) -> None:
+    require_shared()
+    assert not has_film(Page.from_bytes(path.read_bytes()))
+
+
+def test_real_non_film_jsonld_pages_exist() -> None:
+    require_shared()
+    assert len(_jsonld_pages()) >= 10
