@@ -7,16 +7,16 @@ migrations it has not seen; one made by a newer cinescrape (a higher
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 from sqlite_utils.migrations import Migrations
 
-SCHEMA_VERSION = 1
-
 # table → (columns, primary key, foreign keys as (column, other table, other column))
-_TABLES: dict[str, tuple[dict[str, Any], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
+_TableSpec = tuple[dict[str, Any], str | tuple[str, ...], list[tuple[str, str, str]]]
+_TABLES: dict[str, _TableSpec] = {
     "runs": (
         {
             "id": int,
@@ -212,11 +212,17 @@ _NOT_NULL = {
 }
 
 migrations = Migrations("cinescrape")
+_MIGRATION_NAMES: list[str] = []
 
 
-@migrations()
-def m001_initial(db: Database) -> None:
-    for name, (columns, pk, foreign_keys) in _TABLES.items():
+def migration(func: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a migration; ``PRAGMA user_version`` is how many there are, so none is forgotten."""
+    _MIGRATION_NAMES.append(func.__name__)
+    return migrations()(func)
+
+
+def _create(db: Database, tables: dict[str, _TableSpec]) -> None:
+    for name, (columns, pk, foreign_keys) in tables.items():
         table = cast(Table, db[name])
         table.create(
             columns,
@@ -231,7 +237,41 @@ def m001_initial(db: Database) -> None:
         for column, _, _ in foreign_keys:
             if column not in (pk if isinstance(pk, tuple) else (pk,))[:1]:
                 table.create_index([column], if_not_exists=True)
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    _create(db, _TABLES)
     cast(Table, db["frontier"]).create_index(["status"], if_not_exists=True)
+
+
+@migration
+def m002_ranking_positions(db: Database) -> None:
+    """Entries are keyed by their position in the list, so tied ranks ("3. (tie)") are two rows, not one.
+
+    Also the columns the resolver fills: how an entry was matched to a film, and how sure it was.
+    """
+    rankings = cast(Table, db["rankings"])
+    for column, kind in (("position", int), ("resolved_by", str), ("resolution_score", float)):
+        rankings.add_column(column, kind)
+    rankings.add_column("resolution_note", str)  # why an entry stays unresolved, e.g. the ambiguous candidates
+    # v1 kept one row per rank, inserted in list order: number them in that order.
+    db.execute(
+        "update rankings set position = (select count(*) from rankings earlier "
+        "where earlier.article_id = rankings.article_id and earlier.rowid <= rankings.rowid)"
+    )
+    rankings.transform(pk=("article_id", "position"), not_null={"position"})
+    watch_links = cast(Table, db["watch_links"])
+    watch_links.add_column("position", int)
+    db.execute(
+        "update watch_links set position = (select position from rankings r "
+        "where r.article_id = watch_links.article_id and r.rank = watch_links.rank)"
+    )
+    watch_links.create_index(["article_id", "position"], if_not_exists=True)
+
+
+def schema_version() -> int:
+    return len(_MIGRATION_NAMES)
 
 
 class NewerDatabase(RuntimeError):
@@ -241,11 +281,11 @@ class NewerDatabase(RuntimeError):
 def ensure_schema(db: Database) -> None:
     """Create or upgrade the schema; refuse a database from a newer version."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
+    if version > schema_version():
         raise NewerDatabase(
             f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} has schema version "
-            f"{version}; this cinescrape knows up to {SCHEMA_VERSION}: upgrade cinescrape"
+            f"{version}; this cinescrape knows up to {schema_version()}: upgrade cinescrape"
         )
     migrations.apply(db)
-    if version != SCHEMA_VERSION:
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if version != schema_version():
+        db.execute(f"PRAGMA user_version = {schema_version()}")

@@ -252,26 +252,30 @@ def _load_review_page(db: Database, page_id: int, url: str, record: ReviewPage) 
         article_id = inserted_id(db, "articles", columns)
     db.execute("delete from watch_links where article_id = ? and page_id = ?", [article_id, page_id])
     db.execute("delete from rankings where article_id = ? and page_id = ?", [article_id, page_id])
+    positioned = list(enumerate(record.entries, start=1))
     table(db, "rankings").insert_all(
-        [_ranking_row(db, article_id, page_id, entry) for entry in record.entries], replace=True
+        [_ranking_row(db, article_id, page_id, position, entry) for position, entry in positioned], replace=True
     )
     _insert_hashed(
         db,
         "watch_links",
         [
-            {"article_id": article_id, "rank": entry.rank, "page_id": page_id, **link.to_dict()}
-            for entry in record.entries
+            {"article_id": article_id, "position": position, "rank": entry.rank, "page_id": page_id, **link.to_dict()}
+            for position, entry in positioned
             for link in entry.links
         ],
     )
 
 
-def _ranking_row(db: Database, article_id: int, page_id: int, entry: RankedEntry) -> dict[str, Any]:
+def _ranking_row(db: Database, article_id: int, page_id: int, position: int, entry: RankedEntry) -> dict[str, Any]:
     imdb_id = imdb_id_in(entry.title_url)
     return {
         "article_id": article_id,
+        "position": position,
         "rank": entry.rank,
         "film_id": _film_id(db, imdb_id, page_id, entry.title, entry.year) if imdb_id else None,
+        "resolved_by": "link" if imdb_id else None,
+        "resolution_score": 1.0 if imdb_id else None,
         "title": entry.title,
         "year": entry.year,
         "year_end": entry.year_end,

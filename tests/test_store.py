@@ -6,8 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from db import FetchedPage, NewerDatabase, Store
+from db.schema import migrations
 from parsers.records import Article, Company, Connection, FilmPage, RankedEntry, ReleaseDate, ReviewPage, WatchLink
 
 ARTICLE_URL = "http://blog.example/top-docs/"
@@ -74,7 +76,10 @@ def test_every_fact_is_stored_with_its_source_page(store):
     rows = store.db.execute(
         "select c.name, fc.role, fc.page_id from film_companies fc join companies c on c.id = fc.company_id order by 1"
     ).fetchall()
-    assert rows == [("National Geographic Television", "production", page_id), ("Pangloss Films", "production", page_id)]
+    assert rows == [
+        ("National Geographic Television", "production", page_id),
+        ("Pangloss Films", "production", page_id),
+    ]
     assert store.db.execute("select country, date, precision, page_id from release_dates").fetchall() == [
         ("US", "2007-02-27", "day", page_id)
     ]
@@ -96,8 +101,13 @@ def test_loading_the_same_records_again_changes_no_row(store):
 
 
 def test_a_changed_page_replaces_only_its_own_facts(store):
-    other = FilmPage(kind="releaseinfo", url=TITLE_URL + "releaseinfo", layout="2014", imdb_id="tt99900010",
-                     release_dates=(ReleaseDate("2007-02-26", "day", "US"),))
+    other = FilmPage(
+        kind="releaseinfo",
+        url=TITLE_URL + "releaseinfo",
+        layout="2014",
+        imdb_id="tt99900010",
+        release_dates=(ReleaseDate("2007-02-26", "day", "US"),),
+    )
     load(store, TITLE, TITLE_URL)
     load(store, other, other.url)
     changed = FilmPage(**{**{f: getattr(TITLE, f) for f in TITLE.__dataclass_fields__}, "genres": ("Documentary",)})
@@ -139,3 +149,31 @@ def test_foreign_keys_hold(store):
     load(store, TITLE, TITLE_URL)
     assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_version_1_database_is_upgraded_in_place_and_tied_ranks_become_two_rows(tmp_path):
+    path = tmp_path / "v1.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m002_ranking_positions")
+    old.execute("PRAGMA user_version = 1")
+    old["runs"].insert({"id": 1, "command": "crawl"})
+    old["pages"].insert({"id": 1, "url": ARTICLE_URL, "run_id": 1})
+    old["articles"].insert({"id": 1, "url": ARTICLE_URL, "page_id": 1})
+    old["rankings"].insert_all(
+        [{"article_id": 1, "rank": rank, "title": f"Film {rank}", "page_id": 1} for rank in (10, 9, 8)]
+    )
+    old["watch_links"].insert({"id": "w", "article_id": 1, "rank": 9, "url": "https://x", "page_id": 1})
+    old.close()
+
+    store = Store(path)
+    rows = store.db.execute("select position, rank, title from rankings order by position").fetchall()
+    assert rows == [(1, 10, "Film 10"), (2, 9, "Film 9"), (3, 8, "Film 8")]
+    assert store.db.execute("select position from watch_links").fetchall() == [(2,)]
+    tied = ReviewPage(
+        url=ARTICLE_URL, article=REVIEW.article, entries=(RankedEntry(3, "A", 2001), RankedEntry(3, "B", 2002))
+    )
+    load(store, tied, ARTICLE_URL, content_hash="tied")
+    assert store.db.execute("select position, rank, title from rankings order by position").fetchall() == [
+        (1, 3, "A"),
+        (2, 3, "B"),
+    ]

@@ -1,68 +1,22 @@
-"""The ``cinescrape`` command: argument parsing only; each command calls one function.
-
-Exit codes (a contract): 0 all fine, 1 some pages failed, 2 usage or config
-error, 3 ``parse`` was given a document that is no page it knows, 75 another
-run holds the lock.
-"""
+"""``cinescrape crawl`` and ``cinescrape demo``: the main job, on the configured seeds or on the sample site."""
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import click
 
-import parsers
 from db import NewerDatabase, StoreError
 
-from .config import ConfigError, Settings, load_settings
-from .lock import Locked
-from .run import Report, run_crawl
-from .sample_site import SAMPLE_ARTICLE, SAMPLE_HOST, SAMPLE_SITE, serve_folder
-
-EXIT_OK, EXIT_PAGES_FAILED, EXIT_USAGE, EXIT_UNKNOWN_PAGE, EXIT_LOCKED = 0, 1, 2, 3, 75
-
-
-log = logging.getLogger("cinescrape")
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cinescrape")
-@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
-    """Scrape ranked film lists and IMDb-style film pages into one SQLite database."""
-    ctx.obj = {"debug": debug}
-    _configure_logging(logging.DEBUG if debug else logging.WARNING)
-
-
-def _configure_logging(level: int) -> None:
-    logging.basicConfig(level=level, format="cinescrape: %(message)s", stream=sys.stderr, force=True)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # our own fetch log says what matters
-
-
-def _db_option(default: str | None) -> Callable[[F], F]:
-    return click.option(
-        "--db",
-        "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=default,
-        required=default is None,
-        envvar="CINESCRAPE_DB",
-        show_default=bool(default),
-        help="SQLite database to write (created if missing; env CINESCRAPE_DB).",
-    )
-
-
-_quiet_option = click.option("--quiet", "-q", is_flag=True, help="No summary line unless something failed.")
-_verbose_option = click.option("--verbose", "-v", is_flag=True, help="Log one line per request.")
+from ..config import ConfigError, Settings, load_settings
+from ..lock import Locked
+from ..run import Report, run_crawl
+from ..sample_site import SAMPLE_ARTICLE, SAMPLE_HOST, SAMPLE_SITE, serve_folder
+from .common import EXIT_FAILED, EXIT_LOCKED, db_option, quiet_option, verbose_option
 
 
 def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, verbose: bool) -> Report:
@@ -75,7 +29,7 @@ def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, 
         sys.exit(EXIT_LOCKED)
     except (StoreError, NewerDatabase) as error:
         click.echo(f"cinescrape {command}: {error}", err=True)
-        sys.exit(EXIT_PAGES_FAILED)
+        sys.exit(EXIT_FAILED)
     if report.summary.failed:
         click.echo(f"cinescrape {command}: {len(report.summary.failed)} page(s) failed:", err=True)
         for url, reason in report.summary.failed:
@@ -85,9 +39,9 @@ def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, 
     return report
 
 
-@cli.command()
+@click.command()
 @click.argument("urls", nargs=-1)
-@_db_option(None)
+@db_option(None)
 @click.option(
     "--config",
     "config_path",
@@ -100,8 +54,8 @@ def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, 
     help="Seconds between requests to one host (default 1; robots.txt Crawl-delay wins when larger).",
 )
 @click.option("--max-pages", type=int, help="Stop after this many pages in this run.")
-@_quiet_option
-@_verbose_option
+@quiet_option
+@verbose_option
 def crawl(
     urls: tuple[str, ...],
     db_path: Path,
@@ -131,10 +85,10 @@ def crawl(
     sys.exit(report.summary.exit_code)
 
 
-@cli.command()
-@_db_option("cinescrape-demo.db")
-@_quiet_option
-@_verbose_option
+@click.command()
+@db_option("cinescrape-demo.db")
+@quiet_option
+@verbose_option
 def demo(db_path: Path, quiet: bool, verbose: bool) -> None:
     """Crawl the bundled sample site (served on 127.0.0.1, no internet needed) into a database."""
     with serve_folder(SAMPLE_SITE) as address:
@@ -152,35 +106,3 @@ def demo(db_path: Path, quiet: bool, verbose: bool) -> None:
             click.echo(f"  {count:5d} {name}")
         click.echo(f"Browse it with:  datasette {db_path}")
     sys.exit(report.summary.exit_code)
-
-
-@cli.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--url", help="The URL the page was saved from: decides the page kind and resolves links.")
-@click.option(
-    "--kind",
-    type=click.Choice(["auto", *parsers.PAGE_KINDS]),
-    default="auto",
-    show_default=True,
-    help="Page kind; auto decides from the URL, then the page.",
-)
-def parse(file: Path, url: str | None, kind: str) -> None:
-    """Print the parsed record of one saved page as JSON."""
-    try:
-        record = parsers.parse(file.read_bytes(), url=url, kind=kind)
-    except parsers.UnknownPage as error:
-        click.echo(f"cinescrape parse: {file}: {error}", err=True)
-        sys.exit(EXIT_UNKNOWN_PAGE)
-    click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
-
-
-def main() -> None:
-    try:
-        cli(standalone_mode=True)
-    except Exception as error:  # the last line of defence: one line, the traceback only with --debug
-        if "--debug" in sys.argv:
-            raise
-        click.echo(
-            f"cinescrape: internal error: {type(error).__name__}: {error} (run with --debug for details)", err=True
-        )
-        sys.exit(EXIT_PAGES_FAILED)

@@ -1,0 +1,48 @@
+"""The ``cinescrape`` command: argument parsing only; each command calls one function.
+
+One module per group of commands (``crawl.py``: crawl and demo; ``parse.py``);
+exit codes and shared options in ``common.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from .common import EXIT_FAILED
+from .crawl import crawl, demo
+from .parse import parse
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cinescrape")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Scrape ranked film lists and IMDb-style film pages into one SQLite database."""
+    ctx.obj = {"debug": debug}
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="cinescrape: %(message)s",
+        stream=sys.stderr,
+        force=True,
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # our own fetch log says what matters
+
+
+for command in (crawl, demo, parse):
+    cli.add_command(command)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except Exception as error:  # the last line of defence: one line, the traceback only with --debug
+        if "--debug" in sys.argv:
+            raise
+        click.echo(
+            f"cinescrape: internal error: {type(error).__name__}: {error} (run with --debug for details)", err=True
+        )
+        sys.exit(EXIT_FAILED)

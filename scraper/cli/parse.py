@@ -1,0 +1,33 @@
+"""``cinescrape parse``: one saved page's record as JSON (the contract documented in the README)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+import parsers
+
+from .common import EXIT_UNKNOWN_PAGE
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", help="The URL the page was saved from: decides the page kind and resolves links.")
+@click.option(
+    "--kind",
+    type=click.Choice(["auto", *parsers.PAGE_KINDS]),
+    default="auto",
+    show_default=True,
+    help="Page kind; auto decides from the URL, then the page.",
+)
+def parse(file: Path, url: str | None, kind: str) -> None:
+    """Print the parsed record of one saved page as JSON."""
+    try:
+        record = parsers.parse(file.read_bytes(), url=url, kind=kind)
+    except parsers.UnknownPage as error:
+        click.echo(f"cinescrape parse: {file}: {error}", err=True)
+        sys.exit(EXIT_UNKNOWN_PAGE)
+    click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
