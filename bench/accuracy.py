@@ -6,6 +6,8 @@ Golden pages: the shared hand-checked gold (../shared/gold/C_*, D_*: compared ex
 ../shared/tools/grade.py compares, alternatives included) and the project's own whole-record
 goldens (tests/golden/review/*.json, beside tests/fixtures/review/*.html). An entry counts as right
 when its rank and title match; its year is scored separately. Prints P/R/F1 per folder and overall.
+Like grade.py, it keys entries by rank: of two tied entries (one printed rank) the second counts as
+an extra, so the own fixtures with ties score below 1.0 even when right.
 """
 
 from __future__ import annotations

@@ -32,13 +32,17 @@ _FURNITURE = re.compile(
     r"(?:^|[-_\s])(comments?|commentlist|respond|sidebar|widgets?|related|popular|trending|most-?read|most-?viewed|"
     r"footer|menu|navbar|navigation|breadcrumbs?|share|sharing|social|newsletter|recommended|"
     r"recommendations|read-?next|carousel|gallery|outbrain|taboola|toc|table-of-contents|"
-    r"author-box|masthead|mobile|screen-reader-text|sr-only)(?=$|[-_\s])",
+    r"author-box|masthead|mobile|screen-reader-text|sr-only|read-?more)(?=$|[-_\s])",
     re.I,
 )
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "relatedContent" → "related Content"
+# Words that also name what they point at: the sections a table of contents links to ("TOC_TITLE_2").
+_LINK_FURNITURE = frozenset({"toc", "table-of-contents"})
 _ARTICLE_SELECTOR = (
     "article, main, [itemprop=articleBody], .entry-content, .post-content, .article-content, .article-body"
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_YEAR_AFTER = re.compile(r"^\s*[(\[]\s*(?:1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?:1[89]\d\d|20\d\d)?)?\s*[)\]]")
 _KEEP = frozenset({"html", "body", "main", "article"})
 
 
@@ -48,6 +52,14 @@ class Line:
     bold: str = ""  # the text of the bold run the line opens with, "" when it opens with plain text
     links: list[LexborNode] = field(default_factory=list)
     number_apart: bool = False  # the line opens with a number in its own element: <span>1</span><span>Title</span>
+    linked: bool = False  # all its text is link text: a link list or a teaser, not prose
+
+    def lead(self) -> str:
+        """The bold run the line opens with, and a year in brackets right after it ("<b>Heat</b> (1995)")."""
+        if not self.bold or not self.text.startswith(self.bold):
+            return self.bold
+        year = _YEAR_AFTER.match(self.text[len(self.bold) :])
+        return self.bold + year.group(0) if year else self.bold
 
 
 @dataclass(slots=True)
@@ -62,6 +74,25 @@ class Block:
         return " ".join(line.text for line in self.lines)
 
 
+class BlockIndex:
+    """Which blocks an element holds, for candidates found in the DOM (lists, tables, slides)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self._first: dict[LexborNode, int] = {}
+        self._last: dict[LexborNode, int] = {}
+        for n, block in enumerate(blocks):
+            self._first.setdefault(block.node, n)
+            self._last[block.node] = n
+
+    def first(self, node: LexborNode) -> int | None:
+        """The first block inside ``node``, or None when it holds no text."""
+        return next((self._first[inner] for inner in node.traverse() if inner in self._first), None)
+
+    def last(self, node: LexborNode) -> int | None:
+        return max((self._last[inner] for inner in node.traverse() if inner in self._last), default=None)
+
+
 def strip_furniture(tree: LexborHTMLParser) -> None:
     """Remove scripts, navigation, sidebars and comment threads, so no candidate list comes from them."""
     for node in tree.css(_DROP_SELECTOR):
@@ -73,8 +104,12 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
     for node in tree.css("[class], [id]"):
         if node.tag in _KEEP or node.parent is None or node in article_line:
             continue
-        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if not _FURNITURE.search(words):
+        attributes = node.attributes
+        words = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+        furniture = _FURNITURE.search(words)
+        if furniture is None and words != words.lower():
+            furniture = _FURNITURE.search(_CAMEL_CASE.sub(" ", words))
+        if furniture is None or (furniture.group(1).casefold() in _LINK_FURNITURE and _link_share(node) < 0.5):
             continue
         # Inside the article, what holds most of it is the article itself, whatever its class says
         # ("widget__body"); with no article element known, what holds the page's <h1> is ("has-sidebar").
@@ -83,6 +118,12 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if article is None and node.css_first("h1") is not None:
             continue
         node.decompose()
+
+
+def _link_share(node: LexborNode) -> float:
+    """How much of a node's text is link text (a table of contents is nearly all links)."""
+    text = len(node.text(deep=True).strip())
+    return sum(len(anchor.text(deep=True).strip()) for anchor in node.css("a")) / text if text else 1.0
 
 
 def _main_article(tree: LexborHTMLParser) -> LexborNode | None:
@@ -98,62 +139,77 @@ def _ancestors(node: LexborNode | None) -> set[LexborNode]:
     return line
 
 
+def _bare_number(node: LexborNode) -> str:
+    """The number an element holds as its only text (``<span>1</span>``), else ""."""
+    child = node.child
+    if child is None or child.next is not None or child.tag != "-text":
+        return ""
+    text = child.text_content or ""
+    return text if _BARE_NUMBER.match(text) else ""
+
+
 class _Walker:
+    """Cuts the DOM into blocks; a block element met inside an inline one (a ``<div>`` in a custom
+    wrapper element, a ``<p>`` in a ``<span>``) still ends the run, so no page becomes one block."""
+
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self._lines: list[Line] = []
-        self._segments: list[tuple[str, bool]] = []
+        self._segments: list[tuple[str, bool, bool]] = []  # text, bold, inside a link
         self._links: list[LexborNode] = []
         self._number_apart = False
+        self._owner: LexborNode | None = None
+        self._tag = ""
+        self._heading: str | None = None
 
     def _end_line(self) -> None:
-        text = clean("".join(text for text, _ in self._segments))
+        text = clean("".join(text for text, _, _ in self._segments))
         if text:
             bold: list[str] = []
-            for chunk, is_bold in self._segments:
-                if is_bold:
+            if any(is_bold for _, is_bold, _ in self._segments):
+                for chunk, is_bold, _ in self._segments:
+                    if not is_bold and chunk.strip():
+                        break
                     bold.append(chunk)
-                elif chunk.strip():
-                    break
-                else:
-                    bold.append(chunk)
-            opening_bold = clean("".join(bold)) if any(b for _, b in self._segments) else ""
-            self._lines.append(Line(text, opening_bold, self._links, self._number_apart))
+            opening_bold = clean("".join(bold))
+            linked = all(in_link or not chunk.strip() for chunk, _, in_link in self._segments)
+            self._lines.append(Line(text, opening_bold, self._links, self._number_apart, linked))
         self._segments, self._links, self._number_apart = [], [], False
 
-    def _flush(self, owner: LexborNode, tag: str) -> None:
+    def _flush(self) -> None:
         self._end_line()
-        if self._lines:
-            self.blocks.append(Block(owner, tag, self._lines))
+        if self._lines and self._owner is not None:
+            self.blocks.append(Block(self._owner, self._tag, self._lines))
         self._lines = []
 
     def walk(self, node: LexborNode, heading: str | None = None, bold: bool = False) -> None:
-        tag = heading or node.tag or ""
+        outer = self._owner, self._tag, self._heading
+        self._owner, self._tag, self._heading = node, heading or node.tag or "", heading
         for child in node.iter(include_text=True):
-            name = child.tag or ""
-            if name in _BLOCK_TAGS:
-                self._flush(node, tag)
-                self.walk(child, heading or (name if name in HEADINGS else None), bold)
-            else:
-                self._inline(child, bold)
-        self._flush(node, tag)
+            self._visit(child, bold, False)
+        self._flush()
+        self._owner, self._tag, self._heading = outer
 
-    def _inline(self, node: LexborNode, bold: bool) -> None:
+    def _visit(self, node: LexborNode, bold: bool, linked: bool) -> None:
         name = node.tag or ""
-        if name == "-text":
-            self._segments.append((node.text_content or "", bold))
+        if name in _BLOCK_TAGS:
+            self._flush()
+            self.walk(node, self._heading or (name if name in HEADINGS else None), bold)
+        elif name == "-text":
+            self._segments.append((node.text_content or "", bold, linked))
         elif name == "br":
             self._end_line()
         elif name and not name.startswith("-"):
             bold = bold or name in _BOLD_TAGS
             if name == "a":
                 self._links.append(node)
-            elif not any(text.strip() for text, _ in self._segments) and _BARE_NUMBER.match(node.text()):
+                linked = True
+            elif (number := _bare_number(node)) and not any(text.strip() for text, _, _ in self._segments):
                 self._number_apart = True
-                self._segments.append((node.text() + " ", bold))
+                self._segments.append((number + " ", bold, linked))
                 return
             for child in node.iter(include_text=True):
-                self._inline(child, bold)
+                self._visit(child, bold, linked)
 
 
 def text_blocks(tree: LexborHTMLParser) -> list[Block]:

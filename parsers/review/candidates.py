@@ -1,24 +1,24 @@
-"""List candidates in the block stream: numbered lines, and runs of unnumbered headings.
+"""Numbered lists in the block stream, and the records every list candidate is made of.
 
 A numbered list is the longest chain of lines whose printed numbers step by one (up or down), in
 page order, whatever markup each line uses: real pages mix ``<h3>``, ``<p>`` and bold paragraphs
-inside one list. Unnumbered headings only count when the title promises how many there are.
+inside one list.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .blocks import HEADINGS, Block, Line
 
 # "10. Title", "10) Title", "10: Title", "10 – Title", "#10 Title", "No. 10: Title", "3.Title".
 _NUMBER = re.compile(r"^(?P<prefix>#|No\.?|Nr\.?|№)?\s*(?P<n>\d{1,3})(?![\d/])(?P<rest>.*)$", re.S)
 _SEPARATOR = re.compile(r"^(?:\s*[.):,]|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
+RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
 _LOOK_BACK = 60  # a chain step may skip this many numbered lines of other lists or stray numbers
 _MAX_GAP = 12  # printed lists skip numbers (a missing item 6, jokes 158 → 168)
-_ITEM_HEADINGS = ("h2", "h3", "h4", "h5")
-_MIN_UNCOUNTED_RUN = 5  # headings that make a list when the title promises one but names no count
 
 
 @dataclass(slots=True)
@@ -30,6 +30,7 @@ class Item:
     rank_inferred: bool = False
     group: str | None = None
     year: int | None = None  # from a table's year column, where the title carries none
+    end: int | None = None  # the block after the item's own element (a list item, a cell): its text stops there
 
 
 @dataclass(slots=True)
@@ -77,10 +78,18 @@ def _kind(block: Block, line: Line) -> tuple[str, bool]:
 def _numbered_lines(blocks: list[Block]) -> list[tuple[Item, tuple[str, bool]]]:
     found = []
     for b, block in enumerate(blocks):
+        if not block.in_article:  # a numbered "Most shared" rail beside the story
+            continue
         for n, line in enumerate(block.lines):
             hit = _line_item(line)
             if hit:
                 found.append((Item(hit[0], hit[1], b, n), _kind(block, line)))
+        # A table's rank column is the table candidate's to read, with the table's other columns.
+        badge = RANK_BADGE.match(block.text) if len(block.lines) == 1 and block.tag not in ("td", "th") else None
+        named = blocks[b + 1] if badge and b + 1 < len(blocks) else None
+        # <div class="rank">#5</div><h2>Title</h2>: the rank in a box of its own, the name in the next block.
+        if badge and named is not None and len(named.lines[0].text) <= 120 and not _line_item(named.lines[0]):
+            found.append((Item(int(badge.group(1)), named.lines[0].text, b + 1, 0), _kind(named, named.lines[0])))
     return found
 
 
@@ -121,7 +130,18 @@ def _group_heading(blocks: list[Block], b: int) -> str | None:
     return next((blocks[k].text for k in range(b - 1, -1, -1) if blocks[k].tag in HEADINGS), None)
 
 
-def numbered_chain(blocks: list[Block]) -> Candidate | None:
+def _back_to_back(blocks: list[Block], items: list[Item]) -> bool:
+    """Each item's line directly follows the one before: no item has text of its own."""
+    for before, item in pairwise(items):
+        next_line = (before.block, before.line + 1)
+        if next_line[1] >= len(blocks[before.block].lines):
+            next_line = (before.block + 1, 0)
+        if (item.block, item.line) != next_line:
+            return False
+    return True
+
+
+def numbered_chain(blocks: list[Block], count: int | None) -> Candidate | None:
     """The best chain of numbered lines that count up or down by one (gaps and ties allowed).
 
     A second chain of the same length and markup right after it ("Top 5", then "Flop 5") is the
@@ -132,6 +152,9 @@ def numbered_chain(blocks: list[Block]) -> Candidate | None:
         return None
     ranks = [found[i][0].rank for i in indices]
     if min(ranks) > 1 and len(indices) < 5:
+        return None
+    # "The studio gave three reasons: 1. … 2. … 3. …": a short enumeration inside the prose, not a list of entries.
+    if count is None and len(indices) < 5 and _back_to_back(blocks, [found[i][0] for i in indices]):
         return None
     chains = [indices]
     while (following := _best_chain(found, chains[-1][-1] + 1)) and [found[i][0].rank for i in following] == ranks:
@@ -151,73 +174,3 @@ def numbered_chain(blocks: list[Block]) -> Candidate | None:
     kinds = {found[i][1] for chain in chains for i in chain}
     shape = "numbered-headings" if all(k[0] in HEADINGS for k in kinds) else "numbered-paragraphs"
     return Candidate(shape, items, min(0.95, 0.6 + 0.05 * len(items)))
-
-
-def _heading_line(block: Block) -> str:
-    """The text of a block that reads as a heading: a real heading, or a paragraph whose first line is all bold."""
-    first = block.lines[0]
-    if block.tag in _ITEM_HEADINGS or (first.bold and first.bold == first.text and block.tag in ("p", "div", "li")):
-        return first.text if len(first.text) <= 120 else ""
-    return ""
-
-
-def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
-    """``count`` unnumbered headings in a row inside the article (the title promised that many), ranked
-    by order; with no count (a "best of" title), the longest run of at least five."""
-    runs: dict[str, list[list[int]]] = {}
-    level_of = {tag: int(tag[1]) for tag in HEADINGS}
-    for b, block in enumerate(blocks):
-        text = _heading_line(block)
-        if block.tag in HEADINGS:
-            # A heading of a higher level closes the runs of lower ones ("What to read next" over teasers).
-            for tag, tag_runs in runs.items():
-                closes = level_of[block.tag] < level_of[tag] if tag in level_of else block.tag == "h1"
-                if closes and tag_runs[-1]:
-                    tag_runs.append([])
-        if not text or not block.in_article or not _has_content_after(blocks, b):
-            continue
-        kind = block.tag if block.tag in HEADINGS else "bold"
-        runs.setdefault(kind, [[]])[-1].append(b)
-        if block.tag in _ITEM_HEADINGS:  # one list may mix heading levels (four <h3>s and an <h2>)
-            runs.setdefault("any-heading", [[]])[-1].append(b)
-    # A run of one repeated line ("See it now:") is a widget, not a list.
-    # With no count to check against, only headings of one level make a list.
-    all_runs = [
-        run
-        for kind, tag_runs in runs.items()
-        if count or kind in HEADINGS
-        for run in tag_runs
-        if len({_heading_line(blocks[b]).casefold() for b in run}) >= 0.8 * len(run)
-    ]
-    if count is None:
-        best = max(all_runs, key=len, default=[])
-        if len(best) < _MIN_UNCOUNTED_RUN:
-            return None
-    else:
-        fitting = [run for run in all_runs if len(run) == count]
-        if not fitting:
-            return None
-        best = max(fitting, key=lambda run: sum(_content_length(blocks, b) for b in run))
-    items = [Item(n, _heading_line(blocks[b]), b, 0, rank_inferred=True) for n, b in enumerate(best, 1)]
-    return Candidate("unnumbered-headings", items, 0.6)
-
-
-def _has_content_after(blocks: list[Block], b: int) -> bool:
-    """Text follows before the next heading (a bold "See it now:" line in between is no heading)."""
-    if len(blocks[b].lines) > 1:
-        return True
-    for block in blocks[b + 1 : b + 4]:
-        if block.tag in HEADINGS:
-            return False
-        if not _heading_line(block):
-            return True
-    return False
-
-
-def _content_length(blocks: list[Block], b: int) -> int:
-    total = 0
-    for block in blocks[b + 1 : b + 8]:
-        if _heading_line(block):
-            break
-        total += len(block.text)
-    return total

@@ -26,9 +26,23 @@ def promised_count(titles: list[str]) -> int | None:
     return None
 
 
-_BEST_OF = re.compile(r"\b(best|top|greatest|favou?rites?|worst|must-haves?)\b", re.I)
+_BEST_OF = re.compile(r"\b(best|top|greatest|favou?rites?|worst|must-haves?)\b\s*(.*)", re.I)
+_PERIOD = re.compile(r"^of (?:\d{4}|the (?:year|decade|century|month|week)|all[ -]time)\b", re.I)
+_TOKEN = re.compile(r"[\w'’-]+")
+_NOT_PLURAL = frozenset({"is", "was", "has", "this", "its", "us", "as", "does", "his", "yes", "less", "always"})
 
 
 def promises_list(titles: list[str]) -> bool:
-    """A "best of" title promises a list even without a count ("Best books for young readers")."""
-    return any(_BEST_OF.search(title) for title in titles[:1])
+    """A "best of" title promises a list even without a count ("Best books for young readers",
+    "Top picks", "The best of 2019"), but not every "best" does ("The best way to …", "Best of
+    both worlds"): a plural must follow within two words, or a period of time."""
+    found = _BEST_OF.search(titles[0]) if titles else None
+    if found is None:
+        return False
+    keyword, rest = found.group(1), found.group(2)
+    following = _TOKEN.findall(rest)[:2]
+    return (
+        keyword.endswith("s")
+        or bool(_PERIOD.match(rest))
+        or any(word.endswith("s") and word.casefold() not in _NOT_PLURAL for word in following)
+    )

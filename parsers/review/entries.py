@@ -8,13 +8,12 @@ or blurb.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from ..page import Page
 from ..records import RankedEntry, WatchLink
 from ..text import clean, node_text, strip_quotes
-from .blocks import Block, Line
-from .candidates import Item
+from .blocks import HEADINGS, Block, Line
+from .candidates import RANK_BADGE, Item
 from .links import is_title_page, watch_link
 
 _YEARS = re.compile(r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?\s*[)\]]\s*$")
@@ -23,12 +22,17 @@ _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d
 _QUOTED = re.compile(r"^[\"“‘«„]\s*(?P<inner>.+?)\s*[\"”’»“]\s*(?:\([^()]*\))?$")
 _ATTRIBUTE = re.compile(r"^(?P<label>[A-Z][\w'’/&-]*(?: [\w'’/&-]+){0,3})\s*:\s+(?P<value>\S.{0,160})$")
 _NOTE = re.compile(r"^(?:side note|editor['’]s note|note|update|p\.s\.)\s*:", re.I)
+# "Related: <a>The best serial killer films</a>": the site pointing at its other pages, not the entry's text.
+_CROSS_LINK = re.compile(r"^(?:related|see also|read also|also read|read more|more on this|recommended)\s*:", re.I)
 _SEPARATORS = re.compile(r"^[\s|/•·,–—-]*$")
+_LEADING_SEPARATORS = re.compile(r"^[\s.:;,|–—-]+")
+# "3. (tie) The Conversation": the printed rank says the tie; the marker is no part of the name.
+_TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\s*", re.I)
 
 
 def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped."""
-    title = clean(raw)
+    title = _TIE.sub("", clean(raw))
     year = year_end = None
     match = _YEARS.search(title)
     if match:
@@ -40,6 +44,12 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
+
+
+def _rest_of_line(title: str, line: Line) -> str:
+    """What the item's own line says after its name ("<b>Stalker</b> (1979) – Tarkovsky's Zone")."""
+    at = line.text.find(title)
+    return _LEADING_SEPARATORS.sub("", line.text[at + len(title) :]) if at >= 0 else ""
 
 
 def _is_link_line(line: Line, links: list[WatchLink]) -> bool:
@@ -57,6 +67,8 @@ class EntryBuilder:
     def __init__(self, page: Page, blocks: list[Block]) -> None:
         self.page = page
         self.blocks = blocks
+        # Line id → its kind: cutting the last entry classifies its siblings' lines a second time.
+        self._kinds: dict[int, str] = {}
 
     def _watch_links(self, line: Line) -> list[WatchLink]:
         found = []
@@ -85,8 +97,16 @@ class EntryBuilder:
         return lines
 
     def _classify(self, line: Line) -> str:
+        kind = self._kinds.get(id(line))
+        if kind is None:
+            kind = self._kinds[id(line)] = self._kind_of(line)
+        return kind
+
+    def _kind_of(self, line: Line) -> str:
         if _NOTE.match(line.text):
             return "note"
+        if line.links and _CROSS_LINK.match(line.text):
+            return "cross-link"
         if _is_link_line(line, self._watch_links(line)):
             return "links"
         if _ATTRIBUTE.match(line.text):
@@ -108,22 +128,47 @@ class EntryBuilder:
     def entry_lines(self, items: list[Item]) -> list[list[Line]]:
         if any(item.block < 0 for item in items):  # names from JSON-LD: no text of their own here
             return [[] for _ in items]
-        bodies = [
-            self._lines_between((item.block, item.line), (after.block, after.line)) for item, after in pairwise(items)
-        ]
-        if items:
-            last = items[-1]
-            bodies.append(self._last_body(self._lines_between((last.block, last.line), (len(self.blocks), 0)), bodies))
+        bodies = []
+        for n, item in enumerate(items):
+            after = items[n + 1] if n + 1 < len(items) else None
+            if item.end is not None:  # a list item's or a cell's own text, and no more
+                end = (item.end, 0) if after is None else min((item.end, 0), (after.block, after.line))
+                bodies.append(self._lines_between((item.block, item.line), end))
+            elif after is not None:
+                body = self._lines_between((item.block, item.line), (after.block, after.line))
+                if after.group != item.group and body and body[-1].text == after.group:
+                    body.pop()  # the next group's label ("YOUNG ADULT BOOKS"), not this entry's text
+                if body and RANK_BADGE.match(body[-1].text):
+                    body.pop()  # the next entry's rank in a box of its own ("#4")
+                bodies.append(body)
+            else:
+                tail = self._lines_between((item.block, item.line), (self._section_end(item.block), 0))
+                bodies.append(self._last_body(tail, bodies))
         return bodies
+
+    def _section_end(self, b: int) -> int:
+        """Where the last entry's section ends: the next heading as high as its own (any heading when
+        it is no heading), or the end of the article."""
+        own = self.blocks[b]
+        level = int(own.tag[1]) if own.tag in HEADINGS else 9
+        for n in range(b + 1, len(self.blocks)):
+            block = self.blocks[n]
+            if (block.tag in HEADINGS and int(block.tag[1]) <= level) or block.in_article < own.in_article:
+                return n
+        return len(self.blocks)
 
     def build(self, items: list[Item]) -> tuple[RankedEntry, ...]:
         entries = []
-        for item, body in zip(items, self.entry_lines(items), strict=True):
+        bodies = self.entry_lines(items)
+        # A line every entry repeats word for word ("What's Your Reaction?") is a widget's, not the text's.
+        widget = set.intersection(*({line.text for line in body} for body in bodies)) if len(bodies) >= 3 else set()
+        for item, body in zip(items, bodies, strict=True):
             title, year, year_end = clean_title(item.title)
             if not title:
                 continue
             item_line = self.blocks[item.block].lines[item.line] if 0 <= item.block < len(self.blocks) else None
-            attributes, notes, blurb, links = [], [], [], []
+            attributes, notes, links = [], [], []
+            blurb = [rest] if item_line and (rest := _rest_of_line(item.title, item_line)) else []
             for line in body:
                 kind = self._classify(line)
                 if kind == "note":
@@ -132,7 +177,7 @@ class EntryBuilder:
                     links.extend(self._watch_links(line))
                 elif kind == "attribute" and (match := _ATTRIBUTE.match(line.text)):
                     attributes.append((match.group("label"), match.group("value").strip()))
-                else:
+                elif kind == "blurb" and line.text not in widget:
                     blurb.append(line.text)
             type_value = next((value for label, value in attributes if label.casefold() == "type"), None)
             entries.append(

@@ -1,0 +1,129 @@
+"""Unnumbered lists in the block stream: runs of headings, or of bold lines, each over text of its own.
+
+Nothing but position ranks such entries, so they need the title's word: as many as it promises
+("The 21 best …"), or, for a "best of" title without a count, a long run whose entries all have
+text. A bold line straight above another (PICTURE BOOKS over the first book) labels a group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .blocks import HEADINGS, Block, Line
+from .candidates import Candidate, Item
+
+_ITEM_HEADINGS = ("h2", "h3", "h4", "h5")
+_BOLD_HOLDERS = ("p", "div", "li", "td")
+_MAX_TITLE = 120
+_MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
+_MIN_UNCOUNTED_PROSE = 40  # characters of text under each of them
+_HEADING_REACH = 7  # blocks after a heading in which its text is sought
+
+
+@dataclass(slots=True)
+class _Head:
+    block: int
+    line: int
+    kind: str  # the heading's tag, or "bold"
+    text: str  # "" when too long to be an entry's name
+    prose: int = 0  # characters of text (not links) it heads
+    group: str | None = None  # the label of the bold lines' group it opens or belongs to
+
+
+def _bold_line(block: Block, line: Line) -> bool:
+    """A line all in bold, but for the year after it ("<b>Oldboy</b> (2003)")."""
+    return block.tag in _BOLD_HOLDERS and bool(line.bold) and line.lead() == line.text
+
+
+def _heads(blocks: list[Block]) -> list[_Head]:
+    """Every heading and whole-bold line, in page order, with the prose under each: a heading's
+    runs to the next heading (a bold "See it now:" on the way is no heading), a bold line's to the
+    next bold line or heading. Link lists and teasers are no prose."""
+    heads: list[_Head] = []
+    open_heading: _Head | None = None
+    open_bold: _Head | None = None
+    for b, block in enumerate(blocks):
+        if block.tag in HEADINGS:
+            text = block.lines[0].text
+            open_heading = _Head(b, 0, block.tag, text if len(text) <= _MAX_TITLE else "")
+            open_bold = None
+            heads.append(open_heading)
+            lines = list(enumerate(block.lines))[1:]
+        else:
+            lines = list(enumerate(block.lines))
+        if open_heading is not None and b - open_heading.block > _HEADING_REACH:
+            open_heading = None
+        for n, line in lines:
+            if _bold_line(block, line):
+                open_bold = _Head(b, n, "bold", line.text if len(line.text) <= _MAX_TITLE else "")
+                heads.append(open_bold)
+            elif not line.linked:
+                for head in (open_heading, open_bold):
+                    if head is not None:
+                        head.prose += len(line.text)
+    return heads
+
+
+def _runs(blocks: list[Block], heads: list[_Head], min_prose: int) -> dict[str, list[list[_Head]]]:
+    """Heads that may be entries, as runs per kind: a heading of a higher level closes the runs of
+    lower ones ("What to read next" over teasers); an ``<h1>`` closes every run."""
+    runs: dict[str, list[list[_Head]]] = {}
+    level_of = {tag: int(tag[1]) for tag in HEADINGS}
+    for head in heads:
+        if head.kind in HEADINGS:
+            for kind, kind_runs in runs.items():
+                closes = level_of[head.kind] < level_of[kind] if kind in level_of else head.kind == "h1"
+                if closes and kind_runs[-1]:
+                    kind_runs.append([])
+        if not head.text or not blocks[head.block].in_article or head.prose < min_prose:
+            continue
+        if head.kind == "bold" or head.kind in _ITEM_HEADINGS:
+            runs.setdefault(head.kind, [[]])[-1].append(head)
+        if head.kind in _ITEM_HEADINGS:  # one list may mix heading levels (four <h3>s and an <h2>)
+            runs.setdefault("any-heading", [[]])[-1].append(head)
+    return runs
+
+
+def _label_groups(heads: list[_Head]) -> None:
+    """Give each bold head the group label above it: a bold line with no text of its own directly
+    over another bold line."""
+    label = None
+    for head, after in zip(heads, [*heads[1:], None], strict=True):
+        if head.kind != "bold":
+            label = None
+        elif head.prose == 0 and after is not None and after.kind == "bold":
+            label = head.text
+        else:
+            head.group = label
+
+
+def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
+    """``count`` unnumbered heads in a row inside the article (the title promised that many), ranked
+    by order; with no count (a "best of" title), the longest run of at least five, each with text."""
+    heads = _heads(blocks)
+    runs = _runs(blocks, heads, 1 if count else _MIN_UNCOUNTED_PROSE)
+    # A run of one repeated line ("See it now:") is a widget, not a list. With no count to check
+    # against, only heads of one kind (one heading level, or bold lines) make a list.
+    all_runs = [
+        run
+        for kind, kind_runs in runs.items()
+        if count or kind != "any-heading"
+        for run in kind_runs
+        if len({head.text.casefold() for head in run}) >= 0.8 * len(run)
+    ]
+    if count is None:
+        best = max(all_runs, key=len, default=[])
+        # Questions in a row are an interview's or a FAQ's, not a list's entries.
+        if len(best) < _MIN_UNCOUNTED_RUN or sum(head.text.endswith("?") for head in best) * 2 >= len(best):
+            return None
+    else:
+        fitting = [run for run in all_runs if len(run) == count]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda run: sum(head.prose for head in run))
+    _label_groups(heads)
+    items = [
+        Item(n, head.text, head.block, head.line, rank_inferred=True, group=head.group)
+        for n, head in enumerate(best, 1)
+    ]
+    return Candidate("unnumbered-headings", items, 0.6)
