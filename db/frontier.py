@@ -33,6 +33,8 @@ class SqliteFrontier:
     def __init__(self, db: Database, run_id: int) -> None:
         self.db = db
         self.run_id = run_id
+        # requeue_children looks children up by parent on every unchanged page (belongs in a migration)
+        db.execute("create index if not exists frontier_discovered_from on frontier(discovered_from)")
 
     def add(self, items: Iterable[FrontierItem], recrawl_after: dict[str, timedelta] | None = None) -> int:
         """Queue URLs for this run; returns how many were queued.
@@ -45,11 +47,16 @@ class SqliteFrontier:
         with self.db.atomic():
             for item in items:
                 row = self.db.execute(
-                    "select status, run_id, updated_at from frontier where url = ?", [item.url]
+                    "select f.status, f.run_id, f.updated_at, p.kind from frontier f "
+                    "left join pages p on p.url = f.url where f.url = ?",
+                    [item.url],
                 ).fetchone()
-                if row and (row[1] == self.run_id or row[0] == PENDING):
+                # pending and deferred URLs are queued already (a deferred one until its not_before)
+                if row and (row[1] == self.run_id or row[0] in (PENDING, DEFERRED)):
                     continue
-                if row and row[0] == DONE and not _due(row[2], (recrawl_after or {}).get(item.kind or "")):
+                # a seed is queued with no kind: the kind its page was stored with decides when it is due
+                kind = item.kind or (row[3] if row else None) or ""
+                if row and row[0] == DONE and not _due(row[2], (recrawl_after or {}).get(kind)):
                     continue
                 table(self.db, "frontier").upsert(
                     {
@@ -66,6 +73,14 @@ class SqliteFrontier:
                 )
                 queued += 1
         return queued
+
+    def requeue_children(self, url: str, recrawl_after: dict[str, timedelta] | None = None) -> int:
+        """Queue again the URLs first found on ``url`` that are due: its page did not change, so it is not
+        parsed again, yet what it leads to still follows the recrawl policy. Returns how many."""
+        children = self.db.execute(
+            "select url, kind, depth, discovered_from from frontier where discovered_from = ?", [url]
+        ).fetchall()
+        return self.add([FrontierItem(*row) for row in children], recrawl_after)
 
     def pending(self, limit: int) -> list[FrontierItem]:
         """Pending URLs, oldest first, whose deferral (if any) has passed; a killed run's leftovers included."""

@@ -14,8 +14,28 @@ from sqlite_utils import Database
 from sqlite_utils.db import Table
 from sqlite_utils.migrations import Migrations
 
+from .fts import ensure_search
+from .history import STATE_COLUMNS
+from .views import ensure_views
+
 # table → (columns, primary key, foreign keys as (column, other table, other column))
 _TableSpec = tuple[dict[str, Any], str | tuple[str, ...], list[tuple[str, str, str]]]
+# m001's rankings columns (frozen like every migration); ranking_history copies the state ones.
+_RANKING_V1_COLUMNS: dict[str, Any] = {
+    "article_id": int,
+    "rank": int,
+    "film_id": int,
+    "title": str,
+    "year": int,
+    "year_end": int,
+    "type": str,
+    "blurb": str,
+    "title_url": str,
+    "attributes": str,  # JSON object
+    "notes": str,  # JSON array
+    "rank_inferred": int,
+    "page_id": int,
+}
 _TABLES: dict[str, _TableSpec] = {
     "runs": (
         {
@@ -105,21 +125,7 @@ _TABLES: dict[str, _TableSpec] = {
         [("page_id", "pages", "id")],
     ),
     "rankings": (
-        {
-            "article_id": int,
-            "rank": int,
-            "film_id": int,
-            "title": str,
-            "year": int,
-            "year_end": int,
-            "type": str,
-            "blurb": str,
-            "title_url": str,
-            "attributes": str,  # JSON object
-            "notes": str,  # JSON array
-            "rank_inferred": int,
-            "page_id": int,
-        },
+        _RANKING_V1_COLUMNS,
         ("article_id", "rank"),
         [("article_id", "articles", "id"), ("film_id", "films", "id"), ("page_id", "pages", "id")],
     ),
@@ -270,6 +276,146 @@ def m002_ranking_positions(db: Database) -> None:
     watch_links.create_index(["article_id", "position"], if_not_exists=True)
 
 
+@migration
+def m003a_ranking_history(db: Database) -> None:
+    """Every state an entry of a list has had, with the span it held (see db/history.py).
+
+    Entries already stored open their history at the fetch of the page that gave them.
+    """
+    state = {column: _RANKING_V1_COLUMNS[column] for column in STATE_COLUMNS}
+    _create(
+        db,
+        {
+            "ranking_history": (
+                {
+                    "id": int,
+                    "article_id": int,
+                    "position": int,
+                    **state,
+                    "valid_from": str,
+                    "valid_to": str,  # null while it is the current state
+                    "run_id": int,  # the run that first saw this state
+                    "page_id": int,
+                },
+                "id",
+                [("article_id", "articles", "id"), ("run_id", "runs", "id"), ("page_id", "pages", "id")],
+            )
+        },
+    )
+    cast(Table, db["ranking_history"]).create_index(["article_id", "position", "valid_to"], if_not_exists=True)
+    columns = ", ".join(STATE_COLUMNS)
+    db.execute(
+        f"insert into ranking_history (article_id, position, {columns}, valid_from, run_id, page_id) "
+        f"select r.article_id, r.position, {', '.join(f'r.{c}' for c in STATE_COLUMNS)}, "
+        "coalesce(p.fetched_at, ''), p.run_id, r.page_id from rankings r left join pages p on p.id = r.page_id"
+    )
+
+
+@migration
+def m003b_parse_stats_and_countries(db: Database) -> None:
+    """Parse health per run (db/health.py), and the production countries title pages give."""
+    _create(
+        db,
+        {
+            "parse_stats": (
+                {"run_id": int, "kind": str, "layout": str, "field": str, "pages": int, "found": int},
+                ("run_id", "kind", "layout", "field"),
+                [("run_id", "runs", "id")],
+            ),
+            "film_countries": (
+                {"film_id": int, "country": str, "page_id": int},
+                ("film_id", "country", "page_id"),
+                [("film_id", "films", "id"), ("page_id", "pages", "id")],
+            ),
+        },
+    )
+
+
+@migration
+def m004_film_resolution(db: Database) -> None:
+    """What the resolver (db/resolve.py) reads and remembers: the metadata site's search pages and their
+    results, its decisions by title key and year, and the imported IMDb datasets (db/imdb_datasets.py).
+
+    The datasets' indexes are created by each import, after the rows are in: that is what makes it fast.
+    """
+    _create(
+        db,
+        {
+            "searches": (
+                {"page_id": int, "query": str, "query_key": str, "results": int},
+                "page_id",
+                [("page_id", "pages", "id")],
+            ),
+            "search_results": (
+                {
+                    "page_id": int,
+                    "position": int,
+                    "query": str,
+                    "imdb_id": str,
+                    "title": str,
+                    "year": int,
+                    "title_type": str,
+                },
+                ("page_id", "position"),
+                [("page_id", "pages", "id")],
+            ),
+            "resolutions": (
+                {
+                    "key": str,  # title key | year: one decision per spelling of a title
+                    "title_key": str,
+                    "year": int,
+                    "film_id": int,  # null: unresolved (note says why)
+                    "method": str,
+                    "score": float,
+                    "note": str,
+                    "evidence": str,  # what the decision saw; an unresolved one is retried when it changes
+                },
+                "key",
+                [("film_id", "films", "id")],
+            ),
+            "imdb_titles": (
+                {
+                    "id": int,  # the number of the tconst: a rowid key keeps 10 million rows small and fast
+                    "imdb_id": str,
+                    "title_type": str,
+                    "primary_title": str,
+                    "original_title": str,
+                    "is_adult": int,
+                    "start_year": int,
+                    "end_year": int,
+                    "runtime_minutes": int,
+                    "genres": str,
+                    "title_key": str,
+                    "original_key": str,  # null where it equals title_key
+                },
+                "id",
+                [],
+            ),
+            "imdb_akas": (
+                {
+                    "title_id": int,
+                    "ordering": int,
+                    "title": str,
+                    "region": str,
+                    "language": str,
+                    "types": str,
+                    "attributes": str,
+                    "is_original_title": int,
+                    "title_key": str,
+                },
+                ("title_id", "ordering"),
+                [],
+            ),
+            "imdb_datasets": (
+                {"name": str, "path": str, "rows": int, "imported_at": str},
+                "name",
+                [],
+            ),
+        },
+    )
+    cast(Table, db["searches"]).create_index(["query_key"], if_not_exists=True)
+
+
 def schema_version() -> int:
     return len(_MIGRATION_NAMES)
 
@@ -289,3 +435,7 @@ def ensure_schema(db: Database) -> None:
     migrations.apply(db)
     if version != schema_version():
         db.execute(f"PRAGMA user_version = {schema_version()}")
+    # Views and search indexes are derived, not data: brought in line with the code on every open.
+    with db.atomic():
+        ensure_views(db)
+        ensure_search(db)

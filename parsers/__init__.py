@@ -11,6 +11,7 @@ from collections.abc import Callable
 from . import imdb, schemaorg
 from .detect import detect_kind, looks_like_imdb
 from .errors import UnknownPage
+from .imdb.find import parse_search
 from .links import subpage_links
 from .page import Page
 from .records import PAGE_KINDS, FilmPage, Record, ReviewPage
@@ -30,6 +31,7 @@ _PARSERS: dict[str, Callable[[Page], Record]] = {
     "review": parse_review,
     "title": _parse_title,
     **imdb.SUBPAGE_PARSERS,
+    "search": parse_search,
 }
 
 

@@ -1,12 +1,15 @@
 """Country names and codes as pages write them → ISO 3166 codes.
 
-pycountry (ISO 3166-1 and 3166-3) and CLDR's territory names in several
-languages (via babel) do the work; the only hand-made entries are the names
-IMDb uses that neither library knows.
+pycountry (ISO 3166-1 and 3166-3, with the iso-codes translations of the
+dissolved states' names) and CLDR's territory names in several languages (via
+babel) do the work; the only hand-made entries are the names IMDb uses that
+neither library knows.
 """
 
 from __future__ import annotations
 
+import gettext
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -39,8 +42,13 @@ _IMDB_NAMES = {
     "turkey": "TR",
     "vatican": "VA",
     "occupied palestinian territory": "PS",
+    # French IMDb pages: iso-codes names these states "URSS", "République démocratique allemande" …
+    "union sovietique": "SUHH",
+    "allemagne de l'ouest": "DE",
+    "allemagne de l'est": "DDDE",
 }
 _LANGUAGES = ("en", "fr", "de", "es", "it", "sv", "pt", "nl", "hu")
+_QUALIFIER = re.compile(r"\s*[,;(]")
 
 
 def _fold(name: str) -> str:
@@ -54,8 +62,13 @@ def _name_table() -> dict[str, str]:
         for code, name in Locale(language).territories.items():
             if len(code) == 2 and code.isalpha():
                 table.setdefault(_fold(name), code)
-    for historic in pycountry.historic_countries:
-        table.setdefault(_fold(historic.name.split(",")[0]), historic.alpha_4)
+    # After every current name: iso-codes' Spanish calls the GDR "Alemania", CLDR's name of Germany.
+    for language in _LANGUAGES:
+        names = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        for historic in pycountry.historic_countries:
+            # "URSS, Union des républiques …", "USSR; Unie van …", "Szovjetunió (Szovjet …)": the short name first
+            short = _QUALIFIER.split(names.gettext(historic.name), maxsplit=1)[0]
+            table.setdefault(_fold(short), historic.alpha_4)
     table.update(_IMDB_NAMES)
     return table
 

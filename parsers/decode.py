@@ -21,9 +21,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WIDE_BOMS = tuple(bom for bom, encoding in _BOMS if encoding != "utf-8")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 # Browsers decode these labels as windows-1252 (WHATWG Encoding), and so do real pages.
-_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+_WHATWG_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
@@ -43,13 +50,37 @@ def _known(label: str | None) -> str | None:
 
 def decode_html(data: bytes | str, declared: str | None = None) -> str:
     """Decode a page to text with CRLF folded to LF."""
+    return decode_page(data, declared)[0]
+
+
+def decode_page(data: bytes | str, declared: str | None = None) -> tuple[str, bytes | None]:
+    """The page as text (CRLF folded to LF, NUL dropped) and, when the bytes were UTF-8, those same
+    characters as UTF-8 bytes: a DOM parser reads them without encoding the text again."""
+    if isinstance(data, bytes) and (utf8 := _utf8(data)) is not None:
+        return utf8
     text = data if isinstance(data, str) else _decode(data, declared)
     # each guard saves a copy of the whole page in the common case
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     if "\x00" in text:
         text = text.replace("\x00", "")
-    return text
+    return text, None
+
+
+def _utf8(data: bytes) -> tuple[str, bytes] | None:
+    """The fast path for the common page: strict UTF-8 (after any UTF-8 BOM), folded on the bytes,
+    where ``in`` is a memchr rather than a scan of a wide string. None for anything else."""
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if data.startswith(_WIDE_BOMS):
+        return None
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    try:
+        return data.decode("utf-8"), data
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode(data: bytes, declared: str | None) -> str:

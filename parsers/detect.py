@@ -25,6 +25,7 @@ SUBPATH_KINDS = {
     "synopsis": "plotsummary",
     "fullcredits": "fullcredits",
 }
+SEARCH_PATH = re.compile(r"^/find/?$")  # IMDb's title search: /find?q=… (2008-2020), /find/?q=… (2021+)
 # Words of the <title> element of each sub-page, over the layouts and languages seen.
 _TITLE_WORDS = (
     ("releaseinfo", re.compile(r"release (info|dates)", re.I)),
@@ -43,12 +44,12 @@ def imdb_id_in(url: str | None) -> str | None:
 
 
 def kind_from_url(url: str | None) -> str | None:
-    """ "…/title/tt0979924/releaseinfo" → "releaseinfo"; None when the URL names no title page."""
+    """ "…/title/tt0979924/releaseinfo" → "releaseinfo", "…/find/?q=…" → "search"; None for other URLs."""
     if not url:
         return None
     match = IMDB_TITLE_PATH.search(urlsplit(url).path)
     if not match:
-        return None
+        return "search" if SEARCH_PATH.match(urlsplit(url).path) else None
     sub = (match.group(2) or "").lower()
     if sub not in SUBPATH_KINDS:
         raise UnknownPage(f"a '{sub}' sub-page of {match.group(1)}: not a kind cinescrape parses")

@@ -7,15 +7,22 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .text import unescape
 
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# The CDATA section old XHTML habits wrap scripts in (Letterboxd: "/* <![CDATA[ */ … /* ]]> */").
+_CDATA = re.compile(
+    r"^(?:/\*\s*<!\[CDATA\[\s*\*/|//\s*<!\[CDATA\[|<!\[CDATA\[)(.*?)(?:/\*\s*\]\]>\s*\*/|//\s*\]\]>|\]\]>)$", re.S
+)
 
 
 def _loads(raw: str) -> Any:
-    raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+    raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
+    if raw.startswith(("/*", "//", "<![")) and (cdata := _CDATA.match(raw)):
+        raw = cdata.group(1).strip()
+    raw = raw.rstrip(";")
     try:
         return json.loads(raw, strict=False)
     except json.JSONDecodeError:
@@ -36,8 +43,8 @@ def _flatten(value: Any) -> Iterator[dict[str, Any]]:
             yield from _flatten(value["@graph"])
 
 
-def jsonld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
-    """Every top-level object of every JSON-LD block (``@graph`` unrolled); invalid blocks are skipped."""
+def jsonld_objects(tree: LexborHTMLParser | LexborNode) -> list[dict[str, Any]]:
+    """Every top-level object of every JSON-LD block under ``tree`` (``@graph`` unrolled); invalid blocks are skipped."""
     objects: list[dict[str, Any]] = []
     for script in tree.css('script[type="application/ld+json"]'):
         objects.extend(_flatten(_loads(script.text(deep=True))))

@@ -22,7 +22,7 @@ FILM_PAGE_KINDS = (
     "plotsummary",
     "fullcredits",
 )
-PAGE_KINDS = ("review", *FILM_PAGE_KINDS)
+PAGE_KINDS = ("review", *FILM_PAGE_KINDS, "search")
 
 
 def _plain(value: Any) -> Any:
@@ -220,4 +220,31 @@ class ReviewPage(_Record):
         return out
 
 
-Record = FilmPage | ReviewPage
+# ---------------------------------------------------------------- search pages
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult(_Record):
+    imdb_id: str
+    title: str
+    year: int | None = None
+    title_type: str | None = None  # movie, tvSeries, tvMovie, video … where the page says
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage(_Record):
+    """The metadata site's title search (IMDb ``/find?q=``, its suggestion JSON): the results, in order."""
+
+    url: str | None
+    layout: str  # "findlist" (2008-2020), "nextjs" (2021+), "suggestion-json", "unknown"
+    query: str | None = None
+    results: tuple[SearchResult, ...] = ()
+    kind: str = field(default="search")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"kind": self.kind, "url": self.url}
+        out.update({k: v for k, v in _Record.to_dict(self).items() if k not in ("kind", "url")})
+        return out
+
+
+Record = FilmPage | ReviewPage | SearchPage

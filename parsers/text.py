@@ -7,16 +7,17 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-_SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_NUMBER = re.compile(r"\d[\d,.\u202f\xa0]*")
+_NOT_DIGIT = re.compile(r"\D")
 _QUOTES = "\"'“”„‘’«»‹›「」"
 
 
 def clean(text: str | None) -> str:
     """Collapse every run of whitespace (non-breaking spaces included) to one space."""
-    if not text:
-        return ""
-    return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
+    # str.split() splits on exactly the characters regex \s matches (both ask Py_UNICODE_ISSPACE,
+    # which counts U+00A0), at a quarter of the cost of a regex substitution.
+    return " ".join(text.split()) if text else ""
 
 
 def unescape(text: str | None) -> str:
@@ -45,10 +46,10 @@ def find_year(text: str | None) -> int | None:
 
 def to_int(text: str | None) -> int | None:
     """The first whole number in ``text`` ("1,234" → 1234), or None."""
-    match = re.search(r"\d[\d,.\u202f\xa0]*", text or "")
+    match = _NUMBER.search(text or "")
     if not match:
         return None
-    digits = re.sub(r"\D", "", match.group(0))
+    digits = _NOT_DIGIT.sub("", match.group(0))
     return int(digits) if digits else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
@@ -37,7 +38,13 @@ class Settings:
     recrawl_hours: dict[str, float] = field(default_factory=lambda: {"review": 20.0, "film": 160.0})
     allow_hosts: tuple[str, ...] = ()  # private or loopback hosts that may be fetched
     resolve: dict[str, str] = field(default_factory=dict)  # "host:port" → "127.0.0.1:port", like curl --resolve
-    http2: bool = False
+    http2: bool = False  # needs the optional extra: pip install 'cinescrape[http2]'
+    robots_max_age_hours: float = 24.0  # a cached robots.txt older than this is read again
+    # The raw archive's SQLite file; None: beside the database (films.db → films.archive.db); "": no archive.
+    archive: str | None = None
+    # The metadata site's title search and title pages, for list entries without a title link ("": no search).
+    search_url: str = "https://www.imdb.com/find/?q={query}&s=tt"
+    title_url: str = "https://www.imdb.com/title/{imdb_id}/"
 
     @property
     def user_agent(self) -> str:
@@ -93,4 +100,14 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
         value = getattr(settings, name)
         if not isinstance(value, (int, float)) or value < (0 if name == "delay_seconds" else 1):
             raise ConfigError(f"setting {name} must be a positive number, not {value!r}")
+    if settings.archive is not None and not isinstance(settings.archive, str):
+        raise ConfigError(f'setting archive must be a file name or "", not {settings.archive!r}')
+    for name, placeholder in (("search_url", "{query}"), ("title_url", "{imdb_id}")):
+        value = getattr(settings, name)
+        if not isinstance(value, str) or ((value or name == "title_url") and placeholder not in value):
+            raise ConfigError(
+                f'setting {name} must be a URL with {placeholder} in it (search_url may be ""), not {value!r}'
+            )
+    if settings.http2 and importlib.util.find_spec("h2") is None:
+        raise ConfigError("setting http2 needs the h2 package: pip install 'cinescrape[http2]'")
     return settings

@@ -1,4 +1,4 @@
-"""One crawl run: frontier → robots → fetch → parse → load → discover, until the frontier is empty.
+"""One crawl run: frontier → robots → fetch → archive → parse → load → discover, until the frontier is empty.
 
 Every URL ends the run as done, failed (with its reason in ``pages.error`` and
 ``frontier.last_error``), deferred, or blocked by robots.txt. A failure of one
@@ -13,26 +13,60 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
 
 import parsers
 from db import FetchedPage, FrontierItem, SqliteFrontier, Store
+from db.archive import ArchivedFetch
 from db.frontier import DEFERRED, DONE, FAILED
 from parsers.decode import charset_from_content_type
 from parsers.records import Record
 
 from .config import Settings
-from .discover import discover
-from .fetch import AddressGuard, Deferred, Fetcher, FetchError, is_private_host, make_client
+from .discover import discover, resolve_entries
+from .fetch import AddressGuard, Deferred, Fetcher, FetchError, Response, is_private_host, make_client
 from .frontier import Frontier
 from .politeness import HostGate, Robots
 from .urls import canonical
 
+if TYPE_CHECKING:  # the archive module's reparse uses this one's parse_page
+    from .archive import Archive
+
 log = logging.getLogger("cinescrape")
 BLOCKED = "blocked"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+
+
+class PageError(Exception):
+    """A body that gives no record: not HTML, no page cinescrape reads, or a parser bug. One-line reason."""
+
+
+def parse_page(body: bytes, url: str, kind: str | None, content_type: str) -> Record:
+    """The record of one fetched (or archived) body; the one parse step of ``crawl`` and ``reparse``."""
+    media_type = content_type.split(";", maxsplit=1)[0].strip().lower()
+    if media_type not in _HTML_TYPES:
+        raise PageError(f"not an HTML page ({media_type})")
+    try:
+        return parsers.parse(body, url=url, kind=kind or "auto", charset=charset_from_content_type(content_type))
+    except parsers.UnknownPage as error:
+        raise PageError(f"not a page cinescrape reads: {error}") from error
+    except Exception as error:  # a parser bug: recorded against the page, and the run goes on
+        log.debug("parser failed on %s", url, exc_info=True)
+        raise PageError(f"parser error: {type(error).__name__}: {error}") from error
+
+
+def queue_links(frontier: Frontier, settings: Settings, item: FrontierItem, record: Record) -> int:
+    """Queue the pages ``record`` (the page at ``item``) leads to, within the depth budget; returns how many."""
+    if item.depth >= settings.max_depth:
+        return 0
+    found = [
+        FrontierItem(canonical(url), kind, item.depth + 1, item.url)
+        for url, kind in discover(record, settings.subpages)
+    ]
+    return frontier.add(found, settings.recrawl_after())
 
 
 @dataclass(slots=True)
@@ -72,16 +106,18 @@ class Crawler:
         frontier: Frontier,
         client: httpx.AsyncClient,
         progress: Progress | None = None,
+        archive: Archive | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.frontier = frontier
+        self.archive = archive
         self.summary = RunSummary()
         self.progress = progress
         seeds_hosts = {urlsplit(seed).hostname or "" for seed in settings.seeds}
         allowed = {host for host in seeds_hosts if is_private_host(host)} | set(settings.allow_hosts)
         self.fetcher = Fetcher(client, settings, AddressGuard(allowed))
-        self.robots = Robots(self.fetcher, settings.user_agent)
+        self.robots = Robots(self.fetcher, settings.user_agent, settings.robots_max_age_hours * 3600)
         self.gate = HostGate(settings.per_host_concurrency, settings.delay_seconds)
         self.global_slots = asyncio.Semaphore(settings.concurrency)
 
@@ -114,14 +150,15 @@ class Crawler:
 
     async def _visit(self, item: FrontierItem) -> None:
         async with self.global_slots:
-            if not await self.robots.allowed(item.url):
-                self.summary.blocked.append(item.url)
-                self.frontier.mark(item.url, BLOCKED, "disallowed by robots.txt")
-                return
             stored = self.store.page(item.url)
             known = stored is not None and stored.error is None
             try:
-                async with self.gate.slot(item.url, await self.robots.crawl_delay(item.url)):
+                allowed, crawl_delay = await self.robots.verdict(item.url)
+                if not allowed:
+                    self.summary.blocked.append(item.url)
+                    self.frontier.mark(item.url, BLOCKED, "disallowed by robots.txt")
+                    return
+                async with self.gate.slot(item.url, crawl_delay):
                     response = await self.fetcher.get(
                         item.url,
                         etag=stored.etag if known and stored else None,
@@ -139,30 +176,23 @@ class Crawler:
         if response.status == 304:
             self._unchanged(item)
             return
+        self._archive(response)  # before the page is saved: a kill between the two loses nothing
         if response.status >= 400:
-            self._fail(item, f"HTTP {response.status}", response.status)
-            return
-        content_type = response.headers.get("Content-Type", "")
-        if content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
-            self._fail(item, f"not an HTML page ({content_type.split(';')[0]})", response.status)
+            kept = stored is not None and stored.content_hash is not None  # a good fetch once: save_page keeps it
+            gone = "; facts from its last good fetch kept" if kept else ""
+            self._fail(
+                item, f"HTTP {response.status} {httpx.codes.get_reason_phrase(response.status)}{gone}", response.status
+            )
             return
         content_hash = hashlib.sha256(response.body).hexdigest()
         if known and stored and stored.content_hash == content_hash:
             self._unchanged(item)
             return
+        content_type = response.headers.get("Content-Type", "")
         try:
-            record = parsers.parse(
-                response.body,
-                url=response.final_url,
-                kind=item.kind or "auto",
-                charset=charset_from_content_type(content_type),
-            )
-        except parsers.UnknownPage as error:
-            self._fail(item, f"not a page cinescrape reads: {error}", response.status)
-            return
-        except Exception as error:  # a parser bug: record it against the page and go on
-            log.debug("parser failed on %s", item.url, exc_info=True)
-            self._fail(item, f"parser error: {type(error).__name__}: {error}", response.status)
+            record = parse_page(response.body, response.final_url, item.kind, content_type)
+        except PageError as error:
+            self._fail(item, str(error), response.status)
             return
         fetched = FetchedPage(
             url=item.url,
@@ -178,18 +208,28 @@ class Crawler:
         self.frontier.mark(item.url, DONE)
         self._discover(item, record)
 
-    def _discover(self, item: FrontierItem, record: Record) -> None:
-        if item.depth >= self.settings.max_depth:
+    def _archive(self, response: Response) -> None:
+        if self.archive is None:
             return
-        found = [
-            FrontierItem(canonical(url), kind, item.depth + 1, item.url)
-            for url, kind in discover(record, self.settings.subpages)
-        ]
-        self.frontier.add(found, self.settings.recrawl_after())
+        self.archive.put(
+            ArchivedFetch(
+                url=response.url,
+                final_url=response.final_url,
+                status=response.status,
+                headers=tuple(response.headers.multi_items()),
+                body=response.body,
+                run_id=self.summary.run_id,
+            )
+        )
+
+    def _discover(self, item: FrontierItem, record: Record) -> None:
+        queue_links(self.frontier, self.settings, item, record)
 
     def _unchanged(self, item: FrontierItem) -> None:
+        """Not parsed again; the pages it led to last time are queued again when due, as a re-parse would."""
         self.summary.unchanged += 1
         self.frontier.mark(item.url, DONE)
+        self.frontier.requeue_children(item.url, self.settings.recrawl_after())
 
     def _fail(self, item: FrontierItem, reason: str, status: int | None, deferred_until: str | None = None) -> None:
         log.warning("%s: %s", item.url, reason)
@@ -207,15 +247,17 @@ async def crawl(
     command: str = "crawl",
     transport: httpx.AsyncBaseTransport | None = None,
     progress: Progress | None = None,
+    archive: Archive | None = None,
 ) -> RunSummary:
-    """Run one crawl into ``store`` and record it in ``runs``."""
+    """Run one crawl into ``store`` (every body received into ``archive``) and record it in ``runs``."""
     run_id = store.start_run(command, settings.seeds)
     exit_code = 1  # stays so if the run dies: the runs row says it did not finish well
     async with make_client(settings, transport) as client:
-        crawler = Crawler(settings, store, SqliteFrontier(store.db, run_id), client, progress)
+        crawler = Crawler(settings, store, SqliteFrontier(store.db, run_id), client, progress, archive)
         crawler.summary.run_id = run_id
         try:
             await crawler.run()
+            await resolve_entries(crawler)
             exit_code = crawler.summary.exit_code
         finally:
             store.finish_run(run_id, crawler.summary.counts(), exit_code)

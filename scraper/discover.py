@@ -1,12 +1,22 @@
-"""Which URLs a parsed page leads to: a list's film pages and next page, a film's sub-pages."""
+"""Which URLs a parsed page leads to: a list's film pages and next page, a film's sub-pages;
+and, once a crawl has loaded its pages, the searches and title pages that resolve list entries to films."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import quote_plus
 
+from db import FrontierItem
+from db.resolve import matched_films, resolve
 from parsers.detect import kind_from_url
 from parsers.errors import UnknownPage
 from parsers.records import FilmPage, Record, ReviewPage
+
+from .urls import canonical
+
+if TYPE_CHECKING:  # crawl.py calls resolve_entries with its Crawler
+    from .crawl import Crawler
 
 
 def _is_title_page(url: str) -> bool:
@@ -32,3 +42,27 @@ def discover(record: Record, subpages: tuple[str, ...]) -> Iterator[tuple[str, s
             if kind == "keywords" and record.keywords and (record.keywords_total or 0) <= len(record.keywords):
                 continue
             yield url, kind
+
+
+def _items(template: str, kind: str, values: Iterable[dict[str, str]]) -> list[FrontierItem]:
+    return [FrontierItem(canonical(template.format(**value)), kind, depth=1) for value in values]
+
+
+async def resolve_entries(crawler: Crawler) -> None:
+    """Resolve the list entries without a film (db/resolve.py). Titles never searched are searched on the
+    metadata site first (``search_url``) and resolved again; then the title pages of the films found this way
+    are fetched (when due), so their facts arrive in the same run. Everything goes through the crawler.
+
+    Search URLs name no page they were found on: an unchanged list does not queue its searches again.
+    """
+    settings, db = crawler.settings, crawler.store.db
+    outcome = resolve(db, await_search=bool(settings.search_url))
+    if outcome.to_search and settings.search_url:
+        queries = [{"query": quote_plus(title)} for title in dict.fromkeys(outcome.to_search)]
+        if crawler.frontier.add(_items(settings.search_url, "search", queries)):
+            await crawler.run()
+        resolve(db)
+    titles = _items(settings.title_url, "title", ({"imdb_id": imdb_id} for imdb_id in matched_films(db)))
+    if crawler.frontier.add(titles, settings.recrawl_after()):
+        await crawler.run()
+        resolve(db)  # the decisions left open see the films as they stand at the end of the run

@@ -222,8 +222,13 @@ class Fetcher:
                     current = urljoin(current, location)
                     continue
                 body = await self._read_limited(response)
-            log.debug(
-                "GET %s → %s (%d bytes, %.2fs)", current, response.status_code, len(body), time.monotonic() - started
+            log.info(  # --verbose: one line per request
+                "GET %s → %s %s (%d bytes, %.2fs)",
+                current,
+                response.status_code,
+                response.http_version,
+                len(body),
+                time.monotonic() - started,
             )
             return Response(url, current, response.status_code, response.headers, body)
         raise FetchError(f"more than {self.settings.max_redirects} redirects")

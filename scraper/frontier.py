@@ -17,6 +17,9 @@ class Frontier(Protocol):
     def add(self, items: Iterable[FrontierItem], recrawl_after: dict[str, timedelta] | None = None) -> int:
         """Queue URLs that are not queued or visited yet (or are due again); return how many."""
 
+    def requeue_children(self, url: str, recrawl_after: dict[str, timedelta] | None = None) -> int:
+        """Queue again, when due, the URLs first discovered on ``url`` (whose page did not change)."""
+
     def pending(self, limit: int) -> list[FrontierItem]:
         """Up to ``limit`` URLs ready to fetch."""
 

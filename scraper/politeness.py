@@ -7,11 +7,13 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from protego import Protego
 
-from .fetch import Fetcher, FetchError
+from .fetch import Deferred, Fetcher, FetchError
 
 log = logging.getLogger("cinescrape.robots")
 
@@ -21,43 +23,60 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
-class Robots:
-    """robots.txt per origin, read once per run. A missing file (4xx) allows everything; a file that
-    cannot be read (5xx, network error) disallows the whole host for this run, as the RFC 9309 asks."""
+UNAVAILABLE_RETRY_SECONDS = 3600.0  # robots.txt unreachable: the host's pages wait this long
 
-    def __init__(self, fetcher: Fetcher, user_agent: str) -> None:
+
+@dataclass(frozen=True, slots=True)
+class _Cached:
+    rules: Protego | None  # None: no robots.txt (4xx), everything allowed; or unavailable
+    expires: float  # time.monotonic()
+    unavailable: str | None = None  # why robots.txt could not be read (5xx, network)
+
+
+class Robots:
+    """robots.txt per origin, cached and read again once older than ``max_age`` seconds (RFC 9309 asks for at
+    most 24 hours). A missing file (4xx) allows everything. A file that cannot be read (5xx, network error)
+    means "try later": the host's pages are deferred (``Deferred``) rather than fetched or given up."""
+
+    def __init__(self, fetcher: Fetcher, user_agent: str, max_age: float = 24 * 3600.0) -> None:
         self.fetcher = fetcher
         self.user_agent = user_agent
-        self._rules: dict[str, Protego | None] = {}
+        self.max_age = max_age
+        self._cache: dict[str, _Cached] = {}
         self._locks: dict[str, asyncio.Lock] = {}
 
     async def _load(self, site: str) -> Protego | None:
-        lock = self._locks.setdefault(site, asyncio.Lock())
-        async with lock:
-            if site not in self._rules:
-                self._rules[site] = await self._fetch(site)
-            return self._rules[site]
+        async with self._locks.setdefault(site, asyncio.Lock()):
+            cached = self._cache.get(site)
+            if cached is None or cached.expires <= time.monotonic():
+                cached = self._cache[site] = await self._fetch(site)
+        if cached.unavailable:
+            not_before = datetime.now(UTC) + timedelta(seconds=cached.expires - time.monotonic())
+            raise Deferred(f"{site}/robots.txt unavailable ({cached.unavailable}): deferred", not_before)
+        return cached.rules
 
-    async def _fetch(self, site: str) -> Protego | None:
+    async def _fetch(self, site: str) -> _Cached:
         try:
             response = await self.fetcher.get(f"{site}/robots.txt")
         except FetchError as error:
-            log.warning("%s/robots.txt: %s; not crawling this host in this run", site, error)
-            return Protego.parse("User-agent: *\nDisallow: /")
-        if response.status >= 500:
-            return Protego.parse("User-agent: *\nDisallow: /")
-        if response.status >= 400:
-            return None
-        return Protego.parse(response.body.decode("utf-8", errors="replace"))
+            reason = str(error)
+        else:
+            if response.status < 400:
+                rules = Protego.parse(response.body.decode("utf-8", errors="replace"))
+                return _Cached(rules, time.monotonic() + self.max_age)
+            if response.status < 500:
+                return _Cached(None, time.monotonic() + self.max_age)
+            reason = f"HTTP {response.status}"
+        log.warning("%s/robots.txt: %s; deferring the host's pages", site, reason)
+        return _Cached(None, time.monotonic() + UNAVAILABLE_RETRY_SECONDS, reason)
 
-    async def allowed(self, url: str) -> bool:
+    async def verdict(self, url: str) -> tuple[bool, float]:
+        """Whether robots.txt lets us fetch ``url``, and its Crawl-delay (0 if none), from one reading of it.
+        Raises ``Deferred`` while robots.txt cannot be read."""
         rules = await self._load(origin(url))
-        return rules is None or bool(rules.can_fetch(url, self.user_agent))
-
-    async def crawl_delay(self, url: str) -> float:
-        rules = await self._load(origin(url))
-        delay = rules.crawl_delay(self.user_agent) if rules is not None else None
-        return float(delay or 0.0)
+        if rules is None:
+            return True, 0.0
+        return bool(rules.can_fetch(url, self.user_agent)), float(rules.crawl_delay(self.user_agent) or 0.0)
 
 
 class HostGate:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from contextlib import closing, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
 from db import Store
+from db.archive import SqliteArchive
 
+from .archive import archive_path, reparse
 from .config import Settings
 from .crawl import RunSummary, crawl
 from .lock import run_lock
@@ -49,17 +52,33 @@ def run_crawl(
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> Report:
     """Crawl into ``db_path`` under the run lock; raises Locked, StoreError, NewerDatabase."""
-    with run_lock(db_path):
-        store = Store(db_path)
+    archive_file = archive_path(settings.archive, db_path)
+    with (
+        run_lock(db_path),
+        closing(Store(db_path)) as store,
+        closing(SqliteArchive(archive_file)) if archive_file else nullcontext() as archive,
+    ):
+        progress = _progress_line if sys.stderr.isatty() else None
+        summary = asyncio.run(crawl(settings, store, command, transport, progress, archive))
+        if progress:
+            sys.stderr.write("\r\x1b[K")
+        totals = {name: store.db.execute(sql).fetchone()[0] for name, sql in _TOTALS.items()}
+        return Report(summary, totals)
+
+
+def run_reparse(
+    settings: Settings, db_path: Path, archive_file: Path, url_glob: str | None = None, kind: str | None = None
+) -> RunSummary:
+    """Re-parse the archive into ``db_path`` under the run lock, recorded in ``runs`` as "reparse"."""
+    with run_lock(db_path), closing(Store(db_path)) as store, closing(SqliteArchive(archive_file)) as archive:
+        run_id = store.start_run("reparse", [])
+        summary, exit_code = RunSummary(run_id=run_id), 1  # stays 1 if the run dies
         try:
-            progress = _progress_line if sys.stderr.isatty() else None
-            summary = asyncio.run(crawl(settings, store, command, transport, progress))
-            if progress:
-                sys.stderr.write("\r\x1b[K")
-            totals = {name: store.db.execute(sql).fetchone()[0] for name, sql in _TOTALS.items()}
-            return Report(summary, totals)
+            summary = reparse(store, archive, run_id, settings, url_glob, kind)
+            exit_code = summary.exit_code
         finally:
-            store.close()
+            store.finish_run(run_id, summary.counts(), exit_code)
+        return summary
 
 
 def _progress_line(summary: RunSummary, in_flight: int) -> None:

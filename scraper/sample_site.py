@@ -1,20 +1,36 @@
 """Serve a folder of pages on 127.0.0.1 in-process: the bundled sample site for ``cinescrape demo``
-and the tests. A path ending in "/" (or with no extension) is the folder's ``index.html``."""
+and the tests. A path ending in "/" (or with no extension) is the folder's ``index.html``.
+
+A query string picks a file by its values, so a search page can be a static file: ``/find/?q=The Red Chapel``
+is ``find/q/the-red-chapel.html`` (each parameter in turn, the value as a slug), else ``find/index.html``.
+"""
 
 from __future__ import annotations
 
 import mimetypes
+import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 SAMPLE_SITE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "site"
 SAMPLE_HOST = "sample.cinescrape.invalid"  # .invalid never resolves: the demo cannot reach anything real
 SAMPLE_ARTICLE = f"http://{SAMPLE_HOST}/2017/10/north-korea-documentaries/"
+# A second blog's list: some of the same films, without links to their pages (the resolver's work).
+SAMPLE_SECOND_ARTICLE = f"http://{SAMPLE_HOST}/frames/2018/5-best-north-korea-documentaries/"
+SAMPLE_SEARCH_URL = f"http://{SAMPLE_HOST}/find/?q={{query}}&s=tt"
+SAMPLE_TITLE_URL = f"http://{SAMPLE_HOST}/title/{{imdb_id}}/"
+
+
+def slug(value: str) -> str:
+    """ "The Lovers & the Despot" → "the-lovers-the-despot": the file name a query value is served from."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 class _FolderHandler(BaseHTTPRequestHandler):
@@ -23,11 +39,19 @@ class _FolderHandler(BaseHTTPRequestHandler):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def _file(self) -> Path | None:
-        path = unquote(urlsplit(self.path).path)
+        parts = urlsplit(self.path)
+        path = unquote(parts.path)
         relative = path.lstrip("/")
         if path.endswith("/") or "." not in path.rsplit("/", 1)[-1]:
-            relative = f"{relative.rstrip('/')}/index.html".lstrip("/")
-        candidate = (self.root / relative).resolve()
+            folder = relative.rstrip("/")
+            by_query = [
+                f"{folder}/{slug(name)}/{slug(value)}.html" for name, value in parse_qsl(parts.query) if slug(value)
+            ]
+            relative = next((choice for choice in by_query if self._served(choice)), f"{folder}/index.html".lstrip("/"))
+        return self._served(relative)
+
+    def _served(self, relative: str) -> Path | None:
+        candidate = (self.root / relative.lstrip("/")).resolve()
         return candidate if candidate.is_file() and candidate.is_relative_to(self.root) else None
 
     def do_GET(self) -> None:

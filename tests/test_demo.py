@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,24 @@ SEED_LINKS = {
 }
 
 
+# The second blog's list links no film: search resolves it, except the title two films share, given without a year.
+SECOND_LIST = [
+    (1, "The Red Chapel", 2009, "tt99900005", "search", 1.0, None),
+    (2, "Dear Pyong Yang", 2005, "tt99900007", "search", 0.966, None),
+    (3, "The Propaganda Game", 2015, "tt99900011", "search", 1.0, None),
+    (
+        4,
+        "Under the Sun",
+        None,
+        None,
+        None,
+        None,
+        "ambiguous (search): Under the Sun (2015) tt99900001; Under the Sun (1998) tt99900012",
+    ),
+    (5, "The Lovers & the Despot", 2016, "tt99900004", "search", 1.0, None),
+]
+
+
 def demo(db_path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scraper", "demo", "--db", str(db_path)],
@@ -60,14 +79,17 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, subproc
 def test_the_demo_succeeds_and_says_what_it_stored(demo_db):
     _, result, path = demo_db
     assert result.returncode == 0, result.stderr
-    assert "10 ranked entries" in result.stdout
+    assert "15 ranked entries" in result.stdout
     assert f"datasette {path}" in result.stdout
 
 
 def test_the_seed_article_is_stored_with_its_ten_entries(demo_db):
     db, _, _ = demo_db
-    assert db.execute("select count(*) from articles").fetchone()[0] == 1
-    rows = db.execute("select rank, title, year, type from rankings order by rank desc").fetchall()
+    assert db.execute("select count(*) from articles").fetchone()[0] == 2
+    rows = db.execute(
+        "select rank, title, year, type from rankings where article_id = "
+        "(select id from articles where url like '%/north-korea-documentaries/') order by rank desc"
+    ).fetchall()
     assert rows == SEED_LIST
 
 
@@ -118,9 +140,43 @@ def test_inside_north_korea_is_joined_to_its_film_and_its_facts(demo_db):
 
 def test_every_entry_is_one_film_row(demo_db):
     db, _, _ = demo_db
-    assert db.execute("select count(*), count(distinct film_id) from rankings").fetchone() == (10, 10)
-    assert db.execute("select count(*) from films").fetchone()[0] == 10
+    # 15 entries, 14 resolved (the ambiguous one is not), to 11 films: the 10 of the seed and The Propaganda Game
+    counts = db.execute("select count(*), count(film_id), count(distinct film_id) from rankings").fetchone()
+    assert counts == (15, 14, 11)
+    assert db.execute("select count(*) from films").fetchone()[0] == 11
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_the_second_list_is_resolved_by_search_except_the_ambiguous_entry(demo_db):
+    db, _, _ = demo_db
+    rows = db.execute(
+        "select r.rank, r.title, r.year, f.imdb_id, r.resolved_by, r.resolution_score, r.resolution_note "
+        "from rankings r join articles a on a.id = r.article_id left join films f on f.id = r.film_id "
+        "where a.site = 'Frames from Afar' order by r.rank"
+    ).fetchall()
+    assert rows == SECOND_LIST
+    # a film two lists and its title page mention is one row, with the title page's facts
+    assert db.execute(
+        "select count(*), min(f.page_id is not null) from rankings r join films f on f.id = r.film_id "
+        "where f.imdb_id = 'tt99900005'"
+    ).fetchone() == (2, 1)
+    # the film only the search found: its title page was fetched in the same run
+    assert db.execute(
+        "select f.title, f.year, p.url from films f join pages p on p.id = f.page_id where f.imdb_id = 'tt99900011'"
+    ).fetchone() == ("The Propaganda Game", 2015, "http://sample.cinescrape.invalid/title/tt99900011/")
+
+
+def test_cinescrape_unresolved_lists_the_ambiguous_entry(demo_db):
+    _, _, path = demo_db
+    result = subprocess.run(
+        [sys.executable, "-m", "scraper", "unresolved", "--db", str(path), "--json"],
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [(row["rank"], row["title"], row["year"]) for row in json.loads(result.stdout)] == [(4, "Under the Sun", None)]
 
 
 def test_robots_txt_is_obeyed(demo_db):

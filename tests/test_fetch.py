@@ -82,13 +82,19 @@ def test_a_read_that_stalls_past_the_timeout_fails_with_a_clear_reason():
 
 def test_a_body_over_the_limit_is_cut_off():
     settings = replace(FAST, max_bytes=1000)
-    with fault_server({"/big": html("x" * 5000)}) as server, pytest.raises(FetchError, match="over the 1,000-byte limit"):
+    with (
+        fault_server({"/big": html("x" * 5000)}) as server,
+        pytest.raises(FetchError, match="over the 1,000-byte limit"),
+    ):
         fetch(server.base + "/big", settings)
 
 
 def test_a_gzip_bomb_is_stopped_by_the_decompressed_size():
     settings = replace(FAST, max_bytes=100_000)
-    with fault_server({"/bomb": gzip_bomb(50_000_000)}) as server, pytest.raises(FetchError, match="after decompression"):
+    with (
+        fault_server({"/bomb": gzip_bomb(50_000_000)}) as server,
+        pytest.raises(FetchError, match="after decompression"),
+    ):
         fetch(server.base + "/bomb", settings)
 
 

@@ -101,6 +101,50 @@ def test_seed_film_main_layout() -> None:
     assert record.missing == ()
 
 
+# ---------------------------------------------------------------- series years in the tn15 header
+
+
+def test_combined_series_that_ended_has_its_last_year() -> None:
+    """tn15 headers print "(2004)" and, apart, "TV series 2004-2010": the span's end is year_end."""
+    record = _parse((FIXTURES / "imdb_old" / "combined_series_ended.html").read_bytes())
+    assert (record.layout, record.imdb_id, record.title) == ("combined", "tt99900020", "The Sample Series")
+    assert (record.year, record.year_end, record.title_type) == (2004, 2010, "tvSeries")
+    assert (record.genres, record.runtime_minutes) == (("Drama", "Mystery"), 45)
+
+
+@pytest.mark.parametrize(("run", "year_end"), [(b"TV series 2007-", None), (b"TV series 2007-2019", 2019)])
+def test_combined_series_run(run: bytes, year_end: int | None) -> None:
+    """The real 2014 page of a running series ("TV series 2007-"), and the same page once it has ended."""
+    require_shared()
+    data = (REAL / OLD / "ariejan__tt0898266__2014-01-31__combined.html").read_bytes()
+    assert data.count(b"TV series 2007-<") == 1
+    record = _parse(data.replace(b"TV series 2007-<", run + b"<"))
+    assert (record.layout, record.title_type, record.year, record.year_end) == ("combined", "tvSeries", 2007, year_end)
+
+
+# ---------------------------------------------------------------- directors on /reference
+
+
+@pytest.mark.parametrize(
+    ("name", "directors"),
+    [
+        # from the crew list's "Directed by" section
+        ("kcrayon__tt0036855__2018-08-25__reference", [("George Cukor", "nm0002030")]),
+        ("kcrayon__tt0056801__2018-08-25__reference", [("Federico Fellini", "nm0000019")]),
+        ("kcrayon__thewalkingdead-s1e2__2018-08-25__reference", [("Michelle MacLaren", "nm0533713")]),
+        # this save stops before the crew list: the overview's "Director:" line
+        ("kcrayon__tt0111161__2018-08-25__reference", [("Frank Darabont", "nm0001104")]),
+        # a series page names its creator, not a director
+        ("kcrayon__firefly__2018-08-25__reference", []),
+    ],
+)
+def test_reference_directors(name: str, directors: list[tuple[str, str]]) -> None:
+    require_shared()
+    record = _parse((REAL / OLD / (name + ".html")).read_bytes())
+    assert record.layout == "reference"
+    assert [(person.name, person.imdb_id) for person in record.directors or ()] == directors
+
+
 # ---------------------------------------------------------------- bad input
 
 

@@ -125,16 +125,27 @@ def test_truncated_fixture_gives_what_survives(fraction: float) -> None:
         assert "title" in record.missing
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parsers/jsonld.py does not strip the /* <![CDATA[ */ … /* ]]> */ wrapper Letterboxd puts around its JSON-LD",
-)
 def test_letterboxd_cdata_wrapper() -> None:
     html = (
         '<script type="application/ld+json">\n/* <![CDATA[ */\n{"@type":"Movie","name":"Spirited Away"}\n/* ]]> */\n'
         "</script>"
     )
     assert has_film(Page.from_bytes(f"<html><head>{html}</head><body>x</body></html>"))
+
+
+@pytest.mark.parametrize(
+    ("block", "name"),
+    [
+        ('//<![CDATA[\n{"@type":"Movie","name":"Ran"};\n//]]>', "Ran"),
+        ('<![CDATA[{"@type":"Movie","name":"Ikiru"}]]>', "Ikiru"),
+        ('<!-- {"@type":"Movie","name":"Rashomon"} -->', "Rashomon"),
+    ],
+)
+def test_other_script_wrappers(block: str, name: str) -> None:
+    page = Page.from_bytes(
+        f'<html><head><script type="application/ld+json">{block}</script></head><body>x</body></html>'
+    )
+    assert [obj.get("name") for obj in page.jsonld] == [name]
 
 
 def _jsonld_pages() -> list[Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from db import FetchedPage, NewerDatabase, Store
+from db import FetchedPage, NewerDatabase, Store, StoreError
 from db.schema import migrations
 from parsers.records import Article, Company, Connection, FilmPage, RankedEntry, ReleaseDate, ReviewPage, WatchLink
 
@@ -47,9 +47,10 @@ REVIEW = ReviewPage(
 
 
 def dump(store: Store) -> dict[str, list[tuple]]:
-    """Every data table, every row (bookkeeping tables runs/frontier aside)."""
-    tables = [t for t in store.db.table_names() if t not in ("runs", "frontier", "_sqlite_migrations")]
-    return {t: store.db.execute(f"select * from [{t}] order by 1, 2").fetchall() for t in tables}
+    """Every data table, every row (per-run bookkeeping tables aside)."""
+    bookkeeping = ("runs", "frontier", "parse_stats", "_sqlite_migrations")
+    tables = [t for t in store.db.table_names() if t not in bookkeeping]
+    return {t: sorted(store.db.execute(f"select * from [{t}]").fetchall(), key=repr) for t in tables}
 
 
 @pytest.fixture
@@ -177,3 +178,74 @@ def test_a_version_1_database_is_upgraded_in_place_and_tied_ranks_become_two_row
         (1, 3, "A"),
         (2, 3, "B"),
     ]
+
+
+# ---------------------------------------------------------------------- bad input
+
+
+def test_a_record_with_missing_fields_loads_what_it_has(store):
+    bare = FilmPage(kind="title", url=TITLE_URL, layout="unknown", imdb_id="tt99900010", missing=("title", "year"))
+    page_id = load(store, bare, TITLE_URL)
+    assert store.db.execute("select imdb_id, title, year, page_id from films").fetchall() == [
+        ("tt99900010", None, None, page_id)
+    ]
+    assert store.db.execute("select layout, missing from pages").fetchall() == [("unknown", '["title", "year"]')]
+    assert store.db.execute("select count(*) from release_dates").fetchone()[0] == 0
+    load(store, TITLE, TITLE_URL, content_hash="h2")  # the page, fixed, fills the film in
+    assert store.db.execute("select imdb_id, title, year from films").fetchall() == [
+        ("tt99900010", "Inside North Korea", 2007)
+    ]
+
+
+def test_a_record_that_contradicts_the_database_is_kept_as_a_second_source(store):
+    load(store, TITLE, TITLE_URL)
+    other = FilmPage(
+        kind="title",
+        url="http://other.example/inside-north-korea",
+        layout="schema.org",
+        source="other.example",
+        imdb_id="tt99900010",
+        title="Inside N. Korea",
+        year=2006,
+        genres=("Reality-TV",),
+        release_dates=(ReleaseDate("2007-02-26", "day", "US"),),
+    )
+    other_id = load(store, other, other.url)
+    assert store.db.execute("select title, year from films").fetchall() == [("Inside North Korea", 2007)]
+    assert sorted(store.db.execute("select date, page_id = ? from release_dates", [other_id]).fetchall()) == [
+        ("2007-02-26", 1),
+        ("2007-02-27", 0),
+    ]
+    genres = store.db.execute(
+        "select g.name, fg.page_id = ? from film_genres fg join genres g on g.id = fg.genre_id order by 1", [other_id]
+    ).fetchall()
+    assert genres == [("Documentary", 0), ("History", 0), ("Reality-TV", 1)]
+
+
+def test_a_full_disk_gives_a_store_error_and_leaves_the_database_as_it_was(store):
+    load(store, REVIEW, ARTICLE_URL)
+    before = dump(store)
+    pages_used = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages_used}")
+    many = FilmPage(
+        **{
+            **{f: getattr(TITLE, f) for f in TITLE.__dataclass_fields__},
+            "keywords": tuple(f"k{n}" * 50 for n in range(2000)),
+        }
+    )
+    run = store.db.execute("select max(id) from runs").fetchone()[0]
+    with pytest.raises(StoreError, match=r"cannot write database .*test\.db: database or disk is full"):
+        store.save_page(run, FetchedPage(TITLE_URL, "title", 200, "h9"), many)
+    assert dump(store) == before
+
+
+def test_a_read_only_database_gives_a_store_error_and_is_left_as_it_was(store):
+    load(store, REVIEW, ARTICLE_URL)
+    before = dump(store)
+    # What SQLite answers for a file it may not write (the tests run as root, which chmod cannot stop).
+    run = store.db.execute("select max(id) from runs").fetchone()[0]
+    store.db.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreError, match=r"cannot write database .*: attempt to write a readonly database"):
+        store.save_page(run, FetchedPage(TITLE_URL, "title", 200, "h9"), TITLE)
+    store.db.execute("PRAGMA query_only = OFF")
+    assert dump(store) == before

@@ -10,6 +10,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from ..page import Page
 from ..records import Company
 from ..text import clean, node_text, strip_quotes
 
@@ -19,10 +20,42 @@ _NM = re.compile(r"/name/(nm\d{7,10})")
 _HOURS = re.compile(r"(\d+)\s*(?:h|hr|hrs|hour|hours|std|heure|heures|hora|horas|ora|ore)\b", re.I)
 _MINUTES = re.compile(r"(\d+)\s*(?:m|min|mins|minute|minutes|minuten|minutos|minuti)\b", re.I)
 _ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?", re.I)
+_RUNTIME_SEPARATOR = re.compile(r"\s\|\s|\|")
+_COUNTRY_PREFIX = re.compile(r"^[^\d:]*:\s*")
+_BARE_NUMBER = re.compile(r"\s*(\d+)\s*$")
 # Link texts and trailers that are navigation, never values.
-NAVIGATION = re.compile(r"^(see (more|all)( \(\d[\d,]*\))?|more|edit|add|show more( on imdbpro)?|see full cast)\W*$", re.I)
+NAVIGATION = re.compile(
+    r"^(see (more|all)( \(\d[\d,]*\))?|more|edit|add|show more( on imdbpro)?|see full cast)\W*$", re.I
+)
 _SEE_MORE_TAIL = re.compile(r"\s*(\|\s*)?(see (more|all)(\s*\(\d[\d,]*\))?|more)\s*»?\s*$", re.I)
-_ROLE_NOTE = re.compile(r"\s*(\((?:presents|in association with|as [^)]*|co-production|uncredited|produced in association with|[^)]*\d{4}[^)]*|[^)]*\b(?:with|by|for)\b[^)]*)\))\s*$", re.I)
+_SEE_MORE_ENDS = frozenset("»eElL)")
+_VOTES = re.compile(r"\d+ of \d+ found this relevant.*$", re.I)
+_RELEVANT = re.compile(r"\s*(Relevant\?|Is this relevant\?).*$", re.I)
+# How many of the last children of <body> may come after __NEXT_DATA__ (other scripts, the app root).
+_NEXT_DATA_REACH = 30
+_ROLE_NOTE = re.compile(
+    r"\s*(\((?:presents|in association with|as [^)]*|co-production|uncredited|produced in association with|[^)]*\d{4}[^)]*|[^)]*\b(?:with|by|for)\b[^)]*)\))\s*$",
+    re.I,
+)
+
+
+def next_data_at_end(page: Page) -> LexborNode | None:
+    """The ``script#__NEXT_DATA__`` among the last children of ``<body>``, where Next.js writes it."""
+    body = page.tree.body
+    node = body.last_child if body is not None else None
+    for _ in range(_NEXT_DATA_REACH):
+        if node is None:
+            break
+        if node.tag == "script" and node.id == "__NEXT_DATA__":
+            return node
+        node = node.prev
+    return None
+
+
+def next_data_script(page: Page) -> LexborNode | None:
+    """The ``script#__NEXT_DATA__`` of a Next.js page, or None: looked for at the end of ``<body>``
+    first, which saves a walk of the whole tree (a quarter of the parse)."""
+    return next_data_at_end(page) or page.tree.css_first("script#__NEXT_DATA__")
 
 
 def tt_id(href: str | None) -> str | None:
@@ -42,7 +75,11 @@ def nm_id(href: str | None) -> str | None:
 
 def drop_see_more(text: str) -> str:
     """ "Castle Rock EntertainmentSee more »" → "Castle Rock Entertainment"."""
-    return _SEE_MORE_TAIL.sub("", clean(text)).strip(" |»")
+    text = clean(text)
+    # The tail can only end in one of these (clean text has no trailing space): most texts skip the regex.
+    if text[-1:] in _SEE_MORE_ENDS:
+        text = _SEE_MORE_TAIL.sub("", text)
+    return text.strip(" |»")
 
 
 def is_navigation(text: str) -> bool:
@@ -59,13 +96,13 @@ def runtime_minutes(text: str | None) -> int | None:
         hours, minutes = match.groups()
         if hours or minutes:
             return int(hours or 0) * 60 + int(minutes or 0)
-    first = re.split(r"\s\|\s|\|", text)[0]
-    first = re.sub(r"^[^\d:]*:\s*", "", first)  # country prefix "USA:45 min"
+    first = _RUNTIME_SEPARATOR.split(text, maxsplit=1)[0]
+    first = _COUNTRY_PREFIX.sub("", first)  # "USA:45 min"
     hours = _HOURS.search(first)
     minutes = _MINUTES.search(first)
     if hours or minutes:
         return (int(hours.group(1)) * 60 if hours else 0) + (int(minutes.group(1)) if minutes else 0)
-    bare = re.match(r"\s*(\d+)\s*$", first)
+    bare = _BARE_NUMBER.match(first)
     return int(bare.group(1)) if bare else None
 
 
@@ -77,7 +114,7 @@ def split_company(text: str) -> tuple[str, str | None]:
     """
     name = drop_see_more(text)
     notes: list[str] = []
-    while match := _ROLE_NOTE.search(name):
+    while name.endswith(")") and (match := _ROLE_NOTE.search(name)):  # a note closes the name
         notes.insert(0, match.group(1)[1:-1].strip())
         name = name[: match.start()].rstrip()
     return strip_quotes(name), "; ".join(notes) or None
@@ -95,6 +132,8 @@ def company_from_link(link: LexborNode, role: str = "production", trailing: str 
 
 def clean_keyword(text: str) -> str:
     """A keyword as shown, with vote noise ("12 of 12 found this relevant Relevant? Yes No") removed."""
-    text = re.sub(r"\d+ of \d+ found this relevant.*$", "", clean(text), flags=re.I)
-    text = re.sub(r"\s*(Relevant\?|Is this relevant\?).*$", "", text, flags=re.I)
+    text = clean(text)
+    if "relevant" in text.lower():  # both kinds of noise say it: most keywords skip the regexes
+        text = _VOTES.sub("", text)
+        text = _RELEVANT.sub("", text)
     return drop_see_more(text)

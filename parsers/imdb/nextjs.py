@@ -24,7 +24,7 @@ from ..page import Page
 from ..records import Company, Connection, FilmPage, Person, ReleaseDate
 from ..schemaorg import film_object, movie_fields
 from ..text import clean, dedupe, node_text
-from .common import clean_keyword, company_from_link, runtime_minutes
+from .common import clean_keyword, company_from_link, next_data_script, runtime_minutes
 
 # Fields every released title's page carries; those not found go to ``missing``
 # (an "in development" page lists most of them: it has no release, runtime, companies …).
@@ -189,7 +189,7 @@ def _next_data(page: Page) -> dict[str, Any]:
     JSON. ``"key":`` cannot occur inside a JSON string (its quotes would be escaped), so each hit
     is a real key. A part cut off by truncation is skipped; the parts before it stay.
     """
-    script = page.tree.css_first("script#__NEXT_DATA__")
+    script = next_data_script(page)
     text = script.text() if script is not None else ""
     parts: dict[str, Any] = {}
     for key in _NEXT_PARTS:
@@ -320,10 +320,12 @@ def _from_jsonld(page: Page) -> dict[str, Any]:
 # ---------------------------------------------------------------- the parser
 
 
+# The nodes that name the 2021+ layout: a ``__NEXT_DATA__`` script or the ``data-testid`` hero heading.
+MARKER = "script#__NEXT_DATA__, " + ", ".join(f'[data-testid="{t}"]' for t in _HERO_TITLE)
+
+
 def is_nextjs(page: Page) -> bool:
-    """True for the 2021+ layout: a ``__NEXT_DATA__`` script or the ``data-testid`` hero heading."""
-    selector = "script#__NEXT_DATA__, " + ", ".join(f'[data-testid="{t}"]' for t in _HERO_TITLE)
-    return page.tree.css_first(selector) is not None
+    return page.tree.css_first(MARKER) is not None
 
 
 def parse_nextjs(page: Page) -> FilmPage:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from ..detect import canonical_url, imdb_id_in
 from ..page import Page
 from ..records import TITLE_CONTRACT_KEYS, FilmPage
+from . import nextjs
+from .common import next_data_at_end
 from .layouts import detect_layout, parse_layout
-from .nextjs import is_nextjs, parse_nextjs
 
 
 def _unknown(page: Page) -> FilmPage:
@@ -21,7 +22,11 @@ def _unknown(page: Page) -> FilmPage:
 
 
 def parse_title(page: Page) -> FilmPage:
-    if is_nextjs(page):
-        return parse_nextjs(page)
-    layout = detect_layout(page)
-    return parse_layout(page, layout) if layout is not None else _unknown(page)
+    """Next.js pages are known by the ``__NEXT_DATA__`` script at the end of ``<body>`` without a
+    walk of the tree; other pages by their first layout marker (``detect_layout``); a page with
+    neither may still show the Next.js hero heading (saved without its scripts)."""
+    if next_data_at_end(page) is not None:
+        return nextjs.parse_nextjs(page)
+    if (layout := detect_layout(page)) is not None:
+        return parse_layout(page, layout)
+    return nextjs.parse_nextjs(page) if nextjs.is_nextjs(page) else _unknown(page)

@@ -11,9 +11,12 @@ import sys
 
 import click
 
+from .archive import export_warc_command, reparse
 from .common import EXIT_FAILED
 from .crawl import crawl, demo
+from .database import datasette_config, health
 from .parse import parse
+from .resolve import import_imdb_datasets, resolve, unresolved
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +35,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # our own fetch log says what matters
 
 
-for command in (crawl, demo, parse):
+for command in (
+    crawl,
+    demo,
+    parse,
+    reparse,
+    export_warc_command,
+    health,
+    datasette_config,
+    import_imdb_datasets,
+    resolve,
+    unresolved,
+):
     cli.add_command(command)
 
 

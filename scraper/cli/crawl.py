@@ -15,7 +15,15 @@ from db import NewerDatabase, StoreError
 from ..config import ConfigError, Settings, load_settings
 from ..lock import Locked
 from ..run import Report, run_crawl
-from ..sample_site import SAMPLE_ARTICLE, SAMPLE_HOST, SAMPLE_SITE, serve_folder
+from ..sample_site import (
+    SAMPLE_ARTICLE,
+    SAMPLE_HOST,
+    SAMPLE_SEARCH_URL,
+    SAMPLE_SECOND_ARTICLE,
+    SAMPLE_SITE,
+    SAMPLE_TITLE_URL,
+    serve_folder,
+)
 from .common import EXIT_FAILED, EXIT_LOCKED, db_option, quiet_option, verbose_option
 
 
@@ -93,11 +101,13 @@ def demo(db_path: Path, quiet: bool, verbose: bool) -> None:
     """Crawl the bundled sample site (served on 127.0.0.1, no internet needed) into a database."""
     with serve_folder(SAMPLE_SITE) as address:
         settings = Settings(
-            seeds=(SAMPLE_ARTICLE,),
+            seeds=(SAMPLE_ARTICLE, SAMPLE_SECOND_ARTICLE),
             delay_seconds=0.0,
             allow_hosts=(SAMPLE_HOST,),
             resolve={f"{SAMPLE_HOST}:80": address},
             contact="cinescrape demo",
+            search_url=SAMPLE_SEARCH_URL,
+            title_url=SAMPLE_TITLE_URL,
         )
         report = _run_and_exit(settings, db_path, "demo", quiet, verbose)
     if not quiet:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
-from ...page import Page
 from ...text import clean
 from ..common import drop_see_more, is_navigation
 
@@ -26,6 +26,7 @@ _LABEL_NOISE = re.compile(r"\s*(:|\bedit\b|\(wga\))\s*", re.I)
 _SKIPPED_TAGS = frozenset({"script", "style", "-comment"})
 
 
+@lru_cache(maxsize=1024)  # a few dozen label texts recur on every page
 def label_key(text: str) -> str:
     """ "Production Co:" → "production co"; "Production Companies Edit" → "production companies"."""
     return _LABEL_NOISE.sub(" ", clean(text)).strip().casefold()
@@ -88,22 +89,37 @@ class Block:
 
 def _value_nodes(label: LexborNode) -> tuple[LexborNode, ...]:
     """The siblings after ``label`` up to the next label like it (one parent may hold two blocks)."""
+    tag, classes = label.tag, label.attributes.get("class")
     nodes = []
     node = label.next
-    while node is not None and not (
-        node.tag == label.tag and node.attributes.get("class") == label.attributes.get("class")
-    ):
-        if node.tag not in _SKIPPED_TAGS:
+    while node is not None:
+        node_tag = node.tag  # each property read crosses into C: read once, compare classes only on a tag match
+        if node_tag == tag and node.attributes.get("class") == classes:
+            break
+        if node_tag not in _SKIPPED_TAGS:
             nodes.append(node)
         node = node.next
     return tuple(nodes)
 
 
-def find_blocks(page: Page, label_selector: str) -> dict[str, Block]:
-    """Every labelled block of the page by label key; the first block of a label wins."""
-    blocks: dict[str, Block] = {}
-    for label in page.tree.css(label_selector):
-        key = label_key(label.text(deep=True))
-        if key and key not in blocks:
-            blocks[key] = Block(key, _value_nodes(label))
-    return blocks
+class Blocks:
+    """The labelled blocks of a page by label key; the first block of a label wins.
+
+    A page has three times as many labels as a layout reads, so a label is paired
+    with its value nodes only when a field asks for it.
+    """
+
+    def __init__(self, labels: list[LexborNode]) -> None:
+        self._labels: dict[str, LexborNode] = {}
+        for label in labels:
+            key = label_key(label.text(deep=True))
+            if key and key not in self._labels:
+                self._labels[key] = label
+        self._blocks: dict[str, Block] = {}
+
+    def get(self, key: str) -> Block | None:
+        if key not in self._blocks:
+            if (label := self._labels.get(key)) is None:
+                return None
+            self._blocks[key] = Block(key, _value_nodes(label))
+        return self._blocks[key]

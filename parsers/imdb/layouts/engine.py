@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from selectolax.lexbor import LexborNode
+
 from ...detect import canonical_url, imdb_id_in
 from ...page import Page
 from ...records import FilmPage
-from .blocks import Block, find_blocks
+from .blocks import Block, Blocks
 from .header import HeaderSpec, read_header
 
 Reader = Callable[[Block], Any]
@@ -26,32 +28,48 @@ class Field:
     read: Reader
     labels: tuple[str, ...] = ()  # label keys of the blocks that carry it, in preference order
     selectors: tuple[str, ...] = ()  # else: nodes that carry it, tried in order
+    # Skip a selector's node that holds a node of this selector: CSS ``:not(:has(…))`` tests the
+    # subtree of every candidate in the page before the rest of the selector, ten times the cost.
+    unless: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Layout:
     name: str
-    detect: Callable[[Page], bool]
+    marker: str  # CSS selector of the header node that names the layout (see ``detect_layout``)
     labels: str  # CSS selector of the label nodes
     header: HeaderSpec
     fields: tuple[Field, ...]
     expects: tuple[str, ...]  # contract fields every page of this layout should carry
+    requires: str | None = None  # a node the page must also have, where two layouts share a marker
 
 
-def _block_for(page: Page, blocks: dict[str, Block], field: Field) -> Block | None:
+def _wanted(node: LexborNode, unless: str | None) -> bool:
+    """A node with words (2011 pages open an empty <p> before the plot) and none of ``unless`` inside."""
+    return bool(node.text(deep=True).strip()) and (unless is None or node.css_first(unless) is None)
+
+
+def _first_wanted(page: Page, selector: str, unless: str | None) -> LexborNode | None:
+    """The first node of ``selector`` that is ``_wanted``. ``css_first`` stops at its match, where
+    ``css`` walks the whole tree: on most pages the first match is the one."""
+    first = page.tree.css_first(selector)
+    if first is None or _wanted(first, unless):
+        return first
+    return next((n for n in page.tree.css(selector) if _wanted(n, unless)), None)
+
+
+def _block_for(page: Page, blocks: Blocks, field: Field) -> Block | None:
     for label in field.labels:
-        if label in blocks:
-            return blocks[label]
+        if (block := blocks.get(label)) is not None:
+            return block
     for selector in field.selectors:
-        # The first node with words: 2011 pages open an empty <p> before the plot.
-        node = next((n for n in page.tree.css(selector) if n.text(deep=True).strip()), None)
-        if node is not None:
+        if (node := _first_wanted(page, selector, field.unless)) is not None:
             return Block("", (node,))
     return None
 
 
 def parse_layout(page: Page, layout: Layout) -> FilmPage:
-    blocks = find_blocks(page, layout.labels)
+    blocks = Blocks(page.tree.css(layout.labels))
     values: dict[str, Any] = {}
     for field in layout.fields:
         if values.get(field.name) is None and (block := _block_for(page, blocks, field)) is not None:

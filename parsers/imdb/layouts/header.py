@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ...jsonld import first_of_type, text_value
+from ...jsonld import first_of_type, jsonld_objects, text_value
 from ...page import Page
 from ...text import clean, node_text, strip_quotes
 from ..common import runtime_minutes
@@ -26,6 +27,10 @@ _TITLE_TYPES = (
     (re.compile(r"\bTV Short\b", re.I), "tvShort"),
     (re.compile(r"\bVideo Game\b|\(VG\)", re.I), "videoGame"),
     (re.compile(r"\bVideo\b|\(V\)"), "video"),
+)
+# Any of them: plain films print none, and one search then stands for eight.
+_ANY_TITLE_TYPE = re.compile(
+    "|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p, _ in _TITLE_TYPES)
 )
 _JSONLD_TYPES = {"TVSeries": "tvSeries", "TVEpisode": "tvEpisode", "Movie": "movie", "TVMovie": "tvMovie"}
 
@@ -73,35 +78,54 @@ def _own_text(node: LexborNode) -> str:
     return strip_quotes(clean(node.text(deep=False))) or strip_quotes(node_text(node))
 
 
-def _original_title(page: Page, scope: Scope, spec: HeaderSpec, title: str | None) -> str | None:
+class _JsonLdFilm:
+    """The film object of the JSON-LD, read on first use. IMDb prints its JSON-LD in ``<head>``:
+    searching only there spares a walk of the whole tree (a tenth of the parse) on every page."""
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._film: dict[str, Any] | None = None
+        self._read = False
+
+    def get(self) -> dict[str, Any] | None:
+        if not self._read:
+            head = self._page.tree.head
+            self._film = first_of_type(jsonld_objects(head), *_JSONLD_TYPES) if head is not None else None
+            self._read = True
+        return self._film
+
+
+def _original_title(film: _JsonLdFilm, scope: Scope, spec: HeaderSpec, title: str | None) -> str | None:
     for selector in spec.original_title:
         for node in scope.css(selector):
             text = node_text(node)
             if _ORIGINAL_MARK.search(text):
                 return strip_quotes(clean(_ORIGINAL_MARK.sub("", text))) or None
     # 2018 pages name the original title only in JSON-LD.
-    film = first_of_type(page.jsonld, *_JSONLD_TYPES)
-    name = text_value(film.get("name")) if film else ""
+    found = film.get()
+    name = text_value(found.get("name")) if found else ""
     return name if name and name != title else None
 
 
 def _years(scope: Scope, spec: HeaderSpec) -> tuple[int | None, int | None]:
+    """The first year of the first year node, and the end of the first span of years in it:
+    "(2005–2013)", or tn15's "(2005) TV series 2005-2013"."""
     for selector in spec.year:
         for node in scope.css(selector):
-            if match := _YEARS.search(node_text(node)):
-                start, end = match.groups()
-                return int(start), int(end) if end else None
+            spans = list(_YEARS.finditer(node_text(node)))
+            if spans:
+                end = next((match.group(2) for match in spans if match.group(2)), None)
+                return int(spans[0].group(1)), int(end) if end else None
     return None, None
 
 
-def _title_type(page: Page, scope: Scope, spec: HeaderSpec) -> str:
+def _title_type(film: _JsonLdFilm, scope: Scope, spec: HeaderSpec) -> str:
     for selector in spec.title_type:
         text = " ".join(node_text(node) for node in scope.css(selector))
-        for pattern, kind in _TITLE_TYPES:
-            if pattern.search(text):
-                return kind
-    film = first_of_type(page.jsonld, *_JSONLD_TYPES)
-    return _JSONLD_TYPES.get(str(film.get("@type")), "movie") if film else "movie"
+        if _ANY_TITLE_TYPE.search(text):
+            return next(kind for pattern, kind in _TITLE_TYPES if pattern.search(text))
+    found = film.get()
+    return _JSONLD_TYPES.get(str(found.get("@type")), "movie") if found else "movie"
 
 
 def _bar_runtime(scope: Scope, spec: HeaderSpec) -> int | None:
@@ -120,12 +144,13 @@ def read_header(page: Page, spec: HeaderSpec) -> Header:
     year, year_end = _years(scope, spec)
     links = scope.css(spec.genre_chips) if spec.genre_chips else []
     chips = tuple(text for link in links if (text := node_text(link)))
+    film = _JsonLdFilm(page)
     return Header(
         title=title,
-        original_title=_original_title(page, scope, spec, title),
+        original_title=_original_title(film, scope, spec, title),
         year=year,
         year_end=year_end,
-        title_type=_title_type(page, scope, spec),
+        title_type=_title_type(film, scope, spec),
         genre_chips=chips or None,
         runtime_minutes=_bar_runtime(scope, spec),
     )

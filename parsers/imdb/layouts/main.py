@@ -7,7 +7,6 @@ table reads them all.
 
 from __future__ import annotations
 
-from ...page import Page
 from . import values
 from .engine import Field, Layout
 from .header import HeaderSpec
@@ -30,7 +29,7 @@ FIELDS = (
     Field("directors", values.people, labels=("director", "directors")),
 )
 HEADER = HeaderSpec(
-    root=("#title-overview-widget", "#overview-top"),
+    root=(".title_wrapper", "#overview-top", "#title-overview-widget"),
     title=("h1.header > [itemprop=name]", "h1[itemprop=name]", ".title_wrapper h1", "h1.header"),
     original_title=("span.title-extra", "div.originalTitle"),
     year=("#titleYear", "h1.header > span", ".title_wrapper .subtext a[href*=releaseinfo]"),
@@ -43,12 +42,5 @@ EXPECTS = (
     "release_dates", "companies", "connections", "runtime_minutes",
 )  # fmt: skip
 
-
-def _is_main(page: Page) -> bool:
-    html = page.html
-    if not ("txt-block" in html or "title_wrapper" in html or "title-overview" in html or "header" in html):
-        return False
-    return page.tree.css_first("h1.header, div.title_wrapper, #title-overview-widget, div.txt-block") is not None
-
-
-MAIN = Layout("main-2011", _is_main, "h4", HEADER, FIELDS, EXPECTS)
+MARKER = "h1.header, div.title_wrapper, #title-overview-widget, div.txt-block"
+MAIN = Layout("main-2011", MARKER, "h4", HEADER, FIELDS, EXPECTS)

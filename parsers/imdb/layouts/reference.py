@@ -6,18 +6,24 @@ and Production Companies is a whole section with the role after each link.
 
 from __future__ import annotations
 
-from ...page import Page
 from . import values
 from .engine import Field, Layout
 from .header import HeaderSpec
 
-_OVERVIEW_PLOT = (
-    ".titlereference-section-overview > div:not(.titlereference-overview-section):not(:has(a[href*=episodes]))"
+# The overview's short credits ("Director: <ul>…</ul>"), for a page without the crew list's "Directed by".
+_OVERVIEW_DIRECTORS = ", ".join(
+    f'.titlereference-section-overview > div.titlereference-overview-section:lexbor-contains("{label}")'
+    for label in ("Director:", "Directors:")
 )
 FIELDS = (
     Field("genres", values.genres, labels=("genres", "genre")),
     # Series pages open the overview with a season list; the credits follow in labelled divs.
-    Field("plot", values.plot, selectors=(_OVERVIEW_PLOT,)),
+    Field(
+        "plot",
+        values.plot,
+        selectors=(".titlereference-section-overview > div:not(.titlereference-overview-section)",),
+        unless="a[href*=episodes]",
+    ),
     Field("keywords", values.keywords, labels=("plot keywords",)),
     Field("keywords_total", values.keywords_total, labels=("plot keywords",)),
     Field(
@@ -29,6 +35,7 @@ FIELDS = (
     Field("runtime_minutes", values.runtime, labels=("runtime",)),
     Field("countries", values.countries, labels=("country", "countries")),
     Field("languages", values.languages, labels=("language", "languages")),
+    Field("directors", values.people, labels=("directed by",), selectors=(_OVERVIEW_DIRECTORS,)),
 )
 HEADER = HeaderSpec(
     root=(".titlereference-header",),
@@ -44,11 +51,5 @@ EXPECTS = (
     "release_dates", "companies", "runtime_minutes",
 )  # fmt: skip
 
-
-def _is_reference(page: Page) -> bool:
-    if "titlereference-" not in page.html:  # cheaper than a whole-tree selector on other layouts
-        return False
-    return page.tree.css_first(".titlereference-header, table.titlereference-list") is not None
-
-
-REFERENCE = Layout("reference", _is_reference, "td.ipl-zebra-list__label, header.ipl-header", HEADER, FIELDS, EXPECTS)
+MARKER = ".titlereference-header, table.titlereference-list"
+REFERENCE = Layout("reference", MARKER, "td.ipl-zebra-list__label, header.ipl-header", HEADER, FIELDS, EXPECTS)

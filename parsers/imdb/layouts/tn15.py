@@ -6,7 +6,6 @@ value in ``div.info-content`` and names its one company under "Company:".
 
 from __future__ import annotations
 
-from ...page import Page
 from . import values
 from .engine import Field, Layout
 from .header import HeaderSpec
@@ -37,19 +36,7 @@ EXPECTS = (
     "release_dates", "companies", "connections", "runtime_minutes",
 )  # fmt: skip
 
-
-# Substring checks first: a whole-tree selector costs more than scanning the text for a class name.
-def _is_tn15(page: Page) -> bool:
-    return "tn15title" in page.html and page.tree.css_first("#tn15title") is not None
-
-
-def _is_combined(page: Page) -> bool:
-    return (
-        "info-content" in page.html
-        and _is_tn15(page)
-        and page.tree.css_first("div.info > div.info-content") is not None
-    )
-
-
-COMBINED = Layout("combined", _is_combined, "div.info > h5", HEADER, FIELDS, EXPECTS)
-TN15 = Layout("tn15", _is_tn15, "div.info > h5", HEADER, FIELDS, EXPECTS)
+COMBINED = Layout(
+    "combined", "#tn15title", "div.info > h5", HEADER, FIELDS, EXPECTS, requires="div.info > div.info-content"
+)
+TN15 = Layout("tn15", "#tn15title", "div.info > h5", HEADER, FIELDS, EXPECTS)

@@ -16,10 +16,10 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from ...detect import canonical_url, imdb_id_in
-from ...page import Page
+from ...page import Page, node_matches
 from ...records import FilmPage
 from ...text import clean, find_year, node_text, strip_quotes
-from ..common import tt_id
+from ..common import next_data_script, tt_id
 
 _PARENS = re.compile(r"\(([^()]*)\)")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -47,7 +47,7 @@ def detect_layout(page: Page) -> str:
 
 def content_data(page: Page) -> dict[str, Any]:
     """``props.pageProps.contentData`` of ``__NEXT_DATA__`` ({} where absent or invalid)."""
-    script = page.tree.css_first("script#__NEXT_DATA__")
+    script = next_data_script(page)
     if script is None:
         return {}
     try:
@@ -79,14 +79,23 @@ def header(page: Page, layout: str) -> tuple[str | None, str | None, int | None]
     return imdb_id, title, year if isinstance(year, int) else None
 
 
-def scan(root: LexborNode | None, heading_sel: str, item_sel: str) -> Iterator[tuple[str, LexborNode]]:
-    """(heading text, item) for every item under a heading, in document order. One rule
-    for every layout: an item belongs to the last heading before it, wherever it nests."""
+# Per layout: (section root, heading, item) selectors of a sub-page whose items sit under headings.
+Sections = dict[str, tuple[str, str, str]]
+
+
+def sections(page: Page, layout: str, selectors: Sections) -> Iterator[tuple[str, LexborNode]]:
+    """(heading text, item) for every item under a heading, in document order; nothing for a
+    layout ``selectors`` does not name. One rule for every layout: an item belongs to the last
+    heading before it, wherever it nests."""
+    if layout not in selectors:
+        return
+    root_sel, heading_sel, item_sel = selectors[layout]
+    root = page.tree.css_first(root_sel)
     if root is None:
         return
     heading = ""
     for node in root.css(f"{heading_sel}, {item_sel}"):
-        if node.css_matches(heading_sel):
+        if node_matches(node, heading_sel):
             heading = node_text(node)
         elif heading:
             yield heading, node

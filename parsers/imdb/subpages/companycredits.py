@@ -6,10 +6,9 @@ from ...page import Page
 from ...records import Company, FilmPage
 from ...text import node_text
 from ..common import co_id, is_navigation, split_company
-from ._base import detect_layout, film_page, paren_notes, scan, snake, text_after
+from ._base import Sections, detect_layout, film_page, paren_notes, sections, snake, text_after
 
-# Per layout: (section root, heading, company item).
-_SECTIONS = {
+_SECTIONS: Sections = {
     "tn15": ("#tn15content", "h2", "li"),
     "2014": ("#company_credits_content", "h4", "li"),
     "nextjs": ("body", ".ipc-title__text", '[data-testid^="sub-section"] li.ipc-metadata-list__item'),
@@ -34,21 +33,15 @@ def role_of(heading: str) -> str:
 
 def parse_companycredits(page: Page) -> FilmPage:
     layout = detect_layout(page)
-    companies = None
-    if layout in _SECTIONS:
-        root_sel, heading_sel, item_sel = _SECTIONS[layout]
-        found = []
-        for heading, item in scan(page.tree.css_first(root_sel), heading_sel, item_sel):
-            link = item.css_first('a[href*="/company/co"]')
-            if link is None:
-                continue
-            # The name is the link text alone, so a comma never splits it ("Warner Bros. Pictures, Inc.").
-            name, own_note = split_company(node_text(link))
-            if not name or is_navigation(name):
-                continue
-            note = "; ".join(n for n in (own_note, paren_notes(text_after(item, link))) if n) or None
-            found.append(
-                Company(name=name, role=role_of(heading), note=note, imdb_id=co_id(link.attributes.get("href")))
-            )
-        companies = tuple(found) or None
-    return film_page(page, "companycredits", layout, ("companies",), companies=companies)
+    found = []
+    for heading, item in sections(page, layout, _SECTIONS):
+        link = item.css_first('a[href*="/company/co"]')
+        if link is None:
+            continue
+        # The name is the link text alone, so a comma never splits it ("Warner Bros. Pictures, Inc.").
+        name, own_note = split_company(node_text(link))
+        if not name or is_navigation(name):
+            continue
+        note = "; ".join(n for n in (own_note, paren_notes(text_after(item, link))) if n) or None
+        found.append(Company(name=name, role=role_of(heading), note=note, imdb_id=co_id(link.attributes.get("href"))))
+    return film_page(page, "companycredits", layout, ("companies",), companies=tuple(found) or None)

@@ -10,12 +10,12 @@ from ...page import Page
 from ...records import Connection, FilmPage
 from ...text import clean, find_year, node_text
 from ..common import tt_id
-from ._base import detect_layout, film_page, is_heading, scan, snake, text_after
+from ._base import Sections, detect_layout, film_page, is_heading, sections, snake, text_after
 
 _TITLE_LINK = 'a[href*="/title/tt"]'
-# Per layout: (section root, heading, item). tn15 items are bare links separated by <br>;
-# later layouts wrap each connection in a block (div.soda, a metadata list item).
-_SECTIONS = {
+# tn15 items are bare links separated by <br>; later layouts wrap each connection in a block
+# (div.soda, a metadata list item).
+_SECTIONS: Sections = {
     "tn15": ("#tn15content", "h5", f"#tn15content > {_TITLE_LINK}"),
     "2014": ("#connections_content", "h4", "div.soda"),
     "nextjs": ("body", ".ipc-title__text", '[data-testid^="sub-section"] li.ipc-metadata-list__item'),
@@ -52,16 +52,12 @@ def connection(relation: str, link: LexborNode, tail: str) -> Connection | None:
 
 def parse_connections(page: Page) -> FilmPage:
     layout = detect_layout(page)
-    connections = None
-    if layout in _SECTIONS:
-        root_sel, heading_sel, item_sel = _SECTIONS[layout]
-        found = []
-        for heading, item in scan(page.tree.css_first(root_sel), heading_sel, item_sel):
-            link = item if item.tag == "a" else item.css_first(_TITLE_LINK)
-            if link is None:
-                continue
-            tail = _inline_tail(link) if link is item else text_after(item, link)
-            if found_one := connection(snake(heading), link, tail):
-                found.append(found_one)
-        connections = tuple(found) or None
-    return film_page(page, "connections", layout, ("connections",), connections=connections)
+    found = []
+    for heading, item in sections(page, layout, _SECTIONS):
+        link = item if item.tag == "a" else item.css_first(_TITLE_LINK)
+        if link is None:
+            continue
+        tail = _inline_tail(link) if link is item else text_after(item, link)
+        if found_one := connection(snake(heading), link, tail):
+            found.append(found_one)
+    return film_page(page, "connections", layout, ("connections",), connections=tuple(found) or None)

@@ -8,12 +8,12 @@ from ...page import Page
 from ...records import FilmPage, Person
 from ...text import node_text
 from ..common import nm_id
-from ._base import detect_layout, film_page, paren_notes, scan, text_after
+from ._base import Sections, detect_layout, film_page, paren_notes, sections, text_after
 
 _NAME_LINK = 'a[href*="/name/nm"]'
-# Per layout: (section root, heading, credit row). tn15 puts each heading in a row of the
-# credits table itself; document order still puts every row after its own heading.
-_SECTIONS = {
+# tn15 puts each heading in a row of the credits table itself; document order still puts
+# every row after its own heading.
+_SECTIONS: Sections = {
     "tn15": ("#tn15content", "h5", "tr"),
     "2014": ("#fullcredits_content", "h4", "tr"),
     "nextjs": ("body", ".ipc-title__text", '[data-testid^="sub-section"] li'),
@@ -40,20 +40,16 @@ def parse_fullcredits(page: Page) -> FilmPage:
     layout = detect_layout(page)
     people: dict[str, list[Person]] = {"directors": [], "writers": [], "cast": []}
     seen_groups: set[str] = set()
-    if layout in _SECTIONS:
-        root_sel, heading_sel, row_sel = _SECTIONS[layout]
-        for heading, row in scan(page.tree.css_first(root_sel), heading_sel, row_sel):
-            group = _group(heading)
-            if group is None:
-                continue
-            seen_groups.add(group)
-            # the first name link with text: cast rows open with an image-only photo link
-            link = next((a for a in row.css(_NAME_LINK) if node_text(a)), None)
-            if link is not None:
-                note = paren_notes(text_after(row, link)) if group != "cast" else None
-                people[group].append(
-                    Person(name=node_text(link), imdb_id=nm_id(link.attributes.get("href")), note=note)
-                )
+    for heading, row in sections(page, layout, _SECTIONS):
+        group = _group(heading)
+        if group is None:
+            continue
+        seen_groups.add(group)
+        # the first name link with text: cast rows open with an image-only photo link
+        link = next((a for a in row.css(_NAME_LINK) if node_text(a)), None)
+        if link is not None:
+            note = paren_notes(text_after(row, link)) if group != "cast" else None
+            people[group].append(Person(name=node_text(link), imdb_id=nm_id(link.attributes.get("href")), note=note))
     return film_page(
         page,
         "fullcredits",

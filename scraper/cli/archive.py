@@ -1,0 +1,97 @@
+"""``cinescrape reparse`` and ``cinescrape export-warc``: jobs on the raw archive, no network."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+import parsers
+from db import NewerDatabase, StoreError
+from db.archive import SqliteArchive
+
+from ..archive import archive_path, export_warc
+from ..config import ConfigError, load_settings
+from ..lock import Locked
+from ..run import run_reparse
+from .common import EXIT_FAILED, EXIT_LOCKED, db_option, quiet_option
+
+archive_option = click.option(
+    "--archive",
+    "archive_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The archive file (default: beside the database, films.db → films.archive.db).",
+)
+
+
+def _existing_archive(archive_file: Path | None, db_path: Path) -> Path:
+    path = archive_file or archive_path(None, db_path)
+    if path is None or not path.is_file():
+        raise click.UsageError(f"no archive at {path}: it is written by crawl runs (setting archive)")
+    return path
+
+
+@click.command()
+@db_option(None, exists=True)
+@archive_option
+@click.option("--url", "url_glob", help='Only URLs matching this glob, e.g. "*/title/*".')
+@click.option("--kind", type=click.Choice(parsers.PAGE_KINDS), help="Only pages stored as this kind.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The crawl's TOML: its subpages and max_depth decide which newly found links are queued.",
+)
+@quiet_option
+def reparse(
+    db_path: Path,
+    archive_file: Path | None,
+    url_glob: str | None,
+    kind: str | None,
+    config_path: Path | None,
+    quiet: bool,
+) -> None:
+    """Parse the latest archived body of each URL again with today's parsers and load it (no network).
+
+    Links the parsers find now are queued for the next crawl. Exit codes: 0 all pages parsed, 1 some pages
+    failed (listed), 2 usage or config error, 75 another run holds the database.
+    """
+    try:
+        settings = load_settings(config_path)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
+    archive = _existing_archive(archive_file, db_path)
+    try:
+        summary = run_reparse(settings, db_path, archive, url_glob, kind)
+    except Locked as error:
+        click.echo(f"cinescrape reparse: {error}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except (StoreError, NewerDatabase) as error:
+        click.echo(f"cinescrape reparse: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    if summary.failed:
+        click.echo(f"cinescrape reparse: {len(summary.failed)} page(s) failed:", err=True)
+        for url, reason in summary.failed:
+            click.echo(f"  {url}: {reason}", err=True)
+    if not quiet or summary.failed:
+        failed = f", {len(summary.failed)} failed" if summary.failed else ""
+        click.echo(f"cinescrape reparse: run {summary.run_id}: {summary.parsed} pages re-parsed{failed}", err=True)
+    sys.exit(summary.exit_code)
+
+
+@click.command("export-warc")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@db_option(None)
+@archive_option
+def export_warc_command(path: Path, db_path: Path, archive_file: Path | None) -> None:
+    """Write the archive as a WARC file (gzip per record) to PATH, for other web-archive tools."""
+    archive = SqliteArchive(_existing_archive(archive_file, db_path))
+    try:
+        count = export_warc(archive, path)
+    except (StoreError, OSError) as error:
+        click.echo(f"cinescrape export-warc: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    finally:
+        archive.close()
+    click.echo(f"cinescrape export-warc: {count} responses written to {path}", err=True)

@@ -1,0 +1,76 @@
+"""Commands on the database analysts open: ``health`` (the parse alarm) and ``datasette-config``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from db import NewerDatabase, Store, StoreError
+from db.datasette import metadata
+from db.health import check
+
+from .common import EXIT_FAILED, EXIT_OK, db_option
+
+
+@click.command()
+@db_option(None, exists=True)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=0.2,
+    show_default=True,
+    help="Alarm when a field's share of pages drops by more than this.",
+)
+@click.option("--runs", type=click.IntRange(1), default=5, show_default=True, help="Earlier runs to compare with.")
+@click.option(
+    "--min-pages",
+    type=click.IntRange(1),
+    default=5,
+    show_default=True,
+    help="Judge a page kind and layout only when the last run parsed at least this many of its pages.",
+)
+def health(db_path: Path, threshold: float, runs: int, min_pages: int) -> None:
+    """Compare the last run's parse results with earlier runs': exit 1 with a table when a field's share dropped.
+
+    A field found on 95% of title pages before and on 10% now means the site changed its layout.
+    """
+    try:
+        store = Store(db_path)
+    except (StoreError, NewerDatabase) as error:
+        click.echo(f"cinescrape health: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    try:
+        report = check(store.db, threshold=threshold, runs=runs, min_pages=min_pages)
+    finally:
+        store.close()
+    click.echo(report.summary())
+    if not report.ok:
+        click.echo(report.table())
+        sys.exit(EXIT_FAILED)
+    sys.exit(EXIT_OK)
+
+
+@click.command("datasette-config")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="films.db",
+    show_default=True,
+    envvar="CINESCRAPE_DB",
+    help="The database Datasette will open: metadata is keyed by its name (the file name without .db).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Where to write the metadata JSON (default: standard output).",
+)
+def datasette_config(db_path: Path, output: TextIO) -> None:
+    """Write Datasette metadata (descriptions, facets, canned queries): datasette DB -m metadata.json."""
+    output.write(json.dumps(metadata(db_path.stem), ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,108 @@
+"""Film resolution on the command line: ``import-imdb-datasets``, ``resolve`` and ``unresolved``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Any
+
+import click
+
+from db import NewerDatabase, Store, StoreError
+from db.imdb_datasets import DatasetError, dataset_files, import_datasets
+from db.resolve import resolve as resolve_entries
+
+from ..lock import Locked, run_lock
+from .common import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, db_option
+
+
+@contextmanager
+def _open(command: str, db_path: Path, *, lock: bool) -> Iterator[Store]:
+    """The store (under the run lock when it writes); a lock, schema or file problem is one line and an exit."""
+    try:
+        with run_lock(db_path) if lock else nullcontext():
+            store = Store(db_path)
+            try:
+                yield store
+            finally:
+                store.close()
+    except Locked as error:
+        click.echo(f"cinescrape {command}: {error}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except (StoreError, NewerDatabase, DatasetError) as error:
+        click.echo(f"cinescrape {command}: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+@click.command("import-imdb-datasets")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option(None)
+def import_imdb_datasets(folder: Path, db_path: Path) -> None:
+    """Import IMDb's datasets from FOLDER for resolving list entries to films.
+
+    FOLDER holds title.basics.tsv.gz and title.akas.tsv.gz from https://datasets.imdbws.com/ (IMDb's
+    non-commercial datasets: personal and non-commercial use only). A re-import replaces the previous one.
+    Run `cinescrape resolve` afterwards to use them at once (the next crawl does it too).
+    """
+    try:
+        files = dataset_files(folder)
+    except DatasetError as error:
+        raise click.UsageError(str(error)) from error
+    total = sum(file.stat().st_size for file in files)
+    with _open("import-imdb-datasets", db_path, lock=True) as store:
+        if sys.stderr.isatty():
+            with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
+                results = import_datasets(store.db, folder, bar.update)
+        else:
+            results = import_datasets(store.db, folder)
+    for result in results:
+        click.echo(
+            f"cinescrape import-imdb-datasets: {result.name}: {result.read:,} rows read, {result.kept:,} stored "
+            f"in {result.seconds:.1f} s ({result.rows_per_second:,.0f} rows/s)",
+            err=True,
+        )
+
+
+@click.command()
+@db_option(None, exists=True)
+def resolve(db_path: Path) -> None:
+    """Resolve the list entries without a film (search results stored, imported datasets, fuzzy match)."""
+    with _open("resolve", db_path, lock=True) as store:
+        outcome = resolve_entries(store.db)
+    hint = " (cinescrape unresolved lists them)" if outcome.unresolved else ""
+    click.echo(
+        f"cinescrape resolve: {outcome.resolved} entries resolved, {outcome.unresolved} unresolved{hint}", err=True
+    )
+
+
+_COLUMNS = ("article", "rank", "title", "year", "note")
+
+
+@click.command()
+@db_option(None, exists=True)
+@click.option("--json", "as_json", is_flag=True, help="A JSON array of objects, for scripts.")
+def unresolved(db_path: Path, as_json: bool) -> None:
+    """List the ranked entries no film is known for, with why (e.g. the candidates of an ambiguous title)."""
+    with _open("unresolved", db_path, lock=False) as store:
+        rows = [
+            dict(zip(_COLUMNS, row, strict=True))
+            for row in store.db.execute(
+                "select coalesce(article, article_url), rank, title, year, resolution_note from unresolved_entries "
+                "order by article_id, position"
+            )
+        ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(_table(rows, _COLUMNS, lambda value: "" if value is None else str(value)))
+    sys.exit(EXIT_OK)
+
+
+def _table(rows: list[dict[str, Any]], columns: tuple[str, ...], text: Callable[[Any], str]) -> str:
+    widths = {c: max([len(c), *(len(text(row[c])) for row in rows)]) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns).rstrip()]
+    lines += ["  ".join(text(row[c]).ljust(widths[c]) for c in columns).rstrip() for row in rows]
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""What `cinescrape crawl` writes to stderr: silence under cron with --quiet unless something failed, one
+summary line otherwise, and a progress line only on a terminal."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scraper.cli import cli
+from scraper.run import run_crawl
+from tests.servers import FaultServer, fault_server, film_site, html, site_settings
+
+
+def crawl(server: FaultServer, seeds: list[str], db_path: Path, *options: str):
+    urls = [server.base + seed for seed in seeds]
+    return CliRunner().invoke(cli, ["crawl", *urls, "--db", str(db_path), "--delay", "0", *options])
+
+
+@pytest.fixture
+def site():
+    routes, seeds = film_site(1, 2)
+    with fault_server(routes) as server:
+        yield server, seeds, routes
+
+
+def test_a_run_prints_one_summary_line_and_no_progress_when_stderr_is_no_terminal(site, tmp_path):
+    server, seeds, _ = site
+    result = crawl(server, seeds, tmp_path / "films.db")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "cinescrape crawl: run 1: 3 pages fetched, 3 parsed, 0 unchanged; database: 3 pages, 1 articles, "
+        "2 ranked entries, 2 films, 0 companies, 5 keywords\n"
+    )
+    assert result.stdout == ""
+
+
+def test_quiet_is_silent_when_all_went_well(site, tmp_path):
+    server, seeds, _ = site
+    result = crawl(server, seeds, tmp_path / "films.db", "--quiet")
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "")
+
+
+def test_quiet_still_lists_what_failed_and_the_summary(site, tmp_path):
+    server, seeds, routes = site
+    routes["/title/tt1001001/"] = html("<h1>No such title</h1>", 404)
+    result = crawl(server, seeds, tmp_path / "films.db", "--quiet")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[-3:] == [
+        "cinescrape crawl: 1 page(s) failed:",
+        f"  {server.base}/title/tt1001001/: HTTP 404 Not Found",
+        "cinescrape crawl: run 1: 3 pages fetched, 2 parsed, 0 unchanged, 1 failed; database: 3 pages, 1 articles, "
+        "2 ranked entries, 2 films, 0 companies, 5 keywords",
+    ]
+    assert "\x1b" not in result.stderr
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_a_progress_line_is_drawn_then_cleared(site, tmp_path, monkeypatch):
+    server, seeds, _ = site
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    run_crawl(site_settings(server, seeds), tmp_path / "films.db", "crawl")
+    shown = terminal.getvalue()
+    assert "\r\x1b[Kfetched 1, parsed 1, unchanged 0, failed 0, in flight" in shown
+    assert "fetched 3, parsed 3" in shown
+    assert shown.endswith("\r\x1b[K")  # the line is cleared before the summary
+
+
+def test_verbose_logs_one_line_per_request(site, tmp_path):
+    server, seeds, _ = site
+    result = crawl(server, seeds, tmp_path / "films.db", "--verbose")
+    requests = [line for line in result.stderr.splitlines() if line.startswith("cinescrape: GET ")]
+    assert len(requests) == 4  # robots.txt, the list, its two films
+    assert requests[0].startswith(f"cinescrape: GET {server.base}/robots.txt → 404 HTTP/1.1 (")
