@@ -120,6 +120,7 @@ class Crawler:
         self.robots = Robots(self.fetcher, settings.user_agent, settings.robots_max_age_hours * 3600)
         self.gate = HostGate(settings.per_host_concurrency, settings.delay_seconds)
         self.global_slots = asyncio.Semaphore(settings.concurrency)
+        self.visited = 0  # across every pass of the run (searches, found films): max_pages is per run
 
     async def run(self) -> RunSummary:
         self.frontier.add(
@@ -127,15 +128,14 @@ class Crawler:
         )
         in_flight: set[str] = set()
         tasks: set[asyncio.Task[None]] = set()
-        visited = 0
         while True:
             room = self.settings.concurrency * 2 - len(tasks)
-            if room > 0 and visited < self.settings.max_pages:
+            if room > 0 and self.visited < self.settings.max_pages:
                 for item in self.frontier.pending(room + len(in_flight)):
-                    if item.url in in_flight or visited >= self.settings.max_pages:
+                    if item.url in in_flight or self.visited >= self.settings.max_pages:
                         continue
                     in_flight.add(item.url)
-                    visited += 1
+                    self.visited += 1
                     task = asyncio.create_task(self._visit(item))
                     task.add_done_callback(partial(_forget, in_flight, item.url))
                     tasks.add(task)
@@ -232,7 +232,7 @@ class Crawler:
         self.frontier.requeue_children(item.url, self.settings.recrawl_after())
 
     def _fail(self, item: FrontierItem, reason: str, status: int | None, deferred_until: str | None = None) -> None:
-        log.warning("%s: %s", item.url, reason)
+        log.info("%s: %s", item.url, reason)  # the run's summary lists every failure once, even under cron
         self.summary.failed.append((item.url, reason))
         self.store.save_page(self.summary.run_id, FetchedPage(item.url, item.kind, status=status, error=reason))
         if deferred_until:

@@ -13,6 +13,7 @@ import httpx
 
 from db import Store
 from db.archive import SqliteArchive
+from db.health import Health, check
 
 from .archive import archive_path, reparse
 from .config import Settings
@@ -26,6 +27,7 @@ log = logging.getLogger("cinescrape")
 class Report:
     summary: RunSummary
     totals: dict[str, int]
+    health: Health  # the parse-health check after this run: a site that changed its layout shows here
 
     def line(self) -> str:
         s = self.summary
@@ -63,7 +65,7 @@ def run_crawl(
         if progress:
             sys.stderr.write("\r\x1b[K")
         totals = {name: store.db.execute(sql).fetchone()[0] for name, sql in _TOTALS.items()}
-        return Report(summary, totals)
+        return Report(summary, totals, check(store.db))
 
 
 def run_reparse(

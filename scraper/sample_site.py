@@ -34,6 +34,8 @@ def slug(value: str) -> str:
 
 
 class _FolderHandler(BaseHTTPRequestHandler):
+    disable_nagle_algorithm = True  # else each small response waits ~40 ms for a delayed ACK
+
     def __init__(self, *args: object, root: Path, **kwargs: object) -> None:
         self.root = root
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

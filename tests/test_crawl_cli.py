@@ -49,8 +49,7 @@ def test_quiet_still_lists_what_failed_and_the_summary(site, tmp_path):
     routes["/title/tt1001001/"] = html("<h1>No such title</h1>", 404)
     result = crawl(server, seeds, tmp_path / "films.db", "--quiet")
     assert result.exit_code == 1
-    lines = result.stderr.splitlines()
-    assert lines[-3:] == [
+    assert result.stderr.splitlines() == [  # each failure once: no log line repeating the list
         "cinescrape crawl: 1 page(s) failed:",
         f"  {server.base}/title/tt1001001/: HTTP 404 Not Found",
         "cinescrape crawl: run 1: 3 pages fetched, 2 parsed, 0 unchanged, 1 failed; database: 3 pages, 1 articles, "
@@ -81,3 +80,36 @@ def test_verbose_logs_one_line_per_request(site, tmp_path):
     requests = [line for line in result.stderr.splitlines() if line.startswith("cinescrape: GET ")]
     assert len(requests) == 4  # robots.txt, the list, its two films
     assert requests[0].startswith(f"cinescrape: GET {server.base}/robots.txt → 404 HTTP/1.1 (")
+
+
+def test_a_site_that_changed_its_layout_raises_the_parse_health_alarm_even_with_quiet(tmp_path):
+    routes, seeds = film_site(1, 6)
+    config = tmp_path / "crawl.toml"
+    config.write_text("recrawl_hours = { review = 0, film = 0 }\n")
+    with fault_server(routes) as server:
+        first = crawl(server, seeds, tmp_path / "films.db", "--quiet", "--config", str(config))
+        assert (first.exit_code, first.stderr) == (0, "")
+        for path in [path for path in routes if path.startswith("/title/")]:
+            routes[path] = html("<h1>A film</h1><p>The site moved its film pages to a new design.</p>")
+        second = crawl(server, seeds, tmp_path / "films.db", "--quiet", "--config", str(config))
+    assert second.exit_code == 0  # no page failed: the alarm is for a person, `cinescrape health` exits 1
+    lines = second.stderr.splitlines()
+    assert lines[0] == (
+        "cinescrape crawl: parse health: run 2: 9 field(s) found on fewer pages than in run 1 (drop > 0.20); "
+        "has a site changed its layout?"
+    )
+    assert lines[1].split() == ["kind", "layout", "field", "before", "now", "pages"]
+    dropped = [line.split() for line in lines[2:]]
+    assert {tuple(row[:2]) for row in dropped} == {("title", "*")}  # the new pages match no known layout
+    assert [row[2] for row in dropped] == [
+        "genres",
+        "keywords",
+        "keywords_total",
+        "layout",
+        "original_title",
+        "plot",
+        "title",
+        "title_type",
+        "year",
+    ]
+    assert {tuple(row[3:]) for row in dropped} == {("1.00", "0.00", "6")}

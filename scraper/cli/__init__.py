@@ -33,6 +33,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
         force=True,
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # our own fetch log says what matters
+    logging.getLogger("cinescrape").setLevel(logging.NOTSET)  # --verbose of an earlier call in this process ends
 
 
 for command in (

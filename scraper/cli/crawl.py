@@ -42,6 +42,8 @@ def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, 
         click.echo(f"cinescrape {command}: {len(report.summary.failed)} page(s) failed:", err=True)
         for url, reason in report.summary.failed:
             click.echo(f"  {url}: {reason}", err=True)
+    if not report.health.ok:  # shown even with --quiet: something is wrong, though no page failed
+        click.echo(f"cinescrape {command}: {report.health.summary()}\n{report.health.table()}", err=True)
     if not quiet or report.summary.failed:
         click.echo(f"cinescrape {command}: {report.line()}", err=True)
     return report
