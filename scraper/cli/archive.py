@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import click
 
 import parsers
-from db import NewerDatabase, StoreError
 from db.archive import SqliteArchive
 
 from ..archive import archive_path, export_warc
 from ..config import ConfigError, load_settings
-from ..lock import Locked
 from ..run import run_reparse
-from .common import EXIT_FAILED, EXIT_LOCKED, db_option, quiet_option
+from .common import db_option, one_line_errors, quiet_option, report_run
 
 archive_option = click.option(
     "--archive",
@@ -62,21 +61,10 @@ def reparse(
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
     archive = _existing_archive(archive_file, db_path)
-    try:
+    with one_line_errors("reparse"):
         summary = run_reparse(settings, db_path, archive, url_glob, kind)
-    except Locked as error:
-        click.echo(f"cinescrape reparse: {error}", err=True)
-        sys.exit(EXIT_LOCKED)
-    except (StoreError, NewerDatabase) as error:
-        click.echo(f"cinescrape reparse: {error}", err=True)
-        sys.exit(EXIT_FAILED)
-    if summary.failed:
-        click.echo(f"cinescrape reparse: {len(summary.failed)} page(s) failed:", err=True)
-        for url, reason in summary.failed:
-            click.echo(f"  {url}: {reason}", err=True)
-    if not quiet or summary.failed:
-        failed = f", {len(summary.failed)} failed" if summary.failed else ""
-        click.echo(f"cinescrape reparse: run {summary.run_id}: {summary.parsed} pages re-parsed{failed}", err=True)
+    failed = f", {len(summary.failed)} failed" if summary.failed else ""
+    report_run("reparse", summary.failed, f"run {summary.run_id}: {summary.parsed} pages re-parsed{failed}", quiet)
     sys.exit(summary.exit_code)
 
 
@@ -87,11 +75,6 @@ def reparse(
 def export_warc_command(path: Path, db_path: Path, archive_file: Path | None) -> None:
     """Write the archive as a WARC file (gzip per record) to PATH, for other web-archive tools."""
     archive = SqliteArchive(_existing_archive(archive_file, db_path))
-    try:
+    with one_line_errors("export-warc", OSError), closing(archive):
         count = export_warc(archive, path)
-    except (StoreError, OSError) as error:
-        click.echo(f"cinescrape export-warc: {error}", err=True)
-        sys.exit(EXIT_FAILED)
-    finally:
-        archive.close()
     click.echo(f"cinescrape export-warc: {count} responses written to {path}", err=True)

@@ -10,10 +10,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from db import NewerDatabase, StoreError
-
 from ..config import ConfigError, Settings, load_settings
-from ..lock import Locked
 from ..run import Report, run_crawl
 from ..sample_site import (
     SAMPLE_ARTICLE,
@@ -24,28 +21,17 @@ from ..sample_site import (
     SAMPLE_TITLE_URL,
     serve_folder,
 )
-from .common import EXIT_FAILED, EXIT_LOCKED, db_option, quiet_option, verbose_option
+from .common import db_option, one_line_errors, quiet_option, report_run, verbose_option
 
 
 def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, verbose: bool) -> Report:
     if verbose:
         logging.getLogger("cinescrape").setLevel(logging.INFO)
-    try:
+    with one_line_errors(command):
         report = run_crawl(settings, db_path, command)
-    except Locked as error:
-        click.echo(f"cinescrape {command}: {error}", err=True)
-        sys.exit(EXIT_LOCKED)
-    except (StoreError, NewerDatabase) as error:
-        click.echo(f"cinescrape {command}: {error}", err=True)
-        sys.exit(EXIT_FAILED)
-    if report.summary.failed:
-        click.echo(f"cinescrape {command}: {len(report.summary.failed)} page(s) failed:", err=True)
-        for url, reason in report.summary.failed:
-            click.echo(f"  {url}: {reason}", err=True)
     if not report.health.ok:  # shown even with --quiet: something is wrong, though no page failed
         click.echo(f"cinescrape {command}: {report.health.summary()}\n{report.health.table()}", err=True)
-    if not quiet or report.summary.failed:
-        click.echo(f"cinescrape {command}: {report.line()}", err=True)
+    report_run(command, report.summary.failed, report.line(), quiet)
     return report
 
 

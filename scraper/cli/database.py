@@ -9,11 +9,10 @@ from typing import TextIO
 
 import click
 
-from db import NewerDatabase, Store, StoreError
 from db.datasette import metadata
 from db.health import check
 
-from .common import EXIT_FAILED, EXIT_OK, db_option
+from .common import EXIT_FAILED, EXIT_OK, db_option, open_store
 
 
 @click.command()
@@ -38,15 +37,8 @@ def health(db_path: Path, threshold: float, runs: int, min_pages: int) -> None:
 
     A field found on 95% of title pages before and on 10% now means the site changed its layout.
     """
-    try:
-        store = Store(db_path)
-    except (StoreError, NewerDatabase) as error:
-        click.echo(f"cinescrape health: {error}", err=True)
-        sys.exit(EXIT_FAILED)
-    try:
+    with open_store("health", db_path, lock=False) as store:
         report = check(store.db, threshold=threshold, runs=runs, min_pages=min_pages)
-    finally:
-        store.close()
     click.echo(report.summary())
     if not report.ok:
         click.echo(report.table())

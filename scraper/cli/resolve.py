@@ -4,37 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from db import NewerDatabase, Store, StoreError
 from db.imdb_datasets import DatasetError, dataset_files, import_datasets
 from db.resolve import resolve as resolve_entries
 
-from ..lock import Locked, run_lock
-from .common import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, db_option
-
-
-@contextmanager
-def _open(command: str, db_path: Path, *, lock: bool) -> Iterator[Store]:
-    """The store (under the run lock when it writes); a lock, schema or file problem is one line and an exit."""
-    try:
-        with run_lock(db_path) if lock else nullcontext():
-            store = Store(db_path)
-            try:
-                yield store
-            finally:
-                store.close()
-    except Locked as error:
-        click.echo(f"cinescrape {command}: {error}", err=True)
-        sys.exit(EXIT_LOCKED)
-    except (StoreError, NewerDatabase, DatasetError) as error:
-        click.echo(f"cinescrape {command}: {error}", err=True)
-        sys.exit(EXIT_FAILED)
+from .common import EXIT_OK, db_option, open_store
 
 
 @click.command("import-imdb-datasets")
@@ -52,7 +31,7 @@ def import_imdb_datasets(folder: Path, db_path: Path) -> None:
     except DatasetError as error:
         raise click.UsageError(str(error)) from error
     total = sum(file.stat().st_size for file in files)
-    with _open("import-imdb-datasets", db_path, lock=True) as store:
+    with open_store("import-imdb-datasets", db_path, lock=True, also=(DatasetError,)) as store:
         if sys.stderr.isatty():
             with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
                 results = import_datasets(store.db, folder, bar.update)
@@ -70,7 +49,7 @@ def import_imdb_datasets(folder: Path, db_path: Path) -> None:
 @db_option(None, exists=True)
 def resolve(db_path: Path) -> None:
     """Resolve the list entries without a film (search results stored, imported datasets, fuzzy match)."""
-    with _open("resolve", db_path, lock=True) as store:
+    with open_store("resolve", db_path, lock=True) as store:
         outcome = resolve_entries(store.db)
     hint = " (cinescrape unresolved lists them)" if outcome.unresolved else ""
     click.echo(
@@ -86,7 +65,7 @@ _COLUMNS = ("article", "rank", "title", "year", "note")
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of objects, for scripts.")
 def unresolved(db_path: Path, as_json: bool) -> None:
     """List the ranked entries no film is known for, with why (e.g. the candidates of an ambiguous title)."""
-    with _open("unresolved", db_path, lock=False) as store:
+    with open_store("unresolved", db_path, lock=False) as store:
         rows = [
             dict(zip(_COLUMNS, row, strict=True))
             for row in store.db.execute(
