@@ -1,14 +1,17 @@
 """Loading speed of the Store against raw ``sqlite3`` ``executemany`` of the same rows.
 
-python bench/load.py [--entries 100000] [--films 10000] [--per-list 100] [--profile]
+python bench/load.py [--entries 100000] [--films 10000] [--per-list 100] [--batch 500] [--profile]
 
 Generates parsed records (review pages of ``--per-list`` ranked entries, each
 linking one of ``--films`` films, and a title page with facts per film), loads
-them through the real ``Store`` (one transaction per page, history, parse
-stats, search index), then inserts the very rows the Store wrote into a fresh
-database of the same tables and indexes with ``executemany`` in one
-transaction, in the same run. Prints rows/s of both and the ratio (goal:
->= 0.3), database size per film and peak memory.
+them through the real ``Store`` twice, into two fresh databases: page by page
+(``save_page``: one transaction per page, as the crawler does) and in batches
+(``save_pages``: one transaction per ``--batch`` pages, as a re-parse does);
+both with history, parse stats and the search index. Then it inserts the very
+rows the batched Store wrote into a fresh database of the same tables and
+indexes with ``executemany`` in one transaction, in the same run. Prints rows/s
+of each and their ratios to executemany (goal: >= 0.3), database size per film
+and peak memory.
 """
 
 from __future__ import annotations
@@ -90,17 +93,27 @@ def generate(entries: int, films: int, per_list: int) -> list[FilmPage | ReviewP
     return reviews + [title_page(film, rng) for film in range(1, films + 1)]
 
 
-def load_store(path: Path, records: list[FilmPage | ReviewPage]) -> float:
+def load_store(path: Path, records: list[FilmPage | ReviewPage], batch: int | None) -> float:
+    """Seconds to load ``records`` page by page (``batch`` None) or ``batch`` pages per transaction."""
+    pages = [(FetchedPage(r.url or "", r.kind, 200, f"hash{number}"), r) for number, r in enumerate(records)]
     store = Store(path)
     start = time.perf_counter()
     run = store.start_run("bench", [])
-    for number, record in enumerate(records):
-        assert record.url is not None
-        store.save_page(run, FetchedPage(record.url, record.kind, 200, f"hash{number}"), record)
+    if batch is None:
+        for fetched, record in pages:
+            store.save_page(run, fetched, record)
+    else:
+        for first in range(0, len(pages), batch):
+            assert not store.save_pages(run, pages[first : first + batch]).failed
     store.finish_run(run, {"pages_parsed": len(records)}, 0)
     elapsed = time.perf_counter() - start
     store.close()
     return elapsed
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as conn:
+        return {name: conn.execute(f"select count(*) from [{name}]").fetchone()[0] for name in data_tables(conn)}
 
 
 def data_tables(conn: sqlite3.Connection) -> list[str]:
@@ -150,34 +163,42 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=100_000, help="ranked entries to load")
     parser.add_argument("--films", type=int, default=10_000, help="films they name (one title page each)")
     parser.add_argument("--per-list", type=int, default=100, help="entries per review page")
-    parser.add_argument("--profile", action="store_true", help="print the 25 costliest calls of the Store load")
+    parser.add_argument("--batch", type=int, default=500, help="pages per transaction of the batched load")
+    parser.add_argument("--profile", action="store_true", help="print the 25 costliest calls of the batched load")
     args = parser.parse_args()
 
     records = generate(args.entries, args.films, args.per_list)
     with tempfile.TemporaryDirectory() as folder:
-        store_path, raw_path = Path(folder) / "store.db", Path(folder) / "raw.db"
+        paged_path, batched_path, raw_path = (Path(folder) / f"{name}.db" for name in ("paged", "batched", "raw"))
+        paged_seconds = load_store(paged_path, records, None)
         profiler = cProfile.Profile() if args.profile else None
         if profiler:
             profiler.enable()
-        store_seconds = load_store(store_path, records)
+        batched_seconds = load_store(batched_path, records, args.batch)
         if profiler:
             profiler.disable()
         store_peak = peak_mib()
-        raw_seconds, rows = load_raw(store_path, raw_path)
-        with sqlite3.connect(store_path) as conn:
+        counts = row_counts(batched_path)
+        assert row_counts(paged_path) == counts, "both loads must write the same rows"
+        raw_seconds, rows = load_raw(batched_path, raw_path)
+        with sqlite3.connect(batched_path) as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            films = conn.execute("select count(*) from films").fetchone()[0]
-            entries = conn.execute("select count(*) from rankings").fetchone()[0]
-        size = store_path.stat().st_size
-    store_rate, raw_rate = rows / store_seconds, rows / raw_seconds
+        size = batched_path.stat().st_size
+    films, entries = counts["films"], counts["rankings"]
+    raw_rate = rows / raw_seconds
     print(f"{len(records)} pages, {entries} ranked entries, {films} films, {rows} rows written")
-    print(
-        f"Store:            {store_seconds:7.2f} s  {store_rate:10,.0f} rows/s  ({len(records) / store_seconds:,.0f} pages/s)"
-    )
-    print(f"sqlite3 executemany: {raw_seconds:4.2f} s  {raw_rate:10,.0f} rows/s")
-    print(f"ratio: {store_rate / raw_rate:.2f}x (goal >= {GOAL}x)")
+    for label, seconds in (
+        ("Store, page by page:", paged_seconds),
+        (f"Store, {args.batch} pages/batch:", batched_seconds),
+    ):
+        rate = rows / seconds
+        print(
+            f"{label:26} {seconds:6.2f} s {rate:10,.0f} rows/s  ({len(records) / seconds:,.0f} pages/s)"
+            f"  ratio {rate / raw_rate:.2f}x (goal >= {GOAL}x)"
+        )
+    print(f"{'sqlite3 executemany:':26} {raw_seconds:6.2f} s {raw_rate:10,.0f} rows/s")
     print(f"database: {size / 1e6:.1f} MB, {size / films / 1024:.1f} KiB per film")
-    print(f"peak memory: {store_peak:.0f} MiB after the Store load (records included), {peak_mib():.0f} MiB in all")
+    print(f"peak memory: {store_peak:.0f} MiB after the Store loads (records included), {peak_mib():.0f} MiB in all")
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 

@@ -88,9 +88,11 @@ TABLES: dict[str, dict[str, Any]] = {
             "rank": "The rank the article gives (1 is the top).",
             "title": "The title as the article writes it.",
             "film_title": "The film's preferred title.",
+            "directors": "The film's directors in credit order (JSON array; every source's, each name once).",
             "resolved_by": "How the entry was matched to its film: link, search, dataset or fuzzy.",
             "first_release_date": "The earliest release date any source gives.",
             "countries": "Production countries (ISO 3166 codes).",
+            "languages": "Spoken languages, as the pages name them.",
             "companies": "Production companies.",
             "watch_links": "Where the article says the film can be watched.",
         },
@@ -102,7 +104,11 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {
             "lists": "Articles whose list has the film.",
             "best_rank": "Its best rank on any list (1 is the top).",
+            "directors": "Directors in credit order (JSON array; every source's, each name once).",
+            "writers": "Writers in credit order (JSON array; every source's, each name once).",
+            "languages": "Spoken languages, as the pages name them (JSON array).",
             "keywords": "How many keywords the film has.",
+            "cast_total": "How many cast members the full credits page lists.",
         },
     },
     "unresolved_entries": {
@@ -114,7 +120,10 @@ TABLES: dict[str, dict[str, Any]] = {
         "facets": ["country"],
         "columns": {"sources": "How many pages give a date for this country."},
     },
-    "film_facts": {"description": "Per film, its facts as JSON arrays (joined by the other views)."},
+    "film_facts": {
+        "description": "Per film, its facts as JSON arrays (joined by the other views): countries, companies, "
+        "genres, keywords, languages, directors, writers, and the first release date."
+    },
     "films": {
         "description": "One row per film, keyed by IMDb id when known; its own columns follow the "
         "preferred-value rule.",
@@ -124,6 +133,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "imdb_id": "IMDb title id (tt…); the sample site's ids start tt999.",
             "page_id": "The page the film's own columns come from.",
             "keywords_total": "How many keywords the metadata site lists (the page may show fewer).",
+            "cast_total": "How many cast members the full credits page lists (the title page shows a few).",
         },
     },
     "articles": {
@@ -162,6 +172,21 @@ TABLES: dict[str, dict[str, Any]] = {
     "genres": {"description": "Genres.", "label_column": "name"},
     "film_genres": {"description": f"Film and genre; each from {_SOURCE}."},
     "film_countries": {"description": f"Production countries (ISO 3166); each from {_SOURCE}."},
+    "film_languages": {
+        "description": f"Spoken languages, as the pages name them; each from {_SOURCE}.",
+        "facets": ["language"],
+    },
+    "film_credits": {
+        "description": f"Directors and writers of films; each from {_SOURCE}.",
+        "label_column": "name",
+        "facets": ["role"],
+        "columns": {
+            "role": "director or writer.",
+            "position": "Place in the page's list of that role, from 1.",
+            "imdb_id": "The person's IMDb id (nm…), where the page links it.",
+            "note": "What the page adds: (screenplay), (as …), episodes.",
+        },
+    },
     "connections": {"description": "Connections to other titles (features, follows …).", "facets": ["relation"]},
     "akas": {"description": "Alternative titles.", "facets": ["country"]},
     "pages": {

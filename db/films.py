@@ -8,11 +8,14 @@ own facts and two pages that disagree are both kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from sqlite_utils import Database
 
 from parsers.records import FilmPage
 
-from .sql import insert_hashed, insert_rows, inserted_id, name_ids, update_row
+from .sql import columns_of, ensure_ids, insert_hashed, insert_rows, inserted_id, name_ids, update_row
 
 _FACT_TABLES = (
     "film_genres",
@@ -22,6 +25,8 @@ _FACT_TABLES = (
     "release_dates",
     "connections",
     "akas",
+    "film_credits",
+    "film_languages",
 )
 _FILM_COLUMNS = (
     "title",
@@ -32,19 +37,31 @@ _FILM_COLUMNS = (
     "plot",
     "runtime_minutes",
     "keywords_total",
+    "cast_total",
 )
+# Counts whose sub-page lists them all (keywords, full credits): that page's count is the full one.
+_FULL_COUNTS = ("keywords_total", "cast_total")
+_CREDIT_ROLES = (("director", "directors"), ("writer", "writers"))
 
 
 def film_id(db: Database, imdb_id: str | None, page_id: int, title: str | None, year: int | None) -> int:
     """The film's row, created as a stub (id, title, year) when this is the first page to mention it."""
     if imdb_id:
-        row = db.conn.execute("select id from films where imdb_id = ?", [imdb_id]).fetchone()
-    else:  # no id on the page: the film this same page described before, until the resolver merges it
-        row = db.conn.execute("select id from films where imdb_id is null and page_id = ?", [page_id]).fetchone()
+        return film_ids(db, [(imdb_id, title, year)])[imdb_id]
+    # no id on the page: the film this same page described before, until the resolver merges it
+    row = db.conn.execute("select id from films where imdb_id is null and page_id = ?", [page_id]).fetchone()
     if row:
         return int(row[0])
-    stub = {"imdb_id": imdb_id, "title": title, "year": year, "page_id": None if imdb_id else page_id}
-    return inserted_id(db, "films", stub)
+    return inserted_id(db, "films", {"imdb_id": None, "title": title, "year": year, "page_id": page_id})
+
+
+def film_ids(db: Database, mentions: Iterable[tuple[str, str | None, int | None]]) -> dict[str, int]:
+    """IMDb id → the film's row for each (imdb id, title, year) a page mentions; a film not stored yet is
+    created as a stub from its first mention."""
+    first: dict[str, dict[str, Any]] = {}
+    for imdb_id, title, year in mentions:
+        first.setdefault(imdb_id, {"imdb_id": imdb_id, "title": title, "year": year})
+    return ensure_ids(db, "films", "imdb_id", first)
 
 
 def _precedence(kind: str | None, layout: str | None) -> int:
@@ -67,9 +84,9 @@ def _update_film(db: Database, film: int, page_id: int, record: FilmPage) -> Non
             return
         given = {column: value for column in _FILM_COLUMNS if (value := getattr(record, column)) is not None}
         new = {**old, **given, "page_id": page_id}
-    else:  # a sub-page fills what no page gave; the keywords page's count is the full one
-        keywords_total = record.keywords_total if record.keywords_total is not None else old["keywords_total"]
-        new = {**old, "plot": old["plot"] or record.plot, "keywords_total": keywords_total}
+    else:  # a sub-page fills what no page gave
+        counts = {column: value for column in _FULL_COUNTS if (value := getattr(record, column)) is not None}
+        new = {**old, "plot": old["plot"] or record.plot, **counts}
     update_row(db, "films", film, {column: value for column, value in new.items() if old[column] != value})
 
 
@@ -97,6 +114,16 @@ def load_film_page(db: Database, page_id: int, record: FilmPage, replacing: bool
         [{**source, "company_id": company_ids[c.name], "role": c.role, "note": c.note} for c in companies],
     )
     insert_rows(db, "film_countries", [{**source, "country": country} for country in record.countries or ()])
-    insert_hashed(db, "release_dates", [{**source, **d.to_dict()} for d in record.release_dates or ()])
-    insert_hashed(db, "connections", [{**source, **c.to_dict()} for c in record.connections or ()])
-    insert_hashed(db, "akas", [{**source, **a.to_dict()} for a in record.akas or ()])
+    insert_hashed(db, "release_dates", [{**source, **columns_of(d)} for d in record.release_dates or ()])
+    insert_hashed(db, "connections", [{**source, **columns_of(c)} for c in record.connections or ()])
+    insert_hashed(db, "akas", [{**source, **columns_of(a)} for a in record.akas or ()])
+    insert_rows(db, "film_languages", [{**source, "language": language} for language in record.languages or ()])
+    insert_hashed(
+        db,
+        "film_credits",
+        [
+            {**source, "role": role, "position": position, **columns_of(person)}
+            for role, field in _CREDIT_ROLES
+            for position, person in enumerate(getattr(record, field) or (), start=1)
+        ],
+    )

@@ -439,3 +439,40 @@ def ensure_schema(db: Database) -> None:
     with db.atomic():
         ensure_views(db)
         ensure_search(db)
+
+
+# m005's tables: what may not be null (_create reads this table's entry).
+_NOT_NULL.update(film_credits={"film_id", "role", "name"}, film_languages={"film_id", "language"})
+
+
+@migration
+def m005_credits_and_languages(db: Database) -> None:
+    """Facts the parsers gave that were not stored: directors and writers (``film_credits``, in the page's
+    order), spoken languages (``film_languages``), and how many cast rows the full credits list
+    (``films.cast_total``). Each fact row keeps its ``page_id``. A database upgraded gets them as its film
+    pages are loaded again (``cinescrape reparse`` does it from the archive)."""
+    _create(
+        db,
+        {
+            "film_credits": (
+                {
+                    "id": str,  # a hash of the row, as for release dates
+                    "film_id": int,
+                    "role": str,  # director, writer
+                    "position": int,  # order on the page, from 1 per role
+                    "name": str,
+                    "imdb_id": str,  # nm… where the page links the person
+                    "note": str,  # "(screenplay)", "(as …)", episodes
+                    "page_id": int,
+                },
+                "id",
+                [("film_id", "films", "id"), ("page_id", "pages", "id")],
+            ),
+            "film_languages": (
+                {"film_id": int, "language": str, "page_id": int},
+                ("film_id", "language", "page_id"),
+                [("film_id", "films", "id"), ("page_id", "pages", "id")],
+            ),
+        },
+    )
+    cast(Table, db["films"]).add_column("cast_total", int)

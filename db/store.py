@@ -1,4 +1,4 @@
-"""Merging parsed records into the database: one transaction per page.
+"""Merging parsed records into the database: one transaction per page, or per batch of pages.
 
 Every fact row carries the ``page_id`` it came from, so a page whose content
 changes has exactly its own facts replaced, two pages that disagree are both
@@ -8,11 +8,13 @@ kept, and a page whose content did not change is not written at all.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -22,12 +24,14 @@ from sqlite_utils.db import Table
 from parsers.detect import imdb_id_in
 from parsers.records import FilmPage, RankedEntry, Record, ReviewPage, SearchPage
 
-from .films import film_id, load_film_page
+from .films import film_ids, load_film_page
 from .health import count_page
 from .history import apply_list
 from .resolve import save_search_page
 from .schema import ensure_schema
-from .sql import insert_hashed, inserted_id, update_row
+from .sql import columns_of, insert_hashed, inserted_id, update_row
+
+log = logging.getLogger("cinescrape")
 
 
 class StoreError(RuntimeError):
@@ -57,6 +61,14 @@ class FetchedPage:
     error: str | None = None
 
 
+@dataclass(slots=True)
+class SavedBatch:
+    """What ``Store.save_pages`` did: each URL's pages.id, and the pages that could not be loaded and why."""
+
+    page_ids: dict[str, int]
+    failed: list[tuple[str, str]]  # (url, reason), as the crawl summary lists failures
+
+
 @dataclass(frozen=True, slots=True)
 class StoredPage:
     id: int
@@ -83,6 +95,10 @@ class Store:
             # Checkpoint (copy the WAL into the database, and sync) every ~40 MB of WAL rather than every 4 MB:
             # pages rewritten page after page (indexes, search index) are copied once. bench/load.py: ~18% faster.
             self.db.execute("PRAGMA wal_autocheckpoint = 10000")
+            # A page touches some forty tables and indexes; in a batch of pages SQLite's default 2 MB of cache
+            # read theirs again and again. bench/load.py: 8 MB makes batches ~25% faster; more made the
+            # transaction of each single page slower (its end costs more with a larger cache).
+            self.db.execute("PRAGMA cache_size = -8192")
             self.db.execute("PRAGMA foreign_keys = ON")
             ensure_schema(self.db)
         except sqlite3.DatabaseError as error:
@@ -113,10 +129,7 @@ class Store:
     # ------------------------------------------------------------------ pages
 
     def page(self, url: str) -> StoredPage | None:
-        row = self.db.execute(
-            "select id, url, content_hash, etag, last_modified, error from pages where url = ?", [url]
-        ).fetchone()
-        return StoredPage(*row) if row else None
+        return _stored_page(self.db, url)
 
     def save_page(self, run_id: int, fetched: FetchedPage, record: Record | None = None) -> int:
         """Record one fetch and, with a record, replace the facts that page gave before. Returns pages.id.
@@ -124,44 +137,83 @@ class Store:
         A failed fetch keeps the page's earlier content hash and facts: nothing stored is lost.
         """
         with self._writing() as db:
-            stored = self.page(fetched.url)
-            row: dict[str, Any] = {
-                "url": fetched.url,
-                "run_id": run_id,
-                "error": fetched.error,
-                "status": fetched.status,
-            }
-            observed_at = now()
-            if fetched.error is None or stored is None:
-                row.update(
-                    kind=fetched.kind,
-                    fetched_at=observed_at,
-                    content_hash=fetched.content_hash,
-                    content_type=fetched.content_type,
-                    etag=fetched.etag,
-                    last_modified=fetched.last_modified,
-                )
-            if record is not None:
-                row["kind"] = record.kind
-                if isinstance(record, ReviewPage):
-                    row.update(layout=record.list_shape, missing=None)
-                else:
-                    missing = record.missing if isinstance(record, FilmPage) else ()
-                    row.update(layout=record.layout, missing=json.dumps(list(missing)))
-            if stored is None:
-                page_id = inserted_id(db, "pages", row)
-            else:
-                page_id = stored.id
-                update_row(db, "pages", page_id, row)
-            if isinstance(record, FilmPage):
-                load_film_page(db, page_id, record, replacing=stored is not None)
-            elif isinstance(record, ReviewPage):
-                _load_review_page(db, page_id, run_id, observed_at, fetched.url, record)
-            elif isinstance(record, SearchPage):
-                save_search_page(db, page_id, record)
-            if record is not None:
-                count_page(db, run_id, record)
-            return page_id
+            return _save(db, run_id, fetched, record)
+
+    def save_pages(self, run_id: int, pages: Sequence[tuple[FetchedPage, Record | None]]) -> SavedBatch:
+        """``save_page`` for many pages in one transaction: for pages that arrive in bulk (a re-parse, a bench).
+
+        If any page fails, the whole batch is rolled back and saved again page by page, each in its own
+        transaction, so a bad page loses only itself: it is reported in ``failed``, logged, and its error
+        recorded in ``pages.error`` (its earlier facts kept, as for a failed fetch). A database that cannot be
+        written at all (full, read-only, locked) raises StoreError; the pages saved before it stay saved.
+        """
+        try:
+            with self._writing() as db:
+                return SavedBatch({fetched.url: _save(db, run_id, fetched, record) for fetched, record in pages}, [])
+        except Exception as error:  # whichever page it was, the retry below finds it and says why
+            log.info("batch of %d pages rolled back (%s); saving them one by one", len(pages), error)
+        saved = SavedBatch({}, [])
+        for fetched, record in pages:
+            try:
+                saved.page_ids[fetched.url] = self.save_page(run_id, fetched, record)
+            except StoreError:
+                raise
+            except Exception as error:  # a bad record loses its page, not the batch
+                reason = f"cannot load: {type(error).__name__}: {error}"
+                log.warning("%s: %s", fetched.url, reason)
+                saved.failed.append((fetched.url, reason))
+                failure = FetchedPage(fetched.url, fetched.kind, fetched.status, error=reason)
+                saved.page_ids[fetched.url] = self.save_page(run_id, failure)
+        return saved
+
+
+def _save(db: Database, run_id: int, fetched: FetchedPage, record: Record | None) -> int:
+    """One page's writes, inside the caller's transaction."""
+    stored = _stored_page(db, fetched.url)
+    row: dict[str, Any] = {
+        "url": fetched.url,
+        "run_id": run_id,
+        "error": fetched.error,
+        "status": fetched.status,
+    }
+    observed_at = now()
+    if fetched.error is None or stored is None:
+        row.update(
+            kind=fetched.kind,
+            fetched_at=observed_at,
+            content_hash=fetched.content_hash,
+            content_type=fetched.content_type,
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+        )
+    if record is not None:
+        row["kind"] = record.kind
+        if isinstance(record, ReviewPage):
+            row.update(layout=record.list_shape, missing=None)
+        else:
+            missing = record.missing if isinstance(record, FilmPage) else ()
+            row.update(layout=record.layout, missing=json.dumps(list(missing)))
+    if stored is None:
+        page_id = inserted_id(db, "pages", row)
+    else:
+        page_id = stored.id
+        update_row(db, "pages", page_id, row)
+    if isinstance(record, FilmPage):
+        load_film_page(db, page_id, record, replacing=stored is not None)
+    elif isinstance(record, ReviewPage):
+        _load_review_page(db, page_id, run_id, observed_at, fetched.url, record)
+    elif isinstance(record, SearchPage):
+        save_search_page(db, page_id, record)
+    if record is not None:
+        count_page(db, run_id, record)
+    return page_id
+
+
+def _stored_page(db: Database, url: str) -> StoredPage | None:
+    row = db.conn.execute(
+        "select id, url, content_hash, etag, last_modified, error from pages where url = ?", [url]
+    ).fetchone()
+    return StoredPage(*row) if row else None
 
 
 # ---------------------------------------------------------------------- lists
@@ -191,36 +243,44 @@ def _load_review_page(db: Database, page_id: int, run_id: int, observed_at: str,
     else:
         article_id = inserted_id(db, "articles", columns)
     positioned = list(enumerate(record.entries, start=1))
-    rows = [_ranking_row(db, article_id, page_id, position, entry) for position, entry in positioned]
+    linked = [(position, entry, _imdb_id_of(entry.title_url)) for position, entry in positioned]
+    films = film_ids(db, ((imdb_id, entry.title, entry.year) for _, entry, imdb_id in linked if imdb_id))
+    rows = [
+        _ranking_row(article_id, page_id, position, entry, films[imdb_id] if imdb_id else None)
+        for position, entry, imdb_id in linked
+    ]
     apply_list(db, article_id, run_id, observed_at, rows)
     insert_hashed(
         db,
         "watch_links",
         [
-            {"article_id": article_id, "position": position, "rank": entry.rank, "page_id": page_id, **link.to_dict()}
+            {"article_id": article_id, "position": position, "rank": entry.rank, "page_id": page_id, **columns_of(link)}
             for position, entry in positioned
             for link in entry.links
         ],
     )
 
 
-def _ranking_row(db: Database, article_id: int, page_id: int, position: int, entry: RankedEntry) -> dict[str, Any]:
-    imdb_id = imdb_id_in(entry.title_url)
+# A list links the same films again and again; the URL's parse (urlsplit, a regex) is the costly part.
+_imdb_id_of = lru_cache(maxsize=100_000)(imdb_id_in)
+
+
+def _ranking_row(article_id: int, page_id: int, position: int, entry: RankedEntry, film: int | None) -> dict[str, Any]:
     return {
         "article_id": article_id,
         "position": position,
         "rank": entry.rank,
-        "film_id": film_id(db, imdb_id, page_id, entry.title, entry.year) if imdb_id else None,
-        "resolved_by": "link" if imdb_id else None,
-        "resolution_score": 1.0 if imdb_id else None,
+        "film_id": film,
+        "resolved_by": "link" if film is not None else None,
+        "resolution_score": 1.0 if film is not None else None,
         "title": entry.title,
         "year": entry.year,
         "year_end": entry.year_end,
         "type": entry.type,
         "blurb": entry.blurb,
         "title_url": entry.title_url,
-        "attributes": json.dumps(dict(entry.attributes), ensure_ascii=False),
-        "notes": json.dumps(list(entry.notes), ensure_ascii=False),
+        "attributes": json.dumps(dict(entry.attributes), ensure_ascii=False) if entry.attributes else "{}",
+        "notes": json.dumps(list(entry.notes), ensure_ascii=False) if entry.notes else "[]",
         "rank_inferred": int(entry.rank_inferred),
         "page_id": page_id,
     }

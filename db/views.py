@@ -14,8 +14,11 @@ preferred value by this rule (also in the README):
   A date known only to the month or year counts as that period's end (the
   latest it can be), so "2007-02-26" is earlier than "2007" but "2006" is
   earlier than both;
-* genres, keywords, production companies and production countries: the union
-  of every source, each name once, sorted;
+* genres, keywords, production companies, production countries and spoken
+  languages: the union of every source, each name once, sorted;
+* directors and writers: the union of every source, each name once, in the
+  order the pages credit them (a name's earliest place on any page, then by name);
+* cast_total: the full credits page's count (``films.cast_total``);
 * a ranked entry shows the article's own title and year; the film's preferred
   title is beside it as ``film_title``.
 """
@@ -41,6 +44,11 @@ _GENRES = _json_names(
 _KEYWORDS = _json_names(
     "select distinct k.name from film_keywords fk join keywords k on k.id = fk.keyword_id where fk.film_id = f.id"
 )
+_LANGUAGES = _json_names("select distinct language as name from film_languages where film_id = f.id")
+_PEOPLE = (
+    "(select json_group_array(name) from (select name from film_credits "
+    "where film_id = f.id and role = '{0}' group by name order by min(position), name))"
+)
 # Sort key of a date by the rule above: "2007" → "2007-99-99", after every day of 2007, before 2008.
 _LATEST_DAY = "substr({0}date || '-99-99', 1, 10)"
 _FIRST_DATE = (
@@ -54,7 +62,10 @@ select
   {_COUNTRIES} as countries,
   {_COMPANIES} as companies,
   {_GENRES} as genres,
-  {_KEYWORDS} as keywords
+  {_KEYWORDS} as keywords,
+  {_LANGUAGES} as languages,
+  {_PEOPLE.format("director")} as directors,
+  {_PEOPLE.format("writer")} as writers
 from films f
 """
 
@@ -74,8 +85,8 @@ where place = 1
 select
   r.article_id, a.title as article, a.site, a.url as article_url,
   r.position, r.rank, r.title, r.year, r.type,
-  r.film_id, f.imdb_id, f.title as film_title, r.resolved_by,
-  ff.first_release_date, ff.countries, ff.companies, ff.genres, ff.keywords,
+  r.film_id, f.imdb_id, f.title as film_title, ff.directors, r.resolved_by,
+  ff.first_release_date, ff.countries, ff.languages, ff.companies, ff.genres, ff.keywords,
   (select json_group_array(json_object('provider', provider, 'action', action, 'url', url))
    from (select provider, action, url from watch_links w
          where w.article_id = r.article_id and w.position = r.position order by w.rowid)) as watch_links
@@ -89,9 +100,9 @@ select
   f.id as film_id, f.imdb_id, f.title, f.original_title, f.year, f.title_type, f.runtime_minutes,
   (select count(distinct r.article_id) from rankings r where r.film_id = f.id) as lists,
   (select min(r.rank) from rankings r where r.film_id = f.id) as best_rank,
-  ff.first_release_date, ff.countries, ff.companies, ff.genres,
+  ff.directors, ff.writers, ff.first_release_date, ff.countries, ff.languages, ff.companies, ff.genres,
   (select count(distinct fk.keyword_id) from film_keywords fk where fk.film_id = f.id) as keywords,
-  f.plot
+  f.cast_total, f.plot
 from films f
 join film_facts ff on ff.film_id = f.id
 """,

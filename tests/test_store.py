@@ -7,10 +7,22 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from sqlite_utils.utils import hash_record
 
 from db import FetchedPage, NewerDatabase, Store, StoreError
 from db.schema import migrations
-from parsers.records import Article, Company, Connection, FilmPage, RankedEntry, ReleaseDate, ReviewPage, WatchLink
+from db.sql import hash_id
+from parsers.records import (
+    Article,
+    Company,
+    Connection,
+    FilmPage,
+    Person,
+    RankedEntry,
+    ReleaseDate,
+    ReviewPage,
+    WatchLink,
+)
 
 ARTICLE_URL = "http://blog.example/top-docs/"
 TITLE_URL = "http://films.example/title/tt99900010/"
@@ -249,3 +261,83 @@ def test_a_read_only_database_gives_a_store_error_and_is_left_as_it_was(store):
         store.save_page(run, FetchedPage(TITLE_URL, "title", 200, "h9"), TITLE)
     store.db.execute("PRAGMA query_only = OFF")
     assert dump(store) == before
+
+
+# ---------------------------------------------------------------------- credits, languages (m005)
+
+CREDITED = FilmPage(
+    **{
+        **{f: getattr(TITLE, f) for f in TITLE.__dataclass_fields__},
+        "directors": (Person("Peter Yost", "nm0949287"),),
+        "writers": (Person("Lisa Ling", None, "(narration)"), Person("Peter Yost")),
+        "languages": ("English", "Korean"),
+    }
+)
+FULLCREDITS = FilmPage(
+    kind="fullcredits",
+    url=TITLE_URL + "fullcredits",
+    layout="2014",
+    imdb_id="tt99900010",
+    directors=(Person("Peter Yost", "nm0949287"), Person("Chris Weber")),
+    cast_total=12,
+)
+
+
+def test_directors_writers_languages_and_cast_total_are_stored_with_their_page(store):
+    title_id = load(store, CREDITED, TITLE_URL)
+    credits_id = load(store, FULLCREDITS, FULLCREDITS.url)
+    assert store.db.execute(
+        "select role, position, name, imdb_id, note, page_id from film_credits order by page_id, role, position"
+    ).fetchall() == [
+        ("director", 1, "Peter Yost", "nm0949287", None, title_id),
+        ("writer", 1, "Lisa Ling", None, "(narration)", title_id),
+        ("writer", 2, "Peter Yost", None, None, title_id),
+        ("director", 1, "Peter Yost", "nm0949287", None, credits_id),
+        ("director", 2, "Chris Weber", None, None, credits_id),
+    ]
+    assert store.db.execute("select language, page_id from film_languages order by 1").fetchall() == [
+        ("English", title_id),
+        ("Korean", title_id),
+    ]
+    # the full credits page counts the whole cast; the film's row keeps the title page as its source
+    assert store.db.execute("select cast_total, page_id from films").fetchall() == [(12, title_id)]
+
+
+def test_a_changed_page_replaces_exactly_its_own_credits(store):
+    load(store, CREDITED, TITLE_URL)
+    credits_id = load(store, FULLCREDITS, FULLCREDITS.url)
+    fewer = FilmPage(**{**{f: getattr(CREDITED, f) for f in CREDITED.__dataclass_fields__}, "writers": ()})
+    load(store, fewer, TITLE_URL, content_hash="h2")
+    assert store.db.execute(
+        "select role, name, page_id = ? from film_credits order by 1, 2, 3", [credits_id]
+    ).fetchall() == [
+        ("director", "Chris Weber", 1),
+        ("director", "Peter Yost", 0),
+        ("director", "Peter Yost", 1),
+    ]
+
+
+def test_a_version_5_database_gets_the_credit_tables_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "v5.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m005_credits_and_languages")
+    old.execute("PRAGMA user_version = 5")  # m001 … m004, m003 in two
+    old["films"].insert({"id": 1, "imdb_id": "tt99900010", "title": "Inside North Korea"})
+    old.close()
+    store = Store(path)
+    assert store.db.execute("PRAGMA user_version").fetchone() == (6,)
+    assert store.db.execute("select imdb_id, title, cast_total from films").fetchall() == [
+        ("tt99900010", "Inside North Korea", None)
+    ]
+    load(store, CREDITED, TITLE_URL)
+    assert store.db.execute("select film_id, name from film_credits where role = 'director'").fetchall() == [
+        (1, "Peter Yost")
+    ]
+
+
+def test_fact_ids_are_sqlite_utils_hash_ids_so_older_databases_keep_matching():
+    rows = [
+        {"film_id": 1, "date": "2007-02-27", "precision": "day", "country": "US", "note": None, "page_id": 3},
+        {"film_id": 2, "title": "Pyŏngyang “Dreams”", "year": 2004, "score": 0.5, "page_id": 7},
+    ]
+    assert [hash_id(row) for row in rows] == [hash_record(row) for row in rows]

@@ -10,7 +10,7 @@ import pytest
 
 from db import FetchedPage, Store
 from db.views import VIEWS
-from parsers.records import Article, Company, FilmPage, RankedEntry, ReleaseDate, ReviewPage, WatchLink
+from parsers.records import Article, Company, FilmPage, Person, RankedEntry, ReleaseDate, ReviewPage, WatchLink
 
 TITLE_URL = "http://films.example/title/tt99900010/"
 IMDB_TITLE = FilmPage(
@@ -218,3 +218,32 @@ def test_ranked_films_watch_links_are_json(store):
     load(store, LIST_A)
     links = json.loads(rows(store, "select watch_links from ranked_films where position = 1")[0][0])
     assert [link["provider"] for link in links] == ["amazon", "netflix"]
+
+
+def test_directors_writers_and_languages_are_in_the_views_each_name_once_in_credit_order(store):
+    credited = FilmPage(
+        **{
+            **{f: getattr(IMDB_TITLE, f) for f in IMDB_TITLE.__dataclass_fields__},
+            "directors": (Person("Peter Yost"),),
+            "writers": (Person("Lisa Ling"),),
+            "languages": ("English", "Korean"),
+        }
+    )
+    # the full credits page names a second director first, and the title page's again
+    fullcredits = FilmPage(
+        kind="fullcredits",
+        url=TITLE_URL + "fullcredits",
+        layout="2014",
+        imdb_id="tt99900010",
+        directors=(Person("Chris Weber"), Person("Peter Yost")),
+        writers=(Person("Lisa Ling", note="(narration)"), Person("Anne Other")),
+        cast_total=12,
+    )
+    load(store, LIST_A, credited, fullcredits, JSONLD)
+    assert rows(store, "select title, directors, languages from ranked_films order by position") == [
+        ("Inside North Korea", '["Chris Weber","Peter Yost"]', '["English","Korean"]'),
+        ("The Red Chapel", None, None),
+    ]
+    assert rows(store, "select directors, writers, languages, cast_total from film_overview") == [
+        ('["Chris Weber","Peter Yost"]', '["Lisa Ling","Anne Other"]', '["English","Korean"]', 12)
+    ]
