@@ -160,7 +160,7 @@ class Store:
                 raise
             except Exception as error:  # a bad record loses its page, not the batch
                 reason = f"cannot load: {type(error).__name__}: {error}"
-                log.warning("%s: %s", fetched.url, reason)
+                log.info("%s: %s", fetched.url, reason)  # the caller reports it with the run's failures
                 saved.failed.append((fetched.url, reason))
                 failure = FetchedPage(fetched.url, fetched.kind, fetched.status, error=reason)
                 saved.page_ids[fetched.url] = self.save_page(run_id, failure)
