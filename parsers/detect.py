@@ -67,7 +67,7 @@ def canonical_url(page: Page) -> str | None:
 
 
 def looks_like_imdb(page: Page) -> bool:
-    head = page.html[:20000]
+    head = page.head(20000)
     return (
         "__NEXT_DATA__" in head
         or "- IMDb</title>" in head

@@ -27,9 +27,11 @@ def _loads(raw: str) -> Any:
         return json.loads(raw, strict=False)
     except json.JSONDecodeError:
         pass
+    except RecursionError:  # nested deeper than the decoder goes: no schema.org object is
+        return None
     try:
         return json.loads(_TRAILING_COMMA.sub(r"\1", raw), strict=False)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import codecs
+import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -11,29 +13,55 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .decode import decode_page
 from .jsonld import jsonld_objects
 
+_UTF8_DECODER = codecs.getincrementaldecoder("utf-8")
 
-@dataclass(slots=True)
+
 class Page:
     """The page a parser works on: its URL, its text and its one DOM tree.
 
-    ``utf8`` is ``html`` as UTF-8 bytes where the page came as such: lexbor reads
-    bytes as they are, while a ``str`` costs it an encode of the whole page.
+    The text is held as the page came: a ``str``, or (the common page) its UTF-8 bytes, which
+    lexbor reads as they are where a ``str`` costs it an encode of the whole page. Each form is
+    made from the other only when a parser asks for it (``html``, ``utf8``).
     """
 
-    html: str
-    url: str | None = None
-    utf8: bytes | None = None
-    tree: LexborHTMLParser = field(init=False)
-    _base_url: str | None = field(default=None, init=False)
-    _jsonld: list[dict[str, Any]] | None = field(default=None, init=False)
+    __slots__ = ("_base_url", "_html", "_jsonld", "_utf8", "tree", "url")
 
-    def __post_init__(self) -> None:
-        self.tree = LexborHTMLParser(self.utf8 if self.utf8 is not None else self.html)
+    def __init__(self, text: str | bytes, url: str | None = None) -> None:
+        """``text``: the page's text, or that text as UTF-8 bytes (``from_bytes`` checks them)."""
+        self.url = url
+        self._html = text if isinstance(text, str) else None
+        self._utf8 = text if isinstance(text, bytes) else None
+        self.tree = LexborHTMLParser(text)
+        self._base_url: str | None = None
+        self._jsonld: list[dict[str, Any]] | None = None
 
     @classmethod
     def from_bytes(cls, data: bytes | str, url: str | None = None, charset: str | None = None) -> Page:
-        html, utf8 = decode_page(data, charset)
-        return cls(html, url, utf8)
+        return cls(decode_page(data, charset), url)
+
+    @property
+    def html(self) -> str:
+        if self._html is None:
+            self._html = (self._utf8 or b"").decode("utf-8")
+        return self._html
+
+    @property
+    def utf8(self) -> bytes:
+        if self._utf8 is None:
+            self._utf8 = (self._html or "").encode("utf-8")
+        return self._utf8
+
+    def head(self, size: int) -> str:
+        """The first ``size`` characters of the text, without decoding the rest."""
+        if self._html is not None:
+            return self._html[:size]
+        data, decoder, text, at = self.utf8, _UTF8_DECODER(), "", 0
+        while len(text) < size and at < len(data):
+            # n bytes make at most n characters: never decodes more than a few bytes past the head
+            missing = size - len(text)
+            text += decoder.decode(data[at : at + missing])
+            at += missing
+        return text
 
     @property
     def base_url(self) -> str | None:
@@ -58,7 +86,35 @@ class Page:
         """A link resolved against the page URL (or ``<base href>``); None for empty or script links."""
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             return None
-        return urljoin(self.base_url or "", href.strip())
+        return join_url(self.base_url or "", href.strip())
+
+
+_WEB_ORIGIN = re.compile(r"(https?)://([A-Za-z0-9.:@_-]*)(?=[/?#]|$)")
+_PLAIN_PATH = re.compile(r"/(?!/)[^;\t\r\n]*")
+# A web URL urljoin would give back as it is (nothing for its parse to drop, lower or check).
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.:@_-]+(?:/[^;\t\r\n?#]*)?(?:\?[^\t\r\n#]+)?(?:#[^\t\r\n]+)?")
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str | None:
+    """ "https://www.imdb.com/title/tt0133093/" → "https://www.imdb.com"; None for any other kind of base."""
+    match = _WEB_ORIGIN.match(base)
+    return f"{match.group(1)}://{match.group(2)}" if match else None
+
+
+def join_url(base: str, href: str) -> str:
+    """``urljoin(base, href)``, without its two URL parses for the common links: a plain web URL, which
+    it gives back as it is, and a path from the root ("/title/tt0133093/releaseinfo?ref_=tt_dt") under
+    a web page, which joins to the page's origin and itself (urljoin drops an empty query or fragment
+    and resolves "." segments: those go to it)."""
+    if _PLAIN_URL.fullmatch(href):
+        return href
+    origin = _origin(base) if base else None
+    if origin is None or not _PLAIN_PATH.fullmatch(href) or "/." in href.partition("?")[0].partition("#")[0]:
+        return urljoin(base, href)
+    rest, hash_mark, fragment = href.partition("#")
+    path, question_mark, query = rest.partition("?")
+    return origin + path + (question_mark + query if query else "") + (hash_mark + fragment if fragment else "")
 
 
 def node_matches(node: LexborNode, selector: str) -> bool:

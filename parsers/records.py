@@ -207,7 +207,9 @@ class ReviewPage(_Record):
     entries: tuple[RankedEntry, ...] = ()
     confidence: float = 0.0  # 0..1: how sure the parser is that ``entries`` is the article's list
     count_promised: int | None = None  # "The 10 most …"
-    list_shape: str | None = None  # "numbered-headings", "ol", "table", "itemlist-jsonld" …
+    # How the list is drawn (parsers/review): "itemlist-jsonld", "numbered-headings", "numbered-paragraphs",
+    # "table", "table-columns", "ol", "ul", "unnumbered-headings" (headings or bold lines), "cards"; None: no list.
+    list_shape: str | None = None
     warnings: tuple[str, ...] = ()  # e.g. "title promises 10 entries, found 9"
     reviewed_title: str | None = None  # single-film review: the film it reviews
     rating: str | None = None  # "4/5", "B+" where a review shows one

@@ -20,6 +20,21 @@ def clean(text: str | None) -> str:
     return " ".join(text.split()) if text else ""
 
 
+def mentions(text: str, *words: str) -> bool:
+    """Whether ``text`` holds one of ``words`` (lower case), in any case: the cheap test before a
+    case-insensitive regex, which tries each of its alternatives at every position of the text.
+
+    The regex also matches ı for i and ſ for s, which ``lower()`` leaves as they are (the only two
+    such letters): ``words`` are parts of the regex's words without i or s ("ummary" for "summary").
+    """
+    lowered = text.lower()
+    # a loop, not any(): making the generator costs more than the few tests it runs
+    for word in words:  # noqa: SIM110
+        if word in lowered:
+            return True
+    return False
+
+
 def unescape(text: str | None) -> str:
     """HTML entities left inside JSON strings (``L&apos;immortel``) decoded, whitespace cleaned."""
     return clean(html.unescape(text)) if text else ""

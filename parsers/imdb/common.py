@@ -10,9 +10,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from ..page import Page
 from ..records import Company
-from ..text import clean, node_text, strip_quotes
+from ..text import clean, mentions, node_text, strip_quotes
 
 _TT = re.compile(r"/title/(tt\d{7,10})")
 _CO = re.compile(r"/company/(co\d{7,10})")
@@ -28,34 +27,12 @@ NAVIGATION = re.compile(
     r"^(see (more|all)( \(\d[\d,]*\))?|more|edit|add|show more( on imdbpro)?|see full cast)\W*$", re.I
 )
 _SEE_MORE_TAIL = re.compile(r"\s*(\|\s*)?(see (more|all)(\s*\(\d[\d,]*\))?|more)\s*»?\s*$", re.I)
-_SEE_MORE_ENDS = frozenset("»eElL)")
 _VOTES = re.compile(r"\d+ of \d+ found this relevant.*$", re.I)
 _RELEVANT = re.compile(r"\s*(Relevant\?|Is this relevant\?).*$", re.I)
-# How many of the last children of <body> may come after __NEXT_DATA__ (other scripts, the app root).
-_NEXT_DATA_REACH = 30
 _ROLE_NOTE = re.compile(
     r"\s*(\((?:presents|in association with|as [^)]*|co-production|uncredited|produced in association with|[^)]*\d{4}[^)]*|[^)]*\b(?:with|by|for)\b[^)]*)\))\s*$",
     re.I,
 )
-
-
-def next_data_at_end(page: Page) -> LexborNode | None:
-    """The ``script#__NEXT_DATA__`` among the last children of ``<body>``, where Next.js writes it."""
-    body = page.tree.body
-    node = body.last_child if body is not None else None
-    for _ in range(_NEXT_DATA_REACH):
-        if node is None:
-            break
-        if node.tag == "script" and node.id == "__NEXT_DATA__":
-            return node
-        node = node.prev
-    return None
-
-
-def next_data_script(page: Page) -> LexborNode | None:
-    """The ``script#__NEXT_DATA__`` of a Next.js page, or None: looked for at the end of ``<body>``
-    first, which saves a walk of the whole tree (a quarter of the parse)."""
-    return next_data_at_end(page) or page.tree.css_first("script#__NEXT_DATA__")
 
 
 def tt_id(href: str | None) -> str | None:
@@ -76,8 +53,9 @@ def nm_id(href: str | None) -> str | None:
 def drop_see_more(text: str) -> str:
     """ "Castle Rock EntertainmentSee more »" → "Castle Rock Entertainment"."""
     text = clean(text)
-    # The tail can only end in one of these (clean text has no trailing space): most texts skip the regex.
-    if text[-1:] in _SEE_MORE_ENDS:
+    # The tail ends in "more", "all" or a count's ")", then maybe "»": most texts skip the regex.
+    end = text.removesuffix("»").rstrip()
+    if end.endswith(")") or mentions(end[-4:], "more", "all"):
         text = _SEE_MORE_TAIL.sub("", text)
     return text.strip(" |»")
 
@@ -133,7 +111,7 @@ def company_from_link(link: LexborNode, role: str = "production", trailing: str 
 def clean_keyword(text: str) -> str:
     """A keyword as shown, with vote noise ("12 of 12 found this relevant Relevant? Yes No") removed."""
     text = clean(text)
-    if "relevant" in text.lower():  # both kinds of noise say it: most keywords skip the regexes
+    if mentions(text, "relevant"):  # both kinds of noise say it: most keywords skip the regexes
         text = _VOTES.sub("", text)
         text = _RELEVANT.sub("", text)
     return drop_see_more(text)

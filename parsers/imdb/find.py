@@ -106,7 +106,7 @@ def _next_data(page: Page) -> dict[str, Any]:
     node = page.tree.css_first("script#__NEXT_DATA__")
     try:
         data = json.loads(node.text()) if node is not None else {}
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # broken, or nested too deep for the decoder
         return {}
     props = data.get("props", {}).get("pageProps", {}) if isinstance(data, dict) else {}
     return props if isinstance(props, dict) else {}
@@ -152,7 +152,7 @@ def _suggestion(text: str) -> tuple[dict[str, Any], tuple[SearchResult, ...]] | 
     """The suggestion document and its title results; None when the text is no such JSON."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # broken, or nested too deep for the decoder
         return None
     if not isinstance(data, dict) or not isinstance(data.get("d"), list):
         return None

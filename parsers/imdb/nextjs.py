@@ -10,7 +10,6 @@ other two.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -24,7 +23,8 @@ from ..page import Page
 from ..records import Company, Connection, FilmPage, Person, ReleaseDate
 from ..schemaorg import film_object, movie_fields
 from ..text import clean, dedupe, node_text
-from .common import clean_keyword, company_from_link, next_data_script, runtime_minutes
+from .common import clean_keyword, company_from_link, runtime_minutes
+from .next_data import parts_decoder, read_parts
 
 # Fields every released title's page carries; those not found go to ``missing``
 # (an "in development" page lists most of them: it has no release, runtime, companies …).
@@ -167,38 +167,7 @@ _NEXT_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 }
 
 
-_DECODER = json.JSONDecoder()
-_NEXT_PARTS = ("tconst", "aboveTheFoldData", "mainColumnData")
-_KEY_END = re.compile(r"\s*:\s*")
-
-
-def _value_start(text: str, key: str) -> int | None:
-    """Where the value of ``"key":`` starts in JSON text (str.find: a regex over 250 kB is slower)."""
-    at = text.find(f'"{key}"')
-    while at >= 0:
-        if colon := _KEY_END.match(text, at + len(key) + 2):
-            return colon.end()
-        at = text.find(f'"{key}"', at + 1)
-    return None
-
-
-def _next_data(page: Page) -> dict[str, Any]:
-    """The parts of ``__NEXT_DATA__.props.pageProps`` this parser reads, by key; {} when absent.
-
-    Only those objects are decoded: the translation tables around them are three quarters of the
-    JSON. ``"key":`` cannot occur inside a JSON string (its quotes would be escaped), so each hit
-    is a real key. A part cut off by truncation is skipped; the parts before it stay.
-    """
-    script = next_data_script(page)
-    text = script.text() if script is not None else ""
-    parts: dict[str, Any] = {}
-    for key in _NEXT_PARTS:
-        if (start := _value_start(text, key)) is not None:
-            try:
-                parts[key] = _DECODER.raw_decode(text, start)[0]
-            except ValueError:
-                continue
-    return parts
+_NEXT_DATA = parts_decoder(path.split(".")[0] for path, _ in _NEXT_FIELDS.values())
 
 
 def _from_next_data(props: dict[str, Any]) -> dict[str, Any]:
@@ -321,15 +290,15 @@ def _from_jsonld(page: Page) -> dict[str, Any]:
 
 
 # The nodes that name the 2021+ layout: a ``__NEXT_DATA__`` script or the ``data-testid`` hero heading.
-MARKER = "script#__NEXT_DATA__, " + ", ".join(f'[data-testid="{t}"]' for t in _HERO_TITLE)
+_MARKER = "script#__NEXT_DATA__, " + ", ".join(f'[data-testid="{t}"]' for t in _HERO_TITLE)
 
 
 def is_nextjs(page: Page) -> bool:
-    return page.tree.css_first(MARKER) is not None
+    return page.tree.css_first(_MARKER) is not None
 
 
 def parse_nextjs(page: Page) -> FilmPage:
-    props = _next_data(page)
+    props = read_parts(page, _NEXT_DATA)
     fields = _from_next_data(props)
     layout = "nextjs" if isinstance(props.get("aboveTheFoldData"), dict) else "nextjs-sparse"
     wanted = set(EXPECTED) | {"original_title"}

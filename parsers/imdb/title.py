@@ -11,8 +11,8 @@ from ..detect import canonical_url, imdb_id_in
 from ..page import Page
 from ..records import TITLE_CONTRACT_KEYS, FilmPage
 from . import nextjs
-from .common import next_data_at_end
 from .layouts import detect_layout, parse_layout
+from .next_data import next_data_at_end
 
 
 def _unknown(page: Page) -> FilmPage:

@@ -89,6 +89,10 @@ class BlockIndex:
         """The first block inside ``node``, or None when it holds no text."""
         return next((self._first[inner] for inner in node.traverse() if inner in self._first), None)
 
+    def owned_first(self, node: LexborNode) -> int | None:
+        """The first block ``node`` itself owns (not one of its descendants'), or None."""
+        return self._first.get(node)
+
     def last(self, node: LexborNode) -> int | None:
         return max((self._last[inner] for inner in node.traverse() if inner in self._last), default=None)
 
@@ -150,7 +154,9 @@ def _bare_number(node: LexborNode) -> str:
 
 class _Walker:
     """Cuts the DOM into blocks; a block element met inside an inline one (a ``<div>`` in a custom
-    wrapper element, a ``<p>`` in a ``<span>``) still ends the run, so no page becomes one block."""
+    wrapper element, a ``<p>`` in a ``<span>``) still ends the run, so no page becomes one block.
+
+    The walk keeps its own stack rather than recursing: broken pages nest elements thousands deep."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -161,6 +167,10 @@ class _Walker:
         self._owner: LexborNode | None = None
         self._tag = ""
         self._heading: str | None = None
+        # Nodes still to visit (with the bold and link state they inherit), None where a block closes;
+        # and the blocks around the open one, to return to when it closes.
+        self._steps: list[tuple[LexborNode, bool, bool] | None] = []
+        self._outer: list[tuple[LexborNode | None, str, str | None]] = []
 
     def _end_line(self) -> None:
         text = clean("".join(text for text, _, _ in self._segments))
@@ -182,19 +192,31 @@ class _Walker:
             self.blocks.append(Block(self._owner, self._tag, self._lines))
         self._lines = []
 
-    def walk(self, node: LexborNode, heading: str | None = None, bold: bool = False) -> None:
-        outer = self._owner, self._tag, self._heading
+    def walk(self, root: LexborNode) -> None:
+        self._open(root, None, False)
+        while self._steps:
+            step = self._steps.pop()
+            if step is None:
+                self._flush()
+                self._owner, self._tag, self._heading = self._outer.pop()
+            else:
+                self._visit(*step)
+
+    def _open(self, node: LexborNode, heading: str | None, bold: bool) -> None:
+        """Enter a block element: its children come next, then it closes."""
+        self._outer.append((self._owner, self._tag, self._heading))
         self._owner, self._tag, self._heading = node, heading or node.tag or "", heading
-        for child in node.iter(include_text=True):
-            self._visit(child, bold, False)
-        self._flush()
-        self._owner, self._tag, self._heading = outer
+        self._steps.append(None)
+        self._push_children(node, bold, False)
+
+    def _push_children(self, node: LexborNode, bold: bool, linked: bool) -> None:
+        self._steps.extend((child, bold, linked) for child in reversed(list(node.iter(include_text=True))))
 
     def _visit(self, node: LexborNode, bold: bool, linked: bool) -> None:
         name = node.tag or ""
         if name in _BLOCK_TAGS:
             self._flush()
-            self.walk(node, self._heading or (name if name in HEADINGS else None), bold)
+            self._open(node, self._heading or (name if name in HEADINGS else None), bold)
         elif name == "-text":
             self._segments.append((node.text_content or "", bold, linked))
         elif name == "br":
@@ -208,8 +230,7 @@ class _Walker:
                 self._number_apart = True
                 self._segments.append((number + " ", bold, linked))
                 return
-            for child in node.iter(include_text=True):
-                self._visit(child, bold, linked)
+            self._push_children(node, bold, linked)
 
 
 def text_blocks(tree: LexborHTMLParser) -> list[Block]:

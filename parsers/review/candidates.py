@@ -93,14 +93,15 @@ def _numbered_lines(blocks: list[Block]) -> list[tuple[Item, tuple[str, bool]]]:
     return found
 
 
-def _best_chain(found: list[tuple[Item, tuple[str, bool]]], start: int = 0) -> list[int]:
-    """Indices (into ``found``, from ``start``) of the best chain counting up or down by one."""
-    if start >= len(found):
+def _best_chain(found: list[tuple[Item, tuple[str, bool]]], start: int = 0, stop: int | None = None) -> list[int]:
+    """Indices (into ``found``, from ``start`` up to ``stop``) of the best chain counting up or down by one."""
+    stop = len(found) if stop is None else min(stop, len(found))
+    if start >= stop:
         return []
     # score[j][d], prev[j][d]: best chain ending at j going up (d=0) or down (d=1).
-    score = [[1.0, 1.0] for _ in found]
-    prev: list[list[int | None]] = [[None, None] for _ in found]
-    for j in range(start, len(found)):
+    score = {j: [1.0, 1.0] for j in range(start, stop)}
+    prev: dict[int, list[int | None]] = {j: [None, None] for j in range(start, stop)}
+    for j in range(start, stop):
         item, kind = found[j]
         for i in range(max(start, j - _LOOK_BACK), j):
             before, kind_before = found[i]
@@ -117,7 +118,7 @@ def _best_chain(found: list[tuple[Item, tuple[str, bool]]], start: int = 0) -> l
                     continue
                 if score[i][d] + gain > score[j][d]:
                     score[j][d], prev[j][d] = score[i][d] + gain, i
-    best_j, best_d = max(((j, d) for j in range(start, len(found)) for d in (0, 1)), key=lambda jd: score[jd[0]][jd[1]])
+    best_j, best_d = max(((j, d) for j in range(start, stop) for d in (0, 1)), key=lambda jd: score[jd[0]][jd[1]])
     indices: list[int] = []
     cursor: int | None = best_j
     while cursor is not None:
@@ -126,8 +127,15 @@ def _best_chain(found: list[tuple[Item, tuple[str, bool]]], start: int = 0) -> l
     return indices[::-1]
 
 
-def _group_heading(blocks: list[Block], b: int) -> str | None:
-    return next((blocks[k].text for k in range(b - 1, -1, -1) if blocks[k].tag in HEADINGS), None)
+def _headings_before(blocks: list[Block]) -> list[str | None]:
+    """For each block, the text of the last heading before it."""
+    last: str | None = None
+    before = []
+    for block in blocks:
+        before.append(last)
+        if block.tag in HEADINGS:
+            last = block.text
+    return before
 
 
 def _back_to_back(blocks: list[Block], items: list[Item]) -> bool:
@@ -148,7 +156,8 @@ def numbered_chain(blocks: list[Block], count: int | None) -> Candidate | None:
     same article's next sub-list: its entries follow on, ranked after the first's."""
     found = _numbered_lines(blocks)
     indices = _best_chain(found)
-    if len(indices) < 3:
+    # Two numbered lines are a list only when the title promises two; three or more always may be.
+    if len(indices) < 3 and not (count is not None and len(indices) == count >= 2):
         return None
     ranks = [found[i][0].rank for i in indices]
     if min(ranks) > 1 and len(indices) < 5:
@@ -157,15 +166,21 @@ def numbered_chain(blocks: list[Block], count: int | None) -> Candidate | None:
     if count is None and len(indices) < 5 and _back_to_back(blocks, [found[i][0] for i in indices]):
         return None
     chains = [indices]
-    while (following := _best_chain(found, chains[-1][-1] + 1)) and [found[i][0].rank for i in following] == ranks:
+    # A sub-list follows right after the one before: it is sought in the numbered lines just after it
+    # (room for its own and a few stray numbers), not in the rest of the page, so a page of thousands
+    # of short lists costs each one a look at its neighbours only.
+    while (following := _best_chain(found, chains[-1][-1] + 1, chains[-1][-1] + 1 + 2 * len(indices) + _MAX_GAP)) and [
+        found[i][0].rank for i in following
+    ] == ranks:
         # Same markup, other names: a sub-list. Same names: a table of contents and its sections.
         same_kinds = [found[i][1] for i in following] == [found[i][1] for i in indices]
         if not same_kinds or {found[i][0].title for i in following} == {found[i][0].title for i in indices}:
             break
         chains.append(following)
     items = []
+    headings = _headings_before(blocks) if len(chains) > 1 else []
     for part, chain in enumerate(chains):
-        group = _group_heading(blocks, found[chain[0]][0].block) if len(chains) > 1 else None
+        group = headings[found[chain[0]][0].block] if headings else None
         for i in chain:
             item = found[i][0]
             item.rank += part * len(chain)

@@ -43,14 +43,29 @@ class _Cards:
     def card(self, node: LexborNode, b: int) -> LexborNode:
         """The largest element whose text opens with block ``b``, stopping at one of a set (the first
         slide's title also opens the slides' container)."""
+        if self.index.first(node) != b:
+            return node
         while (
             node.parent is not None
             and node.parent.tag not in ("body", "html")
-            and self.index.first(node.parent) == b
+            and self._opens_with(node.parent, node, b)
             and not self._has_twin(node)
         ):
             node = node.parent
         return node
+
+    def _opens_with(self, parent: LexborNode, child: LexborNode, b: int) -> bool:
+        """``index.first(parent) == b`` for a ``child`` whose first block is ``b``, asking only what
+        precedes the child: a climb through thousands of nested elements must not walk each one's subtree."""
+        own = self.index.owned_first(parent)
+        if own is not None:
+            return own == b
+        sibling = child.prev
+        while sibling is not None:
+            if self.index.first(sibling) is not None:
+                return False
+            sibling = sibling.prev
+        return True
 
 
 def _prose(card: LexborNode, b: int, index: BlockIndex) -> int:

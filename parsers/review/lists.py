@@ -9,7 +9,9 @@ the title promises is a candidate: bulleted lists are everywhere.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from selectolax.lexbor import LexborNode
 
@@ -87,24 +89,35 @@ def _group(blocks: list[Block], found: _List) -> str | None:
     return heading.text if heading is not None and heading.tag in HEADINGS else None
 
 
+def _first_fit(run: list[_List], count: int) -> list[_List] | None:
+    """The first lists of a run, in a row, that hold ``count`` items between them, opening and closing
+    with a list that has items; None when no such part exists. Later parts of the run would score the
+    same as the first, so only the first is sought: by prefix sums, as a run may hold thousands of lists."""
+    totals = list(accumulate((len(one.items) for one in run), initial=0))
+    for start, one in enumerate(run):
+        end = bisect_left(totals, totals[start] + count)
+        if one.items and end < len(totals) and totals[end] == totals[start] + count:
+            return run[start:end]
+    return None
+
+
 def list_candidates(page: Page, index: BlockIndex, count: int) -> list[Candidate]:
-    """Each list, and each run of split lists, that holds as many items as the title promises."""
+    """Each run of lists (one list, or split ones) whose first fitting part holds as many items as the
+    title promises."""
     blocks = index.blocks
     found = []
     for run in _runs(_lists(page, index), blocks):
-        for start in range(len(run)):
-            for end in range(start + 1, len(run) + 1):
-                part = run[start:end]
-                if sum(len(one.items) for one in part) != count:
-                    continue
-                titled = [
-                    (title, b, after, _group(blocks, one) if len(part) > 1 else None)
-                    for one in part
-                    for title, b, after in one.items
-                ]
-                items = [
-                    Item(rank, title, b, 0, rank_inferred=True, group=group, end=after)
-                    for rank, (title, b, after, group) in enumerate(titled, 1)
-                ]
-                found.append(Candidate(run[0].tag, items, _CONFIDENCE[run[0].tag]))
+        part = _first_fit(run, count)
+        if part is None:
+            continue
+        titled = [
+            (title, b, after, _group(blocks, one) if len(part) > 1 else None)
+            for one in part
+            for title, b, after in one.items
+        ]
+        items = [
+            Item(rank, title, b, 0, rank_inferred=True, group=group, end=after)
+            for rank, (title, b, after, group) in enumerate(titled, 1)
+        ]
+        found.append(Candidate(part[0].tag, items, _CONFIDENCE[part[0].tag]))
     return found

@@ -28,7 +28,7 @@ def _scripts_jsonld(page: Page) -> Iterator[Any]:
         if "CDATA" in raw:
             try:
                 yield json.loads(_CDATA.sub("", raw.strip()), strict=False)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):  # broken, or nested too deep for the decoder
                 continue
 
 

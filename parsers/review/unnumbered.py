@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .blocks import HEADINGS, Block, Line
-from .candidates import Candidate, Item
+from .candidates import Candidate, Item, numbered_title
 
 _ITEM_HEADINGS = ("h2", "h3", "h4", "h5")
 _BOLD_HOLDERS = ("p", "div", "li", "td")
@@ -122,8 +122,26 @@ def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
             return None
         best = max(fitting, key=lambda run: sum(head.prose for head in run))
     _label_groups(heads)
+    numbered = _printed_numbers(best)
+    if numbered is not None:
+        items = [
+            Item(rank, title, head.block, head.line, group=head.group)
+            for head, (rank, title) in zip(best, numbered, strict=True)
+        ]
+        shape = "numbered-headings" if all(head.kind in HEADINGS for head in best) else "numbered-paragraphs"
+        return Candidate(shape, items, 0.6)
     items = [
         Item(n, head.text, head.block, head.line, rank_inferred=True, group=head.group)
         for n, head in enumerate(best, 1)
     ]
     return Candidate("unnumbered-headings", items, 0.6)
+
+
+def _printed_numbers(run: list[_Head]) -> list[tuple[int, str]] | None:
+    """Each head's printed rank and name, when every head of the run opens with its own number (a
+    longer numbered enumeration elsewhere on the page outscored them as the numbered chain); else None."""
+    numbered = [numbered_title(head.text) for head in run]
+    ranks = {found[0] for found in numbered if found is not None}
+    if len(ranks) != len(run):
+        return None
+    return [found for found in numbered if found is not None]

@@ -13,7 +13,7 @@ from .tn15 import COMBINED, TN15
 # The commonest first: asking a node that is not a layout's marker searches the node's whole
 # subtree. /combined before tn15: they share a marker.
 LAYOUTS: tuple[Layout, ...] = (MAIN, REFERENCE, COMBINED, TN15)
-MARKERS = ", ".join(dict.fromkeys(layout.marker for layout in LAYOUTS))
+_MARKERS = ", ".join(dict.fromkeys(layout.marker for layout in LAYOUTS))
 
 
 def _layout_of(page: Page, header: LexborNode) -> Layout | None:
@@ -34,7 +34,7 @@ def detect_layout(page: Page) -> Layout | None:
     at the first is cheap, where asking for each layout's markers in turn walks the whole
     tree for every layout the page is not (a walk costs about a quarter of the parse).
     """
-    header = page.tree.css_first(MARKERS)
+    header = page.tree.css_first(_MARKERS)
     return _layout_of(page, header) if header is not None else None
 
 

@@ -20,7 +20,7 @@ from ...text import clean
 from ..common import drop_see_more, is_navigation
 
 # Classes IMDb puts on "more" / "See more »" links and their wrappers.
-_NAVIGATION_CLASSES = ("tn15more", "see-more")
+_NAVIGATION_CLASSES = re.compile("tn15more|see-more")
 _NAVIGATION_TAGS = frozenset({"a", "span", "nobr"})
 _LABEL_NOISE = re.compile(r"\s*(:|\bedit\b|\(wga\))\s*", re.I)
 _SKIPPED_TAGS = frozenset({"script", "style", "-comment"})
@@ -33,12 +33,12 @@ def label_key(text: str) -> str:
 
 
 def _is_navigation(node: LexborNode) -> bool:
-    if node.tag not in _NAVIGATION_TAGS:
+    tag = node.tag
+    if tag not in _NAVIGATION_TAGS:
         return False
-    classes = node.attributes.get("class") or ""
-    if any(name in classes for name in _NAVIGATION_CLASSES):
+    if _NAVIGATION_CLASSES.search(node.attributes.get("class") or ""):
         return True
-    return node.tag != "span" and is_navigation(node.text(deep=True))
+    return tag != "span" and is_navigation(node.text(deep=True))
 
 
 def _texts(node: LexborNode) -> Iterator[str]:
@@ -79,12 +79,22 @@ class Block:
         for node in self.nodes:
             if node.is_text_node:
                 continue
-            candidates = [node] if node.tag == "a" else node.css("a")
-            for link in candidates:
-                href = link.attributes.get("href") or ""
-                if (not href_parts or any(part in href for part in href_parts)) and not _is_navigation(link):
+            # Value nodes hold a few elements: walking them costs less than setting up a CSS query.
+            for link in node.traverse():
+                if link.tag == "a" and _href_has(link, href_parts) and not _is_navigation(link):
                     found.append(link)
         return found
+
+
+def _href_has(link: LexborNode, parts: tuple[str, ...]) -> bool:
+    """Whether the link's href contains one of ``parts`` (any href, for none)."""
+    if not parts:
+        return True
+    href = link.attributes.get("href") or ""
+    for part in parts:  # noqa: SIM110 (a loop: any() over a generator costs more than these tests)
+        if part in href:
+            return True
+    return False
 
 
 def _value_nodes(label: LexborNode) -> tuple[LexborNode, ...]:

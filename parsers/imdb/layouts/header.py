@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ...jsonld import first_of_type, jsonld_objects, text_value
 from ...page import Page
-from ...text import clean, node_text, strip_quotes
+from ...text import clean, mentions, node_text, strip_quotes
 from ..common import runtime_minutes
 
 _ORIGINAL_MARK = re.compile(r"\(original title\)", re.I)
@@ -28,10 +28,8 @@ _TITLE_TYPES = (
     (re.compile(r"\bVideo Game\b|\(VG\)", re.I), "videoGame"),
     (re.compile(r"\bVideo\b|\(V\)"), "video"),
 )
-# Any of them: plain films print none, and one search then stands for eight.
-_ANY_TITLE_TYPE = re.compile(
-    "|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p, _ in _TITLE_TYPES)
-)
+# Parts of those words without i or s (see text.mentions): plain films print none, and skip the regexes.
+_TITLE_TYPE_HINTS = ("tv", "ode", "deo", "(v")
 _JSONLD_TYPES = {"TVSeries": "tvSeries", "TVEpisode": "tvEpisode", "Movie": "movie", "TVMovie": "tvMovie"}
 
 
@@ -39,10 +37,12 @@ _JSONLD_TYPES = {"TVSeries": "tvSeries", "TVEpisode": "tvEpisode", "Movie": "mov
 class HeaderSpec:
     """Where a layout prints each header value; every selector tuple is tried in order.
 
-    Selectors are relative to the first ``root`` found (the whole page without one):
-    searching the header's subtree instead of the whole page keeps the header cheap.
+    Selectors are relative to the header's root (the whole page without one): searching its
+    subtree instead of the whole page keeps the header cheap.
     """
 
+    # Steps to the root, each searched inside the node the step before found (a step that finds
+    # nothing is skipped): a narrow node near the top is found without walking the page for it.
     root: tuple[str, ...]
     title: tuple[str, ...]
     original_title: tuple[str, ...]  # nodes that say "… (original title)"
@@ -99,7 +99,7 @@ def _original_title(film: _JsonLdFilm, scope: Scope, spec: HeaderSpec, title: st
     for selector in spec.original_title:
         for node in scope.css(selector):
             text = node_text(node)
-            if _ORIGINAL_MARK.search(text):
+            if mentions(text, "nal t") and _ORIGINAL_MARK.search(text):
                 return strip_quotes(clean(_ORIGINAL_MARK.sub("", text))) or None
     # 2018 pages name the original title only in JSON-LD.
     found = film.get()
@@ -122,8 +122,10 @@ def _years(scope: Scope, spec: HeaderSpec) -> tuple[int | None, int | None]:
 def _title_type(film: _JsonLdFilm, scope: Scope, spec: HeaderSpec) -> str:
     for selector in spec.title_type:
         text = " ".join(node_text(node) for node in scope.css(selector))
-        if _ANY_TITLE_TYPE.search(text):
-            return next(kind for pattern, kind in _TITLE_TYPES if pattern.search(text))
+        if mentions(text, *_TITLE_TYPE_HINTS):
+            for pattern, kind in _TITLE_TYPES:
+                if pattern.search(text):
+                    return kind
     found = film.get()
     return _JSONLD_TYPES.get(str(found.get("@type")), "movie") if found else "movie"
 
@@ -138,7 +140,9 @@ def _bar_runtime(scope: Scope, spec: HeaderSpec) -> int | None:
 
 
 def read_header(page: Page, spec: HeaderSpec) -> Header:
-    scope: Scope = _first(page.tree, spec.root) or page.tree
+    scope: Scope = page.tree
+    for step in spec.root:
+        scope = scope.css_first(step) or scope
     heading = _first(scope, spec.title)
     title = _own_text(heading) or None if heading is not None else None
     year, year_end = _years(scope, spec)

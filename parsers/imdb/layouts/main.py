@@ -29,7 +29,8 @@ FIELDS = (
     Field("directors", values.people, labels=("director", "directors")),
 )
 HEADER = HeaderSpec(
-    root=(".title_wrapper", "#overview-top", "#title-overview-widget"),
+    # the 2011-14 and 2015-20 title blocks, inside the overview of both
+    root=("#title-overview-widget, #overview-top", ".title_wrapper, #overview-top"),
     title=("h1.header > [itemprop=name]", "h1[itemprop=name]", ".title_wrapper h1", "h1.header"),
     original_title=("span.title-extra", "div.originalTitle"),
     year=("#titleYear", "h1.header > span", ".title_wrapper .subtext a[href*=releaseinfo]"),

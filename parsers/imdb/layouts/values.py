@@ -13,7 +13,7 @@ from urllib.parse import unquote
 from ...countries import country_code
 from ...dates import release_date_from_text
 from ...records import Company, Connection, Person, ReleaseDate
-from ...text import clean, find_year, node_text, strip_quotes, to_int
+from ...text import clean, find_year, mentions, node_text, strip_quotes, to_int
 from ..common import clean_keyword, company_from_link, nm_id, runtime_minutes, tt_id
 from .blocks import Block
 
@@ -50,7 +50,8 @@ def keywords(block: Block) -> tuple[str, ...] | None:
 
 def keywords_total(block: Block) -> int | None:
     """The N of "See All (N)"; rows that end in a bare "See more" carry no count."""
-    match = _SEE_ALL.search(block.raw_text)
+    text = block.raw_text
+    match = _SEE_ALL.search(text) if mentions(text, "e all (") else None
     return to_int(match.group(1)) if match else None
 
 
@@ -107,7 +108,10 @@ def people(block: Block) -> tuple[Person, ...] | None:
 def plot(block: Block) -> str | None:
     """The short plot: the block's text without "Written by …" credits and "full summary" links;
     None for the "Add a Plot" invitation of pages that have none."""
-    text = clean(_PLOT_END.split(block.text)[0]).strip(" |»")
+    text = block.text
+    if mentions(text, "tten by", "ummary", "ynop"):  # parts of the credit and link words, see mentions()
+        text = _PLOT_END.split(text)[0]
+    text = clean(text).strip(" |»")
     return None if not text or _NO_PLOT.match(text) else text
 
 

@@ -19,7 +19,8 @@ from ...detect import canonical_url, imdb_id_in
 from ...page import Page, node_matches
 from ...records import FilmPage
 from ...text import clean, find_year, node_text, strip_quotes
-from ..common import next_data_script, tt_id
+from ..common import tt_id
+from ..next_data import next_data_script
 
 _PARENS = re.compile(r"\(([^()]*)\)")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -52,7 +53,7 @@ def content_data(page: Page) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(script.text())
-    except ValueError:
+    except (ValueError, RecursionError):  # broken, or nested deeper than the decoder goes
         return {}
     found = data.get("props", {}).get("pageProps", {}).get("contentData") if isinstance(data, dict) else None
     return found if isinstance(found, dict) else {}
