@@ -80,7 +80,10 @@ def test_the_demo_succeeds_and_says_what_it_stored(demo_db):
     _, result, path = demo_db
     assert result.returncode == 0, result.stderr
     assert "15 ranked entries" in result.stdout
-    assert f"datasette {path}" in result.stdout
+    assert (
+        f"cinescrape datasette-config --db {path} -o metadata.json && datasette {path} -m metadata.json"
+        in result.stdout
+    )
 
 
 def test_the_seed_article_is_stored_with_its_ten_entries(demo_db):
@@ -105,9 +108,7 @@ def test_watch_links_carry_provider_and_action(demo_db):
 
 def test_inside_north_korea_is_joined_to_its_film_and_its_facts(demo_db):
     db, _, _ = demo_db
-    film_id = db.execute(
-        "select film_id from rankings where title = 'Inside North Korea'"
-    ).fetchone()[0]
+    film_id = db.execute("select film_id from rankings where title = 'Inside North Korea'").fetchone()[0]
     assert db.execute("select imdb_id, title, year from films where id = ?", [film_id]).fetchone() == (
         "tt99900010",
         "Inside North Korea",
@@ -130,11 +131,14 @@ def test_inside_north_korea_is_joined_to_its_film_and_its_facts(demo_db):
     keywords = {
         row[0]
         for row in db.execute(
-            "select k.name from film_keywords fk join keywords k on k.id = fk.keyword_id where fk.film_id = ?", [film_id]
+            "select k.name from film_keywords fk join keywords k on k.id = fk.keyword_id where fk.film_id = ?",
+            [film_id],
         )
     }
     assert keywords >= {"defector", "concentration camp", "camera shot of feet", "megaphone", "conference room"}
-    connections = set(db.execute("select relation, title, year from connections where film_id = ?", [film_id]).fetchall())
+    connections = set(
+        db.execute("select relation, title, year from connections where film_id = ?", [film_id]).fetchall()
+    )
     assert connections == {("features", "North Korea: A Day in the Life", 2004)}
 
 
@@ -176,7 +180,9 @@ def test_cinescrape_unresolved_lists_the_ambiguous_entry(demo_db):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert [(row["rank"], row["title"], row["year"]) for row in json.loads(result.stdout)] == [(4, "Under the Sun", None)]
+    assert [(row["rank"], row["title"], row["year"]) for row in json.loads(result.stdout)] == [
+        (4, "Under the Sun", None)
+    ]
 
 
 def test_robots_txt_is_obeyed(demo_db):

@@ -102,5 +102,8 @@ def demo(db_path: Path, quiet: bool, verbose: bool) -> None:
         click.echo(f"Sample site crawled into {db_path}:")
         for name, count in report.totals.items():
             click.echo(f"  {count:5d} {name}")
-        click.echo(f"Browse it with:  datasette {db_path}")
+        click.echo("Browse it with descriptions and canned queries:")
+        click.echo(
+            f"  cinescrape datasette-config --db {db_path} -o metadata.json && datasette {db_path} -m metadata.json"
+        )
     sys.exit(report.summary.exit_code)
