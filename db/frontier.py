@@ -33,8 +33,6 @@ class SqliteFrontier:
     def __init__(self, db: Database, run_id: int) -> None:
         self.db = db
         self.run_id = run_id
-        # requeue_children looks children up by parent on every unchanged page (belongs in a migration)
-        db.execute("create index if not exists frontier_discovered_from on frontier(discovered_from)")
 
     def add(self, items: Iterable[FrontierItem], recrawl_after: dict[str, timedelta] | None = None) -> int:
         """Queue URLs for this run; returns how many were queued.

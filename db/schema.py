@@ -416,35 +416,6 @@ def m004_film_resolution(db: Database) -> None:
     cast(Table, db["searches"]).create_index(["query_key"], if_not_exists=True)
 
 
-def schema_version() -> int:
-    return len(_MIGRATION_NAMES)
-
-
-class NewerDatabase(RuntimeError):
-    """The database was written by a newer cinescrape than this one."""
-
-
-def ensure_schema(db: Database) -> None:
-    """Create or upgrade the schema; refuse a database from a newer version."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > schema_version():
-        raise NewerDatabase(
-            f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} has schema version "
-            f"{version}; this cinescrape knows up to {schema_version()}: upgrade cinescrape"
-        )
-    migrations.apply(db)
-    if version != schema_version():
-        db.execute(f"PRAGMA user_version = {schema_version()}")
-    # Views and search indexes are derived, not data: brought in line with the code on every open.
-    with db.atomic():
-        ensure_views(db)
-        ensure_search(db)
-
-
-# m005's tables: what may not be null (_create reads this table's entry).
-_NOT_NULL.update(film_credits={"film_id", "role", "name"}, film_languages={"film_id", "language"})
-
-
 @migration
 def m005_credits_and_languages(db: Database) -> None:
     """Facts the parsers gave that were not stored: directors and writers (``film_credits``, in the page's
@@ -476,3 +447,38 @@ def m005_credits_and_languages(db: Database) -> None:
         },
     )
     cast(Table, db["films"]).add_column("cast_total", int)
+
+
+@migration
+def m006_frontier_children_index(db: Database) -> None:
+    """An unchanged page requeues the pages it led to (``discovered_from``): looked up on every such page."""
+    cast(Table, db["frontier"]).create_index(["discovered_from"], if_not_exists=True)
+
+
+def schema_version() -> int:
+    return len(_MIGRATION_NAMES)
+
+
+class NewerDatabase(RuntimeError):
+    """The database was written by a newer cinescrape than this one."""
+
+
+def ensure_schema(db: Database) -> None:
+    """Create or upgrade the schema; refuse a database from a newer version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > schema_version():
+        raise NewerDatabase(
+            f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} has schema version "
+            f"{version}; this cinescrape knows up to {schema_version()}: upgrade cinescrape"
+        )
+    migrations.apply(db)
+    if version != schema_version():
+        db.execute(f"PRAGMA user_version = {schema_version()}")
+    # Views and search indexes are derived, not data: brought in line with the code on every open.
+    with db.atomic():
+        ensure_views(db)
+        ensure_search(db)
+
+
+# m005's tables: what may not be null (_create reads this table's entry).
+_NOT_NULL.update(film_credits={"film_id", "role", "name"}, film_languages={"film_id", "language"})

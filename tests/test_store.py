@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from sqlite_utils.utils import hash_record
 
 from db import FetchedPage, NewerDatabase, Store, StoreError
-from db.schema import migrations
+from db.schema import migrations, schema_version
 from db.sql import hash_id
 from parsers.records import (
     Article,
@@ -325,7 +325,7 @@ def test_a_version_5_database_gets_the_credit_tables_and_keeps_its_rows(tmp_path
     old["films"].insert({"id": 1, "imdb_id": "tt99900010", "title": "Inside North Korea"})
     old.close()
     store = Store(path)
-    assert store.db.execute("PRAGMA user_version").fetchone() == (6,)
+    assert store.db.execute("PRAGMA user_version").fetchone() == (schema_version(),)
     assert store.db.execute("select imdb_id, title, cast_total from films").fetchall() == [
         ("tt99900010", "Inside North Korea", None)
     ]
@@ -341,3 +341,11 @@ def test_fact_ids_are_sqlite_utils_hash_ids_so_older_databases_keep_matching():
         {"film_id": 2, "title": "Pyŏngyang “Dreams”", "year": 2004, "score": 0.5, "page_id": 7},
     ]
     assert [hash_id(row) for row in rows] == [hash_record(row) for row in rows]
+
+
+def test_the_schema_version_counts_every_migration_and_the_frontier_finds_children_by_index(store):
+    assert store.db.execute("PRAGMA user_version").fetchone() == (7,)
+    plan = store.db.execute(
+        "explain query plan select url from frontier where discovered_from = ?", ["http://blog.example/"]
+    ).fetchall()
+    assert "idx_frontier_discovered_from" in " ".join(str(step) for step in plan)
