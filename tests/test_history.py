@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from sqlite_utils import Database
 
 from db import FetchedPage, Store
@@ -31,11 +28,6 @@ SECOND = review(
 )
 # Run 3: the last entry is removed again.
 THIRD = review(*SECOND.entries[:3])
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "history.db")
 
 
 def load(store: Store, record: ReviewPage, content_hash: str) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
 
@@ -26,11 +25,6 @@ LIST_V2 = ReviewPage(
     article=REVIEW.article,
     entries=(REVIEW.entries[0], RankedEntry(5, "Aim High in Creation", 2013)),
 )
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "batch.db")
 
 
 def fetched(record: FilmPage | ReviewPage, content_hash: str = "h1") -> tuple[FetchedPage, FilmPage | ReviewPage]:

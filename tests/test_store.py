@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -63,11 +62,6 @@ def dump(store: Store) -> dict[str, list[tuple]]:
     bookkeeping = ("runs", "frontier", "parse_stats", "_sqlite_migrations")
     tables = [t for t in store.db.table_names() if t not in bookkeeping]
     return {t: sorted(store.db.execute(f"select * from [{t}]").fetchall(), key=repr) for t in tables}
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "test.db")
 
 
 def load(store: Store, record, url: str, content_hash: str = "h1") -> int:
@@ -246,7 +240,7 @@ def test_a_full_disk_gives_a_store_error_and_leaves_the_database_as_it_was(store
         }
     )
     run = store.db.execute("select max(id) from runs").fetchone()[0]
-    with pytest.raises(StoreError, match=r"cannot write database .*test\.db: database or disk is full"):
+    with pytest.raises(StoreError, match=r"cannot write database .*cinescrape\.db: database or disk is full"):
         store.save_page(run, FetchedPage(TITLE_URL, "title", 200, "h9"), many)
     assert dump(store) == before
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
-
-import pytest
 
 from db import FetchedPage, Store
 from db.views import VIEWS
@@ -72,11 +69,6 @@ LIST_A = review(
     RankedEntry(1, "The Red Chapel", 2009),
 )
 LIST_B = review("http://b.example/list/", "B", RankedEntry(1, "Inside North Korea", 2007, title_url=TITLE_URL))
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "views.db")
 
 
 def load(store: Store, *records: FilmPage | ReviewPage) -> None:
