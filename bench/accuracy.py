@@ -1,13 +1,16 @@
-"""Entry-level precision and recall of the review parser over every golden page.
+"""Entry-level precision and recall of the review parser over every page with hand-written gold.
 
-python bench/accuracy.py [-v]
+python bench/accuracy.py [-v] [--set NAME ...]
 
-Golden pages: the shared hand-checked gold (../shared/gold/C_*, D_*: compared exactly as
-../shared/tools/grade.py compares, alternatives included) and the project's own whole-record
-goldens (tests/golden/review/*.json, beside tests/fixtures/review/*.html). An entry counts as right
-when its rank and title match; its year is scored separately. Prints P/R/F1 per folder and overall.
-Like grade.py, it keys entries by rank: of two tied entries (one printed rank) the second counts as
-an extra, so the own fixtures with ties score below 1.0 even when right.
+Sets: ``shared`` (../shared/fixtures/real C_*/D_* with ../shared/gold), ``real2`` (../shared/fixtures/real2
+with ../shared/gold2), ``own`` (tests/golden/review beside tests/fixtures/review), and the project's
+own real pages split by site, ``dev`` and ``validation`` (tests/fixtures/real/{pages,gold}/<split>).
+Pages are compared exactly as ../shared/tools/grade.py compares them (its own ``grade_review``,
+alternatives included), in process rather than one CLI run per page. Per set it prints entry P/R/F1,
+year P/R, and lists found (a page with a list where the parser gave one with a right entry),
+abstained (a page with a list where the parser gave none) and invented (a page without one where the
+parser gave entries). ``-v`` prints the failing pages, but never those of ``validation``: that set is
+looked at in aggregate only, so that no rule is written for one of its pages.
 """
 
 from __future__ import annotations
@@ -16,15 +19,18 @@ import argparse
 import importlib.util
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
+REAL = PROJECT / "tests" / "fixtures" / "real"
 sys.path.insert(0, str(PROJECT))
 
 from parsers import parse  # noqa: E402
+from parsers.errors import UnknownPage  # noqa: E402
 
 
 def _grader() -> ModuleType:
@@ -35,36 +41,65 @@ def _grader() -> ModuleType:
     return module
 
 
-def _cases() -> list[tuple[str, Path, Path]]:
-    """(folder, gold json, page html) for every golden page there is."""
-    cases = []
-    for folder in ("C_listicles_reviews", "D_jsonld_schemaorg"):
-        for gold in sorted((SHARED / "gold" / folder).glob("*.json")):
-            cases.append((folder, gold, SHARED / "fixtures" / "real" / folder / (gold.stem + ".html")))
-    for gold in sorted((PROJECT / "tests" / "golden" / "review").glob("*.json")):
-        cases.append(("own", gold, PROJECT / "tests" / "fixtures" / "review" / (gold.stem + ".html")))
-    return [case for case in cases if case[2].is_file()]
+def _review_golds(gold_root: Path, pages_root: Path) -> Iterator[tuple[Path, Path]]:
+    """(gold, page) for every review gold under ``gold_root`` whose page exists."""
+    for gold in sorted(gold_root.rglob("*.json")):
+        page = pages_root / gold.relative_to(gold_root).with_suffix(".html")
+        if page.is_file() and json.loads(gold.read_text(encoding="utf-8")).get("kind") == "review":
+            yield gold, page
+
+
+def _sets() -> dict[str, list[tuple[Path, Path]]]:
+    own = PROJECT / "tests" / "golden" / "review"
+    return {
+        "shared": list(_review_golds(SHARED / "gold", SHARED / "fixtures" / "real")),
+        "real2": list(_review_golds(SHARED / "gold2", SHARED / "fixtures" / "real2")),
+        "own": [
+            (g, p)
+            for g in sorted(own.glob("*.json"))
+            if (p := PROJECT / "tests/fixtures/review" / (g.stem + ".html")).is_file()
+        ],
+        "dev": list(_review_golds(REAL / "gold" / "dev", REAL / "pages" / "dev")),
+        "validation": list(_review_golds(REAL / "gold" / "validation", REAL / "pages" / "validation")),
+    }
+
+
+def _output(page: Path, url: str | None) -> dict[str, Any]:
+    try:
+        return parse(page.read_bytes(), url=url).to_dict()  # "auto", as the CLI
+    except UnknownPage:
+        return {}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("-v", action="store_true", help="print every page with a wrong entry")
+    ap.add_argument("-v", action="store_true", help="print every page with a wrong entry (never for validation)")
+    ap.add_argument("--set", action="append", help="only these sets (default: all)")
     args = ap.parse_args()
     grader = _grader()
-    scores: dict[str, Any] = {}
-    for folder, gold_path, page_path in _cases():
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        out = parse(page_path.read_bytes(), url=gold.get("url")).to_dict()  # "auto", as the CLI
-        for key in (folder, "overall"):
-            scores.setdefault(key, grader.Score())
-        problems = grader.grade_review(scores[folder], gold, out)
-        grader.grade_review(scores["overall"], gold, out)
-        if args.v and problems:
-            print(f"  {folder}/{page_path.name}: {problems['entries'][:200]}")
-    for key, score in scores.items():
+    for name, cases in _sets().items():
+        if not cases or (args.set and name not in args.set):
+            continue
+        score = grader.Score()
+        found = abstained = invented = with_list = 0
+        for gold_path, page_path in cases:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            out = _output(page_path, grader.url_for(gold, page_path.name))
+            problems = grader.grade_review(score, gold, out)
+            has_list, got = bool(gold.get("entries")), bool(out.get("entries"))
+            with_list += has_list
+            abstained += has_list and not got
+            invented += not has_list and got
+            found += has_list and "entries" not in problems
+            if args.v and name != "validation" and problems:
+                print(f"  {name}/{page_path.name}: {problems['entries'][:200]}  (confidence {out.get('confidence')})")
         p, r, f1 = score.prf("entries")
         yp, yr, _ = score.prf("entry_year")
-        print(f"{key:22s} entries P {p:.3f} R {r:.3f} F1 {f1:.3f}   years P {yp:.3f} R {yr:.3f}")
+        lists_found = score.tp["lists_found"]
+        print(
+            f"{name:11s} {len(cases):3d} pages  entries P {p:.3f} R {r:.3f} F1 {f1:.3f}  years P {yp:.3f} R {yr:.3f}  "
+            f"lists found {lists_found}/{with_list} (all right {found}), abstained {abstained}, invented {invented}"
+        )
     return 0
 
 

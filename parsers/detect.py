@@ -56,6 +56,19 @@ def kind_from_url(url: str | None) -> str | None:
     return SUBPATH_KINDS[sub]
 
 
+# Pages whose main content is a ranked list of films: IMDb charts and user lists, Letterboxd lists,
+# Box Office Mojo charts, Rotten Tomatoes guides. They go to the review (list) parser whatever the page says.
+_LIST_URL = re.compile(
+    r"imdb\.[a-z.]+/(?:[a-z]{2}/)?(?:chart/|list/ls\d)|letterboxd\.com/[^/]+/list/|boxofficemojo\.com/"
+    r"|editorial\.rottentomatoes\.com/guide/|rottentomatoes\.com/top/",
+    re.I,
+)
+
+
+def is_list_url(url: str | None) -> bool:
+    return bool(url and _LIST_URL.search(url))
+
+
 def canonical_url(page: Page) -> str | None:
     for selector in ('link[rel="canonical"]', 'meta[property="og:url"]'):
         node = page.tree.css_first(selector)
@@ -79,7 +92,11 @@ def detect_kind(page: Page) -> str:
     """The page kind for ``parse(kind="auto")``; raises UnknownPage for documents that are no page."""
     if kind := kind_from_url(page.url):
         return kind
+    if is_list_url(page.url):
+        return "review"
     if looks_like_imdb(page):
+        if is_list_url(canonical_url(page)):
+            return "review"
         if kind := kind_from_url(canonical_url(page)):
             return kind
         title_node = page.tree.css_first("title")
