@@ -12,7 +12,7 @@ import sys
 import click
 
 from .archive import export_warc_command, reparse
-from .common import EXIT_FAILED
+from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .crawl import crawl, demo
 from .database import datasette_config, health
 from .parse import parse
@@ -53,7 +53,15 @@ for command in (
 
 def main() -> None:
     try:
-        cli(standalone_mode=True)
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        error.show()
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as error:  # usage and config errors: one line for cron's mail, naming the problem
+        sys.exit(_one_line(error))
+    except click.exceptions.Abort:
+        click.echo("cinescrape: aborted", err=True)
+        sys.exit(EXIT_FAILED)
     except Exception as error:  # the last line of defence: one line, the traceback only with --debug
         if "--debug" in sys.argv:
             raise
@@ -61,3 +69,13 @@ def main() -> None:
             f"cinescrape: internal error: {type(error).__name__}: {error} (run with --debug for details)", err=True
         )
         sys.exit(EXIT_FAILED)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _one_line(error: click.ClickException) -> int:
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context else "cinescrape"
+    hint = f" (see {command} --help)" if isinstance(error, click.UsageError) else ""
+    message = " ".join(error.format_message().split())  # a message quoting a bad value keeps to one line
+    click.echo(f"{command}: {message}{hint}", err=True)
+    return error.exit_code

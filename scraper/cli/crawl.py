@@ -6,7 +6,6 @@ import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
@@ -21,6 +20,7 @@ from ..sample_site import (
     SAMPLE_TITLE_URL,
     serve_folder,
 )
+from ..urls import BadURL, check_url
 from .common import db_option, one_line_errors, quiet_option, report_run, verbose_option
 
 
@@ -74,9 +74,11 @@ def crawl(
     settings = replace(settings, seeds=tuple(dict.fromkeys((*settings.seeds, *urls))))
     if not settings.seeds:
         raise click.UsageError("no seed URLs: give URLs or a --config with seeds")
-    for seed in settings.seeds:
-        if urlsplit(seed).scheme not in ("http", "https") or not urlsplit(seed).hostname:
-            raise click.UsageError(f"not an http(s) URL: {seed}")
+    for seed in urls:
+        try:
+            check_url(seed)
+        except BadURL as error:
+            raise click.BadParameter(str(error), param_hint="URLS") from None
     report = _run_and_exit(settings, db_path, "crawl", quiet, verbose)
     sys.exit(report.summary.exit_code)
 
