@@ -455,6 +455,26 @@ def m006_frontier_children_index(db: Database) -> None:
     cast(Table, db["frontier"]).create_index(["discovered_from"], if_not_exists=True)
 
 
+@migration
+def m008_archived_pages(db: Database) -> None:
+    """Pages read from a web archive (the Wayback Machine, WARC files): when the archive captured each
+    (``pages.captured_at``) and where its bytes came from (``pages.archive_url``); and the archive's CDX answers,
+    kept so a later run asks again only for captures newer than the answer (``cdx_queries``)."""
+    pages = cast(Table, db["pages"])
+    for column in ("captured_at", "archive_url"):
+        pages.add_column(column, str)
+    _create(
+        db,
+        {
+            "cdx_queries": (
+                {"query": str, "fetched_at": str, "captures": str},  # captures: JSON array of CDX rows
+                "query",
+                [],
+            )
+        },
+    )
+
+
 def schema_version() -> int:
     return len(_MIGRATION_NAMES)
 

@@ -59,6 +59,8 @@ class FetchedPage:
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None
+    captured_at: str | None = None  # an archived page: when the archive captured it (ISO 8601 UTC)
+    archive_url: str | None = None  # and where its bytes came from (a Wayback URL, a WARC file and offset)
 
 
 @dataclass(slots=True)
@@ -185,6 +187,8 @@ def _save(db: Database, run_id: int, fetched: FetchedPage, record: Record | None
             content_type=fetched.content_type,
             etag=fetched.etag,
             last_modified=fetched.last_modified,
+            captured_at=fetched.captured_at,
+            archive_url=fetched.archive_url,
         )
     if record is not None:
         row["kind"] = record.kind
@@ -201,7 +205,8 @@ def _save(db: Database, run_id: int, fetched: FetchedPage, record: Record | None
     if isinstance(record, FilmPage):
         load_film_page(db, page_id, record, replacing=stored is not None)
     elif isinstance(record, ReviewPage):
-        _load_review_page(db, page_id, run_id, observed_at, fetched.url, record)
+        # an archived list's state holds from its capture: history is by what the page said when
+        _load_review_page(db, page_id, run_id, fetched.captured_at or observed_at, fetched.url, record)
     elif isinstance(record, SearchPage):
         save_search_page(db, page_id, record)
     if record is not None:

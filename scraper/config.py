@@ -49,6 +49,8 @@ RecrawlKind = Literal[
 ]  # fmt: skip
 SubpageKind = Literal["releaseinfo", "companycredits", "keywords", "connections"]
 SUBPAGE_KINDS: tuple[SubpageKind, ...] = ("releaseinfo", "companycredits", "keywords", "connections")
+# A capture date: a year, a month, a day (UTC), or a Wayback timestamp (YYYYMMDDhhmmss).
+ArchiveDate = Annotated[str, msgspec.Meta(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|\d{14})$")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +75,21 @@ class Settings:
     resolve: dict[HostPort, HostPort] = field(default_factory=dict)  # "host:port" → "127.0.0.1:port", like curl
     http2: bool = False  # needs the optional extra: pip install 'cinescrape[http2]'
     robots_max_age_hours: Hours = 24.0  # a cached robots.txt older than this is read again
+    max_crawl_delay_seconds: Seconds = 60.0  # a longer robots.txt Crawl-delay is cut to this (with a warning)
+    request_deadline_seconds: Timeout = 120.0  # one request whole (headers, body, however slow): then it fails
+    max_run_minutes: Annotated[float, msgspec.Meta(ge=0, le=525_600)] = 0.0  # stop a run after this; 0: never
     # The raw archive's SQLite file; None: beside the database (films.db → films.archive.db); "": no archive.
     archive: FileName | None = None
     # The metadata site's title search and title pages, for list entries without a title link. No search by
     # default: IMDb answers robots with a bot wall, so entries are resolved by the imported IMDb datasets.
     search_url: Template = ""
     title_url: Template = "https://www.imdb.com/title/{imdb_id}/"
+    # Where pages come from: the sites themselves, or the Wayback Machine's captures of them (scraper/sources/).
+    source: Literal["live", "wayback"] = "live"
+    wayback_url: Template = "https://web.archive.org"
+    wayback_at: tuple[ArchiveDate, ...] = ()  # the capture nearest before each date; none: the latest
+    # The archive firewalls an address for an hour after sustained 429s; its own client library keeps under 24.
+    wayback_cdx_per_minute: Annotated[int, msgspec.Meta(ge=1, le=60)] = 20
 
     @property
     def user_agent(self) -> str:
@@ -166,5 +177,9 @@ def _check(settings: Settings) -> None:
                 f"setting {name}: must be an http(s) URL with {{{placeholder}}} and no other placeholder{empty}, "
                 f"not {reprlib.repr(template)}"
             )
+    try:
+        check_url(settings.wayback_url)
+    except BadURL as error:
+        raise ConfigError(f"setting wayback_url: {error}") from None
     if settings.http2 and importlib.util.find_spec("h2") is None:
         raise ConfigError("setting http2 needs the h2 package: pip install 'cinescrape[http2]'")

@@ -30,6 +30,9 @@ from .discover import discover, resolve_entries
 from .fetch import AddressGuard, Deferred, Fetcher, FetchError, Response, is_private_host, make_client
 from .frontier import Frontier
 from .politeness import HostGate, Robots
+from .sources import Blocked, Source, SourceRefused, provenance
+from .sources.live import LiveSource
+from .sources.wayback import WaybackSource
 from .urls import canonical
 
 if TYPE_CHECKING:  # the archive module's reparse uses this one's parse_page
@@ -58,13 +61,19 @@ def parse_page(body: bytes, url: str, kind: str | None, content_type: str) -> Re
         raise PageError(f"parser error: {type(error).__name__}: {error}") from error
 
 
-def queue_links(frontier: Frontier, settings: Settings, item: FrontierItem, record: Record) -> int:
-    """Queue the pages ``record`` (the page at ``item``) leads to, within the depth budget; returns how many."""
+def queue_links(
+    frontier: Frontier,
+    settings: Settings,
+    item: FrontierItem,
+    record: Record,
+    page_url: Callable[[str], str] = canonical,
+) -> int:
+    """Queue the pages ``record`` (the page at ``item``) leads to, within the depth budget; returns how many.
+    ``page_url`` is the source's URL of a page (an archive folds a page's variants into one)."""
     if item.depth >= settings.max_depth:
         return 0
     found = [
-        FrontierItem(canonical(url), kind, item.depth + 1, item.url)
-        for url, kind in discover(record, settings.subpages)
+        FrontierItem(page_url(url), kind, item.depth + 1, item.url) for url, kind in discover(record, settings.subpages)
     ]
     return frontier.add(found, settings.recrawl_after())
 
@@ -77,10 +86,11 @@ class RunSummary:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped early (the archive refused us); pending pages wait
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.stopped else 0
 
     def counts(self) -> dict[str, int]:
         return {
@@ -107,6 +117,7 @@ class Crawler:
         client: httpx.AsyncClient,
         progress: Progress | None = None,
         archive: Archive | None = None,
+        source: Source | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -116,21 +127,23 @@ class Crawler:
         self.progress = progress
         seeds_hosts = {urlsplit(seed).hostname or "" for seed in settings.seeds}
         allowed = {host for host in seeds_hosts if is_private_host(host)} | set(settings.allow_hosts)
-        self.fetcher = Fetcher(client, settings, AddressGuard(allowed))
-        self.robots = Robots(self.fetcher, settings.user_agent, settings.robots_max_age_hours * 3600)
-        self.gate = HostGate(settings.per_host_concurrency, settings.delay_seconds)
+        fetcher = Fetcher(client, settings, AddressGuard(allowed))
+        robots = Robots(fetcher, settings.user_agent, settings.robots_max_age_hours * 3600)
+        self.source = source or LiveSource(
+            fetcher, robots, HostGate(settings.per_host_concurrency, settings.delay_seconds)
+        )
         self.global_slots = asyncio.Semaphore(settings.concurrency)
         self.visited = 0  # across every pass of the run (searches, found films): max_pages is per run
 
     async def run(self) -> RunSummary:
         self.frontier.add(
-            [FrontierItem(canonical(seed)) for seed in self.settings.seeds], self.settings.recrawl_after()
+            [FrontierItem(self.source.page_url(seed)) for seed in self.settings.seeds], self.settings.recrawl_after()
         )
         in_flight: set[str] = set()
         tasks: set[asyncio.Task[None]] = set()
         while True:
             room = self.settings.concurrency * 2 - len(tasks)
-            if room > 0 and self.visited < self.settings.max_pages:
+            if room > 0 and self.visited < self.settings.max_pages and not self.summary.stopped:
                 for item in self.frontier.pending(room + len(in_flight)):
                     if item.url in in_flight or self.visited >= self.settings.max_pages:
                         continue
@@ -153,17 +166,17 @@ class Crawler:
             stored = self.store.page(item.url)
             known = stored is not None and stored.error is None
             try:
-                allowed, crawl_delay = await self.robots.verdict(item.url)
-                if not allowed:
-                    self.summary.blocked.append(item.url)
-                    self.frontier.mark(item.url, BLOCKED, "disallowed by robots.txt")
-                    return
-                async with self.gate.slot(item.url, crawl_delay):
-                    response = await self.fetcher.get(
-                        item.url,
-                        etag=stored.etag if known and stored else None,
-                        last_modified=stored.last_modified if known and stored else None,
-                    )
+                responses = await self.source.responses(item, stored if known else None)
+            except Blocked as error:
+                self.summary.blocked.append(item.url)
+                self.frontier.mark(item.url, BLOCKED, str(error))
+                return
+            except SourceRefused as error:  # not a failure of this page: it waits, with the rest, for a later run
+                self.summary.stopped = str(error)
+                self.frontier.mark(
+                    item.url, DEFERRED, str(error), not_before=error.not_before.isoformat(timespec="seconds")
+                )
+                return
             except Deferred as error:
                 self._fail(
                     item, str(error), error.status, deferred_until=error.not_before.isoformat(timespec="seconds")
@@ -172,6 +185,15 @@ class Crawler:
             except FetchError as error:
                 self._fail(item, str(error), error.status)
                 return
+        if not responses:  # the source has nothing newer than the page as loaded
+            self._unchanged(item)
+        for response in responses:  # an archive's captures of one page, oldest first
+            self._take(item, response)
+
+    def _take(self, item: FrontierItem, response: Response) -> None:
+        """Archive, parse and load one response for ``item``."""
+        stored = self.store.page(item.url)
+        known = stored is not None and stored.error is None
         self.summary.fetched += 1
         if response.status == 304:
             self._unchanged(item)
@@ -194,6 +216,7 @@ class Crawler:
         except PageError as error:
             self._fail(item, str(error), response.status)
             return
+        captured_at, archive_url = provenance(response)
         fetched = FetchedPage(
             url=item.url,
             kind=record.kind,
@@ -202,6 +225,8 @@ class Crawler:
             content_type=content_type,
             etag=response.headers.get("ETag"),
             last_modified=response.headers.get("Last-Modified"),
+            captured_at=captured_at,
+            archive_url=archive_url,
         )
         self.store.save_page(self.summary.run_id, fetched, record)
         self.summary.parsed += 1
@@ -223,7 +248,7 @@ class Crawler:
         )
 
     def _discover(self, item: FrontierItem, record: Record) -> None:
-        queue_links(self.frontier, self.settings, item, record)
+        queue_links(self.frontier, self.settings, item, record, self.source.page_url)
 
     def _unchanged(self, item: FrontierItem) -> None:
         """Not parsed again; the pages it led to last time are queued again when due, as a re-parse would."""
@@ -253,7 +278,8 @@ async def crawl(
     run_id = store.start_run(command, settings.seeds)
     exit_code = 1  # stays so if the run dies: the runs row says it did not finish well
     async with make_client(settings, transport) as client:
-        crawler = Crawler(settings, store, SqliteFrontier(store.db, run_id), client, progress, archive)
+        source = WaybackSource(client, settings, store.db) if settings.source == "wayback" else None
+        crawler = Crawler(settings, store, SqliteFrontier(store.db, run_id), client, progress, archive, source)
         crawler.summary.run_id = run_id
         try:
             await crawler.run()
