@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .readonly import connect_read_only
 from .store import StoreError, now
 
 _SCHEMA = """
@@ -71,8 +72,11 @@ class SqliteArchive:
     """The ``scraper.archive.Archive`` interface on a SQLite file. Each ``put`` is its own committed
     transaction, so a body is on disk before the crawler saves the page it came from."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        if read_only:  # export-warc on an archive the user may only read: nothing written (db/readonly.py)
+            self.conn = connect_read_only(self.path)
+            return
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None)
             self.conn.execute("PRAGMA busy_timeout = 10000")

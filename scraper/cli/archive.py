@@ -14,7 +14,7 @@ from db.archive import SqliteArchive
 from ..archive import archive_path, export_warc
 from ..config import ConfigError, load_settings
 from ..run import run_reparse
-from .common import db_option, one_line_errors, quiet_option, report_run
+from .common import db_option, one_line_errors, quiet_option, report_run, writable_folder
 
 archive_option = click.option(
     "--archive",
@@ -69,12 +69,13 @@ def reparse(
 
 
 @click.command("export-warc")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@db_option(None)
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), callback=writable_folder)
+@db_option(None, writes=False)
 @archive_option
 def export_warc_command(path: Path, db_path: Path, archive_file: Path | None) -> None:
     """Write the archive as a WARC file (gzip per record) to PATH, for other web-archive tools."""
-    archive = SqliteArchive(_existing_archive(archive_file, db_path))
+    with one_line_errors("export-warc", OSError):
+        archive = SqliteArchive(_existing_archive(archive_file, db_path), read_only=True)
     with one_line_errors("export-warc", OSError), closing(archive):
         count = export_warc(archive, path)
     click.echo(f"cinescrape export-warc: {count} responses written to {path}", err=True)

@@ -4,14 +4,17 @@ errors and a run's failures reach the operator."""
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager, nullcontext
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from sqlite_utils import Database
 
 from db import NewerDatabase, Store, StoreError
+from db.readonly import read_only_database
 
 from ..lock import Locked, run_lock
 
@@ -22,17 +25,33 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNKNOWN_PAGE, EXIT_LOCKED = 0, 1, 2, 3, 7
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def db_option(default: str | None, *, exists: bool = False) -> Callable[[F], F]:
+def db_option(default: str | None, *, exists: bool = False, writes: bool = True) -> Callable[[F], F]:
+    """``--db``; for a command that ``writes``, its folder must exist and take new files (the -wal, the lock)."""
     return click.option(
         "--db",
         "db_path",
         type=click.Path(dir_okay=False, path_type=Path, exists=exists),
-        default=default,
         required=default is None,
         envvar="CINESCRAPE_DB",
         show_default=bool(default),
+        callback=writable_folder if writes else None,
         help="SQLite database (env CINESCRAPE_DB)" + ("." if exists else "; created if missing."),
+        **({"default": default} if default else {}),  # click 8.5 takes an explicit default=None as a value given
     )
+
+
+def writable_folder(ctx: click.Context, param: click.Parameter, path: Path | None) -> Path | None:
+    """A click callback: the file ``path`` can be created or replaced, else a usage error naming its folder."""
+    if path is None:
+        return None
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"folder {folder} does not exist", ctx, param)
+    try:  # a real probe, not os.access: root passes os.access on read-only file systems too
+        tempfile.TemporaryFile(dir=folder).close()
+    except OSError as error:
+        raise click.BadParameter(f"cannot write in folder {folder}: {error.strerror or error}", ctx, param) from None
+    return path
 
 
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No summary line unless something failed.")
@@ -54,14 +73,23 @@ def one_line_errors(command: str, *also: type[Exception]) -> Iterator[None]:
 
 
 @contextmanager
-def open_store(command: str, db_path: Path, *, lock: bool, also: tuple[type[Exception], ...] = ()) -> Iterator[Store]:
-    """The database (under the run lock when the command writes), its problems turned into one line and an exit."""
+def open_store(command: str, db_path: Path, *, also: tuple[type[Exception], ...] = ()) -> Iterator[Store]:
+    """The database under the run lock, for a command that writes; its problems turned into one line and an exit."""
     with (
         one_line_errors(command, *also),
-        run_lock(db_path) if lock else nullcontext(),
+        run_lock(db_path),
         closing(Store(db_path)) as store,
     ):
         yield store
+
+
+@contextmanager
+def open_read_only(command: str, db_path: Path) -> Iterator[Database]:
+    """The database for a command that only reads: no lock, nothing written (db/readonly.py)."""
+    with one_line_errors(command):
+        db = read_only_database(db_path)
+    with closing(db.conn):
+        yield db
 
 
 def report_run(command: str, failed: Sequence[tuple[str, str]], summary: str, quiet: bool) -> None:

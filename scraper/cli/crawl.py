@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import click
@@ -20,6 +21,7 @@ from ..sample_site import (
     SAMPLE_TITLE_URL,
     serve_folder,
 )
+from ..sources.wayback import dates_every
 from ..urls import BadURL, check_url
 from .common import db_option, one_line_errors, quiet_option, report_run, verbose_option
 
@@ -32,6 +34,8 @@ def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, 
     if not report.health.ok:  # shown even with --quiet: something is wrong, though no page failed
         click.echo(f"cinescrape {command}: {report.health.summary()}\n{report.health.table()}", err=True)
     report_run(command, report.summary.failed, report.line(), quiet)
+    if report.summary.stopped:
+        click.echo(f"cinescrape {command}: stopped early: {report.summary.stopped}", err=True)
     return report
 
 
@@ -50,6 +54,19 @@ def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, 
     help="Seconds between requests to one host (default 1; robots.txt Crawl-delay wins when larger).",
 )
 @click.option("--max-pages", type=int, help="Stop after this many pages in this run.")
+@click.option(
+    "--source", type=click.Choice(["live", "wayback"]), help="Read the sites (default) or the Wayback Machine."
+)
+@click.option(
+    "--at",
+    "at_dates",
+    multiple=True,
+    metavar="DATE",
+    help="With --source wayback: the capture nearest before DATE (YYYY, YYYY-MM-DD); repeat for a list's history.",
+)
+@click.option("--every", metavar="STEP", help="With --from and --to: a date every STEP (1y, 6m) for --at.")
+@click.option("--from", "from_date", metavar="DATE", help="The first date of --every.")
+@click.option("--to", "to_date", metavar="DATE", help="The last date of --every (default: today).")
 @quiet_option
 @verbose_option
 def crawl(
@@ -58,6 +75,11 @@ def crawl(
     config_path: Path | None,
     delay: float | None,
     max_pages: int | None,
+    source: str | None,
+    at_dates: tuple[str, ...],
+    every: str | None,
+    from_date: str | None,
+    to_date: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -67,8 +89,17 @@ def crawl(
     fine, 1 some pages failed (listed on stderr and recorded in the pages
     table), 2 usage or config error, 75 another run holds the database.
     """
+    if every:
+        if not from_date:
+            raise click.UsageError("--every needs --from (and --to, default today)")
+        try:
+            at_dates += dates_every(every, from_date, to_date or date.today().isoformat())
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--every/--from/--to") from None
     try:
-        settings = load_settings(config_path, delay_seconds=delay, max_pages=max_pages)
+        settings = load_settings(
+            config_path, delay_seconds=delay, max_pages=max_pages, source=source, wayback_at=at_dates
+        )
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
     settings = replace(settings, seeds=tuple(dict.fromkeys((*settings.seeds, *urls))))

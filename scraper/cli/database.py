@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
 
 import click
 
 from db.datasette import metadata
 from db.health import check
 
-from .common import EXIT_FAILED, EXIT_OK, db_option, open_store
+from .common import EXIT_FAILED, EXIT_OK, db_option, open_read_only, writable_folder
 
 
 @click.command()
-@db_option(None, exists=True)
+@db_option(None, exists=True, writes=False)
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
@@ -37,8 +36,8 @@ def health(db_path: Path, threshold: float, runs: int, min_pages: int) -> None:
 
     A field found on 95% of title pages before and on 10% now means the site changed its layout.
     """
-    with open_store("health", db_path, lock=False) as store:
-        report = check(store.db, threshold=threshold, runs=runs, min_pages=min_pages)
+    with open_read_only("health", db_path) as db:
+        report = check(db, threshold=threshold, runs=runs, min_pages=min_pages)
     click.echo(report.summary())
     if not report.ok:
         click.echo(report.table())
@@ -59,10 +58,14 @@ def health(db_path: Path, threshold: float, runs: int, min_pages: int) -> None:
 @click.option(
     "--output",
     "-o",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=writable_folder,
     help="Where to write the metadata JSON (default: standard output).",
 )
-def datasette_config(db_path: Path, output: TextIO) -> None:
+def datasette_config(db_path: Path, output: Path | None) -> None:
     """Write Datasette metadata (descriptions, facets, canned queries): datasette DB -m metadata.json."""
-    output.write(json.dumps(metadata(db_path.stem), ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(metadata(db_path.stem), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")

@@ -13,7 +13,7 @@ import click
 from db.imdb_datasets import DatasetError, dataset_files, import_datasets
 from db.resolve import resolve as resolve_entries
 
-from .common import EXIT_OK, db_option, open_store
+from .common import EXIT_OK, db_option, open_read_only, open_store
 
 
 @click.command("import-imdb-datasets")
@@ -31,7 +31,7 @@ def import_imdb_datasets(folder: Path, db_path: Path) -> None:
     except DatasetError as error:
         raise click.UsageError(str(error)) from error
     total = sum(file.stat().st_size for file in files)
-    with open_store("import-imdb-datasets", db_path, lock=True, also=(DatasetError,)) as store:
+    with open_store("import-imdb-datasets", db_path, also=(DatasetError,)) as store:
         if sys.stderr.isatty():
             with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
                 results = import_datasets(store.db, folder, bar.update)
@@ -49,7 +49,7 @@ def import_imdb_datasets(folder: Path, db_path: Path) -> None:
 @db_option(None, exists=True)
 def resolve(db_path: Path) -> None:
     """Resolve the list entries without a film (search results stored, imported datasets, fuzzy match)."""
-    with open_store("resolve", db_path, lock=True) as store:
+    with open_store("resolve", db_path) as store:
         outcome = resolve_entries(store.db)
     hint = " (cinescrape unresolved lists them)" if outcome.unresolved else ""
     click.echo(
@@ -61,14 +61,14 @@ _COLUMNS = ("article", "rank", "title", "year", "note")
 
 
 @click.command()
-@db_option(None, exists=True)
+@db_option(None, exists=True, writes=False)
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of objects, for scripts.")
 def unresolved(db_path: Path, as_json: bool) -> None:
     """List the ranked entries no film is known for, with why (e.g. the candidates of an ambiguous title)."""
-    with open_store("unresolved", db_path, lock=False) as store:
+    with open_read_only("unresolved", db_path) as db:
         rows = [
             dict(zip(_COLUMNS, row, strict=True))
-            for row in store.db.execute(
+            for row in db.execute(
                 "select coalesce(article, article_url), rank, title, year, resolution_note from unresolved_entries "
                 "order by article_id, position"
             )
