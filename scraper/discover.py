@@ -3,6 +3,7 @@ and, once a crawl has loaded its pages, the searches and title pages that resolv
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import quote_plus
@@ -13,7 +14,9 @@ from parsers.detect import kind_from_url
 from parsers.errors import UnknownPage
 from parsers.records import FilmPage, Record, ReviewPage
 
-from .urls import canonical
+from .urls import BadURL, canonical, check_url
+
+log = logging.getLogger("cinescrape")
 
 if TYPE_CHECKING:  # crawl.py calls resolve_entries with its Crawler
     from .crawl import Crawler
@@ -27,7 +30,18 @@ def _is_title_page(url: str) -> bool:
 
 
 def discover(record: Record, subpages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    """(URL, expected kind) of each page worth fetching next."""
+    """(URL, expected kind) of each page worth fetching next; a link no crawler could fetch (a 64 kB URL, a
+    control byte, port 99999) is skipped with a warning: it is the linking page's flaw, not a page that failed."""
+    for url, kind in _links(record, subpages):
+        try:
+            check_url(url)
+        except BadURL as error:
+            log.warning("%s: link skipped: %s", record.url, error)
+            continue
+        yield url, kind
+
+
+def _links(record: Record, subpages: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     if isinstance(record, ReviewPage):
         for entry in record.entries:
             if entry.title_url and _is_title_page(entry.title_url):
@@ -45,7 +59,13 @@ def discover(record: Record, subpages: tuple[str, ...]) -> Iterator[tuple[str, s
 
 
 def _items(template: str, kind: str, values: Iterable[dict[str, str]]) -> list[FrontierItem]:
-    return [FrontierItem(canonical(template.format(**value)), kind, depth=1) for value in values]
+    items = []
+    for value in values:
+        try:
+            items.append(FrontierItem(canonical(template.format(**value)), kind, depth=1))
+        except BadURL as error:  # a title of kilobytes makes a search URL too long: it stays unresolved
+            log.warning("%s skipped: %s", kind, error)
+    return items
 
 
 async def resolve_entries(crawler: Crawler) -> None:
