@@ -7,6 +7,7 @@ review sites are seen in, so "27. Februar 2007", "27 de febrero de 2007" and
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import lru_cache
@@ -51,7 +52,7 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[s
         return None
     if day is None:
         return f"{year:04d}-{month:02d}", "month"
-    if not 1 <= day <= 31:
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:  # "February 31, 2007" is no date
         return None
     return f"{year:04d}-{month:02d}-{day:02d}", "day"
 

@@ -1,0 +1,32 @@
+"""Dates as pages print them: impossible calendar days are not dates, whatever the spelling."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.dates import parse_date, release_date_from_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["February 31, 2007", "31 February 2007", "2007-02-31", "31.02.2007", "February 29, 2007", "April 31, 2001",
+     "2100-02-29", "30 février 2007", "0 March 2007", "2007-13-01"],
+)  # fmt: skip
+def test_an_impossible_day_is_not_a_date(text):
+    assert parse_date(text) is None
+    assert release_date_from_text(f"{text} (USA)") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("February 29, 2008", ("2008-02-29", "day")),
+        ("2000-02-29", ("2000-02-29", "day")),
+        ("31 December 1999", ("1999-12-31", "day")),
+        ("30.04.2001", ("2001-04-30", "day")),
+        ("February 2007", ("2007-02", "month")),
+        ("2007", ("2007", "year")),
+    ],
+)
+def test_a_real_day_is_a_date(text, expected):
+    assert parse_date(text) == expected
