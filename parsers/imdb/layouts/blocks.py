@@ -18,12 +18,15 @@ from selectolax.lexbor import LexborNode
 
 from ...text import clean
 from ..common import drop_see_more, is_navigation
+from ..vocabulary import field_of_label, href_has
 
 # Classes IMDb puts on "more" / "See more »" links and their wrappers.
 _NAVIGATION_CLASSES = re.compile("tn15more|see-more")
 _NAVIGATION_TAGS = frozenset({"a", "span", "nobr"})
 _LABEL_NOISE = re.compile(r"\s*(:|\bedit\b|\(wga\))\s*", re.I)
 _SKIPPED_TAGS = frozenset({"script", "style", "-comment"})
+# Elements that start a line of their own inside a value (one AKA, one credit per line).
+_LINE_TAGS = frozenset({"li", "p", "div", "tr", "dd", "dt"})
 
 
 @lru_cache(maxsize=1024)  # a few dozen label texts recur on every page
@@ -54,6 +57,27 @@ def _texts(node: LexborNode) -> Iterator[str]:
         child = child.next
 
 
+def _line_parts(node: LexborNode, lines: list[list[str]]) -> None:
+    """Append the text under ``node`` to ``lines``, opening a new line at ``<br>`` and around block elements."""
+    if node.is_text_node:
+        lines[-1].append(node.text(deep=False))
+        return
+    tag = node.tag
+    if tag in _SKIPPED_TAGS or _is_navigation(node):
+        return
+    if tag == "br":
+        lines.append([])
+        return
+    if tag in _LINE_TAGS:
+        lines.append([])
+    child = node.child
+    while child is not None:
+        _line_parts(child, lines)
+        child = child.next
+    if tag in _LINE_TAGS:
+        lines.append([])
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One label and the nodes that hold its value."""
@@ -73,6 +97,15 @@ class Block:
         parts = [text for node in self.nodes for text in _texts(node)]
         return drop_see_more(clean("".join(parts))).strip(" |»-")
 
+    @property
+    def lines(self) -> list[str]:
+        """The value line by line, as the page breaks it (``<br>``, list items, rows), navigation left out."""
+        parts: list[list[str]] = [[]]
+        for node in self.nodes:
+            _line_parts(node, parts)
+        lines = (drop_see_more(clean("".join(line))).strip(" |»-") for line in parts)
+        return [line for line in lines if line]
+
     def links(self, *href_parts: str) -> list[LexborNode]:
         """The value's links whose href contains one of ``href_parts`` (all links if none), in page order."""
         found: list[LexborNode] = []
@@ -81,20 +114,13 @@ class Block:
                 continue
             # Value nodes hold a few elements: walking them costs less than setting up a CSS query.
             for link in node.traverse():
-                if link.tag == "a" and _href_has(link, href_parts) and not _is_navigation(link):
+                if (
+                    link.tag == "a"
+                    and (not href_parts or href_has(link.attributes.get("href") or "", href_parts))
+                    and not _is_navigation(link)
+                ):
                     found.append(link)
         return found
-
-
-def _href_has(link: LexborNode, parts: tuple[str, ...]) -> bool:
-    """Whether the link's href contains one of ``parts`` (any href, for none)."""
-    if not parts:
-        return True
-    href = link.attributes.get("href") or ""
-    for part in parts:  # noqa: SIM110 (a loop: any() over a generator costs more than these tests)
-        if part in href:
-            return True
-    return False
 
 
 def _value_nodes(label: LexborNode) -> tuple[LexborNode, ...]:
@@ -113,7 +139,8 @@ def _value_nodes(label: LexborNode) -> tuple[LexborNode, ...]:
 
 
 class Blocks:
-    """The labelled blocks of a page by label key; the first block of a label wins.
+    """The labelled blocks of a page by the field their label names ("Production Co:" and "Produktionsfirma:"
+    are both "companies"; a label of no known field by its own key); the first block of a field wins.
 
     A page has three times as many labels as a layout reads, so a label is paired
     with its value nodes only when a field asks for it.
@@ -123,9 +150,15 @@ class Blocks:
         self._labels: dict[str, LexborNode] = {}
         for label in labels:
             key = label_key(label.text(deep=True))
+            key = field_of_label(key) or key
             if key and key not in self._labels:
                 self._labels[key] = label
         self._blocks: dict[str, Block] = {}
+
+    @property
+    def keys(self) -> set[str]:
+        """Every label the page shows, as its field name where it names one."""
+        return set(self._labels)
 
     def get(self, key: str) -> Block | None:
         if key not in self._blocks:

@@ -8,7 +8,7 @@ field the layout expects but the page lacks is listed in ``missing``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -20,6 +20,7 @@ from .blocks import Block, Blocks
 from .header import HeaderSpec, read_header
 
 Reader = Callable[[Block], Any]
+_RECORD_FIELDS = frozenset(f.name for f in fields(FilmPage))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,5 +89,7 @@ def parse_layout(page: Page, layout: Layout) -> FilmPage:
         year_end=header.year_end,
         title_type=header.title_type,
     )
-    missing = tuple(name for name in layout.expects if values.get(name) is None)
+    # Missing: what the layout should carry, and every field whose label the page shows but whose value was not read.
+    shown = blocks.keys & _RECORD_FIELDS
+    missing = tuple(name for name in dict.fromkeys((*layout.expects, *sorted(shown))) if values.get(name) is None)
     return FilmPage(kind="title", url=page.url, layout=layout.name, missing=missing, **values)

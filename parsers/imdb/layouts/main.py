@@ -9,24 +9,16 @@ from __future__ import annotations
 
 from . import values
 from .engine import Field, Layout
+from .fields import LABELLED_FIELDS
 from .header import HeaderSpec
 
 FIELDS = (
-    Field("genres", values.genres, labels=("genres", "genre")),
+    *LABELLED_FIELDS,
     Field(
         "plot",
         values.plot,
         selectors=(".summary_text", "[itemprop=description]", "#overview-top > p", "#titleStoryLine p"),
     ),
-    Field("keywords", values.keywords, labels=("plot keywords",)),
-    Field("keywords_total", values.keywords_total, labels=("plot keywords",)),
-    Field("release_dates", values.release_dates, labels=("release date", "release dates")),
-    Field("companies", values.companies, labels=("production co", "production companies")),
-    Field("connections", values.connections, labels=("connections", "movie connections")),
-    Field("runtime_minutes", values.runtime, labels=("runtime",)),
-    Field("countries", values.countries, labels=("country", "countries")),
-    Field("languages", values.languages, labels=("language", "languages")),
-    Field("directors", values.people, labels=("director", "directors")),
 )
 HEADER = HeaderSpec(
     # the 2011-14 and 2015-20 title blocks, inside the overview of both

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import values
 from .engine import Field, Layout
+from .fields import LABELLED_FIELDS
 from .header import HeaderSpec
 
 # The overview's short credits ("Director: <ul>…</ul>"), for a page without the crew list's "Directed by".
@@ -16,7 +17,7 @@ _OVERVIEW_DIRECTORS = ", ".join(
     for label in ("Director:", "Directors:")
 )
 FIELDS = (
-    Field("genres", values.genres, labels=("genres", "genre")),
+    *LABELLED_FIELDS,
     # Series pages open the overview with a season list; the credits follow in labelled divs.
     Field(
         "plot",
@@ -24,18 +25,12 @@ FIELDS = (
         selectors=(".titlereference-section-overview > div:not(.titlereference-overview-section)",),
         unless="a[href*=episodes]",
     ),
-    Field("keywords", values.keywords, labels=("plot keywords",)),
-    Field("keywords_total", values.keywords_total, labels=("plot keywords",)),
     Field(
         "release_dates",
         values.release_dates,
         selectors=(".titlereference-header li.ipl-inline-list__item a[href*=releaseinfo]",),
     ),
-    Field("companies", values.companies, labels=("production companies",)),
-    Field("runtime_minutes", values.runtime, labels=("runtime",)),
-    Field("countries", values.countries, labels=("country", "countries")),
-    Field("languages", values.languages, labels=("language", "languages")),
-    Field("directors", values.people, labels=("directed by",), selectors=(_OVERVIEW_DIRECTORS,)),
+    Field("directors", values.people, selectors=(_OVERVIEW_DIRECTORS,)),
 )
 HEADER = HeaderSpec(
     root=(".titlereference-header",),
@@ -48,7 +43,7 @@ HEADER = HeaderSpec(
 )
 EXPECTS = (
     "imdb_id", "title", "year", "genres", "plot", "keywords",
-    "release_dates", "companies", "runtime_minutes",
+    "release_dates", "companies", "connections", "runtime_minutes",
 )  # fmt: skip
 
 MARKER = ".titlereference-header, table.titlereference-list"

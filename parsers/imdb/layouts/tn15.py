@@ -8,21 +8,10 @@ from __future__ import annotations
 
 from . import values
 from .engine import Field, Layout
+from .fields import LABELLED_FIELDS
 from .header import HeaderSpec
 
-FIELDS = (
-    Field("genres", values.genres, labels=("genre", "genres")),
-    Field("plot", values.plot, labels=("plot", "plot outline")),
-    Field("keywords", values.keywords, labels=("plot keywords",)),
-    Field("keywords_total", values.keywords_total, labels=("plot keywords",)),
-    Field("release_dates", values.release_dates, labels=("release date",)),
-    Field("companies", values.companies, labels=("company", "companies", "production co")),
-    Field("connections", values.connections, labels=("movie connections", "connections")),
-    Field("runtime_minutes", values.runtime, labels=("runtime",)),
-    Field("countries", values.countries, labels=("country", "countries")),
-    Field("languages", values.languages, labels=("language", "languages")),
-    Field("directors", values.people, labels=("director", "directors")),
-)
+FIELDS = (*LABELLED_FIELDS, Field("plot", values.plot, labels=("plot",)))
 HEADER = HeaderSpec(
     root=("#tn15title",),
     title=("h1",),

@@ -1,0 +1,100 @@
+"""What IMDb's pages call things, in every era and language: one table every layout reads.
+
+Two kinds of hint, both shared by every layout rather than switched per layout:
+
+- **labels**: the words before a value ("Genres:", "Plot Keywords:", "Production Co:"), in English and in the
+  forms IMDb's localised sites used (German, Spanish, French, Italian, Portuguese, Swedish, Czech, Hungarian).
+  ``field_of_label`` turns any of them into the one field name a layout asks for.
+- **link forms**: where a value's link points, in every era (``/genre/Drama``, ``/Sections/Genres/Drama/``,
+  ``/search/title?genres=drama``, ``/search/title/?genres=drama``, ``/keyword/mafia``,
+  ``/search/keyword?keywords=mafia`` …). A block's links are read by these first; a block whose links match
+  none of them is still read, from all of its non-navigation links, then from its text.
+"""
+
+from __future__ import annotations
+
+# field → the label keys (``label_key`` of the label text: case folded, colon and "Edit" dropped) that carry it.
+LABELS: dict[str, tuple[str, ...]] = {
+    "genres": (
+        "genres", "genre", "género", "géneros", "genere", "generi", "gênero", "gêneros", "genrer", "žánr", "žánry",
+        "műfaj", "műfajok",
+    ),
+    "keywords": (
+        "plot keywords", "keywords", "schlüsselwörter", "handlungsschlüsselwörter", "schlagwörter",
+        "palabras clave", "palabras clave de la trama", "mots-clés", "mots clés", "mots-clés de l'intrigue",
+        "parole chiave", "parole chiave della trama", "palavras-chave", "palavras-chave do enredo", "nyckelord",
+        "handlingsnyckelord", "klíčová slova", "kulcsszavak", "cselekmény kulcsszavai",
+    ),
+    "release_dates": (
+        "release date", "release dates", "erscheinungsdatum", "kinostart", "veröffentlichungsdatum",
+        "fecha de estreno", "fecha de lanzamiento", "date de sortie", "sortie", "data di uscita", "uscita",
+        "data de lançamento", "data de estreia", "lançamento", "premiärdatum", "premiär", "datum premiéry",
+        "premiéra", "megjelenés dátuma", "bemutató", "bemutató dátuma",
+    ),
+    "companies": (
+        "production co", "production companies", "production company", "company", "companies",
+        "produktionsfirma", "produktionsfirmen", "produktionsgesellschaft", "productora", "productoras",
+        "compañía productora", "compañías productoras", "sociétés de production", "société de production",
+        "società di produzione", "casa di produzione", "produtora", "produtoras", "empresas produtoras",
+        "produktionsbolag", "produkční společnost", "produkční společnosti", "gyártó", "gyártó cég", "gyártó cégek",
+    ),
+    "countries": (
+        "country", "countries", "country of origin", "countries of origin", "land", "länder", "herkunftsland",
+        "país", "países", "país de origen", "pays", "pays d'origine", "nazione", "paese", "paese di origine",
+        "país de origem", "ursprungsland", "země", "země původu", "ország", "származási ország",
+    ),
+    "languages": (
+        "language", "languages", "sprache", "sprachen", "idioma", "idiomas", "langue", "langues", "lingua",
+        "lingue", "språk", "jazyk", "jazyky", "nyelv", "nyelvek",
+    ),
+    "runtime_minutes": (
+        "runtime", "laufzeit", "länge", "duración", "durée", "durata", "duração", "speltid", "längd", "délka",
+        "stopáž", "játékidő", "hossz",
+    ),
+    "directors": (
+        "director", "directors", "directed by", "regie", "regisseur", "regisseure", "dirección", "director/a",
+        "directores", "réalisateur", "réalisation", "réalisateurs", "regia", "regista", "registi", "direção",
+        "diretor", "diretores", "regi", "regissör", "režie", "režisér", "rendező", "rendezők",
+    ),
+    "writers": (
+        "writer", "writers", "writing credits", "writing credits (wga)", "drehbuch", "drehbuchautor",
+        "drehbuchautoren", "guion", "guionista", "guionistas", "scénario", "scénariste", "scénaristes",
+        "sceneggiatura", "sceneggiatore", "sceneggiatori", "roteiro", "roteirista", "roteiristas", "manus",
+        "manusförfattare", "scénář", "scenárista", "író", "írók", "forgatókönyvíró",
+    ),
+    "akas": (
+        "also known as", "aka", "auch bekannt als", "alternativtitel", "también conocida como",
+        "conocida también como", "titre alternatif", "aussi connu sous le nom de", "alias", "conosciuto anche come",
+        "titolo alternativo", "também conhecido como", "även känd som", "známý také jako", "alternativní název",
+        "más néven", "ismert még mint",
+    ),
+    "connections": ("connections", "movie connections", "verbindungen", "conexiones", "connexions", "connessioni"),
+    "plot": ("plot", "plot outline", "plot summary", "storyline", "handlung", "trama", "intrigue", "résumé", "enredo"),
+}  # fmt: skip
+_FIELD_OF_LABEL = {label: field for field, labels in LABELS.items() for label in labels}
+
+
+def field_of_label(key: str) -> str | None:
+    """The field a label key names: "production co" → "companies", "género" → "genres"; None for other labels."""
+    return _FIELD_OF_LABEL.get(key)
+
+
+# field → href substrings of the links that carry it, every era.
+LINK_FORMS: dict[str, tuple[str, ...]] = {
+    "genres": ("/genre/", "/Sections/Genres/", "genres="),
+    "keywords": ("/keyword/", "keywords=", "/keyword?"),
+    "companies": ("/company/", "companies="),
+    "countries": ("/country/", "/Sections/Countries/", "country_of_origin=", "countries="),
+    "languages": ("/language/", "/Sections/Languages/", "primary_language=", "languages="),
+    "release_dates": ("releaseinfo", "/calendar", "release_date="),
+    "people": ("/name/",),
+    "titles": ("/title/tt",),
+}
+
+
+def href_has(href: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``href`` has one of ``forms`` (substrings; a loop is cheaper than a regex for a handful)."""
+    for form in forms:  # noqa: SIM110 (any() over a generator costs more than these tests)
+        if form in href:
+            return True
+    return False
