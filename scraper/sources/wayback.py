@@ -154,7 +154,7 @@ class WaybackSource:
 
     async def _captures(self, url: str, item: FrontierItem) -> list[Capture]:
         title = _TITLE.match(url)
-        query = f"imdb.com/title/{title[1]}/*" if title else url.split("://", 1)[1]
+        query = f"imdb.com/title/{title[1]}/*" if title else _variants_query(url)
         answer = cached_cdx(self.db, query)
         if answer is None or answer.fetched_at < self._fresh_after(item):
             answer = cache_cdx(self.db, query, await self._ask_cdx(query))
@@ -229,6 +229,16 @@ class WaybackSource:
                 )
                 continue
             self._resume_at = max(self._resume_at, time.monotonic() + wait)
+
+
+def _variants_query(url: str) -> str:
+    """The CDX query for a page that is no film's: a prefix query that finds it with or without its trailing
+    slash and tracking parameters (the captures of other pages it lists are left out by their page URL); an
+    exact one for a site's root or a URL with a query, where a prefix would list a whole site."""
+    parts = urlsplit(url)
+    if parts.query or parts.path in ("", "/"):
+        return url.split("://", 1)[1]
+    return f"{parts.netloc}{parts.path.rstrip('/')}*"
 
 
 def _query(url: str) -> str:
