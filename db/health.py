@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields
 from sqlite_utils import Database
 
 from parsers.records import FilmPage, Record, ReviewPage, SearchPage
+from parsers.text import counted
 
 ALL_LAYOUTS = "*"
 _NOT_FIELDS = {"kind", "url", "layout", "source", "subpages", "missing"}
@@ -91,7 +92,7 @@ class Health:
                 f"parse health: run {self.run_id} OK ({self.compared} fields within {self.threshold:.2f} of {against})"
             )
         return (
-            f"parse health: run {self.run_id}: {len(self.drops)} field(s) found on fewer pages than in {against} "
+            f"parse health: run {self.run_id}: {counted(len(self.drops), 'field')} found on fewer pages than in {against} "
             f"(drop > {self.threshold:.2f}); has a site changed its layout?"
         )
 

@@ -13,6 +13,11 @@ _NOT_DIGIT = re.compile(r"\D")
 _QUOTES = "\"'“”„‘’«»‹›「」"
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 article", "2 articles", "0 entries" (with ``plural``): what every summary line says."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def clean(text: str | None) -> str:
     """Collapse every run of whitespace (non-breaking spaces included) to one space."""
     # str.split() splits on exactly the characters regex \s matches (both ask Py_UNICODE_ISSPACE,

@@ -5,19 +5,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from contextlib import closing, nullcontext
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import rich.progress
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import SpinnerColumn, TextColumn
 
 from db import Store
 from db.archive import SqliteArchive
 from db.health import Health, check
+from parsers.text import counted
 
 from .archive import archive_path, reparse
 from .config import Settings
-from .crawl import RunSummary, crawl
+from .crawl import Progress, RunSummary, crawl
 from .lock import run_lock
 
 log = logging.getLogger("cinescrape")
@@ -31,12 +37,20 @@ class Report:
 
     def line(self) -> str:
         s = self.summary
-        totals = ", ".join(f"{count} {name}" for name, count in self.totals.items())
+        totals = ", ".join(counted(count, *_NOUNS[name]) for name, count in self.totals.items())
         failed = f", {len(s.failed)} failed" if s.failed else ""
         blocked = f", {len(s.blocked)} blocked by robots.txt" if s.blocked else ""
-        return f"run {s.run_id}: {s.fetched} pages fetched, {s.parsed} parsed, {s.unchanged} unchanged{failed}{blocked}; database: {totals}"
+        return f"run {s.run_id}: {counted(s.fetched, 'page')} fetched, {s.parsed} parsed, {s.unchanged} unchanged{failed}{blocked}; database: {totals}"
 
 
+_NOUNS = {  # singular, plural of each total
+    "pages": ("page", "pages"),
+    "articles": ("article", "articles"),
+    "ranked entries": ("ranked entry", "ranked entries"),
+    "films": ("film", "films"),
+    "companies": ("company", "companies"),
+    "keywords": ("keyword", "keywords"),
+}
 _TOTALS = {
     "pages": "select count(*) from pages",
     "articles": "select count(*) from articles",
@@ -60,10 +74,8 @@ def run_crawl(
         closing(Store(db_path)) as store,
         closing(SqliteArchive(archive_file)) if archive_file else nullcontext() as archive,
     ):
-        progress = _progress_line if sys.stderr.isatty() else None
-        summary = asyncio.run(crawl(settings, store, command, transport, progress, archive))
-        if progress:
-            sys.stderr.write("\r\x1b[K")
+        with _progress_display() as progress:
+            summary = asyncio.run(crawl(settings, store, command, transport, progress, archive))
         totals = {name: store.db.execute(sql).fetchone()[0] for name, sql in _TOTALS.items()}
         return Report(summary, totals, check(store.db))
 
@@ -83,9 +95,31 @@ def run_reparse(
         return summary
 
 
-def _progress_line(summary: RunSummary, in_flight: int) -> None:
-    sys.stderr.write(
-        f"\r\x1b[Kfetched {summary.fetched}, parsed {summary.parsed}, unchanged {summary.unchanged}, "
-        f"failed {len(summary.failed)}, in flight {in_flight}"
-    )
-    sys.stderr.flush()
+@contextmanager
+def _progress_display() -> Iterator[Progress | None]:
+    """On a terminal, a status line kept below the log by rich: log lines print above it, never into it, and
+    it is gone before the summary. Elsewhere (cron, a pipe, a file) nothing is drawn."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    console = Console(file=sys.stderr)
+    handler = RichHandler(console=console, show_time=False, show_level=False, show_path=False, markup=False)
+    handler.setFormatter(logging.Formatter("cinescrape: %(message)s"))
+    root = logging.getLogger()
+    handlers, root.handlers = root.handlers, [handler]
+    try:
+        with rich.progress.Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True
+        ) as bar:
+            task = bar.add_task("starting")
+
+            def show(summary: RunSummary, in_flight: int) -> None:
+                bar.update(
+                    task,
+                    description=f"fetched {summary.fetched}, parsed {summary.parsed}, unchanged {summary.unchanged}, "
+                    f"failed {len(summary.failed)}, in flight {in_flight}",
+                )
+
+            yield show
+    finally:
+        root.handlers = handlers

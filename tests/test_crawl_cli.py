@@ -4,6 +4,8 @@ summary line otherwise, and a progress line only on a terminal."""
 from __future__ import annotations
 
 import io
+import logging
+import re
 import sys
 from pathlib import Path
 
@@ -32,7 +34,7 @@ def test_a_run_prints_one_summary_line_and_no_progress_when_stderr_is_no_termina
     result = crawl(server, seeds, tmp_path / "films.db")
     assert result.exit_code == 0
     assert result.stderr == (
-        "cinescrape crawl: run 1: 3 pages fetched, 3 parsed, 0 unchanged; database: 3 pages, 1 articles, "
+        "cinescrape crawl: run 1: 3 pages fetched, 3 parsed, 0 unchanged; database: 3 pages, 1 article, "
         "2 ranked entries, 2 films, 0 companies, 5 keywords\n"
     )
     assert result.stdout == ""
@@ -50,9 +52,9 @@ def test_quiet_still_lists_what_failed_and_the_summary(site, tmp_path):
     result = crawl(server, seeds, tmp_path / "films.db", "--quiet")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [  # each failure once: no log line repeating the list
-        "cinescrape crawl: 1 page(s) failed:",
+        "cinescrape crawl: 1 page failed:",
         f"  {server.base}/title/tt1001001/: HTTP 404 Not Found",
-        "cinescrape crawl: run 1: 3 pages fetched, 2 parsed, 0 unchanged, 1 failed; database: 3 pages, 1 articles, "
+        "cinescrape crawl: run 1: 3 pages fetched, 2 parsed, 0 unchanged, 1 failed; database: 3 pages, 1 article, "
         "2 ranked entries, 2 films, 0 companies, 5 keywords",
     ]
     assert "\x1b" not in result.stderr
@@ -63,15 +65,23 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_on_a_terminal_a_progress_line_is_drawn_then_cleared(site, tmp_path, monkeypatch):
+def test_on_a_terminal_the_progress_line_and_log_lines_never_share_a_line(site, tmp_path, monkeypatch):
     server, seeds, _ = site
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    run_crawl(site_settings(server, seeds), tmp_path / "films.db", "crawl")
-    shown = terminal.getvalue()
-    assert "\r\x1b[Kfetched 1, parsed 1, unchanged 0, failed 0, in flight" in shown
-    assert "fetched 3, parsed 3" in shown
-    assert shown.endswith("\r\x1b[K")  # the line is cleared before the summary
+    logger = logging.getLogger("cinescrape")
+    logger.setLevel(logging.INFO)  # one log line per request, as --verbose: they come while the line is drawn
+    try:
+        run_crawl(site_settings(server, seeds), tmp_path / "films.db", "crawl")
+    finally:
+        logger.setLevel(logging.NOTSET)
+    lines = re.split(r"[\r\n]", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue()))
+    logged = [line for line in lines if "cinescrape: GET" in line]
+    drawn = [line for line in lines if "in flight" in line]
+    assert len(logged) >= 4 and drawn  # robots.txt, the list, its two films; the status line
+    assert not set(logged) & set(drawn)  # never one line holding both
+    assert "fetched 3, parsed 3" in "".join(drawn)
+    assert lines[-1].strip() == ""  # the status line is gone before the summary
 
 
 def test_verbose_logs_one_line_per_request(site, tmp_path):
@@ -95,7 +105,7 @@ def test_a_site_that_changed_its_layout_raises_the_parse_health_alarm_even_with_
     assert second.exit_code == 0  # no page failed: the alarm is for a person, `cinescrape health` exits 1
     lines = second.stderr.splitlines()
     assert lines[0] == (
-        "cinescrape crawl: parse health: run 2: 9 field(s) found on fewer pages than in run 1 (drop > 0.20); "
+        "cinescrape crawl: parse health: run 2: 9 fields found on fewer pages than in run 1 (drop > 0.20); "
         "has a site changed its layout?"
     )
     assert lines[1].split() == ["kind", "layout", "field", "before", "now", "pages"]

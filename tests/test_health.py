@@ -114,7 +114,7 @@ def test_the_health_command_exits_1_with_a_table_on_a_drop_else_0_with_a_line(db
     code, output = run_health(db_path)
     assert code == 1
     assert output.splitlines() == [
-        "parse health: run 3: 2 field(s) found on fewer pages than in runs 1-2 (drop > 0.20); "
+        "parse health: run 3: 2 fields found on fewer pages than in runs 1-2 (drop > 0.20); "
         "has a site changed its layout?",
         "kind   layout  field          before  now   pages",
         "title  *       release_dates  1.00    0.00  5",

@@ -117,7 +117,7 @@ def test_the_commands_import_resolve_and_list_what_stays_open(tmp_path):
     assert "title.basics.tsv.gz: 23 rows read, 21 stored" in imported.stderr
     resolved = runner.invoke(cli, ["resolve", "--db", str(db_path)])
     assert resolved.exit_code == 0, resolved.output
-    assert "1 entries resolved, 1 unresolved" in resolved.stderr
+    assert "1 entry resolved, 1 unresolved" in resolved.stderr
     listed = runner.invoke(cli, ["unresolved", "--db", str(db_path), "--json"])
     assert listed.exit_code == 0, listed.output
     assert json.loads(listed.stdout) == [

@@ -10,6 +10,7 @@ import click
 
 import parsers
 from db.archive import SqliteArchive
+from parsers.text import counted
 
 from ..archive import archive_path, export_warc
 from ..config import ConfigError, load_settings
@@ -64,7 +65,7 @@ def reparse(
     with one_line_errors("reparse"):
         summary = run_reparse(settings, db_path, archive, url_glob, kind)
     failed = f", {len(summary.failed)} failed" if summary.failed else ""
-    report_run("reparse", summary.failed, f"run {summary.run_id}: {summary.parsed} pages re-parsed{failed}", quiet)
+    report_run("reparse", summary.failed, f"run {summary.run_id}: {counted(summary.parsed, 'page')} re-parsed{failed}", quiet)
     sys.exit(summary.exit_code)
 
 
@@ -78,4 +79,4 @@ def export_warc_command(path: Path, db_path: Path, archive_file: Path | None) ->
         archive = SqliteArchive(_existing_archive(archive_file, db_path), read_only=True)
     with one_line_errors("export-warc", OSError), closing(archive):
         count = export_warc(archive, path)
-    click.echo(f"cinescrape export-warc: {count} responses written to {path}", err=True)
+    click.echo(f"cinescrape export-warc: {counted(count, 'response')} written to {path}", err=True)

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from db import NewerDatabase, Store, StoreError
 from db.readonly import read_only_database
+from parsers.text import counted
 
 from ..lock import Locked, run_lock
 
@@ -95,7 +96,7 @@ def open_read_only(command: str, db_path: Path) -> Iterator[Database]:
 def report_run(command: str, failed: Sequence[tuple[str, str]], summary: str, quiet: bool) -> None:
     """Each failed page once, then the summary line; with ``quiet`` nothing at all unless something failed."""
     if failed:
-        click.echo(f"cinescrape {command}: {len(failed)} page(s) failed:", err=True)
+        click.echo(f"cinescrape {command}: {counted(len(failed), 'page')} failed:", err=True)
         for url, reason in failed:
             click.echo(f"  {url}: {reason}", err=True)
     if not quiet or failed:

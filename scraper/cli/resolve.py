@@ -12,6 +12,7 @@ import click
 
 from db.imdb_datasets import DatasetError, dataset_files, import_datasets
 from db.resolve import resolve as resolve_entries
+from parsers.text import counted
 
 from .common import EXIT_OK, db_option, open_read_only, open_store
 
@@ -53,7 +54,7 @@ def resolve(db_path: Path) -> None:
         outcome = resolve_entries(store.db)
     hint = " (cinescrape unresolved lists them)" if outcome.unresolved else ""
     click.echo(
-        f"cinescrape resolve: {outcome.resolved} entries resolved, {outcome.unresolved} unresolved{hint}", err=True
+        f"cinescrape resolve: {counted(outcome.resolved, 'entry', 'entries')} resolved, {outcome.unresolved} unresolved{hint}", err=True
     )
 
 
