@@ -115,8 +115,15 @@ def check(db: Database, threshold: float = 0.2, runs: int = 5, min_pages: int = 
     run_ids = [row[0] for row in db.execute("select distinct run_id from parse_stats order by run_id desc")]
     if not run_ids:
         return Health(None, (), threshold, 0, ())
-    last, earlier = run_ids[0], tuple(sorted(run_ids[1 : 1 + runs]))
-    now = _shares(db, (last,))
+    # Like with like: a run killed before it finished parsed part of the site, and the run that resumed it the
+    # rest; each alone is a lopsided sample (the films with keywords in one, those without in the other).
+    # Together they are one crawl, compared as one with the runs before them.
+    killed = {row[0] for row in db.execute("select id from runs where finished_at is null")}
+    crawl = [run_ids[0]]
+    while len(crawl) < len(run_ids) and run_ids[len(crawl)] in killed:
+        crawl.append(run_ids[len(crawl)])
+    last, earlier = run_ids[0], tuple(sorted(run_ids[len(crawl) : len(crawl) + runs]))
+    now = _shares(db, tuple(crawl))
     before = _shares(db, earlier) if earlier else {}
     compared, drops = 0, []
     for (kind, layout), (pages, now_found) in sorted(now.items()):

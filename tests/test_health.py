@@ -28,12 +28,14 @@ NO_DATES = replace(FULL, release_dates=None, missing=("release_dates",))
 UNKNOWN = FilmPage(kind="title", url=None, layout="unknown", imdb_id="tt0000001", missing=("title", "year"))
 
 
-def crawl(store: Store, *pages: FilmPage) -> int:
-    """One run parsing ``pages``, each at its own URL."""
+def crawl(store: Store, *pages: FilmPage, killed: bool = False) -> int:
+    """One run parsing ``pages``, each at its own URL; a ``killed`` run never finishes."""
     run = store.start_run("test", [])
     for number, page in enumerate(pages):
         url = f"http://films.example/title/tt{run:03d}{number:04d}/"
         store.save_page(run, FetchedPage(url, page.kind, 200, f"{run}-{number}"), replace(page, url=url))
+    if not killed:
+        store.finish_run(run, {}, 0)
     return run
 
 
@@ -86,6 +88,23 @@ def test_pages_that_match_no_known_layout_raise_the_alarm_under_all_layouts(db_p
     fields = {(d.layout, d.field) for d in check(store.db).drops}
     assert {("*", "layout"), ("*", "title"), ("*", "release_dates")} <= fields
     assert all(layout == "*" for layout, _ in fields)  # "unknown" has no history to compare with
+
+
+def test_a_run_resuming_a_killed_one_is_judged_with_it_as_one_crawl(db_path):
+    """Ten films, half without release dates. The first crawl is killed after the five with dates; the run
+    that resumes it parses the other five. Alone, those would be a drop from 1.0 to 0.0."""
+    store = Store(db_path)
+    crawl(store, *[FULL] * 5, killed=True)
+    resumed = crawl(store, *[NO_DATES] * 5)
+    report = check(store.db)
+    assert (report.run_id, report.earlier, report.ok) == (resumed, (), True)  # the first crawl, in two runs
+    crawl(store, *[FULL] * 5, *[NO_DATES] * 5)  # the next night: all ten again
+    crawl(store, *[FULL] * 5, killed=True)
+    again = crawl(store, *[NO_DATES] * 5)
+    report = check(store.db)
+    assert (report.run_id, report.earlier, report.ok) == (again, (1, 2, 3), True)
+    crawl(store, *[NO_DATES] * 10)  # a real drop is still seen: 0.5 before, 0.0 now
+    assert not check(store.db).ok
 
 
 def test_too_few_pages_are_not_judged(db_path):
