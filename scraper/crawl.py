@@ -12,6 +12,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -40,6 +41,8 @@ if TYPE_CHECKING:  # the archive module's reparse uses this one's parse_page
 
 log = logging.getLogger("cinescrape")
 BLOCKED = "blocked"
+SEARCH = "search"
+SEARCH_RETRY = timedelta(days=1)  # a search the metadata site did not answer is asked again the next day
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
 
@@ -87,6 +90,9 @@ class RunSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     stopped: str | None = None  # why the run stopped early (the archive refused us); pending pages wait
+    # Searches the metadata site did not answer (a bot wall, a Retry-After): a help, not pages of the sites
+    # crawled, so not failures; each waits a day, and the summary sums them up in one line.
+    searches_deferred: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -194,6 +200,9 @@ class Crawler:
         """Archive, parse and load one response for ``item``."""
         stored = self.store.page(item.url)
         known = stored is not None and stored.error is None
+        if item.kind == SEARCH and response.status >= 400:
+            self._fail(item, f"HTTP {response.status} {httpx.codes.get_reason_phrase(response.status)}", None)
+            return
         self.summary.fetched += 1
         if response.status == 304:
             self._unchanged(item)
@@ -257,6 +266,12 @@ class Crawler:
         self.frontier.requeue_children(item.url, self.settings.recrawl_after())
 
     def _fail(self, item: FrontierItem, reason: str, status: int | None, deferred_until: str | None = None) -> None:
+        if item.kind == SEARCH:
+            log.info("%s: search deferred: %s", item.url, reason)
+            self.summary.searches_deferred.append((item.url, reason))
+            later = deferred_until or (datetime.now(UTC) + SEARCH_RETRY).isoformat(timespec="seconds")
+            self.frontier.mark(item.url, DEFERRED, reason, not_before=later)
+            return
         log.info("%s: %s", item.url, reason)  # the run's summary lists every failure once, even under cron
         self.summary.failed.append((item.url, reason))
         self.store.save_page(self.summary.run_id, FetchedPage(item.url, item.kind, status=status, error=reason))

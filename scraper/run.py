@@ -40,7 +40,9 @@ class Report:
         totals = ", ".join(counted(count, *_NOUNS[name]) for name, count in self.totals.items())
         failed = f", {len(s.failed)} failed" if s.failed else ""
         blocked = f", {len(s.blocked)} blocked by robots.txt" if s.blocked else ""
-        return f"run {s.run_id}: {counted(s.fetched, 'page')} fetched, {s.parsed} parsed, {s.unchanged} unchanged{failed}{blocked}; database: {totals}"
+        deferred = s.searches_deferred
+        searches = f", {counted(len(deferred), 'search', 'searches')} deferred ({deferred[0][1]})" if deferred else ""
+        return f"run {s.run_id}: {counted(s.fetched, 'page')} fetched, {s.parsed} parsed, {s.unchanged} unchanged{failed}{blocked}{searches}; database: {totals}"
 
 
 _NOUNS = {  # singular, plural of each total
