@@ -17,6 +17,7 @@ from .crawl import crawl, demo
 from .database import datasette_config, health
 from .parse import parse
 from .resolve import import_imdb_datasets, resolve, unresolved
+from .warc import import_warc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,6 +46,7 @@ for command in (
     health,
     datasette_config,
     import_imdb_datasets,
+    import_warc,
     resolve,
     unresolved,
 ):
