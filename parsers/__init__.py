@@ -9,7 +9,7 @@ import dataclasses
 from collections.abc import Callable
 
 from . import imdb, schemaorg
-from .detect import detect_kind, looks_like_imdb
+from .detect import detect_kind, is_imdb_url, looks_like_imdb
 from .errors import UnknownPage
 from .imdb.find import parse_search
 from .links import subpage_links
@@ -21,8 +21,10 @@ __all__ = ["PAGE_KINDS", "FilmPage", "Record", "ReviewPage", "UnknownPage", "par
 
 
 def _parse_title(page: Page) -> FilmPage:
-    if looks_like_imdb(page) or not schemaorg.has_film(page):
-        record = imdb.parse_title(page)
+    """IMDb's pages (by URL first, then by what they say of themselves) go to the IMDb readers, with the
+    page's schema.org JSON-LD as the last fallback; other sites' film pages to the schema.org reader."""
+    if is_imdb_url(page.url) or looks_like_imdb(page) or not schemaorg.has_film(page):
+        record = imdb.parse_title(page, schemaorg.parse_movie)
         return dataclasses.replace(record, subpages=subpage_links(page, record.imdb_id))
     return schemaorg.parse_movie(page)
 

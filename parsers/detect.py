@@ -43,6 +43,12 @@ def imdb_id_in(url: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def is_imdb_url(url: str | None) -> bool:
+    """Whether ``url`` is on one of IMDb's hosts (www., m., the old national imdb.de, imdb.fr …)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host == "imdb.com" or host.startswith("imdb.") or ".imdb." in f".{host}"
+
+
 def kind_from_url(url: str | None) -> str | None:
     """ "…/title/tt0979924/releaseinfo" → "releaseinfo", "…/find/?q=…" → "search"; None for other URLs."""
     if not url:

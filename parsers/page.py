@@ -51,6 +51,10 @@ class Page:
             self._utf8 = (self._html or "").encode("utf-8")
         return self._utf8
 
+    def has(self, marker: str) -> bool:
+        """Whether the page's text holds ``marker`` (ASCII), searched in whichever form the page is held."""
+        return marker in self._html if self._html is not None else marker.encode() in self.utf8
+
     def head(self, size: int) -> str:
         """The first ``size`` characters of the text, without decoding the rest."""
         if self._html is not None:
@@ -86,7 +90,10 @@ class Page:
         """A link resolved against the page URL (or ``<base href>``); None for empty or script links."""
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             return None
-        return join_url(self.base_url or "", href.strip())
+        try:
+            return join_url(self.base_url or "", href.strip())
+        except ValueError:  # a damaged link ("http://[::1/x"): no URL, rather than no page
+            return None
 
 
 _WEB_ORIGIN = re.compile(r"(https?)://([A-Za-z0-9.:@_-]*)(?=[/?#]|$)")

@@ -36,8 +36,12 @@ def next_data_at_end(page: Page) -> LexborNode | None:
 
 def next_data_script(page: Page) -> LexborNode | None:
     """The ``script#__NEXT_DATA__`` of a Next.js page, or None: looked for at the end of ``<body>``
-    first, which saves a walk of the whole tree (a quarter of the parse)."""
-    return next_data_at_end(page) or page.tree.css_first("script#__NEXT_DATA__")
+    first, which saves a walk of the whole tree (a quarter of the parse), then, where the text names
+    it, anywhere (a page saved with more after its app, several documents saved in one file)."""
+    found = next_data_at_end(page)
+    if found is None and page.has("__NEXT_DATA__"):
+        found = page.tree.css_first("script#__NEXT_DATA__")
+    return found
 
 
 def _shape(name: str, fields: dict[str, Any]) -> Any:
@@ -79,6 +83,8 @@ def _source(page: Page) -> memoryview | None:
     start = data.rfind(_OPENING)
     if start < 0:
         return None
+    if (first := data.find(_OPENING, 0, start)) >= 0:  # several documents in one file: the first's, as the DOM's
+        start = first
     start += len(_OPENING)
     # Next.js escapes "<" inside the JSON, so the first one closes the script (memchr finds it fast).
     end = data.find(b"<", start)

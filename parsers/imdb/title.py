@@ -3,16 +3,27 @@
 Next.js pages (2021 on) have their own parser; the 2008-2020 layouts are tables
 read by one engine (``layouts``). A page of no known layout still gives a record:
 ``layout="unknown"`` with every contract field it lacks listed in ``missing``.
+
+Detection is checked by its result: a record that carries under half of the core fields is compared with
+what the page's other readers make of it (the other layouts whose marks it carries, the Next.js reader, the
+page's schema.org JSON-LD), and the fullest record wins. Saved pages mix layouts (a 2021 page saved with
+parts of the old one, several documents in one file), and a wrong guess must not cost the page's facts.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 from ..detect import canonical_url, imdb_id_in
 from ..page import Page
 from ..records import TITLE_CONTRACT_KEYS, FilmPage
 from . import nextjs
-from .layouts import detect_layout, parse_layout
-from .next_data import next_data_at_end
+from .layouts import LAYOUTS, detect_layout, parse_layout
+from .next_data import next_data_script
+
+# The facts the project exists to collect; a record with fewer than half of them is checked against the others.
+CORE_FIELDS = ("title", "year", "genres", "release_dates", "companies", "keywords", "runtime_minutes")
 
 
 def _unknown(page: Page) -> FilmPage:
@@ -21,12 +32,39 @@ def _unknown(page: Page) -> FilmPage:
     return FilmPage(kind="title", url=page.url, layout="unknown", imdb_id=imdb_id, missing=missing)
 
 
-def parse_title(page: Page) -> FilmPage:
-    """Next.js pages are known by the ``__NEXT_DATA__`` script at the end of ``<body>`` without a
-    walk of the tree; other pages by their first layout marker (``detect_layout``); a page with
-    neither may still show the Next.js hero heading (saved without its scripts)."""
-    if next_data_at_end(page) is not None:
+def core_fields_found(record: FilmPage) -> int:
+    """How many core fields a record carries (an empty list counts: the page has the block)."""
+    return sum(getattr(record, name) is not None for name in CORE_FIELDS)
+
+
+def _detected(page: Page) -> FilmPage:
+    if next_data_script(page) is not None:
         return nextjs.parse_nextjs(page)
     if (layout := detect_layout(page)) is not None:
         return parse_layout(page, layout)
     return nextjs.parse_nextjs(page) if nextjs.is_nextjs(page) else _unknown(page)
+
+
+def _other_readers(page: Page, first: FilmPage) -> list[Callable[[], FilmPage]]:
+    readers: list[Callable[[], FilmPage]] = [
+        partial(parse_layout, page, layout)
+        for layout in LAYOUTS
+        if layout.name != first.layout and page.tree.css_first(layout.marker) is not None
+    ]
+    if not first.layout.startswith("nextjs") and nextjs.is_nextjs(page):
+        readers.append(partial(nextjs.parse_nextjs, page))
+    return readers
+
+
+def parse_title(page: Page, fallback: Callable[[Page], FilmPage] | None = None) -> FilmPage:
+    """The page's record by its detected layout, or, where that reads under half of the core fields, the
+    fullest of every reader's (``fallback``: a reader of the page's own structured data, such as JSON-LD)."""
+    record = _detected(page)
+    if core_fields_found(record) * 2 >= len(CORE_FIELDS):
+        return record
+    readers = _other_readers(page, record) + ([partial(fallback, page)] if fallback is not None else [])
+    for read in readers:
+        other = read()
+        if core_fields_found(other) > core_fields_found(record):
+            record = other
+    return record

@@ -1,0 +1,56 @@
+"""Every real IMDb-style page with hand-checked gold, graded as ``../shared/tools/grade.py`` grades it.
+
+Per set, not per page: a set's FIELD-F1 (the mean of the fields' F1) must stay at the level measured when
+the readers were last changed, so a change that wins on one page and loses on others shows here. The sets
+are the shared ones (``../shared``; skipped where absent) and this repository's own (``tests/fixtures/real``,
+development and validation parts by site: the validation part is only ever graded as a whole).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import parsers
+from tests.conftest import FIXTURES, SHARED
+
+SUBPAGE_KINDS = ("releaseinfo", "keywords", "companycredits", "movieconnections")
+OWN = FIXTURES / "real"
+# (pages, gold, the lowest FIELD-F1 allowed): each floor sits a little under the figure measured.
+SETS = {
+    "shared-real": (SHARED / "fixtures" / "real", SHARED / "gold", 0.99),
+    "shared-real2": (SHARED / "fixtures" / "real2", SHARED / "gold2", 0.98),
+}
+
+
+def _grade(grader: ModuleType, pages: Path, gold_dir: Path) -> tuple[float | None, int]:
+    """(mean of the fields' F1, pages graded) over the title and sub-page gold of one set."""
+    score, graded = grader.Score(), 0
+    for path in sorted(gold_dir.rglob("*.json")):
+        gold: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        kind = gold.get("kind")
+        if kind != "title" and kind not in SUBPAGE_KINDS:
+            continue
+        page = pages / path.relative_to(gold_dir).with_suffix(".html")
+        out = parsers.parse(page.read_bytes(), url=grader.url_for(gold, str(page))).to_dict()
+        if kind == "title":
+            grader.grade_title(score, gold, out, gold.get("alternatives") or {})
+        else:
+            grader.grade_subpage(score, gold, out)
+        graded += 1
+    fields = sorted(score.tp.keys() | score.fp.keys() | score.fn.keys())
+    return (sum(score.prf(f)[2] for f in fields) / len(fields) if fields else None), graded
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_field_f1_of_each_set(name: str, grader: ModuleType) -> None:
+    pages, gold, floor = SETS[name]
+    if not gold.is_dir():
+        pytest.skip(f"{gold} is not here")
+    f1, graded = _grade(grader, pages, gold)
+    assert graded > 0
+    assert f1 is not None and f1 >= floor, f"{name}: FIELD-F1 {f1:.3f} over {graded} pages, below {floor}"
