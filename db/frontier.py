@@ -1,9 +1,13 @@
 """The URL frontier kept in the database, so a run killed at any moment resumes where it stopped.
 
 A URL is ``pending`` until its page is stored, then ``done`` (or ``failed`` /
-``deferred``). Marking happens in the same database as the page, after the
-page's transaction, so a kill leaves at worst a stored page still pending: the
-next run fetches it again, finds the content unchanged and writes nothing.
+``deferred``). The crawler marks it in the page's own transaction, with the
+links the page yields, so a kill leaves the page either wholly stored and
+marked, or not at all (still pending: the next run fetches it again).
+
+A URL that failed ``PARK_AFTER_FAILURES`` visits in a row is parked: not
+queued again until ``not_before``, a wait that doubles with every further
+failure, so a poisoned URL costs one request a month, never a run.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from sqlite_utils import Database
 from .store import now, table
 
 PENDING, DONE, FAILED, DEFERRED = "pending", "done", "failed", "deferred"
+PARK_AFTER_FAILURES = 3  # a transient fault (a 503 night) is tried again next run; three in a row park it
+_FIRST_PARK, _LONGEST_PARK = timedelta(days=1), timedelta(days=32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +51,14 @@ class SqliteFrontier:
         with self.db.atomic():
             for item in items:
                 row = self.db.execute(
-                    "select f.status, f.run_id, f.updated_at, p.kind from frontier f "
+                    "select f.status, f.run_id, f.updated_at, p.kind, f.not_before from frontier f "
                     "left join pages p on p.url = f.url where f.url = ?",
                     [item.url],
                 ).fetchone()
                 # pending and deferred URLs are queued already (a deferred one until its not_before)
                 if row and (row[1] == self.run_id or row[0] in (PENDING, DEFERRED)):
+                    continue
+                if row and row[0] == FAILED and row[4] and row[4] > now():  # parked
                     continue
                 # a seed is queued with no kind: the kind its page was stored with decides when it is due
                 kind = item.kind or (row[3] if row else None) or ""
@@ -90,11 +98,18 @@ class SqliteFrontier:
         return [FrontierItem(*row) for row in rows]
 
     def mark(self, url: str, status: str, error: str | None = None, not_before: str | None = None) -> None:
+        """Finish a URL. ``failures`` counts failed visits in a row (a done one clears it); a URL failed
+        ``PARK_AFTER_FAILURES`` times and more is parked until ``not_before``."""
         with self.db.atomic():
+            row = self.db.execute("select failures from frontier where url = ?", [url]).fetchone()
+            failures = 0 if status == DONE else (row[0] if row and row[0] else 0) + (status == FAILED)
+            if status == FAILED and failures >= PARK_AFTER_FAILURES:
+                wait = min(_FIRST_PARK * 2 ** (failures - PARK_AFTER_FAILURES), _LONGEST_PARK)
+                not_before = (datetime.now(UTC) + wait).isoformat(timespec="seconds")
             self.db.execute(
                 "update frontier set status = ?, last_error = ?, not_before = ?, attempts = attempts + 1, "
-                "run_id = ?, updated_at = ? where url = ?",
-                [status, error, not_before, self.run_id, now(), url],
+                "failures = ?, run_id = ?, updated_at = ? where url = ?",
+                [status, error, not_before, failures, self.run_id, now(), url],
             )
 
     def counts(self) -> dict[str, int]:

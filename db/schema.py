@@ -456,6 +456,13 @@ def m006_frontier_children_index(db: Database) -> None:
 
 
 @migration
+def m007_frontier_failures(db: Database) -> None:
+    """Failed visits in a row per URL: after ``db.frontier.PARK_AFTER_FAILURES`` the URL is parked (retried
+    ever more rarely) rather than tried, and failed, on every run."""
+    cast(Table, db["frontier"]).add_column("failures", int, not_null_default=0)
+
+
+@migration
 def m008_archived_pages(db: Database) -> None:
     """Pages read from a web archive (the Wayback Machine, WARC files): when the archive captured each
     (``pages.captured_at``) and where its bytes came from (``pages.archive_url``); and the archive's CDX answers,

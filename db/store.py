@@ -110,8 +110,9 @@ class Store:
         self.db.close()
 
     @contextmanager
-    def _writing(self) -> Iterator[Database]:
-        """One transaction; a full disk or a read-only file becomes a StoreError and nothing is half-written."""
+    def transaction(self) -> Iterator[Database]:
+        """One transaction (a savepoint inside another); a full disk or a read-only file becomes a StoreError
+        and nothing is half-written. The crawler stores a page, marks it and queues its links in one."""
         try:
             with self.db.atomic():
                 yield self.db
@@ -121,11 +122,11 @@ class Store:
     # ------------------------------------------------------------------ runs
 
     def start_run(self, command: str, seeds: Iterable[str]) -> int:
-        with self._writing() as db:
+        with self.transaction() as db:
             return inserted_id(db, "runs", {"command": command, "seeds": json.dumps(list(seeds)), "started_at": now()})
 
     def finish_run(self, run_id: int, counts: dict[str, int], exit_code: int) -> None:
-        with self._writing() as db:
+        with self.transaction() as db:
             update_row(db, "runs", run_id, {**counts, "finished_at": now(), "exit_code": exit_code})
 
     # ------------------------------------------------------------------ pages
@@ -138,7 +139,7 @@ class Store:
 
         A failed fetch keeps the page's earlier content hash and facts: nothing stored is lost.
         """
-        with self._writing() as db:
+        with self.transaction() as db:
             return _save(db, run_id, fetched, record)
 
     def save_pages(self, run_id: int, pages: Sequence[tuple[FetchedPage, Record | None]]) -> SavedBatch:
@@ -150,7 +151,7 @@ class Store:
         written at all (full, read-only, locked) raises StoreError; the pages saved before it stay saved.
         """
         try:
-            with self._writing() as db:
+            with self.transaction() as db:
                 return SavedBatch({fetched.url: _save(db, run_id, fetched, record) for fetched, record in pages}, [])
         except Exception as error:  # whichever page it was, the retry below finds it and says why
             log.info("batch of %d pages rolled back (%s); saving them one by one", len(pages), error)

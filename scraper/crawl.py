@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 
 import parsers
-from db import FetchedPage, FrontierItem, SqliteFrontier, Store
+from db import FetchedPage, FrontierItem, SqliteFrontier, Store, StoreError
 from db.archive import ArchivedFetch
 from db.frontier import DEFERRED, DONE, FAILED
 from parsers.decode import charset_from_content_type
@@ -34,7 +35,7 @@ from .politeness import HostGate, Robots
 from .sources import Blocked, Source, SourceRefused, provenance
 from .sources.live import LiveSource
 from .sources.wayback import WaybackSource
-from .urls import canonical
+from .urls import BadURL, canonical
 
 if TYPE_CHECKING:  # the archive module's reparse uses this one's parse_page
     from .archive import Archive
@@ -75,9 +76,12 @@ def queue_links(
     ``page_url`` is the source's URL of a page (an archive folds a page's variants into one)."""
     if item.depth >= settings.max_depth:
         return 0
-    found = [
-        FrontierItem(page_url(url), kind, item.depth + 1, item.url) for url, kind in discover(record, settings.subpages)
-    ]
+    found = []
+    for url, kind in discover(record, settings.subpages):
+        try:
+            found.append(FrontierItem(page_url(url), kind, item.depth + 1, item.url))
+        except BadURL as error:  # a damaged link (64 kB, a control byte) is dropped, not fetched, never fatal
+            log.info("%s: link dropped: %s", item.url, error)
     return frontier.add(found, settings.recrawl_after())
 
 
@@ -111,6 +115,14 @@ def _forget(in_flight: set[str], url: str, _task: asyncio.Task[None]) -> None:
     in_flight.discard(url)
 
 
+async def _cancel(tasks: set[asyncio.Task[None]]) -> set[asyncio.Task[None]]:
+    """Cancel ``tasks`` and wait for them to end (an abandoned task is a "never awaited" warning at exit)."""
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return set()
+
+
 Progress = Callable[[RunSummary, int], None]
 
 
@@ -140,6 +152,8 @@ class Crawler:
         )
         self.global_slots = asyncio.Semaphore(settings.concurrency)
         self.visited = 0  # across every pass of the run (searches, found films): max_pages is per run
+        minutes = settings.max_run_minutes
+        self.deadline = time.monotonic() + minutes * 60 if minutes else None  # across every pass too
 
     async def run(self) -> RunSummary:
         self.frontier.add(
@@ -155,17 +169,44 @@ class Crawler:
                         continue
                     in_flight.add(item.url)
                     self.visited += 1
-                    task = asyncio.create_task(self._visit(item))
+                    task = asyncio.create_task(self._visit_safely(item))
                     task.add_done_callback(partial(_forget, in_flight, item.url))
                     tasks.add(task)
             if not tasks:
                 break
-            done, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                task.result()  # a bug in the crawler itself must not pass silently
+            left = None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+            done, tasks = await asyncio.wait(tasks, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+            try:
+                for task in done:
+                    task.result()  # the database failing (a full disk) ends the run; nothing else does
+                if self.deadline is not None and time.monotonic() >= self.deadline:
+                    self._stop_at_deadline()
+                    tasks = await _cancel(tasks)
+            except BaseException:
+                await _cancel(tasks)  # no task left unawaited behind the error
+                raise
             if self.progress:
                 self.progress(self.summary, len(tasks))
         return self.summary
+
+    def _stop_at_deadline(self) -> None:
+        """``max_run_minutes`` is up: the pages in flight are abandoned (none is half-stored: each is one
+        transaction), and what is left stays pending for the next run."""
+        left = self.frontier.counts().get("pending", 0)
+        minutes = self.settings.max_run_minutes
+        self.summary.stopped = f"max_run_minutes ({minutes:g}) reached; {left} URLs left pending for the next run"
+        log.warning("%s", self.summary.stopped)
+
+    async def _visit_safely(self, item: FrontierItem) -> None:
+        """Visit one URL; whatever it raises (a parser or loader bug, a URL no library takes) is that page's
+        failure, recorded against it, and the run goes on. Only the database failing ends the run."""
+        try:
+            await self._visit(item)
+        except StoreError:
+            raise
+        except Exception as error:
+            log.debug("visit of %s failed", item.url, exc_info=True)
+            self._fail(item, f"internal error: {type(error).__name__}: {error}", None)
 
     async def _visit(self, item: FrontierItem) -> None:
         async with self.global_slots:
@@ -194,9 +235,9 @@ class Crawler:
         if not responses:  # the source has nothing newer than the page as loaded
             self._unchanged(item)
         for response in responses:  # an archive's captures of one page, oldest first
-            self._take(item, response)
+            await self._take(item, response)
 
-    def _take(self, item: FrontierItem, response: Response) -> None:
+    async def _take(self, item: FrontierItem, response: Response) -> None:
         """Archive, parse and load one response for ``item``."""
         stored = self.store.page(item.url)
         known = stored is not None and stored.error is None
@@ -221,7 +262,8 @@ class Crawler:
             return
         content_type = response.headers.get("Content-Type", "")
         try:
-            record = parse_page(response.body, response.final_url, item.kind, content_type)
+            # in a thread: a slow page (lexbor on a damaged one) never stalls the other pages' fetches
+            record = await asyncio.to_thread(parse_page, response.body, response.final_url, item.kind, content_type)
         except PageError as error:
             self._fail(item, str(error), response.status)
             return
@@ -237,10 +279,11 @@ class Crawler:
             captured_at=captured_at,
             archive_url=archive_url,
         )
-        self.store.save_page(self.summary.run_id, fetched, record)
+        with self.store.transaction():  # the page, its facts and the links it yields: all or nothing
+            self.store.save_page(self.summary.run_id, fetched, record)
+            self.frontier.mark(item.url, DONE)
+            self._discover(item, record)
         self.summary.parsed += 1
-        self.frontier.mark(item.url, DONE)
-        self._discover(item, record)
 
     def _archive(self, response: Response) -> None:
         if self.archive is None:
@@ -261,9 +304,10 @@ class Crawler:
 
     def _unchanged(self, item: FrontierItem) -> None:
         """Not parsed again; the pages it led to last time are queued again when due, as a re-parse would."""
+        with self.store.transaction():
+            self.frontier.mark(item.url, DONE)
+            self.frontier.requeue_children(item.url, self.settings.recrawl_after())
         self.summary.unchanged += 1
-        self.frontier.mark(item.url, DONE)
-        self.frontier.requeue_children(item.url, self.settings.recrawl_after())
 
     def _fail(self, item: FrontierItem, reason: str, status: int | None, deferred_until: str | None = None) -> None:
         if item.kind == SEARCH:
@@ -273,12 +317,13 @@ class Crawler:
             self.frontier.mark(item.url, DEFERRED, reason, not_before=later)
             return
         log.info("%s: %s", item.url, reason)  # the run's summary lists every failure once, even under cron
+        with self.store.transaction():
+            self.store.save_page(self.summary.run_id, FetchedPage(item.url, item.kind, status=status, error=reason))
+            if deferred_until:
+                self.frontier.mark(item.url, DEFERRED, reason, not_before=deferred_until)
+            else:
+                self.frontier.mark(item.url, FAILED, reason)
         self.summary.failed.append((item.url, reason))
-        self.store.save_page(self.summary.run_id, FetchedPage(item.url, item.kind, status=status, error=reason))
-        if deferred_until:
-            self.frontier.mark(item.url, DEFERRED, reason, not_before=deferred_until)
-        else:
-            self.frontier.mark(item.url, FAILED, reason)
 
 
 async def crawl(

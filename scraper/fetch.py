@@ -15,8 +15,11 @@ import logging
 import random
 import socket
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -107,7 +110,11 @@ def make_client(settings: Settings, transport: httpx.AsyncBaseTransport | None =
     inner = transport or httpx.AsyncHTTPTransport(http2=settings.http2, retries=0)
     return httpx.AsyncClient(
         transport=ResolvingTransport(inner, settings.resolve),
-        headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+            "Accept-Encoding": ", ".join(_DECODERS),  # only what _LayeredDecoder reads, within max_bytes
+        },
         timeout=httpx.Timeout(settings.timeout_seconds),
         follow_redirects=False,  # each hop is checked here before any connection
     )
@@ -121,7 +128,11 @@ class AddressGuard:
         self.allowed = {host.lower() for host in allowed_hosts}
 
     async def check(self, url: str) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            httpx.URL(url)  # what httpx would refuse only when sending: refused here, once, not retried
+        except (ValueError, httpx.InvalidURL) as error:
+            raise FetchError(f"refused: not a valid URL ({error})") from None
         if parts.scheme not in ("http", "https"):
             raise FetchError(f"refused: {parts.scheme or 'no'} scheme (only http and https)")
         host = (parts.hostname or "").lower()
@@ -184,6 +195,8 @@ class Fetcher:
                 response = await self._follow(url, headers)
             except FetchError:
                 raise
+            except httpx.InvalidURL as error:  # a URL no attempt will send
+                raise FetchError(f"refused: not a valid URL ({error})") from None
             except self.policy.errors as error:
                 reason = _describe(error)
                 if attempt >= self.policy.max_attempts:
@@ -212,16 +225,16 @@ class Fetcher:
         for _ in range(self.settings.max_redirects + 1):
             await self.guard.check(current)
             started = time.monotonic()
-            async with self.client.stream("GET", current, headers=headers) as response:
-                if response.status_code in _REDIRECTS:
-                    location = response.headers.get("Location")
-                    if not location:
-                        raise FetchError(
-                            f"HTTP {response.status_code} redirect without a Location", response.status_code
-                        )
-                    current = urljoin(current, location)
-                    continue
-                body = await self._read_limited(response)
+            deadline = self.settings.request_deadline_seconds
+            try:
+                # The timeout covers each read; a server sending a byte at a time never trips it, this does.
+                async with asyncio.timeout(deadline):
+                    response, body = await self._exchange(current, headers)
+            except TimeoutError:
+                raise FetchError(f"no complete response within the {deadline:g}s deadline") from None
+            if body is None:
+                current = urljoin(current, response.headers["Location"])
+                continue
             log.info(  # --verbose: one line per request
                 "GET %s → %s %s (%d bytes, %.2fs)",
                 current,
@@ -233,19 +246,104 @@ class Fetcher:
             return Response(url, current, response.status_code, response.headers, body)
         raise FetchError(f"more than {self.settings.max_redirects} redirects")
 
+    async def _exchange(self, url: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes | None]:
+        """One request: the response and its decoded body, or None as the body of a redirect."""
+        try:
+            async with self.client.stream("GET", url, headers=headers) as response:
+                if response.status_code in _REDIRECTS:
+                    if not response.headers.get("Location"):
+                        raise FetchError(
+                            f"HTTP {response.status_code} redirect without a Location", response.status_code
+                        )
+                    return response, None
+                body = await self._read_limited(response)
+                _close_if_overrun(response)
+                return response, body
+        except httpx.RemoteProtocolError as error:
+            if "location header" not in str(error):
+                raise
+            # httpx parses a redirect's Location even when it does not follow it; no retry makes it valid
+            raise FetchError(f"refused: not a valid URL ({error})") from None
+
     async def _read_limited(self, response: httpx.Response) -> bytes:
-        """The decoded body, cut off at max_bytes (counted after decompression, so a gzip bomb stops early)."""
-        limit = self.settings.max_bytes
+        """The decoded body, cut off at max_bytes: each Content-Encoding layer's output counts, so a gzip bomb
+        (or a bomb of bombs) stops early, in bounded memory."""
+        limit, status = self.settings.max_bytes, response.status_code
         declared = response.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > limit and response.status_code < 300:
-            raise FetchError(f"body of {int(declared):,} bytes is over the {limit:,}-byte limit", response.status_code)
-        chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                raise FetchError(f"body over the {limit:,}-byte limit (after decompression)", response.status_code)
-            chunks.append(chunk)
+        if declared and declared.isdigit() and int(declared) > limit and status < 300:
+            raise FetchError(f"body of {int(declared):,} bytes is over the {limit:,}-byte limit", status)
+        decoder = _LayeredDecoder(response.headers.get_list("Content-Encoding", split_commas=True), limit, status)
+        chunks: list[bytes] = []
+        # The stream itself, not aiter_raw(): that hands the connection back to the pool before
+        # _close_if_overrun can look at what is left on it.
+        async for raw_chunk in cast(httpx.AsyncByteStream, response.stream):
+            chunks.extend(decoder.feed(raw_chunk))
+        chunks.extend(decoder.finish())
         return b"".join(chunks)
+
+
+# Content-Encodings read (zlib's wbits: gzip, and deflate as RFC 9110 defines it, a zlib stream).
+_DECODERS = {"gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+_ALIASES = {"x-gzip": "gzip"}
+_PIECE = 64 * 1024  # the most one layer inflates at once: memory stays bounded whatever the ratio
+
+
+class _LayeredDecoder:
+    """The body decoded through each Content-Encoding layer (the last applied is undone first), where every
+    layer's output counts toward ``limit``: a small body that inflates to gigabytes stops at the limit."""
+
+    def __init__(self, encodings: list[str], limit: int, status: int) -> None:
+        self.limit, self.status = limit, status
+        self.layers = []
+        for name in reversed([_ALIASES.get(e.strip().lower(), e.strip().lower()) for e in encodings]):
+            if name in ("identity", ""):
+                continue
+            if name not in _DECODERS:
+                raise FetchError(f"unsupported Content-Encoding {name!r}", status)
+            self.layers.append((name, zlib.decompressobj(_DECODERS[name])))
+        self.sizes = [0] * (len(self.layers) + 1)
+
+    def feed(self, data: bytes, level: int = 0) -> Iterator[bytes]:
+        self._count(level, len(data))
+        if level == len(self.layers):
+            yield data
+            return
+        name, layer = self.layers[level]
+        while data and not layer.eof:
+            try:
+                out = layer.decompress(data, _PIECE)
+            except zlib.error as error:
+                raise FetchError(f"body does not decode as {name} ({error})", self.status) from None
+            data = layer.unconsumed_tail
+            if out:
+                yield from self.feed(out, level + 1)
+
+    def finish(self, level: int = 0) -> Iterator[bytes]:
+        if level == len(self.layers):
+            return
+        name, layer = self.layers[level]
+        if not layer.eof:
+            raise FetchError(f"body ends before its {name} stream does", self.status)
+        yield from self.finish(level + 1)
+
+    def _count(self, level: int, size: int) -> None:
+        self.sizes[level] += size
+        if self.sizes[level] > self.limit:
+            decoded = " (after decompression)" if level else ""
+            raise FetchError(f"body over the {self.limit:,}-byte limit{decoded}", self.status)
+
+
+def _close_if_overrun(response: httpx.Response) -> None:
+    """A body longer than its Content-Length leaves bytes that a kept-alive connection would read as the start of
+    the next response (one the server never sent). Bytes still in the socket make httpcore drop the connection
+    itself; bytes already in h11's buffer do not, so the connection is failed here and closed when the response
+    ends (the response is still open here). The path to h11 is httpcore's, not public: where it is not found (HTTP/2, another version), nothing."""
+    stream = getattr(getattr(response.stream, "_stream", None), "_httpcore_stream", None)
+    connection = getattr(getattr(stream, "_stream", None), "_connection", None)
+    h11_state = getattr(connection, "_h11_state", None)
+    if h11_state is not None and h11_state.trailing_data[0]:
+        log.info("%s: body longer than its Content-Length; connection closed", response.url)
+        h11_state.send_failed()  # h11's own "this connection is broken": httpcore closes it
 
 
 def _describe(error: Exception) -> str:

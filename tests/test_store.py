@@ -338,7 +338,7 @@ def test_fact_ids_are_sqlite_utils_hash_ids_so_older_databases_keep_matching():
 
 
 def test_the_schema_version_counts_every_migration_and_the_frontier_finds_children_by_index(store):
-    assert store.db.execute("PRAGMA user_version").fetchone() == (8,)
+    assert store.db.execute("PRAGMA user_version").fetchone() == (9,)
     plan = store.db.execute(
         "explain query plan select url from frontier where discovered_from = ?", ["http://blog.example/"]
     ).fetchall()

@@ -1,0 +1,235 @@
+"""Issue 12: the crawler run by cron for years, against a hostile server on 127.0.0.1. A poisoned URL ends in its
+page's error row and the run goes on (and the next run too); every decoding layer counts toward ``max_bytes``."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from db.frontier import PARK_AFTER_FAILURES
+from scraper.config import Settings
+from scraper.fetch import AddressGuard, Fetcher, FetchError, Response, make_client
+from scraper.run import Report, run_crawl
+from tests.conftest import PROJECT
+from tests.servers import FaultServer, Route, fault_server, film_site, html, raw, site_settings
+
+FAST = Settings(backoff_seconds=0.01, timeout_seconds=2.0, max_attempts=3)
+LIST = "/lists/1/"  # links /title/tt1001002/ and /title/tt1001001/
+
+
+def run(server: FaultServer, paths: list[str], db_path: Path, **overrides: Any) -> tuple[Report, Database]:
+    report = run_crawl(site_settings(server, paths, **overrides), db_path, "crawl")
+    return report, Database(db_path)
+
+
+def frontier_row(db: Database, url: str) -> tuple[Any, ...]:
+    row = db.execute("select status, last_error, failures, not_before from frontier where url = ?", [url]).fetchone()
+    assert row is not None, f"{url} is not in the frontier"
+    return tuple(row)
+
+
+def poisoned_list(links: list[str]) -> dict[str, Route]:
+    """The generated site, its list page linking the two films and also ``links``."""
+    routes, _ = film_site(1, 2)
+    count = len(links) + 2
+    extra = "".join(
+        f'<h2>{count - n}. <a href="{link}">Extra film {n}</a> (1990)</h2><p>Why it belongs here: praise.</p>'
+        for n, link in enumerate(links)
+    )
+    title = f"The {count} best films of list 1"
+    page = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f"<article><h1>{title}</h1><p>Our picks.</p>{extra}"
+        '<h2>2. <a href="/title/tt1001002/">Film 2 of list 1</a> (1952)</h2><p>Why it belongs here: praise.</p>'
+        '<h2>1. <a href="/title/tt1001001/">Film 1 of list 1</a> (1951)</h2><p>Why it belongs here: praise.</p>'
+        "</article></body></html>"
+    )
+    return {**routes, LIST: html(page)}
+
+
+# ---------------------------------------------------------------------- defect 1: poison URLs
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "/title/tt1001003/" + "x" * 70_000,  # a link longer than 64 kB
+        "/title/tt1001004/\x01bad/",  # a control byte (an HTML parser keeps it in the attribute)
+        "http://[::1/title/tt1001005/",  # a host httpx cannot parse
+    ],
+    ids=["64kB-link", "control-byte", "unparsable-host"],
+)
+def test_a_poisoned_link_fails_alone_and_the_next_runs_go_on(tmp_path, link):
+    """The bad link is dropped (or, where only the fetch finds it bad, fails as its own page): the list, its
+    good films and the next night's run are untouched."""
+    with fault_server(poisoned_list([link])) as server:
+        report, db = run(server, [LIST], tmp_path / "films.db", allow_hosts=("::1",))
+        good = {server.base + path for path in (LIST, "/title/tt1001001/", "/title/tt1001002/")}
+        assert {url for (url,) in db.execute("select url from pages where error is null")} == good
+        assert not good & {url for url, _ in report.summary.failed}
+        assert not db.execute("select url from frontier where status = 'pending'").fetchall()
+        again, _ = run(server, [LIST], tmp_path / "films.db", recrawl_hours={"review": 0, "film": 0})
+    assert again.summary.fetched >= 3
+    assert again.summary.failed == report.summary.failed
+
+
+@pytest.mark.parametrize(
+    ("route", "reason"),
+    [
+        (raw(200, b"<p>plain, not gzip</p>", {"Content-Encoding": "gzip", "Content-Length": "22"}), "gzip"),
+        (raw(200, b"<p>plain</p>", {"Content-Encoding": "snappy", "Content-Length": "12"}), "snappy"),
+    ],
+    ids=["not-gzip", "unknown-encoding"],
+)
+def test_a_body_that_does_not_decode_is_that_pages_error(tmp_path, route, reason):
+    bad = "/title/tt1001002/"
+    routes, _ = film_site(1, 2)
+    with fault_server({**routes, bad: route}) as server:
+        report, db = run(server, [LIST], tmp_path / "films.db")
+    assert [url for url, _ in report.summary.failed] == [server.base + bad]
+    assert reason in report.summary.failed[0][1]
+    assert frontier_row(db, server.base + bad)[0] == "failed"
+    assert db.execute("select count(*) from films where page_id is not null").fetchone()[0] == 1
+
+
+_BOMB_RUN = """
+import gzip, resource, sys
+from pathlib import Path
+from scraper.run import run_crawl
+from tests.servers import fault_server, raw, site_settings
+
+layer = gzip.compress(b"\\0" * 1_000_000_000, compresslevel=9)  # 1 GB of zeros: ~1 MB
+bomb = gzip.compress(layer, compresslevel=9)  # and again: a few kB
+route = raw(200, bomb, {"Content-Type": "text/html", "Content-Encoding": "gzip, gzip"})
+with fault_server({"/bomb": route}) as server:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = run_crawl(site_settings(server, ["/bomb"]), Path(sys.argv[1]), "crawl")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024
+print(grown_mb, report.summary.failed[0][1])
+"""
+
+
+def test_a_gzip_gzip_bomb_stops_at_max_bytes_with_bounded_memory(tmp_path):
+    """Both layers count toward max_bytes (10 MB): the inner one must never be inflated whole."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(_BOMB_RUN), str(tmp_path / "films.db")],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    grown_mb, reason = done.stdout.split(" ", 1)
+    assert "over the 10,485,760-byte limit" in reason
+    assert int(grown_mb) < 200, done.stdout  # unbounded: the whole gigabyte
+
+
+def test_a_page_failing_again_and_again_is_parked_with_growing_intervals(tmp_path):
+    bad = "/title/tt1001002/"
+    routes, _ = film_site(1, 2)
+    with fault_server({**routes, bad: html("gone", 404)}) as server:
+        url = server.base + bad
+        waits = []
+        for _ in range(PARK_AFTER_FAILURES + 1):
+            run(server, [LIST], tmp_path / "films.db", recrawl_hours={"review": 0, "film": 0})
+            db = Database(tmp_path / "films.db")
+            status, _, failures, not_before = frontier_row(db, url)
+            waits.append(not_before)
+            # due again at once: as if the park interval had passed, so the next run tries it again
+            db.execute("update frontier set not_before = null where url = ?", [url])
+            db.conn.commit()
+        hits = server.hits(bad)
+        report, db = run(server, [LIST], tmp_path / "films.db", recrawl_hours={"review": 0, "film": 0})
+        assert server.hits(bad) == hits + 1
+        # parked: the run after this one does not ask for it
+        run(server, [LIST], tmp_path / "films.db", recrawl_hours={"review": 0, "film": 0})
+        assert server.hits(bad) == hits + 1
+    assert status == "failed"
+    assert failures == PARK_AFTER_FAILURES + 1
+    assert waits[: PARK_AFTER_FAILURES - 1] == [None] * (PARK_AFTER_FAILURES - 1)
+    parked = [when for when in waits if when]
+    assert len(parked) == 2 and parked[0] < parked[1]
+    assert report.summary.exit_code == 1
+
+
+# ---------------------------------------------------------------------- the fetcher alone
+
+
+def fetch(url: str, settings: Settings = FAST) -> Response:
+    async def go() -> Response:
+        async with make_client(settings) as client:
+            return await Fetcher(client, settings, AddressGuard({"127.0.0.1"})).get(url)
+
+    return asyncio.run(go())
+
+
+def test_every_decoding_layer_counts_toward_max_bytes():
+    page = b"<p>" + b"x" * 50_000
+    body = gzip.compress(gzip.compress(page))
+    route = raw(200, body, {"Content-Encoding": "gzip, gzip", "Content-Length": str(len(body))})
+    with fault_server({"/two": route}) as server:
+        assert fetch(server.base + "/two").body == page
+        with pytest.raises(FetchError, match="over the 20,000-byte limit"):
+            fetch(server.base + "/two", replace(FAST, max_bytes=20_000))
+
+
+def trickle(head: bytes, body: bytes) -> Route:
+    """The bytes of a whole response: ``head`` at once, then ``body`` one byte every 50 ms, never idle long
+    enough for a read timeout."""
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.wfile.write(head)
+        for byte in body:
+            handler.wfile.flush()
+            time.sleep(0.05)
+            handler.wfile.write(bytes([byte]))
+        handler.close_connection = True
+
+    return route
+
+
+_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 400\r\n\r\n"
+_CHUNKED = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+
+@pytest.mark.parametrize(
+    "route",
+    [trickle(b"", _HEAD + b"x" * 400), trickle(_HEAD, b"x" * 400), trickle(_CHUNKED, b"1\r\nx\r\n" * 100)],
+    ids=["headers", "body", "chunked-body"],
+)
+def test_a_response_that_trickles_ends_at_the_request_deadline_and_is_not_retried(route):
+    settings = replace(FAST, timeout_seconds=1.0, request_deadline_seconds=1.0)
+    with fault_server({"/slow": route}) as server, pytest.raises(FetchError) as error:
+        fetch(server.base + "/slow", settings)
+    assert str(error.value) == "no complete response within the 1s deadline"
+    assert server.hits("/slow") == 1
+
+
+def test_a_body_longer_than_its_content_length_does_not_leak_into_the_next_response():
+    forged = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 6\r\n\r\nforged"
+    routes = {"/short": raw(200, b"hello" + forged, {"Content-Length": "5"}), "/next": html("the real page")}
+
+    async def go(base: str) -> list[bytes]:
+        async with make_client(FAST) as client:
+            fetcher = Fetcher(client, FAST, AddressGuard({"127.0.0.1"}))
+            return [(await fetcher.get(base + path)).body for path in ("/short", "/next")]
+
+    with fault_server(routes) as server:
+        assert asyncio.run(go(server.base)) == [b"hello", b"the real page"]
+
+
+def test_a_redirect_to_a_url_httpx_cannot_parse_is_refused_once():
+    bad = raw(302, b"", {"Location": "http://[::1/x", "Content-Length": "0"})
+    with fault_server({"/bad": bad}) as server, pytest.raises(FetchError, match=r"^refused: not a valid URL"):
+        fetch(server.base + "/bad")
+    assert server.hits("/bad") == 1
