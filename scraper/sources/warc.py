@@ -275,9 +275,10 @@ class _Loader:
         saved = self.store.save_pages(self.summary.run_id, self.batch)
         self.summary.failed.extend(saved.failed)
         not_loaded = {url for url, _ in saved.failed}
-        for fetched, record in self.batch:
-            if record is not None and fetched.url not in not_loaded:
-                self.summary.imported += 1
-                item = FrontierItem(fetched.url, record.kind)
-                self.summary.queued += queue_links(self.frontier, self.settings, item, record, imdb_page_url)
+        with self.store.db.atomic():  # one commit for the batch's links, not one per page (a third of the load)
+            for fetched, record in self.batch:
+                if record is not None and fetched.url not in not_loaded:
+                    self.summary.imported += 1
+                    item = FrontierItem(fetched.url, record.kind)
+                    self.summary.queued += queue_links(self.frontier, self.settings, item, record, imdb_page_url)
         self.batch.clear()

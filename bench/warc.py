@@ -1,0 +1,158 @@
+"""WARC import speed: ``import-warc`` against a floor measured in the same run.
+
+python bench/warc.py [--pages 2000] [--rss 1000,10000] [--mix imdb|all]
+
+Builds a WARC (gzip per record) of ``pages`` real pages from ../shared/fixtures/real, repeated under distinct
+URLs (``--mix imdb``: the IMDb title pages of every layout and their sub-pages, what an archive import is for;
+``all`` adds the articles and schema.org pages), then measures, on the same file:
+
+- the floor: iterate the file with warcio and parse each HTML body with a bare lexbor parser;
+- the import on one core (``--jobs 1``: read, parse and load in one process) and on two (a pool of two
+  parsers, this process reading and writing), into a fresh database each;
+- the peak RSS of the import of the first 1,000 and of 10,000 records (each in a fresh process, its pool's
+  processes counted as well), which should stay flat: records stream through a bounded window.
+
+Goals: one core >= 0.5x the floor; two cores >= 1.7x one core; peak RSS flat from 1,000 to 10,000 records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from contextlib import closing
+from datetime import UTC, datetime
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+from warcio.archiveiterator import ArchiveIterator
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the WARC writer is the tests' own (tests/warcs.py)
+
+from db import Store  # noqa: E402
+from scraper.config import Settings  # noqa: E402
+from scraper.sources.warc import import_warcs  # noqa: E402
+from tests.conftest import REAL  # noqa: E402
+from tests.warcs import write_warc  # noqa: E402
+
+_SUBPAGES = {"releaseinfo", "keywords", "fullcredits", "plotsummary", "companycredits", "credits"}
+
+
+def sources(mix: str) -> list[tuple[str, bytes]]:
+    """(URL path after the film id, body) of each real page used, e.g. ("", title page), ("releaseinfo", …)."""
+    found: list[tuple[str, bytes]] = []
+    for folder in ("A_imdb_title_old", "A_imdb_title_new"):
+        found += [("", path.read_bytes()) for path in sorted((REAL / folder).glob("*.html"))]
+    for path in sorted((REAL / "B_imdb_subpages").glob("*.html")):
+        sub = next((part.lower() for part in path.stem.split("__") if part.lower() in _SUBPAGES), None)
+        if sub:
+            found.append(("fullcredits" if sub == "credits" else sub, path.read_bytes()))
+    if mix == "all":
+        for folder in ("C_listicles_reviews", "D_jsonld_schemaorg"):
+            found += [("article", path.read_bytes()) for path in sorted((REAL / folder).glob("*.html"))]
+    return found
+
+
+def build(path: Path, count: int, mix: str) -> None:
+    pool = sources(mix)
+    pages = []
+    for number in range(count):
+        sub, body = pool[number % len(pool)]
+        if sub == "article":
+            url = f"http://blog{number % 50}.example/2016/best-films-{number}/"
+        else:
+            url = f"http://www.imdb.com/title/tt{9_000_000 + number}/{sub}"
+        pages.append((url, body))
+    write_warc(path, pages, datetime(2016, 3, 1, tzinfo=UTC))
+
+
+def floor(path: Path) -> tuple[int, float]:
+    """HTML responses read with warcio and parsed by bare lexbor: (pages, seconds)."""
+    started, pages = time.perf_counter(), 0
+    with path.open("rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response" or record.http_headers.get_statuscode() != "200":
+                continue
+            if not (record.http_headers.get_header("Content-Type") or "").startswith("text/html"):
+                continue
+            LexborHTMLParser(record.content_stream().read())
+            pages += 1
+    return pages, time.perf_counter() - started
+
+
+def imported(path: Path, folder: Path, jobs: int) -> tuple[int, float]:
+    """import-warc's own function into a fresh database: (pages, seconds)."""
+    db = folder / f"import-{jobs}.db"
+    db.unlink(missing_ok=True)
+    with closing(Store(db)) as store:
+        run_id = store.start_run("import-warc", [str(path)])
+        started = time.perf_counter()
+        summary = import_warcs(store, [path], run_id, Settings(), jobs)
+        seconds = time.perf_counter() - started
+    assert summary.skipped == Counter({"not 200": 1, "not HTML": 1, "request records": 1, "warcinfo records": 1})
+    return summary.imported + len(summary.failed), seconds
+
+
+def peak_rss(records: int, folder: Path, mix: str, jobs: int) -> float:
+    """MB: the peak RSS of an import of ``records`` pages in a fresh process (and its pool's processes)."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(records), "--folder", str(folder), "--mix", mix, "--jobs", str(jobs)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(out.stdout.split()[-1])
+
+
+def child(records: int, folder: Path, mix: str, jobs: int) -> None:
+    path = folder / f"rss-{records}.warc.gz"
+    build(path, records, mix)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # building the WARC is not the import
+    imported(path, folder, jobs)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    pool = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"{before / 1024:.1f} {(own + pool) / 1024:.1f}")
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--pages", type=int, default=2000)
+    options.add_argument("--rss", default="1000,10000")
+    options.add_argument("--mix", choices=("imdb", "all"), default="imdb")
+    options.add_argument("--jobs", type=int, default=2)
+    options.add_argument("--child", type=int)
+    options.add_argument("--folder", type=Path)
+    args = options.parse_args()
+    if args.child:
+        child(args.child, args.folder, args.mix, args.jobs)
+        return
+    if not REAL.is_dir():
+        sys.exit("bench/warc.py needs ../shared/fixtures/real")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        path = folder / "bench.warc.gz"
+        build(path, args.pages, args.mix)
+        size = path.stat().st_size / 1e6
+        print(f"WARC: {args.pages:,} pages ({args.mix}), {size:.1f} MB gzip per record")
+        floor_pages, floor_seconds = floor(path)
+        floor_rate = floor_pages / floor_seconds
+        print(f"floor (warcio + bare lexbor): {floor_rate:7.1f} pages/s")
+        one_pages, one_seconds = imported(path, folder, 1)
+        one_rate = one_pages / one_seconds
+        print(
+            f"import, 1 core:               {one_rate:7.1f} pages/s  {one_rate / floor_rate:.2f}x the floor (goal 0.5)"
+        )
+        two_pages, two_seconds = imported(path, folder, 2)
+        two_rate = two_pages / two_seconds
+        print(f"import, 2 cores:              {two_rate:7.1f} pages/s  {two_rate / one_rate:.2f}x one core (goal 1.7)")
+        for records in (int(n) for n in args.rss.split(",")):
+            print(f"peak RSS, {records:>6,} records (2 cores): {peak_rss(records, folder, args.mix, 2):6.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
