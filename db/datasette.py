@@ -1,9 +1,11 @@
-"""Datasette metadata for a cinescrape database: descriptions, facets, label columns, canned queries.
+"""Datasette configuration for a cinescrape database: descriptions, facets, label columns, hidden tables,
+canned queries (with a chart where datasette-vega is installed).
 
-``cinescrape datasette-config`` writes it; ``datasette/metadata.json`` in the
-repository is this function's output for a database named ``films``
-(a test keeps the two equal). Datasette keys metadata by database name, the
-file name without ``.db``.
+Datasette 1.0 splits it in two: ``datasette.yaml`` (``config``: settings, how tables show, canned queries) and
+``metadata.yaml`` (``descriptions``: what the data means). Datasette 0.65, what pip installs today, reads one
+file holding both (``metadata``). ``cinescrape datasette-config`` writes either; ``datasette/`` in the
+repository holds all three for a database named ``films`` (a test keeps them equal). Datasette keys them by
+database name, the file name without ``.db``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ QUERIES: dict[str, dict[str, str]] = {
     "films_on_most_lists": {
         "title": "Films on the most lists",
         "description": "Films by the number of articles that rank them, then by their best rank (1 is the top).",
+        "fragment": "g.mark=bar&g.x_column=title&g.x_type=ordinal&g.y_column=lists&g.y_type=quantitative",
         "sql": """
 select film_id, imdb_id, title, year, lists, best_rank
 from film_overview
@@ -25,6 +28,8 @@ limit 100""",
     "keywords_by_decade": {
         "title": "Keywords by decade",
         "description": "The ten keywords given to the most films of each decade (by the film's year).",
+        "fragment": "g.mark=bar&g.x_column=keyword&g.x_type=ordinal&g.y_column=films&g.y_type=quantitative"
+        "&g.color_column=decade",
         "sql": """
 select decade, keyword, films from (
   select (f.year / 10) * 10 as decade, k.name as keyword, count(distinct f.id) as films,
@@ -42,6 +47,8 @@ order by decade, films desc, keyword""",
         "title": "Days from premiere to each country's release",
         "description": "For each film, its earliest dated release anywhere (the premiere) and the days until "
         "its first release in each country; dates known to the day only.",
+        "fragment": "g.mark=bar&g.x_column=country&g.x_type=ordinal&g.y_column=days&g.y_type=quantitative"
+        "&g.color_column=title",
         "sql": """
 with released as (
   select film_id, country, min(date) as date from release_dates
@@ -62,6 +69,7 @@ order by f.title, days, r.country""",
         "title": "Companies behind the documentaries ranked highest",
         "description": "Production companies of ranked films with the genre Documentary, by their best rank "
         "(1 is the top), then by how many list entries their films have.",
+        "fragment": "g.mark=bar&g.x_column=company&g.x_type=ordinal&g.y_column=entries&g.y_type=quantitative",
         "sql": """
 select c.name as company, count(distinct r.film_id) as films, count(*) as entries,
        min(r.rank) as best_rank, round(avg(r.rank), 1) as average_rank
@@ -207,8 +215,39 @@ TABLES: dict[str, dict[str, Any]] = {
 }
 
 
-def metadata(database: str = "films") -> dict[str, Any]:
-    """The metadata document for a database named ``database`` (its file name without ``.db``)."""
+# Internal tables: the crawler's bookkeeping, not facts. Datasette hides FTS shadow tables itself.
+HIDDEN = ("frontier", "parse_stats", "_sqlite_migrations", "resolutions", "searches", "search_results", "cdx_queries")
+# What Datasette 1.0 reads from datasette.yaml (how to show a table); the rest (description, columns) is
+# metadata.yaml's: what the data means.
+_CONFIG_KEYS = ("hidden", "label_column", "facets", "sort", "sort_desc", "size")
+_SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500}  # the canned queries join a dozen tables
+
+
+def config(database: str = "films") -> dict[str, Any]:
+    """datasette.yaml (Datasette 1.0's split): settings, how each table shows, and the canned queries."""
+    tables: dict[str, dict[str, Any]] = {name: {"hidden": True} for name in HIDDEN}
+    for name, spec in TABLES.items():
+        shown = {key: spec[key] for key in _CONFIG_KEYS if key in spec}
+        if shown:
+            tables[name] = {**tables.get(name, {}), **shown}
+    return {
+        "settings": _SETTINGS,
+        "databases": {
+            database: {
+                "tables": tables,
+                "queries": {name: {**query, "sql": query["sql"].strip()} for name, query in QUERIES.items()},
+            }
+        },
+    }
+
+
+def descriptions(database: str = "films") -> dict[str, Any]:
+    """metadata.yaml (Datasette 1.0's split): what the database, its tables and their columns mean."""
+    tables: dict[str, dict[str, Any]] = {}
+    for name, spec in TABLES.items():
+        described = {key: value for key, value in spec.items() if key not in _CONFIG_KEYS}
+        if described:
+            tables[name] = described
     return {
         "title": "cinescrape: ranked film lists and the films they name",
         "description": "Articles that rank films, the films they name and those films' facts (release dates, "
@@ -218,9 +257,20 @@ def metadata(database: str = "films") -> dict[str, Any]:
         "license_url": "https://www.apache.org/licenses/LICENSE-2.0",
         "databases": {
             database: {
-                "description": "Start with ranked_films or film_overview; canned queries answer common questions.",
-                "tables": {**TABLES, "_sqlite_migrations": {"hidden": True}},
-                "queries": {name: {**query, "sql": query["sql"].strip()} for name, query in QUERIES.items()},
+                "description": "Start with the views ranked_films or film_overview, or a canned query; a film's "
+                "row in films is its card, with every fact's source page.",
+                "tables": tables,
             }
         },
     }
+
+
+def metadata(database: str = "films") -> dict[str, Any]:
+    """Both halves in the one file Datasette 0.65 reads (``-m``); its settings are command-line options."""
+    merged = descriptions(database)
+    configured = config(database)["databases"][database]
+    mine = merged["databases"][database]
+    mine["queries"] = configured["queries"]
+    for name, shown in configured["tables"].items():
+        mine["tables"][name] = {**mine["tables"].get(name, {}), **shown}
+    return merged

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from datasette.app import Datasette
 
-from db.datasette import QUERIES, metadata
+from db.datasette import QUERIES, config, descriptions, metadata
 from db.views import VIEWS
 from scraper.cli import cli
 from tests.conftest import PROJECT
@@ -181,3 +182,79 @@ def test_each_canned_query_answers(demo_path, name):
     [(status, body)] = get(demo_path, f"/{NAME}/{name}.json?_shape=arrays")
     assert status == 200
     assert body["rows"] == EXPECTED_ANSWERS[name]
+
+
+def film_row_id(path: Path, imdb_id: str) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("select id from films where imdb_id = ?", [imdb_id]).fetchone()[0])
+
+
+def test_the_database_page_shows_the_views_first_and_hides_the_internal_tables(demo_path):
+    [(status, page), (_, listing)] = get(demo_path, f"/{NAME}", f"/{NAME}.json?_show_hidden=1")
+    assert status == 200
+    views_at, tables_at = page.index('id="cinescrape-views"'), page.index('id="tables"')
+    assert views_at < tables_at
+    assert page.index(f'href="/{NAME}/ranked_films"') < tables_at
+    assert "One row per film: on how many lists it is" in page[views_at:tables_at]  # each view with its description
+    hidden = {table["name"] for table in listing["tables"] if table["hidden"]}
+    assert {"frontier", "parse_stats", "_sqlite_migrations", "films_fts", "films_fts_data"} <= hidden
+    for name in ("frontier", "parse_stats", "_sqlite_migrations", "films_fts_data"):
+        assert f'href="/{NAME}/{name}"' not in page
+    assert f'href="/{NAME}/films"' in page  # the facts' tables stay
+
+
+def test_json_arrays_read_as_lists_and_ids_in_views_link_to_their_rows(demo_path):
+    film = film_row_id(demo_path, "tt99900010")
+    [(status, page)] = get(demo_path, f"/{NAME}/ranked_films?imdb_id=tt99900010")
+    assert status == 200
+    assert '<ul class="cs-list"' in page and "<li>Documentary</li><li>History</li>" in page
+    assert '["Documentary"' not in page and "[&#34;Documentary" not in page  # no raw JSON left
+    assert f'<a href="/{NAME}/films/{film}">{film}</a>' in page
+    assert f'<a href="/{NAME}/articles/1">1</a>' in page
+    assert ">amazon stream</a>" in page  # a watch link is a link named by its provider and action
+
+
+def test_a_films_row_page_is_a_film_card_with_every_facts_source(demo_path):
+    film = film_row_id(demo_path, "tt99900010")
+    [(status, page)] = get(demo_path, f"/{NAME}/films/{film}")
+    assert status == 200
+    text = " ".join(page.split())
+    assert ">Inside North Korea (2007)</h1>" in text
+    assert "On 1 list</h2>" in text
+    assert '<td class="cs-rank">10</td>' in text  # its rank in the seed article
+    assert "Release dates by country</h2>" in text and "2007-02-27" in text
+    assert "National Geographic Television" in text and "Pangloss Films" in text
+    assert "Keywords</h2>" in text and "concentration camp · conference room · defector" in text
+    assert text.count(">National Geographic Television</td>") == 1  # two pages agreeing: one row, both sources
+    assert 'title="http://sample.cinescrape.invalid/title/tt99900010/' in text  # each fact names its page
+    [(status, article)] = get(demo_path, f"/{NAME}/articles/1")
+    assert status == 200 and 'class="cs-card"' not in article  # other rows keep Datasette's page
+
+
+def test_the_split_files_are_what_datasette_config_writes_and_merge_into_the_single_file(tmp_path):
+    shipped = PROJECT / "datasette"
+    assert yaml.safe_load((shipped / "datasette.yaml").read_text(encoding="utf-8")) == config("films")
+    assert yaml.safe_load((shipped / "metadata.yaml").read_text(encoding="utf-8")) == descriptions("films")
+    result = CliRunner().invoke(cli, ["datasette-config", "--db", "films.db", "--split", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((tmp_path / "datasette.yaml").read_text(encoding="utf-8"))
+    assert written == config("films")
+    settings_keys = {"hidden", "label_column", "facets", "sort", "sort_desc", "size"}
+    for table in written["databases"]["films"]["tables"].values():
+        assert set(table) <= settings_keys  # how to show, in datasette.yaml …
+    for table in descriptions("films")["databases"]["films"]["tables"].values():
+        assert not set(table) & settings_keys  # … what it means, in metadata.yaml
+    merged = metadata("films")["databases"]["films"]
+    assert merged["queries"] == written["databases"]["films"]["queries"]
+    assert merged["tables"]["frontier"]["hidden"] is True
+    assert (
+        merged["tables"]["films"]["description"]
+        == descriptions("films")["databases"]["films"]["tables"]["films"]["description"]
+    )
+
+
+def test_each_canned_query_opens_with_a_chart(demo_path):
+    [(_, page)] = get(demo_path, f"/{NAME}")
+    for name, query in QUERIES.items():
+        assert query["fragment"].startswith("g.mark=bar&")
+        assert f'href="/{NAME}/{name}#{query["fragment"].replace("&", "&amp;")}"' in page

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import click
+import yaml
 
-from db.datasette import metadata
+from db.datasette import config, descriptions, metadata
 from db.health import check
 
 from .common import EXIT_FAILED, EXIT_OK, db_option, open_read_only, writable_folder
@@ -62,9 +63,26 @@ def health(db_path: Path, threshold: float, runs: int, min_pages: int) -> None:
     callback=writable_folder,
     help="Where to write the metadata JSON (default: standard output).",
 )
-def datasette_config(db_path: Path, output: Path | None) -> None:
-    """Write Datasette metadata (descriptions, facets, canned queries): datasette DB -m metadata.json."""
-    text = json.dumps(metadata(db_path.stem), ensure_ascii=False, indent=2) + "\n"
+@click.option(
+    "--split",
+    "split_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write datasette.yaml and metadata.yaml into this folder instead (Datasette 1.0's split).",
+)
+def datasette_config(db_path: Path, output: Path | None, split_dir: Path | None) -> None:
+    """Write Datasette's configuration (descriptions, facets, hidden tables, canned queries).
+
+    Datasette 0.65: datasette DB -m metadata.json. Datasette 1.0: datasette DB -c DIR/datasette.yaml -m DIR/metadata.yaml
+    (with --split DIR).
+    """
+    name = db_path.stem
+    if split_dir is not None:
+        if not split_dir.is_dir():
+            raise click.BadParameter(f"folder {split_dir} does not exist", param_hint="--split")
+        for file, document in (("datasette.yaml", config(name)), ("metadata.yaml", descriptions(name))):
+            (split_dir / file).write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), "utf-8")
+        return
+    text = json.dumps(metadata(name), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:
