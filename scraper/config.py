@@ -15,7 +15,7 @@ from datetime import timedelta
 from importlib.metadata import version
 from pathlib import Path
 from string import Formatter
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_type_hints
 
 import msgspec
 
@@ -143,14 +143,28 @@ def _read(path: Path) -> dict[str, Any]:
     return table
 
 
+# What a pattern means, said instead of the regex.
+_PATTERNS = {
+    "contact": "printable ASCII on one line (it goes into the User-Agent header)",
+    "allow_hosts": "host names",
+    "resolve": '"host:port" pairs',
+    "archive": "a file name without control characters",
+    "wayback_at": "dates: YYYY, YYYY-MM, YYYY-MM-DD or a 14-digit Wayback timestamp",
+}
+
+
 def _one_line(error: msgspec.ValidationError, values: dict[str, Any]) -> str:
     """msgspec's "Expected `int` >= 1 - at `$.max_pages`" as "setting max_pages: expected `int` >= 1, not 0"."""
     message, _, where = str(error).partition(" - at `")
     path = where.rstrip("`").removeprefix("key` in `").removeprefix("$.")
     key = path.split("[", 1)[0].split(".", 1)[0]
     detail = message[0].lower() + message[1:]
-    if "key` in `" in where:
-        detail = f"unknown key: {detail.lower().removeprefix('invalid enum value ')}"
+    if "key` in `" in where:  # a dict whose keys are a Literal: recrawl_hours
+        known = get_args(get_args(get_type_hints(Settings)[key])[0])
+        bad = detail.lower().removeprefix("invalid enum value ")
+        return f"setting {key}: unknown key {bad}; known: {', '.join(known)}"
+    if "matching regex" in detail:
+        detail = f"must be {_PATTERNS.get(key, 'well-formed')}"
     value = f", not {reprlib.repr(values[key])}" if key in values and path == key else ""
     return f"setting {path or key}: {detail}{value}"
 
