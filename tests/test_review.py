@@ -29,6 +29,10 @@ KNOWN_WRONG = {
     "('VISIT the Pennsylvania National Horse Show, Oct. 11–21 …'); no markup marks the name",
     "newspaper__fool.com1": "each pick opens a paragraph as 'Contributor (Company):'; which of the two is the entry "
     "('Film (Director)' has the same shape) is not in the markup",
+    # This set's gold keeps lists of any kind; issue 10 makes the parser a film-list extractor that answers no
+    # for a list of another medium (games, books), as ../shared/gold2 and the unseen set grade it.
+    "newspaper__cleveland.com2": "a list of books: the parser now abstains on lists of another medium (issue 10)",
+    "readability__yahoo-1": "a list of video games: the parser now abstains on lists of another medium (issue 10)",
 }
 
 

@@ -14,25 +14,93 @@ from ..page import Page
 from ..records import Article, ReviewPage
 from .article import article_fields, page_titles
 from .blocks import Block, BlockIndex, strip_furniture, text_blocks
-from .candidates import Candidate, numbered_chain
+from .candidates import Candidate, Item, numbered_chain
 from .cards import card_candidates
 from .count import promised_count, promises_list
-from .entries import EntryBuilder
+from .entries import EntryBuilder, clean_title
 from .lists import list_candidates
 from .pagination import next_page_url
+from .quality import FILM_LINK, about_films, other_medium, share, title_like
+from .repeated import record_candidates
 from .structured import itemlist_candidate, review_facts
 from .tables import table_candidates
 from .unnumbered import heading_run
 
 __all__ = ["parse_review"]
 
+_MIN_TITLE_SHARE = 0.8
+# Shapes in which the page itself says what its entries are: a JSON-LD ItemList, a table with a title column.
+_DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
 
-def _choose(candidates: list[Candidate], count: int | None) -> Candidate | None:
+
+def _title_share(candidate: Candidate, strict: bool) -> float:
+    """How many of a candidate's entries read as names (not vote counts, scores, sentences)."""
+    return share(
+        [title_like(clean_title(item.title)[0], strict or candidate.shape == "records") for item in candidate.items]
+    )
+
+
+def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: bool) -> Candidate | None:
+    """The candidate whose entries read as names, scored by its shape's prior, the promised count, its
+    length and, a little, how early it starts (the article's list before the site's lists below it)."""
+
     def score(candidate: Candidate) -> float:
         found = len(candidate.items)
-        return candidate.confidence + (0.3 if count and found == count else 0.0) + min(found, 50) * 0.001
+        start = max(candidate.items[0].block, 0) / blocks if blocks else 0.0
+        return candidate.confidence + (0.3 if count and found == count else 0.0) + min(found, 50) * 0.001 - 0.05 * start
 
-    return max(candidates, key=score, default=None)
+    named = [candidate for candidate in candidates if _title_share(candidate, films) >= _MIN_TITLE_SHARE]
+    # A run of records another source has read already (a table by its columns, a numbered chain) is
+    # that source's: it knows the run's shape better.
+    # The source keeps the records' evidence (film links, printed ranks) as its confidence.
+    others = [candidate for candidate in named if candidate.shape != "records"]
+    chosen = others[:]
+    for records in (candidate for candidate in named if candidate.shape == "records"):
+        blocks_read = {b for item in records.items for b in range(item.block, item.end or item.block + 1)}
+        same = [other for other in others if share([i.block in blocks_read for i in other.items]) >= 0.5]
+        # Records that hold a shorter candidate (a chain that skipped the rows printed out of order) replace it.
+        longer = [other for other in same if len(records.items) > 1.2 * len(other.items)]
+        for other in same:
+            other.confidence = max(other.confidence, records.confidence)
+        if longer:
+            chosen = [other for other in chosen if other not in longer]
+        if longer or not same:
+            chosen.append(records)
+    return max(chosen, key=score, default=None)
+
+
+def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
+    """How many entries carry a film's marks: a link to a film or show page, or a year."""
+
+    def marked(item: Item) -> bool:
+        if item.film_link or item.year is not None or clean_title(item.title)[1] is not None:
+            return True
+        line = blocks[item.block].lines[item.line] if 0 <= item.block < len(blocks) else None
+        hrefs = (page.absolute(anchor.attributes.get("href")) or "" for anchor in (line.links if line else []))
+        return any(FILM_LINK.search(href) for href in hrefs)
+
+    return share([marked(item) for item in candidate.items])
+
+
+def _topic_words(page: Page) -> str:
+    """What the page says it is about: its titles and its address."""
+    return " ".join([*page_titles(page), page.url or ""])
+
+
+def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | None) -> str | None:
+    """Why the chosen list is not to be given as the page's film list, or None. A page whose titles name
+    another medium (games, albums, books) lists that; a list that neither the page's titles promise
+    (a count, "best of") nor films mark (links, years), on a page that never speaks of films, is the
+    site's listing (products, quotes), not an article's list, unless its markup declares it a list."""
+    words = _topic_words(page)
+    medium = other_medium(words)
+    if medium:
+        return f"no film list: the page lists {medium}"
+    if chosen.shape in _DECLARED or count or promises_list(page_titles(page)) or about_films(words):
+        return None
+    if _film_share(page, chosen, blocks) < 0.5:
+        return "no film list: nothing on the page promises a list, and its entries carry no film links or years"
+    return None
 
 
 def _candidates(page: Page, blocks: list[Block], count: int | None, itemlist: Candidate | None) -> list[Candidate]:
@@ -40,6 +108,7 @@ def _candidates(page: Page, blocks: list[Block], count: int | None, itemlist: Ca
     only the title's promise supports (unnumbered heads, cards) are sought when nothing else fits it."""
     index = BlockIndex(blocks)
     found = [c for c in (itemlist, numbered_chain(blocks, count)) if c] + table_candidates(page, index)
+    found.extend(record_candidates(page, index))
     if count:
         found.extend(list_candidates(page, index, count))
         fits = any(len(candidate.items) == count for candidate in found)
@@ -61,9 +130,13 @@ def parse_review(page: Page) -> ReviewPage:
     strip_furniture(page.tree)
     blocks = text_blocks(page.tree)
     candidates = _candidates(page, blocks, count, itemlist)
-    chosen = _choose(candidates, count)
-    entries = EntryBuilder(page, blocks).build(chosen.items) if chosen else ()
+    chosen = _choose(candidates, count, len(blocks), about_films(_topic_words(page)))
     warnings = []
+    refusal = _refusal(page, chosen, blocks, count) if chosen else None
+    if refusal:
+        warnings.append(refusal)
+        chosen = None
+    entries = EntryBuilder(page, blocks).build(chosen.items) if chosen else ()
     if count and entries and len(entries) != count:
         warnings.append(f"title promises {count} entries, found {len(entries)}")
     return ReviewPage(

@@ -31,6 +31,7 @@ class Item:
     group: str | None = None
     year: int | None = None  # from a table's year column, where the title carries none
     end: int | None = None  # the block after the item's own element (a list item, a cell): its text stops there
+    film_link: bool = False  # its record links a film or show page (read where the link is no text of a line)
 
 
 @dataclass(slots=True)

@@ -29,7 +29,9 @@ def promised_count(titles: list[str]) -> int | None:
 _BEST_OF = re.compile(r"\b(best|top|greatest|favou?rites?|worst|must-haves?)\b\s*(.*)", re.I)
 _PERIOD = re.compile(r"^of (?:\d{4}|the (?:year|decade|century|month|week)|all[ -]time)\b", re.I)
 _TOKEN = re.compile(r"[\w'’-]+")
-_NOT_PLURAL = frozenset({"is", "was", "has", "this", "its", "us", "as", "does", "his", "yes", "less", "always"})
+_NOT_PLURAL = frozenset(
+    {"is", "was", "has", "this", "its", "us", "as", "does", "his", "yes", "less", "always", "prices"}
+)
 
 
 def promises_list(titles: list[str]) -> bool:

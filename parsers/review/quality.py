@@ -1,0 +1,75 @@
+"""What an entry and a list look like, read from their content rather than their markup.
+
+A title has letters and is a name: not a number, score, percentage, price, vote count, date, byline or
+sentence. A film list's entries link to film pages (IMDb, Letterboxd, Rotten Tomatoes, Wikipedia,
+Metacritic, Box Office Mojo) or carry years. A page is about films when its titles and address say so,
+and about something else when they name another medium (games, albums, books, outfits) and no film word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Numbers of every kind, with the words around them that make them a measure, not a name.
+_NUMERIC = re.compile(
+    r"^[\s#№(]*[-+]?[$€£¥]?\s?\d[\d\s.,:/'’]*\s*(?:%|[kmb]|mins?|minutes|votes?|ratings?|reviews?|stars?|/\s?\d+)?[\s)]*$",
+    re.I,
+)
+# "Adjusted Score: 102358%", "Rating: 8.5", "Votes 1,234": a label and its value.
+_LABELLED_NUMBER = re.compile(r"^[\w\s]{1,30}:\s*[-+]?[$€£]?\d[\d.,]*\s*%?$")
+_DATE = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?$"
+    r"|^\d{4}-\d\d-\d\d",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z]", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+_MAX_WORDS = 14
+# Film and TV pages of the sites lists link to (a Wikipedia article, but not "Category:…" nor a footnote).
+FILM_LINK = re.compile(
+    r"/title/tt\d{7,10}|letterboxd\.com/film/|^/film/[^/]+/?$|rottentomatoes\.com/(?:m|tv)/|^/(?:m|tv)/[\w-]+"
+    r"|(?:wikipedia\.org|^)/wiki/(?![^/#]*:[^_])[^#?]+$|metacritic\.com/(?:movie|tv)/|boxofficemojo\.com/(?:release|title)/"
+    r"|^/(?:release|title)/(?:rl|tt)\d|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/|kinopoisk\.ru/film/"
+    r"|movie\.douban\.com/subject/",
+    re.I,
+)
+_FILM_WORDS = re.compile(
+    r"\b(?:films?|movies?|cinema|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror|comed(?:y|ies)"
+    r"|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|oscars?|directors?|actors?"
+    r"|actresses|filme?|kino|serien?|schauspieler\w*|pel[ií]culas?|cin[ée]ma|s[ée]ries?|фильм\w*|кино\w*|сериал\w*)\b|电影|映画|영화",
+    re.I,
+)
+# Lists of other things that compete with films for a reader's evening: not a film list.
+_OTHER_MEDIA = re.compile(
+    r"\b(?:(?:video\s?)?games?|albums?|songs?|tracks?|books?|novels?|podcasts?|outfits?)\b",
+    re.I,
+)
+
+
+def title_like(title: str, strict: bool = True) -> bool:
+    """A name, not a measure, a date, a byline or, when ``strict`` (a film's name), a sentence: lists of
+    other things name their entries with whole headlines ("Google has bought CloudSimple, a startup …")."""
+    text = title.strip()
+    if not _LETTER.search(text) or _NUMERIC.match(text) or _LABELLED_NUMBER.match(text) or _DATE.match(text):
+        return False
+    words = text.split()
+    if _BYLINE.match(text) and len(words) <= 4:
+        return False
+    # A sentence: many words, or a full stop after several (a title ends in "." only when short: "Mulholland Dr.").
+    return not strict or not (len(words) > _MAX_WORDS or (len(words) >= 7 and text.endswith((".", "!"))))
+
+
+def share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+def about_films(words: str) -> bool:
+    return bool(_FILM_WORDS.search(words))
+
+
+def other_medium(words: str) -> str | None:
+    """The other medium a page's titles name ("games", "albums") when they name no film word; else None."""
+    if about_films(words):
+        return None
+    found = _OTHER_MEDIA.search(words)
+    return found.group(0).casefold() if found else None
