@@ -25,7 +25,7 @@ from parsers.records import FilmPage, Record, ReviewPage, SearchPage
 from parsers.text import counted
 
 ALL_LAYOUTS = "*"
-_NOT_FIELDS = {"kind", "url", "layout", "source", "subpages", "missing"}
+_NOT_FIELDS = {"kind", "url", "layout", "source", "subpages", "missing", "sources", "conflicts"}
 _FILM_FIELDS = tuple(f.name for f in fields(FilmPage) if f.name not in _NOT_FIELDS)
 UNKNOWN = "unknown"
 CONFIDENT = 0.5  # a review page's list below this confidence is not counted as found

@@ -80,6 +80,16 @@ class Aka(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class FieldConflict(_Record):
+    """Two readings of one page that disagree on a field: which was kept, and what the other said."""
+
+    field: str
+    kept: str  # the source kept ("page", "next_data", "jsonld")
+    other: str  # the source that disagreed
+    other_value: str  # what it said, as text
+
+
+@dataclass(frozen=True, slots=True)
 class Person(_Record):
     name: str
     imdb_id: str | None = None
@@ -138,18 +148,21 @@ class FilmPage(_Record):
     source: str = "imdb"  # the site family: imdb, or the host of a schema.org page
     subpages: tuple[tuple[str, str], ...] | None = None  # (kind, absolute URL) of the sub-pages the page links
     missing: tuple[str, ...] = ()  # fields this layout should carry but were not found
+    # Where each field came from, where the page gave it in more than one way ("page", "next_data", "jsonld").
+    sources: tuple[tuple[str, str], ...] | None = None
+    conflicts: tuple[FieldConflict, ...] = ()  # readings of the page that disagreed with the kept value
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "url": self.url}
         for f in fields(self):
-            if f.name in ("kind", "url", "missing"):
+            if f.name in ("kind", "url", "missing") or (f.name == "conflicts" and not value and self.kind != "title"):
                 continue
             value = getattr(self, f.name)
             if value is None and not (self.kind == "title" and f.name in TITLE_CONTRACT_KEYS):
                 continue
             if value is None and f.name in _LIST_FIELDS:
                 value = ()
-            out[f.name] = dict(value) if f.name == "subpages" else _plain(value)
+            out[f.name] = dict(value) if f.name in ("subpages", "sources") else _plain(value)
         out["missing"] = list(self.missing)
         return out
 

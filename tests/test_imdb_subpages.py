@@ -176,3 +176,34 @@ def test_invalid_next_data_falls_back_to_the_page() -> None:
     assert record.title == "The Sample Picture"  # the hero subtitle
     assert record.year is None
     assert record.keywords and record.keywords[0] == "test screening"
+
+
+# ------------------------------------------------------------------ 2018-22 layouts, read by meaning
+
+
+def test_release_rows_of_the_2020_layout() -> None:
+    """``release-date-item`` rows (no ``#release_dates`` table): every row with its ISO date, precision, ISO
+    country (historical codes too, from the region link) and notes; the AKA table's year-like title is no date."""
+    record = film((OWN / "sample_picture__releaseinfo__2020.html").read_bytes())
+    assert record.kind == "releaseinfo"
+    assert [(d.date, d.precision, d.country, d.note) for d in record.release_dates or ()] == [
+        ("1999-03-24", "day", "US", "Westwood, California; premiere"),
+        ("1999-03-31", "day", "US", None),
+        ("1999-06", "month", "DE", None),
+        ("1999", "year", "CSHH", "video premiere"),
+        ("1999-05-07", "day", "IT", "Cannes Film Festival"),
+    ]
+    assert [(a.title, a.country, a.note) for a in record.akas or ()] == [
+        ("The Sample Picture", None, "original title"),
+        ("Matriz de prueba", "AR", None),
+        ("L'image témoin", "BE", "French title"),
+        ("1999", None, "English title"),
+    ]
+    assert record.missing == ()
+
+
+def test_keywords_of_the_2020_layout() -> None:
+    """Keyword links of the /search/keyword?keywords= form, inside the page's keyword block only."""
+    record = film((OWN / "sample_picture__keywords__2020.html").read_bytes())
+    assert record.keywords == ("test card", "sample", "colour bars")
+    assert record.keywords_total == 3

@@ -19,12 +19,14 @@ from selectolax.lexbor import LexborNode
 from ..countries import country_code
 from ..dates import parse_date, release_date_from_text
 from ..detect import imdb_id_in
+from ..opinions import merge
 from ..page import Page
 from ..records import Company, Connection, FilmPage, Person, ReleaseDate
-from ..schemaorg import film_object, movie_fields
-from ..text import clean, dedupe, node_text
+from ..text import clean, dedupe, node_text, to_int
 from .common import clean_keyword, company_from_link, runtime_minutes
 from .next_data import parts_decoder, read_parts
+from .structured import jsonld_fields
+from .vocabulary import LINK_FORMS, href_has
 
 # Fields every released title's page carries; those not found go to ``missing``
 # (an "in development" page lists most of them: it has no release, runtime, companies …).
@@ -42,6 +44,7 @@ EXPECTED = (
     "directors",
 )
 _HERO_TITLE = ("hero__pageTitle", "hero-title-block__title")
+_MORE = re.compile(r"\d[\d,.]*\s*more", re.I)
 
 
 # ---------------------------------------------------------------- __NEXT_DATA__
@@ -212,8 +215,23 @@ def _countries_from_links(nodes: list[LexborNode]) -> tuple[str, ...] | None:
     return _country_codes([node_text(n) for n in nodes])
 
 
+def _links_of(nodes: list[LexborNode], field: str) -> list[LexborNode]:
+    return [n for n in nodes if href_has(n.attributes.get("href") or "", LINK_FORMS[field])]
+
+
 def _keywords_from_links(nodes: list[LexborNode]) -> tuple[str, ...] | None:
-    return dedupe([k for n in nodes if (k := clean_keyword(node_text(n)))]) or None
+    return dedupe([k for n in _links_of(nodes, "keywords") if (k := clean_keyword(node_text(n)))]) or None
+
+
+def _genres_from_links(nodes: list[LexborNode]) -> tuple[str, ...] | None:
+    return _link_texts(_links_of(nodes, "genres"))
+
+
+def _keywords_total(nodes: list[LexborNode]) -> int | None:
+    """The storyline's keyword chips and its "431 more" chip: 5 + 431."""
+    links = _inside(nodes[0], "a")
+    more = next((to_int(text) for link in links if _MORE.fullmatch(text := node_text(link))), None)
+    return len(_links_of(links, "keywords")) + more if more is not None else None
 
 
 def _inside(block: LexborNode, selector: str) -> list[LexborNode]:
@@ -232,9 +250,11 @@ def _inside(block: LexborNode, selector: str) -> list[LexborNode]:
 _MARKUP_FIELDS: dict[str, tuple[tuple[str, ...], str | None, Callable[[list[LexborNode]], Any]]] = {
     "title": (_HERO_TITLE, None, lambda nodes: node_text(nodes[0]) or None),
     "original_title": (("hero-title-block__original-title",), None, _after_colon),
-    "genres": (("genres",), "a", _link_texts),
+    # the storyline's block lists every genre; the hero's chips (and on 2021-22 pages the JSON-LD) only three
+    "genres": (("storyline-genres", "genres"), "a", _genres_from_links),
     "plot": (("plot",), '[data-testid="plot-xl"]', lambda nodes: node_text(nodes[0]) or None),
-    "keywords": (("storyline-plot-keywords",), 'a[href*="/search/keyword"]', _keywords_from_links),
+    "keywords": (("storyline-plot-keywords",), "a", _keywords_from_links),
+    "keywords_total": (("storyline-plot-keywords",), None, _keywords_total),
     "release_dates": (("title-details-releasedate",), "ul a", _release_from_links),
     "companies": (("title-details-companies",), "ul a", _companies_from_links),
     "runtime_minutes": (("title-techspec_runtime",), "div", lambda nodes: runtime_minutes(node_text(nodes[0]))),
@@ -269,23 +289,6 @@ def _from_markup(page: Page, wanted: set[str]) -> dict[str, Any]:
     return out
 
 
-# ---------------------------------------------------------------- JSON-LD
-
-
-def _from_jsonld(page: Page) -> dict[str, Any]:
-    """IMDb's JSON-LD: ``name`` is the original title and ``alternateName`` the display title."""
-    obj = film_object(page.jsonld)
-    if obj is None:
-        return {}
-    fields = movie_fields(obj)
-    if original := fields.pop("title", None):
-        fields["original_title"] = original
-    akas = fields.pop("akas", None)
-    if display := akas[0].title if akas else original:
-        fields["title"] = display
-    return fields
-
-
 # ---------------------------------------------------------------- the parser
 
 
@@ -298,14 +301,17 @@ def is_nextjs(page: Page) -> bool:
 
 
 def parse_nextjs(page: Page) -> FilmPage:
+    """The page as a reader sees it first (its ``data-testid`` blocks), then ``__NEXT_DATA__``, then the JSON-LD:
+    each fills what the one before lacks, and disagreements are kept (``opinions.merge``)."""
     props = read_parts(page, _NEXT_DATA)
-    fields = _from_next_data(props)
     layout = "nextjs" if isinstance(props.get("aboveTheFoldData"), dict) else "nextjs-sparse"
-    wanted = set(EXPECTED) | {"original_title"}
-    if not wanted <= fields.keys():
-        fields = _from_markup(page, wanted - fields.keys()) | fields
-    if not wanted <= fields.keys():
-        fields = _from_jsonld(page) | fields
+    fields, sources, conflicts = merge(
+        (
+            ("page", _from_markup(page, set(_MARKUP_FIELDS))),
+            ("next_data", _from_next_data(props)),
+            ("jsonld", jsonld_fields(page)),
+        )
+    )
     tconst = props.get("tconst")
     fields["imdb_id"] = fields.get("imdb_id") or (tconst if isinstance(tconst, str) else None) or imdb_id_in(page.url)
     if "original_title" not in fields and "title" in fields:
@@ -315,5 +321,7 @@ def parse_nextjs(page: Page) -> FilmPage:
         url=page.url,
         layout=layout,
         missing=tuple(f for f in EXPECTED if fields.get(f) is None),
+        sources=tuple(sorted(sources.items())),
+        conflicts=conflicts,
         **fields,
     )

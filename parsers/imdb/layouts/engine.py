@@ -14,8 +14,10 @@ from typing import Any
 from selectolax.lexbor import LexborNode
 
 from ...detect import canonical_url, imdb_id_in
+from ...opinions import merge
 from ...page import Page
 from ...records import FilmPage
+from ..structured import jsonld_fields
 from .blocks import Block, Blocks
 from .header import HeaderSpec, read_header
 
@@ -89,7 +91,19 @@ def parse_layout(page: Page, layout: Layout) -> FilmPage:
         year_end=header.year_end,
         title_type=header.title_type,
     )
+    # The page's JSON-LD (2017 on) fills what the visible blocks lack; where the two disagree the page is kept.
+    merged, sources, conflicts = merge(
+        (("page", {k: v for k, v in values.items() if v is not None}), ("jsonld", jsonld_fields(page)))
+    )
     # Missing: what the layout should carry, and every field whose label the page shows but whose value was not read.
     shown = blocks.keys & _RECORD_FIELDS
-    missing = tuple(name for name in dict.fromkeys((*layout.expects, *sorted(shown))) if values.get(name) is None)
-    return FilmPage(kind="title", url=page.url, layout=layout.name, missing=missing, **values)
+    missing = tuple(name for name in dict.fromkeys((*layout.expects, *sorted(shown))) if merged.get(name) is None)
+    return FilmPage(
+        kind="title",
+        url=page.url,
+        layout=layout.name,
+        missing=missing,
+        sources=tuple(sorted(sources.items())),
+        conflicts=conflicts,
+        **merged,
+    )

@@ -8,13 +8,16 @@ from ...page import Page
 from ...records import FilmPage
 from ...text import dedupe, node_text, to_int
 from ..common import clean_keyword, is_navigation
+from ..vocabulary import LINK_FORMS, href_has
 from ._base import detect_layout, film_page
 
-# Per layout: (keyword links, the element that prints the count). tn15 prints no count.
+_FORMS = LINK_FORMS["keywords"]
+# Per layout: (the block that lists the keywords, the element that prints the count; tn15 prints none). The
+# links inside are read by every era's keyword link forms (/keyword/mafia, /search/keyword?keywords=mafia).
 _SELECTORS: dict[str, tuple[str, str | None]] = {
-    "tn15": ('#tn15content a[href^="/keyword/"]', None),
-    "2014": ('#keywords_content a[href*="/keyword/"]', "#keywords_content .desc"),
-    "nextjs": ('[data-testid^="sub-section"] a[href*="keyword"]', ".ipc-title__subtext"),
+    "tn15": ("#tn15content", None),
+    "2014": ("#keywords_content", "#keywords_content .desc"),
+    "nextjs": ('[data-testid^="sub-section"]', ".ipc-title__subtext"),
 }
 _SHOWING = re.compile(r"(?:showing all\s*)?(\d[\d,]*)\s*(?:plot\s*)?keywords?\b|^\s*(\d[\d,]*)\s*$", re.I)
 
@@ -30,8 +33,9 @@ def parse_keywords(page: Page) -> FilmPage:
     layout = detect_layout(page)
     keywords = total = None
     if layout in _SELECTORS:
-        links_sel, total_sel = _SELECTORS[layout]
-        shown = [clean_keyword(node_text(link)) for link in page.tree.css(links_sel)]
+        block_sel, total_sel = _SELECTORS[layout]
+        links = [link for block in page.tree.css(block_sel) for link in block.css("a[href]")]
+        shown = [clean_keyword(node_text(link)) for link in links if href_has(link.attributes["href"] or "", _FORMS)]
         # a keyword listed twice (the page's own repeat) counts once
         keywords = dedupe([k for k in shown if k and not is_navigation(k)]) or None
         total = _total(page, total_sel)

@@ -14,9 +14,8 @@ from ...records import Aka, FilmPage, ReleaseDate
 from ...text import node_text
 from ._base import detect_layout, film_page, paren_notes
 
-# Release rows per layout: the rows, then (country cell, date cell, note cells) inside a row.
-# tn15 tables have no ids; a row there is any row whose first cell links a calendar region.
-_RELEASE_ROWS = {"tn15": "#tn15content tr", "2014": "table#release_dates tr"}
+# The 2020-22 layout's AKA rows (``tr.aka-item``) and the 2014-19 table; tn15's table is found by its anchor.
+_AKA_ROWS = "table#akas tr, tr.aka-item"
 _NEXT_ITEMS = '[data-testid="sub-section-{}"] li.ipc-metadata-list__item'
 _NEXT_LABEL = ".ipc-metadata-list-item__label"
 _NEXT_VALUE = ".ipc-metadata-list-item__list-content-item"
@@ -38,19 +37,34 @@ def release_row(date_text: str, country_text: str, note_text: str, region: str |
     return found
 
 
-def _old_release_dates(page: Page, layout: str) -> tuple[ReleaseDate, ...] | None:
-    rows = page.tree.css(_RELEASE_ROWS[layout])
-    if not rows:
-        return None
-    found = []
-    for row in rows:
-        cells = row.css("td")
-        if len(cells) < 2 or (layout == "tn15" and _region(cells[0]) is None):
+def _cells(row: LexborNode) -> list[LexborNode]:
+    """A row's own cells (a nested table's cells are not the row's)."""
+    cells = []
+    child = row.child
+    while child is not None:
+        if child.tag in ("td", "th"):
+            cells.append(child)
+        child = child.next
+    return cells
+
+
+def _table_release_dates(page: Page) -> tuple[ReleaseDate, ...] | None:
+    """Release rows of the pre-2023 layouts, read by meaning rather than by one layout's ids: every table
+    row "country | date | notes" (tn15's plain table, 2014's ``#release_dates``, 2020-22's
+    ``release-date-item`` rows) of a table where most rows read so; the AKA table (country | title) is not."""
+    by_table: dict[int, tuple[int, list[ReleaseDate]]] = {}
+    for row in page.tree.css("tr"):
+        cells = _cells(row)
+        if len(cells) < 2:
             continue
         notes = " ".join(node_text(cell) for cell in cells[2:])
-        if date := release_row(node_text(cells[1]), node_text(cells[0]), notes, _region(cells[0])):
-            found.append(date)
-    return tuple(found) or None  # a table with no dated row is no release table
+        date = release_row(node_text(cells[1]), node_text(cells[0]), notes, _region(cells[0]))
+        table = row.parent.parent if row.parent is not None and row.parent.tag == "tbody" else row.parent
+        key = table.mem_id if table is not None else 0
+        rows, dates = by_table.get(key, (0, []))
+        by_table[key] = (rows + 1, [*dates, date] if date else dates)
+    found = [date for rows, dates in by_table.values() if len(dates) * 2 > rows for date in dates]
+    return tuple(found) or None  # a page with no dated row has no release table
 
 
 def _next_release_dates(page: Page) -> tuple[ReleaseDate, ...] | None:
@@ -76,13 +90,13 @@ def aka_country(cell_text: str) -> tuple[str | None, str | None]:
     return (country_code(name) if name else None), paren_notes(cell_text)
 
 
-def _akas_2014(page: Page) -> tuple[Aka, ...] | None:
-    table = page.tree.css_first("table#akas")
-    if table is None:
+def _akas_table(page: Page) -> tuple[Aka, ...] | None:
+    rows = page.tree.css(_AKA_ROWS)
+    if not rows:
         return None
     found = []
-    for row in table.css("tr"):
-        cells = row.css("td")
+    for row in rows:
+        cells = _cells(row)
         if len(cells) >= 2 and (title := node_text(cells[1])):
             country, note = aka_country(node_text(cells[0]))
             found.append(Aka(title=title, country=country, note=note))
@@ -125,11 +139,11 @@ def _next_akas(page: Page) -> tuple[Aka, ...] | None:
 
 def parse_releaseinfo(page: Page) -> FilmPage:
     layout = detect_layout(page)
-    release_dates: tuple[ReleaseDate, ...] | None = None
-    akas: tuple[Aka, ...] | None = None
     if layout == "nextjs":
         release_dates, akas = _next_release_dates(page), _next_akas(page)
-    elif layout in _RELEASE_ROWS:
-        release_dates = _old_release_dates(page, layout)
-        akas = _akas_tn15(page) if layout == "tn15" else _akas_2014(page)
+    else:
+        release_dates = _table_release_dates(page)
+        akas = _akas_tn15(page) if layout == "tn15" else _akas_table(page)
+    if release_dates and layout == "unknown":
+        layout = "table"  # rows read by meaning on a page of no known layout
     return film_page(page, "releaseinfo", layout, ("release_dates", "akas"), release_dates=release_dates, akas=akas)

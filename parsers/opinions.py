@@ -1,0 +1,66 @@
+"""A page's several readings of one film, merged by one documented rule.
+
+A film page says most things twice: in what a reader sees (the labelled blocks, the ``data-testid`` blocks)
+and in what it gives machines (``__NEXT_DATA__``, schema.org JSON-LD, microdata). Each reading is a dict of
+``FilmPage`` fields; ``merge`` takes them in order of trust, the visible page first:
+
+- a field comes from the first reading that has it, and ``sources`` says which (``{"genres": "jsonld"}``);
+- a later reading that disagrees is kept in ``conflicts`` (field, the kept source, the other source, the other
+  value as text), never silently dropped; a later reading that only says less (JSON-LD's genres cut to three,
+  a release date without its country) is no conflict, and one that says strictly more of a list (every genre
+  where the first reading showed three chips) replaces it;
+- two readings of one release date are one fact: the more precise wins its country and note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .records import FieldConflict, ReleaseDate
+
+
+def _words(value: Any) -> frozenset[str]:
+    """A value as a set of comparable words: names of records, dates of release dates, texts of lists."""
+    items = value if isinstance(value, tuple) else (value,)
+    out = set()
+    for item in items:
+        if isinstance(item, ReleaseDate):
+            out.add(item.date)
+        elif isinstance(item, (str, int)):
+            out.add(str(item).casefold().strip())
+        else:  # Company, Person (name), Aka, Connection (title)
+            out.add(str(getattr(item, "name", None) or getattr(item, "title", "")).casefold().strip())
+    return frozenset(out)
+
+
+def _completed(kept: Any, other: Any) -> Any:
+    """A kept release date given the country another reading names for the same date."""
+    if not (isinstance(kept, tuple) and isinstance(other, tuple) and len(kept) == 1 and kept[0].country is None):
+        return kept
+    same = [date for date in other if isinstance(date, ReleaseDate) and date.date == kept[0].date and date.country]
+    return (same[0],) if same else kept
+
+
+def merge(
+    readings: Iterable[tuple[str, dict[str, Any]]],
+) -> tuple[dict[str, Any], dict[str, str], tuple[FieldConflict, ...]]:
+    """(fields, the source of each, conflicts) of ``readings`` given as (source name, fields), most trusted first."""
+    fields: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    conflicts: list[FieldConflict] = []
+    for source, reading in readings:
+        for name, value in reading.items():
+            if value is None:
+                continue
+            if name not in fields or fields[name] in ((), ""):
+                fields[name], sources[name] = value, source
+                continue
+            if name == "release_dates":
+                fields[name] = _completed(fields[name], value)
+            kept, said = _words(fields[name]), _words(value)
+            if isinstance(value, tuple) and said > kept:  # the kept reading was cut short (three genre chips)
+                fields[name], sources[name] = value, source
+            elif said and not said <= kept and not kept <= said:
+                conflicts.append(FieldConflict(name, sources[name], source, "; ".join(sorted(said))))
+    return fields, sources, tuple(conflicts)
