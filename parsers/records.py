@@ -155,9 +155,9 @@ class FilmPage(_Record):
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "url": self.url}
         for f in fields(self):
+            value = getattr(self, f.name)
             if f.name in ("kind", "url", "missing") or (f.name == "conflicts" and not value and self.kind != "title"):
                 continue
-            value = getattr(self, f.name)
             if value is None and not (self.kind == "title" and f.name in TITLE_CONTRACT_KEYS):
                 continue
             if value is None and f.name in _LIST_FIELDS:
