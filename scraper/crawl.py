@@ -146,7 +146,9 @@ class Crawler:
         seeds_hosts = {urlsplit(seed).hostname or "" for seed in settings.seeds}
         allowed = {host for host in seeds_hosts if is_private_host(host)} | set(settings.allow_hosts)
         fetcher = Fetcher(client, settings, AddressGuard(allowed))
-        robots = Robots(fetcher, settings.user_agent, settings.robots_max_age_hours * 3600)
+        robots = Robots(
+            fetcher, settings.user_agent, settings.robots_max_age_hours * 3600, settings.max_crawl_delay_seconds
+        )
         self.source = source or LiveSource(
             fetcher, robots, HostGate(settings.per_host_concurrency, settings.delay_seconds)
         )

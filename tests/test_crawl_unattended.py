@@ -11,6 +11,7 @@ import textwrap
 import time
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from scraper.config import Settings
 from scraper.fetch import AddressGuard, Fetcher, FetchError, Response, make_client
 from scraper.run import Report, run_crawl
 from tests.conftest import PROJECT
-from tests.servers import FaultServer, Route, fault_server, film_site, html, raw, site_settings
+from tests.servers import FaultServer, Route, fault_server, film_site, html, raw, site_settings, slowed
 
 FAST = Settings(backoff_seconds=0.01, timeout_seconds=2.0, max_attempts=3)
 LIST = "/lists/1/"  # links /title/tt1001002/ and /title/tt1001001/
@@ -233,3 +234,48 @@ def test_a_redirect_to_a_url_httpx_cannot_parse_is_refused_once():
     with fault_server({"/bad": bad}) as server, pytest.raises(FetchError, match=r"^refused: not a valid URL"):
         fetch(server.base + "/bad")
     assert server.hits("/bad") == 1
+
+
+# ---------------------------------------------------------------------- defect 2: runs that end
+
+
+def test_a_huge_robots_crawl_delay_is_capped_with_a_warning(tmp_path, caplog):
+    robots = html("User-agent: *\nCrawl-delay: 86400\n")
+    routes, _ = film_site(1, 2)
+    with fault_server({**routes, "/robots.txt": robots}) as server:
+        report, _ = run(server, [LIST], tmp_path / "films.db", max_crawl_delay_seconds=0.2)
+    starts = [request.at for request in server.seen if request.path != "/robots.txt"]
+    assert len(starts) == 3 and report.summary.failed == []
+    assert all(0.19 <= later - earlier < 5 for earlier, later in pairwise(starts))
+    assert "Crawl-delay of 86400s cut to max_crawl_delay_seconds (0.2s)" in caplog.text
+
+
+def test_a_run_past_max_run_minutes_stops_cleanly_leaves_the_rest_pending_and_exits_1(tmp_path):
+    routes, seeds = film_site(3, 2)
+    slow = {path: slowed(route, lambda: 0.4) for path, route in routes.items()}
+    with fault_server(slow) as server:
+        report, db = run(server, seeds, tmp_path / "films.db", concurrency=1, max_run_minutes=0.01)  # 0.6 s
+        assert report.summary.stopped is not None and "max_run_minutes (0.01) reached" in report.summary.stopped
+        assert report.summary.exit_code == 1
+        assert db.execute("select exit_code from runs").fetchall() == [(1,)]
+        pending = db.execute("select count(*) from frontier where status = 'pending'").fetchone()[0]
+        assert pending >= 1 and f"{pending} URLs left pending" in report.summary.stopped
+        assert report.summary.failed == []  # a page cut off by the deadline is not a failed page
+        rest, db = run(server, seeds, tmp_path / "films.db")
+    assert rest.summary.exit_code == 0 and rest.summary.stopped is None
+    assert db.execute("select count(*) from films where page_id is not null").fetchone()[0] == 6
+
+
+# ---------------------------------------------------------------------- defect 5: smaller ones
+
+
+def test_robots_txt_is_read_up_to_its_size_cap(tmp_path, caplog):
+    """5 MB of wildcard rules made every URL check cost 0.2 s; rules past 500 KiB are ignored (as Google does)."""
+    rules = "".join(f"Disallow: /*{n}*x*y*z*\n" for n in range(300_000))
+    robots = html(f"User-agent: *\n{rules}Disallow: {LIST}\n")
+    routes, _ = film_site(1, 2)
+    with fault_server({**routes, "/robots.txt": robots}) as server:
+        report, _ = run(server, [LIST], tmp_path / "films.db")
+    assert report.summary.blocked == []
+    assert server.hits(LIST) == 1
+    assert "robots.txt is" in caplog.text and "only its first 512,000 bytes are read" in caplog.text
