@@ -85,38 +85,46 @@ def floor(path: Path) -> tuple[int, float]:
     return pages, time.perf_counter() - started
 
 
-def imported(path: Path, folder: Path, jobs: int) -> tuple[int, float]:
-    """import-warc's own function into a fresh database: (pages, seconds)."""
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the pool's processes, once shut down)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def imported(path: Path, folder: Path, jobs: int) -> tuple[int, float, float]:
+    """import-warc's own function into a fresh database: (pages, seconds, CPU seconds of every process)."""
     db = folder / f"import-{jobs}.db"
     db.unlink(missing_ok=True)
     with closing(Store(db)) as store:
         run_id = store.start_run("import-warc", [str(path)])
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         summary = import_warcs(store, [path], run_id, Settings(), jobs)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     assert summary.skipped == Counter({"not 200": 1, "not HTML": 1, "request records": 1, "warcinfo records": 1})
-    return summary.imported + len(summary.failed), seconds
+    return summary.imported + len(summary.failed), seconds, cpu
 
 
-def peak_rss(records: int, folder: Path, mix: str, jobs: int) -> float:
-    """MB: the peak RSS of an import of ``records`` pages in a fresh process (and its pool's processes)."""
+def peak_rss(records: int, folder: Path, mix: str, jobs: int) -> tuple[float, float]:
+    """MB: the peak RSS of an import of ``records`` pages in a fresh process, and of the largest of its pool's
+    processes. The WARC is built here, so the child's peak is the import's alone."""
+    path = folder / f"rss-{records}.warc.gz"
+    build(path, records, mix)
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(records), "--folder", str(folder), "--mix", mix, "--jobs", str(jobs)],
+        [sys.executable, __file__, "--child", str(path), "--folder", str(folder), "--jobs", str(jobs)],
         check=True,
         capture_output=True,
         text=True,
     )
-    return float(out.stdout.split()[-1])
+    path.unlink()
+    own, pool = out.stdout.split()[-2:]
+    return float(own), float(pool)
 
 
-def child(records: int, folder: Path, mix: str, jobs: int) -> None:
-    path = folder / f"rss-{records}.warc.gz"
-    build(path, records, mix)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # building the WARC is not the import
+def child(path: Path, folder: Path, jobs: int) -> None:
     imported(path, folder, jobs)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     pool = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"{before / 1024:.1f} {(own + pool) / 1024:.1f}")
+    print(f"{own / 1024:.1f} {pool / 1024:.1f}")
 
 
 def main() -> None:
@@ -125,11 +133,11 @@ def main() -> None:
     options.add_argument("--rss", default="1000,10000")
     options.add_argument("--mix", choices=("imdb", "all"), default="imdb")
     options.add_argument("--jobs", type=int, default=2)
-    options.add_argument("--child", type=int)
+    options.add_argument("--child", type=Path)
     options.add_argument("--folder", type=Path)
     args = options.parse_args()
     if args.child:
-        child(args.child, args.folder, args.mix, args.jobs)
+        child(args.child, args.folder, args.jobs)
         return
     if not REAL.is_dir():
         sys.exit("bench/warc.py needs ../shared/fixtures/real")
@@ -142,16 +150,23 @@ def main() -> None:
         floor_pages, floor_seconds = floor(path)
         floor_rate = floor_pages / floor_seconds
         print(f"floor (warcio + bare lexbor): {floor_rate:7.1f} pages/s")
-        one_pages, one_seconds = imported(path, folder, 1)
+        one_pages, one_seconds, one_cpu = imported(path, folder, 1)
         one_rate = one_pages / one_seconds
         print(
             f"import, 1 core:               {one_rate:7.1f} pages/s  {one_rate / floor_rate:.2f}x the floor (goal 0.5)"
+            f"  {1000 * one_cpu / one_pages:.1f} ms CPU a page"
         )
-        two_pages, two_seconds = imported(path, folder, 2)
+        two_pages, two_seconds, two_cpu = imported(path, folder, 2)
         two_rate = two_pages / two_seconds
-        print(f"import, 2 cores:              {two_rate:7.1f} pages/s  {two_rate / one_rate:.2f}x one core (goal 1.7)")
+        print(
+            f"import, 2 cores:              {two_rate:7.1f} pages/s  {two_rate / one_rate:.2f}x one core (goal 1.7)"
+            f"  {1000 * two_cpu / two_pages:.1f} ms CPU a page, every process"
+        )
         for records in (int(n) for n in args.rss.split(",")):
-            print(f"peak RSS, {records:>6,} records (2 cores): {peak_rss(records, folder, args.mix, 2):6.1f} MB")
+            own, pool = peak_rss(records, folder, args.mix, 2)
+            print(
+                f"peak RSS, {records:>6,} records (2 cores): {own:6.1f} MB reading and writing, {pool:6.1f} MB a parser"
+            )
 
 
 if __name__ == "__main__":

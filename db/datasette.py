@@ -83,6 +83,28 @@ where r.film_id in (
 group by c.id
 order by best_rank, entries desc, company""",
     },
+    "list_history": {
+        "title": "How a list changed",
+        "description": "Each state a ranked list has had, with its entries as they stood from that date: an IMDb "
+        "chart read from the Wayback Machine at several dates (crawl --source wayback --every 1y), or an article "
+        "fetched over the years. Give the list's URL; without one, the list with the most states.",
+        "fragment": "g.mark=bar&g.x_column=as_of&g.x_type=ordinal&g.y_column=rank&g.y_type=quantitative"
+        "&g.color_column=title",
+        "sql": """
+with list as (
+  select coalesce(
+    (select id from articles where url = :url),
+    (select h.article_id from ranking_history h join articles a on a.id = h.article_id group by h.article_id
+     order by count(distinct h.valid_from) desc, a.url limit 1)
+  ) as id
+),
+states as (select distinct valid_from from ranking_history where article_id = (select id from list))
+select date(s.valid_from) as as_of, h.position, h.rank, h.title, h.year
+from states s
+join ranking_history h on h.article_id = (select id from list)
+  and h.valid_from <= s.valid_from and (h.valid_to is null or h.valid_to > s.valid_from)
+order by s.valid_from, h.position""",
+    },
 }
 
 _SOURCE = "a page cited by its page_id (pages.url, pages.fetched_at)"

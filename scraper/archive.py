@@ -68,6 +68,13 @@ def reparse(
     summary = RunSummary(run_id=run_id)
     frontier = SqliteFrontier(store.db, run_id)
     stored_kinds = dict(store.db.execute("select url, kind from pages").fetchall())
+    # a page read from a web archive keeps its capture when the body parsed again is the one it captured
+    captures = {
+        row[0]: row[1:]
+        for row in store.db.execute(
+            "select url, content_hash, captured_at, archive_url from pages where captured_at is not null"
+        )
+    }
     # as the crawler queued each URL: the kind it expected (None for seeds: detected), so both parse alike
     queued = {
         row[0]: FrontierItem(*row) for row in store.db.execute("select url, kind, depth, discovered_from from frontier")
@@ -99,6 +106,8 @@ def reparse(
             summary.failed.append((fetch.url, str(error)))
             batch.append((FetchedPage(fetch.url, item.kind, status=fetch.status, error=str(error)), None))
         else:
+            content_hash, captured_at, archive_url = captures.get(fetch.url, (None, None, None))
+            same_capture = content_hash == fetch.sha256
             fetched = FetchedPage(
                 url=fetch.url,
                 kind=record.kind,
@@ -107,6 +116,8 @@ def reparse(
                 content_type=content_type,
                 etag=fetch.header("ETag"),
                 last_modified=fetch.header("Last-Modified"),
+                captured_at=captured_at if same_capture else None,
+                archive_url=archive_url if same_capture else None,
             )
             batch.append((fetched, record))
         if len(batch) >= _PAGES_PER_TRANSACTION:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from tests.conftest import PROJECT
 from tests.test_demo import SEED_LIST
 
 NAME = "demo"  # Datasette names a database after its file
+TODAY = datetime.now(UTC).date().isoformat()  # the demo's lists are fetched today: their one state is from today
 
 
 @pytest.fixture(scope="module")
@@ -173,6 +175,19 @@ EXPECTED_ANSWERS: dict[str, list[list[Any]]] = {
     "companies_of_top_documentaries": [
         ["National Geographic Television", 1, 1, 10, 10.0],
         ["Pangloss Films", 1, 1, 10, 10.0],
+    ],
+    # without a URL, the list with the most states: the demo's lists have one each; the seed's URL sorts first
+    "list_history": [
+        [TODAY, 1, 10, "Inside North Korea", 2007],
+        [TODAY, 2, 9, "Crossing the Line", 2006],
+        [TODAY, 3, 8, "A State of Mind", 2004],
+        [TODAY, 4, 7, "Dear Pyongyang", 2005],
+        [TODAY, 5, 6, "Aim High in Creation", 2013],
+        [TODAY, 6, 5, "The Red Chapel", None],
+        [TODAY, 7, 4, "The Lovers and the Despot", 2016],
+        [TODAY, 8, 3, "Songs from the North", 2015],
+        [TODAY, 9, 2, "Dennis Rodman’s Big Bang in Pyongyang", 2015],
+        [TODAY, 10, 1, "Under the Sun", 2015],
     ],
 }
 

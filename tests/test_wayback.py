@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from db.archive import archive_path_for
+from db.datasette import QUERIES
 from scraper.cli import cli
 from scraper.config import Settings
-from scraper.run import run_crawl
+from scraper.run import run_crawl, run_reparse
 from scraper.sources import imdb_page_url
 from scraper.sources.wayback import MinuteLimiter, dates_every, timestamp_of
 from tests.archive_server import FakeArchive, Reply, fake_archive
@@ -147,6 +149,12 @@ def test_the_capture_nearest_before_the_date_is_taken(tmp_path: Path) -> None:
         ("2012-06-01T00:00:00+00:00", 1)
     ]
     assert archive.capture_requests == ["/web/20120601000000id_/http://www.imdb.com/title/tt99900001/reference"]
+    # parsed again from the raw archive, the page is still the capture it was
+    reparsed = run_reparse(Settings(), tmp_path / "f.db", archive_path_for(tmp_path / "f.db"))
+    assert reparsed.parsed == 1
+    assert store.execute("select captured_at, archive_url like '%/web/20120601000000id_/%' from pages").fetchall() == [
+        ("2012-06-01T00:00:00+00:00", 1)
+    ]
 
 
 def test_a_chart_at_three_dates_is_three_states_of_its_history(tmp_path: Path) -> None:
@@ -185,6 +193,14 @@ def test_a_chart_at_three_dates_is_three_states_of_its_history(tmp_path: Path) -
         "The Dark Knight",
     ]
     assert len(archive.cdx_requests) == 1
+    # the canned query shows the chart at each capture
+    shown = store.execute(QUERIES["list_history"]["sql"], {"url": "https://www.imdb.com/chart/top"}).fetchall()
+    assert [(as_of, position, title) for as_of, position, _, title, _ in shown if position == 3] == [
+        ("2010-03-15", 3, "The Dark Knight"),
+        ("2015-03-15", 3, "The Godfather Part II"),
+        ("2020-03-15", 3, "The Godfather"),
+    ]
+    assert len(shown) == 12
 
 
 def test_two_429s_in_a_row_end_the_run_with_one_line_and_the_rest_deferred(tmp_path: Path) -> None:

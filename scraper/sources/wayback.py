@@ -135,7 +135,7 @@ class WaybackSource:
         captures = [c for c in await self._captures(url, item) if imdb_page_url(c.original) == url]
         chosen = self._choose(captures, several=_TITLE.match(url) is None)
         if not chosen:
-            before = f" before {self.settings.wayback_at[-1]}" if self.timestamps else ""
+            before = f" before {max(self.settings.wayback_at)}" if self.timestamps else ""
             raise FetchError(f"no capture in the archive{before}")
         loaded = loaded_at(self.db, item.url) if stored else None
         return [await self._fetch(item.url, c) for c in chosen if loaded is None or iso_of(c.timestamp) > loaded]
