@@ -11,7 +11,7 @@ import importlib.util
 import reprlib
 import tomllib
 from dataclasses import dataclass, field, fields
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 from string import Formatter
@@ -195,5 +195,10 @@ def _check(settings: Settings) -> None:
         check_url(settings.wayback_url)
     except BadURL as error:
         raise ConfigError(f"setting wayback_url: {error}") from None
+    for when in settings.wayback_at:  # the pattern lets "2015-13" through; the calendar does not
+        try:
+            datetime.strptime(when, "%Y%m%d%H%M%S") if len(when) == 14 else date.fromisoformat(f"{when}-01-01"[:10])
+        except ValueError:
+            raise ConfigError(f"setting wayback_at: {when!r} is no date") from None
     if settings.http2 and importlib.util.find_spec("h2") is None:
         raise ConfigError("setting http2 needs the h2 package: pip install 'cinescrape[http2]'")

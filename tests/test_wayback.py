@@ -109,6 +109,11 @@ def test_a_film_is_filled_from_its_archived_title_page_and_sub_pages_with_one_cd
             [MATRIX + "keywords"],
         ).fetchone()[0]
         assert keywords > 50
+        companies = store.execute(
+            "select distinct c.name, p.captured_at from film_companies fc join companies c on c.id = fc.company_id "
+            "join pages p on p.id = fc.page_id"
+        ).fetchall()
+        assert ("Warner Bros.", "2016-02-27T10:10:10+00:00") in companies  # from the title page's capture
         store.close()
         asked = len(archive.requests)
         again = run_crawl(
@@ -304,6 +309,21 @@ def test_sub_pages_and_other_imdb_pages_fold_their_variants_too() -> None:
         == "https://www.imdb.com/chart/top"
     )
     assert imdb_page_url("http://blog.example/best/?ref_=x") == "http://blog.example/best/"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--source", "wayback", "--at", "2015-13"], "'2015-13' is no date"),
+        (["--at", "2015"], "need --source wayback"),
+        (["--source", "wayback", "--every", "1w", "--from", "2008"], "give years or months"),
+        (["--source", "wayback", "--every", "1y"], "--every needs --from"),
+    ],
+)
+def test_wrong_dates_are_usage_errors(tmp_path: Path, options: list[str], message: str) -> None:
+    result = CliRunner().invoke(cli, ["crawl", MATRIX, "--db", str(tmp_path / "f.db"), *options])
+    assert result.exit_code == 2 and message in result.output
+    assert not (tmp_path / "f.db").exists()
 
 
 def test_dates_every_and_timestamps() -> None:

@@ -102,6 +102,8 @@ def crawl(
         )
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
+    if (at_dates or every) and settings.source != "wayback":
+        raise click.UsageError("--at and --every choose the archive's captures: they need --source wayback")
     settings = replace(settings, seeds=tuple(dict.fromkeys((*settings.seeds, *urls))))
     if not settings.seeds:
         raise click.UsageError("no seed URLs: give URLs or a --config with seeds")
