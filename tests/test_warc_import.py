@@ -18,6 +18,7 @@ from scraper.cli import cli
 from scraper.crawl import parse_page
 from scraper.sources import imdb_page_url
 from tests.conftest import REAL
+from tests.test_wayback import chart
 from tests.warcs import SITE_PAGES, START, real_pages, response, revisit, write_warc
 
 # What a page says, without the row ids and times that differ between two loads of it.
@@ -122,6 +123,30 @@ def test_a_revisit_is_its_original_as_of_its_own_date_and_one_core_reads_a_plain
     assert rows == [
         (imdb_page_url(url), "2017-03-01T00:00:00+00:00"),
         (imdb_page_url(second_url), "2016-03-01T00:00:00+00:00"),
+    ]
+
+
+def test_a_list_captured_at_three_dates_is_three_states_of_its_history(tmp_path: Path) -> None:
+    warc = tmp_path / "chart.warc.gz"
+    write_warc(
+        warc,
+        [
+            ("http://www.imdb.com/chart/top", chart([0, 1, 2, 3])),
+            ("http://www.imdb.com/chart/top/", chart([0, 1, 3, 2])),
+            ("https://m.imdb.com/chart/top?ref_=nv", chart([0, 2, 1, 3])),
+        ],
+        START,
+    )
+    db = tmp_path / "films.db"
+    assert import_warc(db, warc).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        states = conn.execute(
+            "select valid_from, valid_to, title from ranking_history where position = 3 order by valid_from"
+        ).fetchall()
+    assert states == [
+        ("2016-03-01T00:00:00+00:00", "2016-03-01T00:01:00+00:00", "The Dark Knight"),
+        ("2016-03-01T00:01:00+00:00", "2016-03-01T00:02:00+00:00", "The Godfather Part II"),
+        ("2016-03-01T00:02:00+00:00", None, "The Godfather"),
     ]
 
 

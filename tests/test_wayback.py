@@ -208,6 +208,36 @@ def test_a_chart_at_three_dates_is_three_states_of_its_history(tmp_path: Path) -
     assert len(shown) == 12
 
 
+def test_cdx_requests_go_through_the_limit_of_the_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Six films, two CDX requests a minute: on a virtual clock (each wait advances it), no minute holds more
+    than two, and every CDX request the archive saw waited its turn."""
+    now = [0.0]
+    turns: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    class VirtualLimiter(MinuteLimiter):
+        def __init__(self, per_minute: int) -> None:
+            super().__init__(per_minute, clock=lambda: now[0], sleep=sleep)
+
+        async def wait(self) -> None:
+            await super().wait()
+            turns.append(now[0])
+
+    monkeypatch.setattr("scraper.sources.wayback.MinuteLimiter", VirtualLimiter)
+    archive = FakeArchive()
+    seeds = [f"https://www.imdb.com/title/tt9990000{number}/" for number in range(1, 7)]
+    for seed in seeds:
+        archive.add(seed.replace("https", "http"), "20150101000000", SITE_TITLE)
+    with fake_archive(archive):
+        report = run_crawl(settings(archive, *seeds, max_depth=0, wayback_cdx_per_minute=2), tmp_path / "f.db", "crawl")
+    assert report.summary.parsed == 6
+    assert len(archive.cdx_requests) == len(turns) == 6
+    assert all(sum(1 for t in turns if start <= t < start + 60) <= 2 for start in turns)
+    assert max(turns) >= 120  # the fifth and sixth waited two minutes
+
+
 def test_two_429s_in_a_row_end_the_run_with_one_line_and_the_rest_deferred(tmp_path: Path) -> None:
     archive = FakeArchive(cdx_faults=[Reply(429, {"Retry-After": "0"})] * 2)
     for number in (1, 2, 3):
