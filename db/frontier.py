@@ -18,7 +18,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from .store import now, table
+from .sql import upsert_row
+from .store import now
 
 PENDING, DONE, FAILED, DEFERRED = "pending", "done", "failed", "deferred"
 PARK_AFTER_FAILURES = 3  # a transient fault (a 503 night) is tried again next run; three in a row park it
@@ -64,7 +65,9 @@ class SqliteFrontier:
                 kind = item.kind or (row[3] if row else None) or ""
                 if row and row[0] == DONE and not _due(row[2], (recrawl_after or {}).get(kind)):
                     continue
-                table(self.db, "frontier").upsert(
+                upsert_row(
+                    self.db,
+                    "frontier",
                     {
                         "url": item.url,
                         "kind": item.kind,
@@ -75,7 +78,7 @@ class SqliteFrontier:
                         "run_id": self.run_id,
                         "updated_at": now(),
                     },
-                    pk="url",
+                    "url",
                 )
                 queued += 1
         return queued

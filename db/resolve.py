@@ -35,6 +35,7 @@ from sqlite_utils.db import Table
 
 from parsers.records import SearchPage
 
+from .sql import upsert_row
 from .title_key import title_key
 
 log = logging.getLogger("cinescrape")
@@ -277,7 +278,7 @@ def _decision(
             "evidence": evidence,
         }
         if cached is None or any(cached[column] != value for column, value in row.items()):
-            table(db, "resolutions").upsert(row, pk="key")
+            upsert_row(db, "resolutions", row, "key")
     if decision.film_id is None and key and not _searched(db, key):
         outcome.to_search.append(title)
     return decision

@@ -76,6 +76,18 @@ def inserted_id(db: Database, table: str, row: dict[str, Any]) -> int:
     return cast(int, cursor.lastrowid)
 
 
+def upsert_row(db: Database, table: str, row: dict[str, Any], key: str) -> None:
+    """Insert ``row``, or update the row with its ``key``: SQLite's own upsert. Not sqlite-utils' ``upsert``: on a
+    full disk its feature probe fails and it falls back to INSERT OR IGNORE then UPDATE, which for a table with a
+    NOT NULL column inserts nothing, and says nothing (a full disk lost the frontier's links that way)."""
+    columns = list(row)
+    db.conn.execute(
+        f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' for _ in columns)}) "
+        f"on conflict([{key}]) do update set {', '.join(f'[{c}] = excluded.[{c}]' for c in columns if c != key)}",
+        list(row.values()),
+    )
+
+
 def update_row(db: Database, table: str, row_id: int, values: dict[str, Any]) -> None:
     if values:
         db.conn.execute(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -347,6 +348,8 @@ async def crawl(
             await crawler.run()
             await resolve_entries(crawler)
             exit_code = crawler.summary.exit_code
+        except sqlite3.OperationalError as error:  # a write outside Store.transaction (the resolver's): one line
+            raise StoreError(f"cannot write database {store.path}: {error}") from error
         finally:
             store.finish_run(run_id, crawler.summary.counts(), exit_code)
     return crawler.summary
