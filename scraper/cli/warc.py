@@ -26,9 +26,10 @@ from .common import db_option, open_store, quiet_option, report_run
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The crawl's TOML: its subpages and max_depth decide which links found are queued.",
 )
+@click.option("--again", is_flag=True, help="Load the captures already loaded too (after a parser improved).")
 @quiet_option
 def import_warc(
-    files: tuple[Path, ...], db_path: Path, jobs: int | None, config_path: Path | None, quiet: bool
+    files: tuple[Path, ...], db_path: Path, jobs: int | None, config_path: Path | None, again: bool, quiet: bool
 ) -> None:
     """Load every HTML page of WARC or WARC.gz FILES into the database, as of its capture date.
 
@@ -51,7 +52,9 @@ def import_warc(
                 else nullcontext()
             ) as bar:
                 progress = bar.update if bar else None
-                summary = import_warcs(store, list(files), run_id, settings, jobs or os.cpu_count() or 1, progress)
+                summary = import_warcs(
+                    store, list(files), run_id, settings, jobs or os.cpu_count() or 1, progress, again
+                )
             resolve(store.db)  # list entries imported get their films, as after a crawl
             exit_code = summary.exit_code
         finally:

@@ -57,7 +57,7 @@ class WarcPage:
 @dataclass(slots=True)
 class ImportSummary:
     run_id: int = 0
-    records: int = 0
+    records: int = 0  # HTML 200 pages read
     imported: int = 0
     unchanged: int = 0  # no newer than the capture loaded for the page, or the same content
     skipped: Counter[str] = field(default_factory=Counter)  # why records were not pages to load
@@ -80,7 +80,8 @@ class ImportSummary:
         skipped = "".join(f", {count} {why}" for why, count in sorted(self.skipped.items()))
         failed = f", {len(self.failed)} failed" if self.failed else ""
         return (
-            f"run {self.run_id}: {self.records} records, {self.imported} pages imported, {self.unchanged} unchanged"
+            f"run {self.run_id}: {self.records + sum(self.skipped.values())} records, {self.imported} pages imported, "
+            f"{self.unchanged} unchanged"
             f"{skipped}{failed}; {self.queued} links queued"
         )
 
@@ -192,10 +193,12 @@ def import_warcs(
     settings: Settings,
     jobs: int,
     progress: Progress | None = None,
+    again: bool = False,
 ) -> ImportSummary:
-    """Import ``paths`` into ``store`` as run ``run_id``, parsing on ``jobs`` processes."""
+    """Import ``paths`` into ``store`` as run ``run_id``, parsing on ``jobs`` processes; with ``again``, the
+    captures already loaded too (after a parser improved: the raw archive holds only what crawls fetched)."""
     summary = ImportSummary(run_id=run_id)
-    loader = _Loader(store, SqliteFrontier(store.db, run_id), settings, summary)
+    loader = _Loader(store, SqliteFrontier(store.db, run_id), settings, summary, again)
     ahead: deque[tuple[list[WarcPage], Future[list[Record | str]]]] = deque()
     with ProcessPoolExecutor(jobs) if jobs > 1 else nullcontext() as pool:
         for path in paths:
@@ -228,8 +231,11 @@ def _done(entry: tuple[list[WarcPage], Future[list[Record | str]]]) -> tuple[lis
 class _Loader:
     """The one writer: skips captures already loaded, batches pages into transactions, queues their links."""
 
-    def __init__(self, store: Store, frontier: SqliteFrontier, settings: Settings, summary: ImportSummary) -> None:
+    def __init__(
+        self, store: Store, frontier: SqliteFrontier, settings: Settings, summary: ImportSummary, again: bool
+    ) -> None:
         self.store = store
+        self.again = again
         self.frontier = frontier
         self.settings = settings
         self.summary = summary
@@ -237,8 +243,8 @@ class _Loader:
         self.batch: list[tuple[FetchedPage, Record | None]] = []
 
     def wanted(self, page: WarcPage) -> bool:
-        """False for a capture no newer than the one loaded (or taken in this run) for its page."""
-        newest = self.latest.get(page.url) or loaded_at(self.store.db, page.url)
+        """False for a capture no newer than the one loaded (unless ``again``) or taken in this run for its page."""
+        newest = self.latest.get(page.url) or (None if self.again else loaded_at(self.store.db, page.url))
         if newest is not None and page.captured_at <= newest:
             self.summary.unchanged += 1
             return False
