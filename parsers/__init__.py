@@ -20,13 +20,21 @@ from .review import parse_review
 __all__ = ["PAGE_KINDS", "FilmPage", "Record", "ReviewPage", "UnknownPage", "parse"]
 
 
+def _film_item(page: Page) -> FilmPage | None:
+    """The page's own schema.org film item as a record, for an IMDb page its layout readers could not read."""
+    return schemaorg.parse_movie(page) if schemaorg.has_film(page) else None
+
+
 def _parse_title(page: Page) -> FilmPage:
     """IMDb's pages (by URL first, then by what they say of themselves) go to the IMDb readers, with the
-    page's schema.org JSON-LD as the last fallback; other sites' film pages to the schema.org reader."""
-    if is_imdb_url(page.url) or looks_like_imdb(page) or not schemaorg.has_film(page):
-        record = imdb.parse_title(page, schemaorg.parse_movie)
-        return dataclasses.replace(record, subpages=subpage_links(page, record.imdb_id))
-    return schemaorg.parse_movie(page)
+    page's schema.org item as the last fallback; other sites' film pages to the schema.org and label reader,
+    and a page neither can read gets the IMDb readers' "unknown" record (every contract field missing)."""
+    if not (is_imdb_url(page.url) or looks_like_imdb(page)):
+        record = schemaorg.parse_movie(page)
+        if record.layout != "unknown":
+            return record
+    record = imdb.parse_title(page, _film_item)
+    return dataclasses.replace(record, subpages=subpage_links(page, record.imdb_id))
 
 
 _PARSERS: dict[str, Callable[[Page], Record]] = {

@@ -46,8 +46,14 @@ _IMDB_NAMES = {
     "union sovietique": "SUHH",
     "allemagne de l'ouest": "DE",
     "allemagne de l'est": "DDDE",
+    # Douban's names of China's parts, which CLDR's Chinese gives otherwise ("中国", "中国香港特别行政区")
+    "中国大陆": "CN",
+    "中国香港": "HK",
+    "中国台湾": "TW",
+    "сша": "US",  # Kinopoisk's and Russian sites' usual name, not CLDR's
 }
-_LANGUAGES = ("en", "fr", "de", "es", "it", "sv", "pt", "nl", "hu")
+# IMDb's localised sites and the other film sites' languages (Douban, Kinopoisk, Filmarks, Filmweb, ČSFD).
+_LANGUAGES = ("en", "fr", "de", "es", "it", "sv", "pt", "nl", "hu", "cs", "pl", "ru", "zh", "zh_Hant", "ja", "ko", "tr")
 _QUALIFIER = re.compile(r"\s*[,;(]")
 
 

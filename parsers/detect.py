@@ -36,6 +36,25 @@ _TITLE_WORDS = (
     ("fullcredits", re.compile(r"full cast", re.I)),
 )
 FILM_TYPES = {"Movie", "TVSeries", "TVMiniSeries", "TVEpisode", "TVMovie"}
+# One film's (or show's) page on the film sites people cite, by its address: routed before any markup is read.
+_FILM_PAGE_URL = re.compile(
+    r"""rottentomatoes\.com/(?:m|tv)/[^/?#]+/?(?:[?#]|$)
+    | letterboxd\.com/film/[^/?#]+/?(?:[?#]|$)
+    | themoviedb\.org/(?:movie|tv)/\d+[^/?#]*/?(?:[?#]|$)
+    | metacritic\.com/(?:movie|tv)/[^/?#]+/?(?:[?#]|$)
+    | allocine\.fr/(?:film/fichefilm_gen_cfilm=|series/ficheserie_gen_cserie=)\d+
+    | movie\.douban\.com/subject/\d+/?(?:[?#]|$)
+    | kinopoisk\.ru/(?:film|series)/\d+/?(?:[?#]|$)
+    | filmaffinity\.com/\w+/film\d+\.html
+    | mubi\.com/(?:\w\w/)?films/[^/?#]+/?(?:[?#]|$)
+    | trakt\.tv/(?:movies|shows)/[^/?#]+/?(?:[?#]|$)""",
+    re.X,
+)
+# A page that calls itself a film: Open Graph's video types, schema.org microdata.
+_FILM_MARKS = (
+    'meta[property="og:type"][content^="video.movie"], meta[property="og:type"][content^="video.tv_show"], '
+    + ", ".join(f'[itemscope][itemtype$="schema.org/{kind}"]' for kind in sorted(FILM_TYPES))
+)
 
 
 def imdb_id_in(url: str | None) -> str | None:
@@ -100,6 +119,8 @@ def detect_kind(page: Page) -> str:
         return kind
     if is_list_url(page.url):
         return "review"
+    if page.url and _FILM_PAGE_URL.search(page.url):
+        return "title"
     if looks_like_imdb(page):
         if is_list_url(canonical_url(page)):
             return "review"
@@ -111,7 +132,7 @@ def detect_kind(page: Page) -> str:
             if pattern.search(heading):
                 return kind
         return "title"
-    if any(types_of(obj) & FILM_TYPES for obj in page.jsonld):
+    if any(types_of(obj) & FILM_TYPES for obj in page.jsonld) or page.tree.css_first(_FILM_MARKS) is not None:
         return "title"
     if page.tree.body is None or not clean(page.tree.body.text(deep=True))[:1]:
         raise UnknownPage("the page has no visible text")

@@ -12,14 +12,18 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborNode
+
 from .countries import country_code
 from .dates import parse_date
 from .detect import FILM_TYPES
 from .imdb.common import co_id, nm_id, runtime_minutes, tt_id
 from .jsonld import text_value, text_values, types_of
+from .opinions import merge
 from .page import Page
 from .records import Aka, Company, FilmPage, Person, ReleaseDate
-from .text import dedupe, find_year
+from .text import dedupe, find_year, node_text
+from .visible import heading_fields, labelled_fields
 
 # schema.org type → IMDb-style title type, so both sources speak one vocabulary.
 _TITLE_TYPES = {
@@ -34,6 +38,8 @@ _TITLE_TYPES = {
 _FILM_COMPANY_NAME = re.compile(r"\b(pictures|films?|studios?|productions?|filmproduktion|entertainment)\b", re.I)
 # Fields a film page's JSON-LD is expected to give; the rest (companies, keywords …) are often absent.
 _EXPECTED = ("title", "year", "genres", "plot", "release_dates", "directors")
+# What a reader sees is trusted first for these (the JSON-LD may give another country's date, a cut genre list).
+_VISIBLE_FIRST = ("release_dates", "runtime_minutes", "genres")
 # More distinct films than this at the top level is a list page (a carousel), not one film's page.
 _MAX_FILMS_ON_A_FILM_PAGE = 2
 
@@ -99,9 +105,9 @@ def _release(text: Any, location: Any = None) -> ReleaseDate | None:
 
 
 def _release_dates(obj: dict[str, Any]) -> tuple[ReleaseDate, ...] | None:
-    """``releasedEvent`` (with its country), else the first of the film's own date properties.
+    """``releasedEvent`` (with its country), else the film's ``datePublished`` or ``startDate``.
 
-    ``dateCreated`` comes last: some sites (Letterboxd) use it for when their entry was made.
+    ``dateCreated`` is never one: sites (Letterboxd, Rotten Tomatoes) give there when their own entry was made.
     """
     events = [
         _release(event.get("startDate") or event.get("datePublished"), event.get("location"))
@@ -110,7 +116,7 @@ def _release_dates(obj: dict[str, Any]) -> tuple[ReleaseDate, ...] | None:
     ]
     if dates := tuple(dict.fromkeys(d for d in events if d)):
         return dates
-    single = next((d for key in ("datePublished", "startDate", "dateCreated") if (d := _release(obj.get(key)))), None)
+    single = next((d for key in ("datePublished", "startDate") if (d := _release(obj.get(key)))), None)
     return (single,) if single else None
 
 
@@ -173,7 +179,7 @@ def film_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def has_film(page: Page) -> bool:
-    return film_object(page.jsonld) is not None
+    return film_object(page.jsonld) is not None or microdata_film(page) is not None
 
 
 def _source(url: str | None) -> str:
@@ -182,14 +188,73 @@ def _source(url: str | None) -> str:
 
 
 def parse_movie(page: Page) -> FilmPage:
-    """A non-IMDb film page from its JSON-LD; ``layout="unknown"`` when it has no film object."""
+    """A film page of any site: its schema.org item (JSON-LD, else microdata) and what the page shows by label
+    and heading, merged by ``opinions.merge``. The visible release dates, runtime and genres come first (a site's
+    JSON-LD may give another country's date); the structured item first for the rest. ``layout="unknown"`` when
+    neither says anything of a film."""
     obj = film_object(page.jsonld)
-    fields = movie_fields(obj) if obj else {}
+    kind = "schema.org" if obj is not None else "microdata"
+    obj = obj or microdata_film(page)
+    labelled = labelled_fields(page)
+    fields, sources, conflicts = merge(
+        (
+            ("page", {k: v for k, v in labelled.items() if k in _VISIBLE_FIRST}),
+            ("jsonld" if kind == "schema.org" else kind, movie_fields(obj) if obj else {}),
+            # the heading is evidence of nothing: it names a film only on a page that shows a film's facts
+            ("page", labelled | heading_fields(page) if obj or labelled else {}),
+        )
+    )
+    dates = fields.get("release_dates")
+    if dates and fields.get("year") is None:
+        fields["year"] = find_year(min(d.date for d in dates))
+    layout = kind if obj is not None else ("labels" if labelled else "unknown")
     return FilmPage(
         kind="title",
         url=page.url,
-        layout="schema.org" if obj else "unknown",
+        layout=layout,
         source=_source(page.url),
         missing=tuple(f for f in _EXPECTED if f not in fields),
+        sources=tuple(sorted(sources.items())),
+        conflicts=conflicts,
         **fields,
     )
+
+
+def _scope_of(node: LexborNode) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and "itemscope" not in parent.attributes:
+        parent = parent.parent
+    return parent
+
+
+def _microdata_value(node: LexborNode) -> Any:
+    if "itemscope" in node.attributes:  # a nested item (a director): its name
+        name = next((n for n in node.css("[itemprop=name]") if _scope_of(n) == node), None)
+        return {"name": node_text(name if name is not None else node)}
+    attributes = node.attributes
+    return attributes.get("content") or attributes.get("datetime") or node_text(node)
+
+
+def microdata_film(page: Page) -> dict[str, Any] | None:
+    """The page's schema.org film item in microdata (``itemtype=…/Movie`` and ``itemprop`` values) as the object
+    JSON-LD would give: extruct would read it too, but through a second parse of the page with lxml."""
+    if not page.has("itemtype"):
+        return None
+    item = next(
+        (
+            n
+            for n in page.tree.css("[itemscope][itemtype]")
+            if (n.attributes.get("itemtype") or "").rsplit("/", 1)[-1] in FILM_TYPES
+        ),
+        None,
+    )
+    if item is None:
+        return None
+    obj: dict[str, Any] = {"@type": (item.attributes.get("itemtype") or "").rsplit("/", 1)[-1]}
+    for node in item.css("[itemprop]"):
+        if node == item or _scope_of(node) != item:
+            continue
+        value = _microdata_value(node)
+        for prop in (node.attributes.get("itemprop") or "").split():
+            obj.setdefault(prop, []).append(value)
+    return {key: value[0] if isinstance(value, list) and len(value) == 1 else value for key, value in obj.items()}

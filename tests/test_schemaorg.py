@@ -119,7 +119,8 @@ def test_truncated_fixture_gives_what_survives(fraction: float) -> None:
     movie_block_end = data.index(b"</script>", data.index(b'"@type":"Movie"'))
     record = parse_movie(Page.from_bytes(data[:cut], "https://www.rottentomatoes.com/m/matrix"))
     if cut > movie_block_end:
-        assert (record.layout, record.title, record.year) == ("schema.org", "The Matrix", 1999)
+        # its only date is dateCreated, when the site made its entry: no release date, no year
+        assert (record.layout, record.title, record.year) == ("schema.org", "The Matrix", None)
     else:  # the Movie block is cut open: invalid JSON, no film
         assert (record.layout, record.title) == ("unknown", None)
         assert "title" in record.missing
@@ -162,3 +163,19 @@ def test_real_non_film_jsonld_pages_are_not_film_pages(path: Path) -> None:
 def test_real_non_film_jsonld_pages_exist() -> None:
     require_shared()
     assert len(_jsonld_pages()) >= 10
+
+
+def test_date_created_is_no_release_date() -> None:
+    """Rotten Tomatoes' 2020 pages give ``dateCreated`` 2005 for a 1994 film (``../shared/gold2`` D pages):
+    the site's own record date is never a release date; ``datePublished`` is, and the visible date wins both."""
+    movie = '<script type="application/ld+json">{"@type":"Movie","name":"The Shawshank Redemption",%s}</script>'
+    bare = parse_movie(Page(movie % '"dateCreated":"2005-11-20"', "https://example.org/m/x"))
+    assert (bare.release_dates, bare.year) == (None, None)
+    shown = (
+        movie % '"dateCreated":"2005-11-20","datePublished":"1994-10-14"'
+        + '<p><span>In Theaters:</span> <span><time datetime="1994-09-09">Sep 10, 1994</time></span></p>'
+    )
+    record = parse_movie(Page(shown, "https://example.org/m/x"))
+    assert [d.date for d in record.release_dates or ()] == ["1994-09-10"]
+    assert record.year == 1994
+    assert [(c.field, c.kept, c.other) for c in record.conflicts] == [("release_dates", "page", "jsonld")]

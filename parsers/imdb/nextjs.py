@@ -23,10 +23,10 @@ from ..opinions import merge
 from ..page import Page
 from ..records import Company, Connection, FilmPage, Person, ReleaseDate
 from ..text import clean, dedupe, node_text, to_int
+from ..vocabulary import LINK_FORMS, href_has
 from .common import clean_keyword, company_from_link, runtime_minutes
 from .next_data import parts_decoder, read_parts
 from .structured import jsonld_fields
-from .vocabulary import LINK_FORMS, href_has
 
 # Fields every released title's page carries; those not found go to ``missing``
 # (an "in development" page lists most of them: it has no release, runtime, companies …).

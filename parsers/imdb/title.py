@@ -56,15 +56,18 @@ def _other_readers(page: Page, first: FilmPage) -> list[Callable[[], FilmPage]]:
     return readers
 
 
-def parse_title(page: Page, fallback: Callable[[Page], FilmPage] | None = None) -> FilmPage:
+def parse_title(page: Page, fallback: Callable[[Page], FilmPage | None] | None = None) -> FilmPage:
     """The page's record by its detected layout, or, where that reads under half of the core fields, the
-    fullest of every reader's (``fallback``: a reader of the page's own structured data, such as JSON-LD)."""
+    fullest of every reader's (``fallback``: a reader of the page's own structured data, such as JSON-LD,
+    None where the page has none)."""
     record = _detected(page)
     if core_fields_found(record) * 2 >= len(CORE_FIELDS):
         return record
-    readers = _other_readers(page, record) + ([partial(fallback, page)] if fallback is not None else [])
+    readers: list[Callable[[], FilmPage | None]] = [*_other_readers(page, record)]
+    if fallback is not None:
+        readers.append(partial(fallback, page))
     for read in readers:
         other = read()
-        if core_fields_found(other) > core_fields_found(record):
+        if other is not None and core_fields_found(other) > core_fields_found(record):
             record = other
     return record

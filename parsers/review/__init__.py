@@ -106,7 +106,7 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
 def _candidates(page: Page, blocks: list[Block], count: int | None, itemlist: Candidate | None) -> list[Candidate]:
     """Every list shape on the page. Shapes that markup or printed numbers declare come first; shapes
     only the title's promise supports (unnumbered heads, cards) are sought when nothing else fits it."""
-    index = BlockIndex(blocks)
+    index = BlockIndex(blocks, page.tree.body)
     found = [c for c in (itemlist, numbered_chain(blocks, count)) if c] + table_candidates(page, index)
     found.extend(record_candidates(page, index))
     if count:

@@ -77,24 +77,43 @@ class Block:
 class BlockIndex:
     """Which blocks an element holds, for candidates found in the DOM (lists, tables, slides)."""
 
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], root: LexborNode | None) -> None:
         self.blocks = blocks
+        self._root = root
         self._first: dict[LexborNode, int] = {}
         self._last: dict[LexborNode, int] = {}
         for n, block in enumerate(blocks):
             self._first.setdefault(block.node, n)
             self._last[block.node] = n
+        self._inner: tuple[dict[LexborNode, int], dict[LexborNode, int]] | None = None
+
+    def _spans(self) -> tuple[dict[LexborNode, int], dict[LexborNode, int]]:
+        """First and last block inside every element, in one pass from the leaves up (children before
+        their parents in reverse document order): asking each element's subtree would be quadratic in
+        the nesting depth of a broken page."""
+        if self._inner is None:
+            first, last = dict(self._first), dict(self._last)
+            nodes = list(self._root.traverse(include_text=False)) if self._root is not None else []
+            for node in reversed(nodes):
+                if node not in first or (parent := node.parent) is None:
+                    continue
+                if first.get(parent, first[node] + 1) > first[node]:
+                    first[parent] = first[node]
+                if last.get(parent, -1) < last[node]:
+                    last[parent] = last[node]
+            self._inner = first, last
+        return self._inner
 
     def first(self, node: LexborNode) -> int | None:
         """The first block inside ``node``, or None when it holds no text."""
-        return next((self._first[inner] for inner in node.traverse() if inner in self._first), None)
+        return self._spans()[0].get(node)
 
     def owned_first(self, node: LexborNode) -> int | None:
         """The first block ``node`` itself owns (not one of its descendants'), or None."""
         return self._first.get(node)
 
     def last(self, node: LexborNode) -> int | None:
-        return max((self._last[inner] for inner in node.traverse() if inner in self._last), default=None)
+        return self._spans()[1].get(node)
 
 
 def strip_furniture(tree: LexborHTMLParser) -> None:

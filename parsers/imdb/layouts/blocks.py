@@ -12,27 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
 from ...text import clean
+from ...vocabulary import field_of_label, href_has, label_key
 from ..common import drop_see_more, is_navigation
-from ..vocabulary import field_of_label, href_has
 
 # Classes IMDb puts on "more" / "See more »" links and their wrappers.
 _NAVIGATION_CLASSES = re.compile("tn15more|see-more")
 _NAVIGATION_TAGS = frozenset({"a", "span", "nobr"})
-_LABEL_NOISE = re.compile(r"\s*(:|\bedit\b|\(wga\))\s*", re.I)
 _SKIPPED_TAGS = frozenset({"script", "style", "-comment"})
 # Elements that start a line of their own inside a value (one AKA, one credit per line).
 _LINE_TAGS = frozenset({"li", "p", "div", "tr", "dd", "dt"})
-
-
-@lru_cache(maxsize=1024)  # a few dozen label texts recur on every page
-def label_key(text: str) -> str:
-    """ "Production Co:" → "production co"; "Production Companies Edit" → "production companies"."""
-    return _LABEL_NOISE.sub(" ", clean(text)).strip().casefold()
 
 
 def _is_navigation(node: LexborNode) -> bool:

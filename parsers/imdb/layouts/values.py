@@ -17,8 +17,8 @@ from ...countries import country_code
 from ...dates import release_date_from_text
 from ...records import Aka, Company, Connection, Person, ReleaseDate
 from ...text import clean, dedupe, find_year, mentions, node_text, strip_quotes, to_int
+from ...vocabulary import LINK_FORMS
 from ..common import clean_keyword, company_from_link, nm_id, runtime_minutes, tt_id
-from ..vocabulary import LINK_FORMS
 from .blocks import Block
 
 _SEE_ALL = re.compile(r"See All \((\d[\d,]*)\)", re.I)

@@ -7,8 +7,8 @@ import re
 from ...page import Page
 from ...records import FilmPage
 from ...text import dedupe, node_text, to_int
+from ...vocabulary import LINK_FORMS, href_has
 from ..common import clean_keyword, is_navigation
-from ..vocabulary import LINK_FORMS, href_has
 from ._base import detect_layout, film_page
 
 _FORMS = LINK_FORMS["keywords"]

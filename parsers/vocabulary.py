@@ -1,9 +1,10 @@
-"""What IMDb's pages call things, in every era and language: one table every layout reads.
+"""What film pages call things, in every era and language: one table every reader shares.
 
 Two kinds of hint, both shared by every layout rather than switched per layout:
 
 - **labels**: the words before a value ("Genres:", "Plot Keywords:", "Production Co:"), in English and in the
-  forms IMDb's localised sites used (German, Spanish, French, Italian, Portuguese, Swedish, Czech, Hungarian).
+  forms IMDb's localised sites used (German, Spanish, French, Italian, Portuguese, Swedish, Czech, Hungarian),
+  and the words other film sites put before the same facts ("Running time", "Theatrical release", "导演", "Жанр").
   ``field_of_label`` turns any of them into the one field name a layout asks for.
 - **link forms**: where a value's link points, in every era (``/genre/Drama``, ``/Sections/Genres/Drama/``,
   ``/search/title?genres=drama``, ``/search/title/?genres=drama``, ``/keyword/mafia``,
@@ -13,11 +14,18 @@ Two kinds of hint, both shared by every layout rather than switched per layout:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from .text import clean
+
+_LABEL_NOISE = re.compile(r"\s*(:|：|\bedit\b|\(wga\))\s*", re.I)
+
 # field → the label keys (``label_key`` of the label text: case folded, colon and "Edit" dropped) that carry it.
 LABELS: dict[str, tuple[str, ...]] = {
     "genres": (
         "genres", "genre", "género", "géneros", "genere", "generi", "gênero", "gêneros", "genrer", "žánr", "žánry",
-        "műfaj", "műfajok",
+        "műfaj", "műfajok", "genre(s)", "类型", "類型", "жанр", "жанры", "ジャンル",
     ),
     "keywords": (
         "plot keywords", "keywords", "schlüsselwörter", "handlungsschlüsselwörter", "schlagwörter",
@@ -29,7 +37,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "release date", "release dates", "erscheinungsdatum", "kinostart", "veröffentlichungsdatum",
         "fecha de estreno", "fecha de lanzamiento", "date de sortie", "sortie", "data di uscita", "uscita",
         "data de lançamento", "data de estreia", "lançamento", "premiärdatum", "premiär", "datum premiéry",
-        "premiéra", "megjelenés dátuma", "bemutató", "bemutató dátuma",
+        "premiéra", "megjelenés dátuma", "bemutató", "bemutató dátuma", "release date(s)", "theatrical release",
+        "in theaters", "original release", "original release date", "released", "première", "date de sortie en salles",
+        "上映日期", "首播", "premiere", "премьера (мир)", "премьера в мире", "премьера", "公開日", "estreno",
     ),
     "companies": (
         "production co", "production companies", "production company", "company", "companies",
@@ -42,19 +52,22 @@ LABELS: dict[str, tuple[str, ...]] = {
         "country", "countries", "country of origin", "countries of origin", "land", "länder", "herkunftsland",
         "país", "países", "país de origen", "pays", "pays d'origine", "nazione", "paese", "paese di origine",
         "país de origem", "ursprungsland", "země", "země původu", "ország", "származási ország",
+        "制片国家/地区", "製片國家/地區", "страна", "製作国",
     ),
     "languages": (
         "language", "languages", "sprache", "sprachen", "idioma", "idiomas", "langue", "langues", "lingua",
-        "lingue", "språk", "jazyk", "jazyky", "nyelv", "nyelvek",
+        "lingue", "språk", "jazyk", "jazyky", "nyelv", "nyelvek", "original language", "语言", "語言", "язык",
     ),
     "runtime_minutes": (
         "runtime", "laufzeit", "länge", "duración", "durée", "durata", "duração", "speltid", "längd", "délka",
-        "stopáž", "játékidő", "hossz",
+        "stopáž", "játékidő", "hossz", "running time", "run time", "length", "片长", "单集片长", "片長",
+        "время", "продолжительность", "上映時間",
     ),
     "directors": (
         "director", "directors", "directed by", "regie", "regisseur", "regisseure", "dirección", "director/a",
         "directores", "réalisateur", "réalisation", "réalisateurs", "regia", "regista", "registi", "direção",
-        "diretor", "diretores", "regi", "regissör", "režie", "režisér", "rendező", "rendezők",
+        "diretor", "diretores", "regi", "regissör", "režie", "režisér", "rendező", "rendezők", "director(s)",
+        "导演", "導演", "режиссер", "режиссёр", "監督",
     ),
     "writers": (
         "writer", "writers", "writing credits", "writing credits (wga)", "drehbuch", "drehbuchautor",
@@ -68,9 +81,21 @@ LABELS: dict[str, tuple[str, ...]] = {
         "titolo alternativo", "também conhecido como", "även känd som", "známý také jako", "alternativní název",
         "más néven", "ismert még mint",
     ),
+    "original_title": (
+        "original title", "título original", "titre original", "originaltitel", "titolo originale", "原名",
+        "оригинальное название", "eredeti cím", "originální název",
+    ),
     "connections": ("connections", "movie connections", "verbindungen", "conexiones", "connexions", "connessioni"),
     "plot": ("plot", "plot outline", "plot summary", "storyline", "handlung", "trama", "intrigue", "résumé", "enredo"),
 }  # fmt: skip
+
+
+@lru_cache(maxsize=1024)  # a few dozen label texts recur on every page
+def label_key(text: str) -> str:
+    """ "Production Co:" → "production co"; "Production Companies Edit" → "production companies"."""
+    return _LABEL_NOISE.sub(" ", clean(text)).strip().casefold()
+
+
 _FIELD_OF_LABEL = {label: field for field, labels in LABELS.items() for label in labels}
 
 
