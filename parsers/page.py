@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .decode import decode_page
 from .jsonld import jsonld_objects
+from .limits import cap_markup
 
 _UTF8_DECODER = codecs.getincrementaldecoder("utf-8")
 
@@ -31,7 +32,7 @@ class Page:
         self.url = url
         self._html = text if isinstance(text, str) else None
         self._utf8 = text if isinstance(text, bytes) else None
-        self.tree = LexborHTMLParser(text)
+        self.tree = LexborHTMLParser(cap_markup(text))  # lexbor is quadratic in depth and attributes: capped
         self._base_url: str | None = None
         self._jsonld: list[dict[str, Any]] | None = None
 
