@@ -301,17 +301,19 @@ def is_nextjs(page: Page) -> bool:
 
 
 def parse_nextjs(page: Page) -> FilmPage:
-    """The page as a reader sees it first (its ``data-testid`` blocks), then ``__NEXT_DATA__``, then the JSON-LD:
-    each fills what the one before lacks, and disagreements are kept (``opinions.merge``)."""
+    """``__NEXT_DATA__`` is the data the visible blocks are rendered from: where it is whole ("nextjs") it is read
+    first and the ``data-testid`` blocks only for what it lacks; where it is sparse (2021-22 pages keep the data
+    elsewhere) the blocks come first. The JSON-LD is the last reading and the second opinion: it fills what both
+    lack, and where it disagrees the record keeps both (``opinions.merge``)."""
     props = read_parts(page, _NEXT_DATA)
     layout = "nextjs" if isinstance(props.get("aboveTheFoldData"), dict) else "nextjs-sparse"
-    fields, sources, conflicts = merge(
-        (
-            ("page", _from_markup(page, set(_MARKUP_FIELDS))),
-            ("next_data", _from_next_data(props)),
-            ("jsonld", jsonld_fields(page)),
-        )
-    )
+    data = _from_next_data(props)
+    if layout == "nextjs":
+        lacking = {field for field in _MARKUP_FIELDS if data.get(field) is None}
+        readings = [("next_data", data), ("page", _from_markup(page, lacking) if lacking else {})]
+    else:
+        readings = [("page", _from_markup(page, set(_MARKUP_FIELDS))), ("next_data", data)]
+    fields, sources, conflicts = merge((*readings, ("jsonld", jsonld_fields(page))))
     tconst = props.get("tconst")
     fields["imdb_id"] = fields.get("imdb_id") or (tconst if isinstance(tconst, str) else None) or imdb_id_in(page.url)
     if "original_title" not in fields and "title" in fields:
