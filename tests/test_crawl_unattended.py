@@ -8,6 +8,7 @@ import gzip
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
+import scraper.crawl as crawl_module
 from db.frontier import PARK_AFTER_FAILURES
 from scraper.config import Settings
 from scraper.fetch import AddressGuard, Fetcher, FetchError, Response, make_client
@@ -279,3 +281,29 @@ def test_robots_txt_is_read_up_to_its_size_cap(tmp_path, caplog):
     assert report.summary.blocked == []
     assert server.hits(LIST) == 1
     assert "robots.txt is" in caplog.text and "only its first 512,000 bytes are read" in caplog.text
+
+
+# ---------------------------------------------------------------------- defect 4: parsing off the event loop
+
+
+def test_one_slow_parse_does_not_stall_the_other_pages_fetches(tmp_path, monkeypatch):
+    """The first film's parse waits (up to 10 s) for the second film to reach its own parse: only possible while
+    the event loop goes on fetching during the first parse."""
+    first, second = "/title/tt1001002/", "/title/tt1001001/"
+    routes, _ = film_site(1, 2)
+    routes[second] = slowed(routes[second], lambda: 0.3)  # fetched after the first film, surely
+    second_parsed, waited = threading.Event(), []
+    parse = crawl_module.parse_page
+
+    def slow_parse(body: bytes, url: str, kind: str | None, content_type: str) -> Any:
+        if url.endswith(first):
+            waited.append(second_parsed.wait(10))
+        elif url.endswith(second):
+            second_parsed.set()
+        return parse(body, url, kind, content_type)
+
+    monkeypatch.setattr(crawl_module, "parse_page", slow_parse)
+    with fault_server(routes) as server:
+        report, _ = run(server, [LIST], tmp_path / "films.db", concurrency=4)
+    assert waited == [True]
+    assert report.summary.parsed == 3
