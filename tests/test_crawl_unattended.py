@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import signal
 import subprocess
 import sys
 import textwrap
@@ -307,3 +308,27 @@ def test_one_slow_parse_does_not_stall_the_other_pages_fetches(tmp_path, monkeyp
         report, _ = run(server, [LIST], tmp_path / "films.db", concurrency=4)
     assert waited == [True]
     assert report.summary.parsed == 3
+
+
+# ---------------------------------------------------------------------- an aborted run
+
+
+@pytest.mark.parametrize("after", [1, 4, 9], ids=lambda n: f"after-{n}-requests")
+def test_a_run_interrupted_at_any_moment_says_one_line_and_leaves_no_coroutine_behind(tmp_path, after):
+    routes, seeds = film_site(2, 6)
+    routes = {path: slowed(route, lambda: 0.1) for path, route in routes.items()}
+    with fault_server(routes) as server:
+        command = [sys.executable, "-W", "default", "-m", "scraper", "crawl", "--db", str(tmp_path / "films.db")]
+        crawl = subprocess.Popen(
+            [*command, "--delay", "0", *(server.base + seed for seed in seeds)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        while len(server.seen) < after and crawl.poll() is None:
+            time.sleep(0.01)
+        crawl.send_signal(signal.SIGINT)
+        _, stderr = crawl.communicate(timeout=60)
+    assert crawl.returncode == 1
+    assert "never awaited" not in stderr and "Traceback" not in stderr, stderr
+    assert stderr.strip() == "cinescrape: aborted"
