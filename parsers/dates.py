@@ -40,6 +40,8 @@ def _month_table() -> dict[str, int]:
 MONTHS = _month_table()
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# 10/16/1980 (the US order) or 16/10/1980 (most of the world): the order is known only where one part is over 12
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.U)
 
 
@@ -69,6 +71,12 @@ def parse_date(text: str | None) -> tuple[str, Precision] | None:
     if match := _DOTTED.search(text):
         day, month, year = match.groups()
         return _iso(int(year), int(month), int(day))
+    if match := _SLASHED.search(text):
+        first, second, year = map(int, match.groups())
+        if first == second or first > 12 or second > 12:
+            month, day = (first, second) if second > 12 or first == second else (second, first)
+            return _iso(year, month, day)
+        return _iso(year)  # 03/04/1999: March 4 or 3 April; the year alone is sure
     year_value = month_value = day_value = None
     for token in _TOKEN.findall(text):
         if token.isdigit():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -24,7 +25,7 @@ from .text import clean, dedupe, node_text, strip_quotes
 from .vocabulary import field_of_label, label_key
 
 _LABELS = "dt, th, td, span, strong, b, label, h3, h4, h5, div, p"
-_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi"})
+_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "-text", "-comment"})
 _MAX_LABEL = 40  # characters: a label is a few words
 _SEPARATORS = re.compile(r"\s*(?:\||,|/|·|•|;)\s*")
 _RELEASE_SEPARATORS = re.compile(r"\s*(?:\s/\s|;|\|)\s*")
@@ -36,9 +37,9 @@ def _is_leaf(node: LexborNode) -> bool:
     return all(child.tag in _INLINE for child in node.iter(include_text=False))
 
 
-def _value_node(label: LexborNode) -> LexborNode | None:
+def _value_of(label: LexborNode) -> _Value | None:
     """What follows a label: its next element, or, where the label is the last of its box, the box's next element
-    (``<th><div>Release dates</div></th><td>…</td>``)."""
+    (``<th><div>Release dates</div></th><td>…</td>``); where words follow it in its box, the box without it."""
     node: LexborNode | None = label
     for _ in range(3):
         if node is None:
@@ -46,53 +47,88 @@ def _value_node(label: LexborNode) -> LexborNode | None:
         sibling = node.next
         while sibling is not None and not sibling.is_element_node:
             if clean(sibling.text(deep=False)).strip(":："):  # "<b>Genre:</b> Drama" (text right after the label)
-                return node.parent
+                parent = node.parent
+                return _Value(parent, node_text(node)) if parent is not None else None
             sibling = sibling.next
         if sibling is not None:
-            return sibling
+            return _Value(sibling)
         node = node.parent
     return None
 
 
-def _parts(node: LexborNode) -> list[str]:
-    """A value's items: its links' texts, else its text split at separators."""
-    links = [text for link in node.css("a") if (text := strip_quotes(node_text(link)))]
-    return links or [part for part in _SEPARATORS.split(node_text(node)) if part]
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """What follows a label: a node, and the label's own words where the node holds them too (``<p><b>Genre:</b>
+    Drama</p>``), to be left out of its text."""
+
+    node: LexborNode
+    label: str = ""
+
+    @property
+    def text(self) -> str:
+        text = node_text(self.node)
+        return text[len(self.label) :].lstrip(" :：") if self.label and text.startswith(self.label) else text
+
+    @property
+    def parts(self) -> list[str]:
+        """The value's items: its links' texts, else its text split at separators."""
+        links = [text for link in self.node.css("a") if (text := strip_quotes(node_text(link)))]
+        return links or [part for part in _SEPARATORS.split(self.text) if part]
 
 
-def _release_dates(node: LexborNode) -> tuple[ReleaseDate, ...] | None:
-    found = (release_date_from_text(part) for part in _RELEASE_SEPARATORS.split(node_text(node)))
+def _release_dates(value: _Value) -> tuple[ReleaseDate, ...] | None:
+    found = (release_date_from_text(part) for part in _RELEASE_SEPARATORS.split(value.text))
     return tuple(dict.fromkeys(date for date in found if date)) or None
 
 
-def _people(node: LexborNode) -> tuple[Person, ...] | None:
-    return tuple(Person(name) for name in dedupe(_parts(node))) or None
+def _people(value: _Value) -> tuple[Person, ...] | None:
+    return tuple(Person(name) for name in dedupe(value.parts)) or None
 
 
-_READERS: dict[str, Callable[[LexborNode], Any]] = {
-    "genres": lambda node: dedupe(_parts(node)) or None,
-    "countries": lambda node: dedupe([code for part in _parts(node) if (code := country_code(part))]) or None,
-    "languages": lambda node: dedupe(_parts(node)) or None,
+_READERS: dict[str, Callable[[_Value], Any]] = {
+    "genres": lambda value: dedupe(value.parts) or None,
+    "keywords": lambda value: dedupe(value.parts) or None,
+    "countries": lambda value: dedupe([code for part in value.parts if (code := country_code(part))]) or None,
+    "languages": lambda value: dedupe(value.parts) or None,
     "directors": _people,
     "writers": _people,
-    "runtime_minutes": lambda node: runtime_minutes(node_text(node)),
+    "runtime_minutes": lambda value: runtime_minutes(value.text),
     "release_dates": _release_dates,
-    "original_title": lambda node: strip_quotes(node_text(node)) or None,
+    "original_title": lambda value: strip_quotes(value.text) or None,
 }
+# Class names that name a value outright (``<span class="genres">``, ``<span class="runtime">``), in order of trust:
+# read only for a field no label gave.
+_CLASS_FIELDS = (
+    ("genres", "genres"),
+    ("genre", "genres"),
+    ("runtime", "runtime_minutes"),
+    ("duration", "runtime_minutes"),
+    ("release", "release_dates"),
+    ("release-date", "release_dates"),
+    ("release_date", "release_dates"),
+    ("directors", "directors"),
+    ("director", "directors"),
+)
 
 
 def labelled_fields(page: Page) -> dict[str, Any]:
     """Every field whose label the page prints, read from what follows the label; the first label of a field wins."""
     found: dict[str, Any] = {}
     for node in page.tree.css(_LABELS):
-        text = clean(node.text(deep=False))
-        if not text or len(text) > _MAX_LABEL or not _is_leaf(node):
+        if not _is_leaf(node):
+            continue
+        text = clean(node.text(deep=True))
+        if not text or len(text) > _MAX_LABEL:
             continue
         field = field_of_label(label_key(text))
         if field is None or field in found or field not in _READERS:
             continue
-        value = _value_node(node)
+        value = _value_of(node)
         if value is not None and (read := _READERS[field](value)) is not None:
+            found[field] = read
+    for name, field in _CLASS_FIELDS:
+        named = page.tree.css_first(f'[class~="{name}"]') if field not in found else None
+        if named is not None and (read := _READERS[field](_Value(named))) is not None:
             found[field] = read
     return found
 

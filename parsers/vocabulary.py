@@ -39,7 +39,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "data de lançamento", "data de estreia", "lançamento", "premiärdatum", "premiär", "datum premiéry",
         "premiéra", "megjelenés dátuma", "bemutató", "bemutató dátuma", "release date(s)", "theatrical release",
         "in theaters", "original release", "original release date", "released", "première", "date de sortie en salles",
-        "上映日期", "首播", "premiere", "премьера (мир)", "премьера в мире", "премьера", "公開日", "estreno",
+        "original air date", "air date", "上映日期", "首播", "premiere", "премьера (мир)", "премьера в мире", "премьера", "公開日", "estreno",
     ),
     "companies": (
         "production co", "production companies", "production company", "company", "companies",

@@ -30,3 +30,16 @@ def test_an_impossible_day_is_not_a_date(text):
 )
 def test_a_real_day_is_a_date(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10/16/1980 (DE)", ("1980-10-16", "day")),  # TMDB's US order: the 16 can only be the day
+        ("16/10/1980", ("1980-10-16", "day")),
+        ("02/02/1968", ("1968-02-02", "day")),  # both orders agree
+        ("03/04/1999", ("1999", "year")),  # March 4 or 3 April: only the year is sure
+    ],
+)
+def test_slashed_dates_keep_only_what_is_sure(text: str, expected: tuple[str, str]) -> None:
+    assert parse_date(text) == expected

@@ -310,6 +310,8 @@ def parse_nextjs(page: Page) -> FilmPage:
     data = _from_next_data(props)
     if layout == "nextjs":
         lacking = {field for field in _MARKUP_FIELDS if data.get(field) is None}
+        if not any(date.country for date in data.get("release_dates") or ()):
+            lacking.add("release_dates")  # the data's date may lack the country the page prints beside it
         readings = [("next_data", data), ("page", _from_markup(page, lacking) if lacking else {})]
     else:
         readings = [("page", _from_markup(page, set(_MARKUP_FIELDS))), ("next_data", data)]

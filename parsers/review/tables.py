@@ -18,12 +18,31 @@ _TITLE_COLUMN = re.compile(
 _RANK_COLUMN = re.compile(r"^(#|no\.?|nr\.?|rank(ing)?|pos\.?|position|place|rang|platz)$", re.I)
 _YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año)$", re.I)
 _CELLS = ("th", "td")
+_SECTIONS = ("thead", "tbody", "tfoot")
 _MIN_ENTRIES = 3
 
 
-def _header_cells(table: LexborNode) -> list[str]:
-    row = table.css_first("thead tr") or table.css_first("tr")
-    return [node_text(cell) for cell in row.iter() if cell.tag in _CELLS] if row is not None else []
+def _rows(table: LexborNode) -> list[LexborNode]:
+    """The table's own rows (in its head, bodies and foot), not those of tables nested in its cells: asking
+    each table for every ``tr`` below it is quadratic on a page of nested tables."""
+    rows = []
+    for child in table.iter():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in _SECTIONS:
+            rows.extend(row for row in child.iter() if row.tag == "tr")
+    return rows
+
+
+def _header_cells(rows: list[LexborNode]) -> list[str]:
+    row = next((row for row in rows if row.parent is not None and row.parent.tag == "thead"), rows[0] if rows else None)
+    return [_cell_text(cell) for cell in row.iter() if cell.tag in _CELLS] if row is not None else []
+
+
+def _cell_text(cell: LexborNode) -> str:
+    """A cell's text, "" for a cell that holds a table: no label nor rank, and reading each nested table's
+    text at every level would be quadratic."""
+    return "" if cell.css_first("table") is not None else node_text(cell)
 
 
 def _element(node: LexborNode | None, step: str) -> LexborNode | None:
@@ -35,19 +54,20 @@ def _element(node: LexborNode | None, step: str) -> LexborNode | None:
     return None
 
 
-def _labels_in_first_column(table: LexborNode) -> bool:
+def _labels_in_first_column(rows: list[LexborNode]) -> bool:
     """Every row opens with a ``<th>`` label and holds only ``<td>``s after it: entries are columns."""
-    rows = [[cell.tag for cell in row.iter() if cell.tag in _CELLS] for row in table.css("tr")]
-    return bool(rows) and all(len(row) > 1 and row[0] == "th" and "th" not in row[1:] for row in rows)
+    tags = [[cell.tag for cell in row.iter() if cell.tag in _CELLS] for row in rows]
+    return bool(tags) and all(len(row) > 1 and row[0] == "th" and "th" not in row[1:] for row in tags)
 
 
 def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
     """Tables with a title column (and maybe rank and year columns): one entry per row."""
     found = []
     for table in page.tree.css("table"):
-        if _labels_in_first_column(table):
+        rows = _rows(table)
+        if _labels_in_first_column(rows):
             continue
-        header = _header_cells(table)
+        header = _header_cells(rows)
         column = {
             role: next((i for i, text in enumerate(header) if pattern.match(clean(text))), None)
             for role, pattern in (("title", _TITLE_COLUMN), ("rank", _RANK_COLUMN), ("year", _YEAR_COLUMN))
@@ -56,7 +76,7 @@ def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
         if title_col is None:
             continue
         items: list[Item] = []
-        for row in table.css("tr")[1:]:
+        for row in rows[1:]:
             cells = [cell for cell in row.iter() if cell.tag in _CELLS]
             if len(cells) != len(header):
                 continue
@@ -64,8 +84,8 @@ def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
             if b is None or last is None:
                 continue
             rank_col, year_col = column["rank"], column["year"]
-            rank = to_int(node_text(cells[rank_col])) if rank_col is not None else None
-            year = find_year(node_text(cells[year_col])) if year_col is not None else None
+            rank = to_int(_cell_text(cells[rank_col])) if rank_col is not None else None
+            year = find_year(_cell_text(cells[year_col])) if year_col is not None else None
             title = index.blocks[b].lines[0].text
             items.append(Item(rank or len(items) + 1, title, b, 0, rank is None, year=year, end=last + 1))
         if len(items) >= _MIN_ENTRIES:

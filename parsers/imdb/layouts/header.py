@@ -139,12 +139,20 @@ def _bar_runtime(scope: Scope, spec: HeaderSpec) -> int | None:
     return None
 
 
+_QUOTE_MARKS = '"“'
+
+
 def read_header(page: Page, spec: HeaderSpec) -> Header:
     scope: Scope = page.tree
     for step in spec.root:
         scope = scope.css_first(step) or scope
     heading = _first(scope, spec.title)
     title = _own_text(heading) or None if heading is not None else None
+    # A tn15 episode: '"The Walking Dead" <span><em>Guts</em> (2010)</span>': the series quoted, the episode in italics.
+    quoted = heading is not None and clean(heading.text(deep=False))[:1] in _QUOTE_MARKS
+    episode = heading.css_first("span > em") if heading is not None and quoted else None
+    if episode is not None and (episode_title := node_text(episode)):
+        title = episode_title
     year, year_end = _years(scope, spec)
     links = scope.css(spec.genre_chips) if spec.genre_chips else []
     chips = tuple(text for link in links if (text := node_text(link)))
