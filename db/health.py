@@ -50,7 +50,9 @@ def page_fields(record: Record) -> tuple[str, dict[str, bool]]:
     if isinstance(record, SearchPage):
         return record.layout, {"layout": record.layout != UNKNOWN, "results": bool(record.results)}
     found = {name: True for name in _FILM_FIELDS if getattr(record, name) is not None}
-    return record.layout, {"layout": record.layout != UNKNOWN, **found, **dict.fromkeys(record.missing, False)}
+    # A known layout that gave under half of a title's core facts is a layout that changed: a failure, counted so.
+    recognised = record.layout != UNKNOWN and not record.mostly_unread
+    return record.layout, {"layout": recognised, **found, **dict.fromkeys(record.missing, False)}
 
 
 def count_page(db: Database, run_id: int, record: Record) -> None:

@@ -113,6 +113,10 @@ TITLE_CONTRACT_KEYS = (
 )
 
 
+# The facts the project exists to collect from a title page.
+CORE_TITLE_FIELDS = ("title", "year", "genres", "release_dates", "companies", "keywords", "runtime_minutes")
+
+
 @dataclass(frozen=True, slots=True)
 class FilmPage(_Record):
     """A metadata page about one film: a title page or one of its sub-pages.
@@ -151,6 +155,17 @@ class FilmPage(_Record):
     # Where each field came from, where the page gave it in more than one way ("page", "next_data", "jsonld").
     sources: tuple[tuple[str, str], ...] | None = None
     conflicts: tuple[FieldConflict, ...] = ()  # readings of the page that disagreed with the kept value
+
+    @property
+    def core_fields_found(self) -> int:
+        """How many of the facts the project exists for a title record carries (an empty list counts: the
+        page has the block)."""
+        return sum(getattr(self, name) is not None for name in CORE_TITLE_FIELDS)
+
+    @property
+    def mostly_unread(self) -> bool:
+        """A title record that carries under half of the core facts: a layout recognised but not read."""
+        return self.kind == "title" and self.core_fields_found * 2 < len(CORE_TITLE_FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "url": self.url}

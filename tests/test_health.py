@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from db import FetchedPage, Store
 from db.health import check
-from parsers.records import Article, FilmPage, RankedEntry, ReleaseDate, ReviewPage
+from parsers.records import Article, Company, FilmPage, RankedEntry, ReleaseDate, ReviewPage
 from scraper.cli import cli
 
 FULL = FilmPage(
@@ -22,6 +22,9 @@ FULL = FilmPage(
     year=2001,
     genres=("Documentary",),
     release_dates=(ReleaseDate("2001-05-01", "day", "US"),),
+    companies=(Company("A Studio"),),
+    keywords=("a keyword",),
+    runtime_minutes=90,
 )
 # The same layout after the site moved its release dates: the parser reports them missing.
 NO_DATES = replace(FULL, release_dates=None, missing=("release_dates",))
@@ -128,7 +131,7 @@ def test_the_health_command_exits_1_with_a_table_on_a_drop_else_0_with_a_line(db
         "parse health: run 1 is the first with parsed pages; nothing to compare it with\n",
     )
     crawl(store, *[FULL] * 5)
-    assert run_health(db_path) == (0, "parse health: run 2 OK (12 fields within 0.20 of run 1)\n")
+    assert run_health(db_path) == (0, "parse health: run 2 OK (18 fields within 0.20 of run 1)\n")
     crawl(store, *[NO_DATES] * 5)
     code, output = run_health(db_path)
     assert code == 1
@@ -145,3 +148,13 @@ def test_the_health_command_exits_1_with_a_table_on_a_drop_else_0_with_a_line(db
 def test_the_health_command_refuses_a_missing_database(tmp_path):
     code, output = run_health(tmp_path / "nowhere.db")
     assert code == 2 and "does not exist" in output
+
+
+def test_a_known_layout_that_reads_almost_nothing_counts_as_a_failure(db_path):
+    """The first night a site changes its pages, the layout is still recognised but gives only a title: the
+    layout itself counts as not found, so the alarm rings on that night rather than field by field later."""
+    store = Store(db_path)
+    crawl(store, *[FULL] * 5)
+    title_only = FilmPage(kind="title", url=None, layout="nextjs", imdb_id="tt0000001", title="A film")
+    crawl(store, *[title_only] * 5)
+    assert ("nextjs", "layout") in {(d.layout, d.field) for d in check(store.db).drops}

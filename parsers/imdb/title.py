@@ -22,19 +22,11 @@ from . import nextjs
 from .layouts import LAYOUTS, detect_layout, parse_layout
 from .next_data import next_data_script
 
-# The facts the project exists to collect; a record with fewer than half of them is checked against the others.
-CORE_FIELDS = ("title", "year", "genres", "release_dates", "companies", "keywords", "runtime_minutes")
-
 
 def _unknown(page: Page) -> FilmPage:
     imdb_id = imdb_id_in(canonical_url(page)) or imdb_id_in(page.url)
     missing = tuple(key for key in TITLE_CONTRACT_KEYS if not (key == "imdb_id" and imdb_id))
     return FilmPage(kind="title", url=page.url, layout="unknown", imdb_id=imdb_id, missing=missing)
-
-
-def core_fields_found(record: FilmPage) -> int:
-    """How many core fields a record carries (an empty list counts: the page has the block)."""
-    return sum(getattr(record, name) is not None for name in CORE_FIELDS)
 
 
 def _detected(page: Page) -> FilmPage:
@@ -61,13 +53,13 @@ def parse_title(page: Page, fallback: Callable[[Page], FilmPage | None] | None =
     fullest of every reader's (``fallback``: a reader of the page's own structured data, such as JSON-LD,
     None where the page has none)."""
     record = _detected(page)
-    if core_fields_found(record) * 2 >= len(CORE_FIELDS):
+    if not record.mostly_unread:
         return record
     readers: list[Callable[[], FilmPage | None]] = [*_other_readers(page, record)]
     if fallback is not None:
         readers.append(partial(fallback, page))
     for read in readers:
         other = read()
-        if other is not None and core_fields_found(other) > core_fields_found(record):
+        if other is not None and other.core_fields_found > record.core_fields_found:
             record = other
     return record
