@@ -30,6 +30,8 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 import parsers
+from parsers.imdb.title import detected_reading
+from parsers.page import Page
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REAL = SHARED / "fixtures" / "real"
@@ -43,6 +45,7 @@ class Sample:
     data: bytes
     url: str | None
     layout: str = ""
+    fallback: bool = False  # the detected layout read under half of the core facts: other readers were tried
     parse_seconds: float = float("inf")  # the fastest full parse seen
     lexbor_seconds: float = float("inf")  # the fastest bare parse seen
 
@@ -109,6 +112,7 @@ def main() -> int:
     for sample in samples:  # also pays the import-time tables (CLDR months, countries), no per-page cost
         record = full_parse(sample)
         sample.layout = getattr(record, "layout", "?")
+        sample.fallback = detected_reading(Page.from_bytes(sample.data, sample.url)).mostly_unread
     time_pages(samples, args.rounds)
     print(f"{'folder':22s} {'pages':>5s} {'parse/s':>9s} {'lexbor/s':>9s} {'ratio':>6s}")
     by_folder: dict[str, list[Sample]] = defaultdict(list)
@@ -121,6 +125,8 @@ def main() -> int:
     ratio = report("overall", samples)
     for name, group in sorted(by_layout.items(), key=lambda item: -len(item[1])):
         report(f"  layout {name}", group)
+    if fallbacks := [sample for sample in samples if sample.fallback]:  # read by more than one reader
+        report("  took a fallback", fallbacks)
     print(f"peak memory of the full parse over all pages: {peak_memory_mb(samples):.1f} MB (tracemalloc)")
     if args.profile:
         profiler = cProfile.Profile()

@@ -56,6 +56,8 @@ def merge(
             if name not in fields or fields[name] in ((), ""):
                 fields[name], sources[name] = value, source
                 continue
+            if value == fields[name]:
+                continue
             if name == "release_dates":
                 fields[name] = _completed(fields[name], value)
             kept, said = _words(fields[name]), _words(value)

@@ -64,11 +64,12 @@ def parts_decoder(keys: Iterable[str]) -> msgspec.json.Decoder[Any]:
 
 def read_parts(page: Page, decoder: msgspec.json.Decoder[Any]) -> dict[str, Any]:
     """The ``PARTS`` of ``__NEXT_DATA__.props.pageProps`` as ``decoder`` reads them, by key; {} when absent."""
-    script = next_data_script(page)
+    at_end = next_data_at_end(page)
+    script = at_end or next_data_script(page)
     if script is None:
         return {}
     try:
-        document = decoder.decode(_source(page) or script.text())
+        document = decoder.decode(_source(page, last=at_end is not None) or script.text())
     except (msgspec.MsgspecError, RecursionError):  # a save cut short, or nested past any real page: read what survives
         return _parts_of_damaged(script.text())
     page_props = document.props.pageProps if document.props is not None else None
@@ -76,15 +77,15 @@ def read_parts(page: Page, decoder: msgspec.json.Decoder[Any]) -> dict[str, Any]
     return {key: _plain(part) for key, part in parts.items()}
 
 
-def _source(page: Page) -> memoryview | None:
+def _source(page: Page, last: bool) -> memoryview | None:
     """The JSON in the page's own bytes, where the script is written as Next.js writes it: the
     script's text is a 400 kB string that msgspec would encode back to UTF-8 before reading it."""
     data = page.utf8
-    start = data.rfind(_OPENING)
+    # The script at the end of <body> is the last in the text; one found elsewhere (several documents saved in
+    # one file) is the first, as the DOM's first match is.
+    start = data.rfind(_OPENING) if last else data.find(_OPENING)
     if start < 0:
         return None
-    if (first := data.find(_OPENING, 0, start)) >= 0:  # several documents in one file: the first's, as the DOM's
-        start = first
     start += len(_OPENING)
     # Next.js escapes "<" inside the JSON, so the first one closes the script (memchr finds it fast).
     end = data.find(b"<", start)

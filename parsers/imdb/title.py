@@ -29,7 +29,8 @@ def _unknown(page: Page) -> FilmPage:
     return FilmPage(kind="title", url=page.url, layout="unknown", imdb_id=imdb_id, missing=missing)
 
 
-def _detected(page: Page) -> FilmPage:
+def detected_reading(page: Page) -> FilmPage:
+    """The record of the detected layout alone, before any fallback is tried."""
     if next_data_script(page) is not None:
         return nextjs.parse_nextjs(page)
     if (layout := detect_layout(page)) is not None:
@@ -52,7 +53,7 @@ def parse_title(page: Page, fallback: Callable[[Page], FilmPage | None] | None =
     """The page's record by its detected layout, or, where that reads under half of the core fields, the
     fullest of every reader's (``fallback``: a reader of the page's own structured data, such as JSON-LD,
     None where the page has none)."""
-    record = _detected(page)
+    record = detected_reading(page)
     if not record.mostly_unread:
         return record
     readers: list[Callable[[], FilmPage | None]] = [*_other_readers(page, record)]
