@@ -13,7 +13,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
@@ -338,6 +338,9 @@ async def crawl(
     archive: Archive | None = None,
 ) -> RunSummary:
     """Run one crawl into ``store`` (every body received into ``archive``) and record it in ``runs``."""
+    if settings.source == "wayback" and settings.wayback_at:
+        # dates ask for captures: every page is due, and the capture times (not the recrawl policy) say what is new
+        settings = replace(settings, recrawl_hours=dict.fromkeys(settings.recrawl_hours, 0.0))
     run_id = store.start_run(command, settings.seeds)
     exit_code = 1  # stays so if the run dies: the runs row says it did not finish well
     async with make_client(settings, transport) as client:

@@ -208,6 +208,28 @@ def test_a_chart_at_three_dates_is_three_states_of_its_history(tmp_path: Path) -
     assert len(shown) == 12
 
 
+def test_later_dates_in_a_later_run_add_later_states_and_earlier_ones_are_skipped(tmp_path: Path) -> None:
+    archive = FakeArchive()
+    for stamp, order in (("20100315", [0, 1, 2, 3]), ("20150315", [0, 1, 3, 2]), ("20200315", [0, 2, 1, 3])):
+        archive.add("http://www.imdb.com/chart/top", f"{stamp}000000", chart(order))
+    db = tmp_path / "f.db"
+    with fake_archive(archive):
+        for dates in (("2016",), ("2011",)):  # the later date first: the earlier capture comes too late
+            run_crawl(settings(archive, "https://www.imdb.com/chart/top", wayback_at=dates, max_depth=0), db, "crawl")
+        assert len(archive.capture_requests) == 1
+        store = report_store(db)
+        assert store.execute("select count(distinct valid_from) from ranking_history").fetchone() == (1,)
+        report = run_crawl(
+            settings(archive, "https://www.imdb.com/chart/top", wayback_at=("2021",), max_depth=0), db, "crawl"
+        )
+    # the CDX answer of the first run lists every capture made before it: asked once
+    assert report.summary.parsed == 1 and len(archive.cdx_requests) == 1
+    assert [row[0] for row in store.execute("select distinct valid_from from ranking_history order by 1")] == [
+        "2015-03-15T00:00:00+00:00",
+        "2020-03-15T00:00:00+00:00",
+    ]
+
+
 def test_cdx_requests_go_through_the_limit_of_the_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Six films, two CDX requests a minute: on a virtual clock (each wait advances it), no minute holds more
     than two, and every CDX request the archive saw waited its turn."""
