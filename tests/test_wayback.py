@@ -267,7 +267,7 @@ def test_two_429s_in_a_row_end_the_run_with_one_line_and_the_rest_deferred(tmp_p
     db = tmp_path / "f.db"
     config = tmp_path / "crawl.toml"
     with fake_archive(archive):
-        config.write_text(f'[crawl]\nwayback_url = "{archive.base}"\ndelay_seconds = 0\nconcurrency = 1\n')
+        config.write_text(f'[crawl]\nwayback_url = "{archive.base}"\ndelay_seconds = 0\n')
         result = CliRunner().invoke(
             cli,
             ["crawl", *(f"https://www.imdb.com/title/tt9990000{n}/" for n in (1, 2, 3)), "--db", str(db),
@@ -279,7 +279,7 @@ def test_two_429s_in_a_row_end_the_run_with_one_line_and_the_rest_deferred(tmp_p
     store = report_store(db)
     # the page in hand (and any waiting for the archive) deferred, the others still pending: nothing failed
     statuses = [status for (status,) in store.execute("select status from frontier")]
-    assert len(statuses) == 3 and "deferred" in statuses and "pending" in statuses and "failed" not in statuses
+    assert len(statuses) == 3 and "deferred" in statuses and set(statuses) <= {"deferred", "pending"}
     assert store.execute("select exit_code from runs").fetchone() == (1,)
 
 

@@ -208,12 +208,12 @@ class WaybackSource:
     async def _request(self, url: str, cdx: bool) -> Response:
         """One request to the archive, with its limits; raises SourceRefused once it is not to be asked again."""
         while True:
-            if self.refused:
-                raise SourceRefused(self.refused, datetime.now(UTC) + REFUSED_FOR)
+            self._check_refused()
             if cdx:
                 await self.cdx_limit.wait()
             async with self.gate.slot(self.base):
                 await asyncio.sleep(max(0.0, self._resume_at - time.monotonic()))
+                self._check_refused()  # another page's request, while this one waited, may have ended it
                 response = await self.fetcher.get(url)
             if response.status != 429:
                 self._in_a_row = 0
@@ -229,6 +229,10 @@ class WaybackSource:
                 )
                 continue
             self._resume_at = max(self._resume_at, time.monotonic() + wait)
+
+    def _check_refused(self) -> None:
+        if self.refused:
+            raise SourceRefused(self.refused, datetime.now(UTC) + REFUSED_FOR)
 
 
 def _variants_query(url: str) -> str:
