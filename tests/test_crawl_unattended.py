@@ -332,3 +332,13 @@ def test_a_run_interrupted_at_any_moment_says_one_line_and_leaves_no_coroutine_b
     assert crawl.returncode == 1
     assert "never awaited" not in stderr and "Traceback" not in stderr, stderr
     assert stderr.strip() == "cinescrape: aborted"
+
+
+def test_a_crawl_of_a_server_that_trickles_every_response_ends_by_its_deadlines(tmp_path):
+    routes, _ = film_site(1, 2)
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 900\r\n\r\n"
+    with fault_server({**routes, LIST: trickle(head, b"x" * 900)}) as server:
+        report, db = run(server, [LIST], tmp_path / "films.db", timeout_seconds=1.0, request_deadline_seconds=1.0)
+    assert report.summary.failed == [(server.base + LIST, "no complete response within the 1s deadline")]
+    assert server.hits(LIST) == 1
+    assert frontier_row(db, server.base + LIST)[0] == "failed"
