@@ -18,10 +18,12 @@ from urllib.parse import unquote
 import pluggy
 from markupsafe import Markup, escape
 
+from ..datasette import TABLES
 from ..views import VIEWS
 
 hookimpl = pluggy.HookimplMarker("datasette")  # what datasette.hookimpl is, typed
 _LINKED = {"film_id": "films", "article_id": "articles"}  # a view's id column → the table its row is in
+_VIEW_DESCRIPTIONS = {name: TABLES.get(name, {}).get("description") for name in VIEWS}
 _MAX_JSON = 100_000  # longer text is shown as it is: no list that long is a fact list
 
 
@@ -63,12 +65,15 @@ def as_list(items: list[Any]) -> Markup:
 def extra_template_vars(
     template: str, database: str | None, table: str | None, view_name: str, request: Any, datasette: Any
 ) -> Any:
+    # The views' descriptions for the database page, from cinescrape itself (Datasette 0.65 and 1.0 hand the
+    # page its metadata differently, and name that view differently).
+    described = {"view_descriptions": _VIEW_DESCRIPTIONS}
     if view_name != "row" or table != "films" or database is None or request is None:
-        return {}
+        return described
 
     async def card() -> dict[str, Any]:
         film_id = unquote(request.url_vars.get("pks", ""))
-        return {"film_card": await film_card(datasette.get_database(database), film_id)}
+        return {**described, "film_card": await film_card(datasette.get_database(database), film_id)}
 
     return card
 
