@@ -65,7 +65,9 @@ def reparse(
     with one_line_errors("reparse"):
         summary = run_reparse(settings, db_path, archive, url_glob, kind)
     failed = f", {len(summary.failed)} failed" if summary.failed else ""
-    report_run("reparse", summary.failed, f"run {summary.run_id}: {counted(summary.parsed, 'page')} re-parsed{failed}", quiet)
+    report_run(
+        "reparse", summary.failed, f"run {summary.run_id}: {counted(summary.parsed, 'page')} re-parsed{failed}", quiet
+    )
     sys.exit(summary.exit_code)
 
 

@@ -28,6 +28,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def db_option(default: str | None, *, exists: bool = False, writes: bool = True) -> Callable[[F], F]:
     """``--db``; for a command that ``writes``, its folder must exist and take new files (the -wal, the lock)."""
+    defaults: dict[str, Any] = {"default": default} if default else {}  # click 8.5 takes default=None as given
     return click.option(
         "--db",
         "db_path",
@@ -37,7 +38,7 @@ def db_option(default: str | None, *, exists: bool = False, writes: bool = True)
         show_default=bool(default),
         callback=writable_folder if writes else None,
         help="SQLite database (env CINESCRAPE_DB)" + ("." if exists else "; created if missing."),
-        **({"default": default} if default else {}),  # click 8.5 takes an explicit default=None as a value given
+        **defaults,
     )
 
 

@@ -54,7 +54,8 @@ def resolve(db_path: Path) -> None:
         outcome = resolve_entries(store.db)
     hint = " (cinescrape unresolved lists them)" if outcome.unresolved else ""
     click.echo(
-        f"cinescrape resolve: {counted(outcome.resolved, 'entry', 'entries')} resolved, {outcome.unresolved} unresolved{hint}", err=True
+        f"cinescrape resolve: {counted(outcome.resolved, 'entry', 'entries')} resolved, {outcome.unresolved} unresolved{hint}",
+        err=True,
     )
 
 
