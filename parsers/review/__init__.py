@@ -63,7 +63,7 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         for other in same:
             other.confidence = max(other.confidence, records.confidence)
         if longer:
-            chosen = [other for other in chosen if other not in longer]
+            chosen = [other for other in chosen if all(other is not replaced for replaced in longer)]
         if longer or not same:
             chosen.append(records)
     return max(chosen, key=score, default=None)

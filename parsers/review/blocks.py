@@ -80,14 +80,15 @@ class BlockIndex:
     def __init__(self, blocks: list[Block], root: LexborNode | None) -> None:
         self.blocks = blocks
         self._root = root
-        self._first: dict[LexborNode, int] = {}
-        self._last: dict[LexborNode, int] = {}
+        # Keyed by ``mem_id``: a LexborNode compares (and so is found in a dict) by serialising its HTML.
+        self._first: dict[int, int] = {}
+        self._last: dict[int, int] = {}
         for n, block in enumerate(blocks):
-            self._first.setdefault(block.node, n)
-            self._last[block.node] = n
-        self._inner: tuple[dict[LexborNode, int], dict[LexborNode, int]] | None = None
+            self._first.setdefault(block.node.mem_id, n)
+            self._last[block.node.mem_id] = n
+        self._inner: tuple[dict[int, int], dict[int, int]] | None = None
 
-    def _spans(self) -> tuple[dict[LexborNode, int], dict[LexborNode, int]]:
+    def _spans(self) -> tuple[dict[int, int], dict[int, int]]:
         """First and last block inside every element, in one pass from the leaves up (children before
         their parents in reverse document order): asking each element's subtree would be quadratic in
         the nesting depth of a broken page."""
@@ -95,25 +96,27 @@ class BlockIndex:
             first, last = dict(self._first), dict(self._last)
             nodes = list(self._root.traverse(include_text=False)) if self._root is not None else []
             for node in reversed(nodes):
-                if node not in first or (parent := node.parent) is None:
+                key = node.mem_id
+                if key not in first or (parent := node.parent) is None:
                     continue
-                if first.get(parent, first[node] + 1) > first[node]:
-                    first[parent] = first[node]
-                if last.get(parent, -1) < last[node]:
-                    last[parent] = last[node]
+                up = parent.mem_id
+                if first.get(up, first[key] + 1) > first[key]:
+                    first[up] = first[key]
+                if last.get(up, -1) < last[key]:
+                    last[up] = last[key]
             self._inner = first, last
         return self._inner
 
     def first(self, node: LexborNode) -> int | None:
         """The first block inside ``node``, or None when it holds no text."""
-        return self._spans()[0].get(node)
+        return self._spans()[0].get(node.mem_id)
 
     def owned_first(self, node: LexborNode) -> int | None:
         """The first block ``node`` itself owns (not one of its descendants'), or None."""
-        return self._first.get(node)
+        return self._first.get(node.mem_id)
 
     def last(self, node: LexborNode) -> int | None:
-        return self._spans()[1].get(node)
+        return self._spans()[1].get(node.mem_id)
 
 
 def strip_furniture(tree: LexborHTMLParser) -> None:
@@ -122,10 +125,10 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         node.decompose()
     article = _main_article(tree)
     article_line = _ancestors(article)
-    inside = set(article.traverse(include_text=False)) if article is not None else set()
+    inside = {node.mem_id for node in article.traverse(include_text=False)} if article is not None else set()
     article_size = len(article.text(deep=True)) if article is not None else 0
     for node in tree.css("[class], [id]"):
-        if node.tag in _KEEP or node.parent is None or node in article_line:
+        if node.tag in _KEEP or node.parent is None or node.mem_id in article_line:
             continue
         attributes = node.attributes
         words = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
@@ -136,7 +139,7 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
             continue
         # Inside the article, what holds most of it is the article itself, whatever its class says
         # ("widget__body"); with no article element known, what holds the page's <h1> is ("has-sidebar").
-        if node in inside and len(node.text(deep=True)) >= 0.5 * article_size:
+        if node.mem_id in inside and len(node.text(deep=True)) >= 0.5 * article_size:
             continue
         if article is None and node.css_first("h1") is not None:
             continue
@@ -154,10 +157,10 @@ def _main_article(tree: LexborHTMLParser) -> LexborNode | None:
     return max(tree.css(_ARTICLE_SELECTOR), key=lambda node: len(node.text(deep=True)), default=None)
 
 
-def _ancestors(node: LexborNode | None) -> set[LexborNode]:
+def _ancestors(node: LexborNode | None) -> set[int]:
     line = set()
     while node is not None:
-        line.add(node)
+        line.add(node.mem_id)
         node = node.parent
     return line
 
@@ -260,7 +263,7 @@ def text_blocks(tree: LexborHTMLParser) -> list[Block]:
     walker.walk(tree.body)
     article = _main_article(tree)
     if article is not None:
-        inside = set(article.traverse(include_text=False))
+        inside = {node.mem_id for node in article.traverse(include_text=False)}
         for block in walker.blocks:
-            block.in_article = block.node in inside
+            block.in_article = block.node.mem_id in inside
     return walker.blocks

@@ -29,16 +29,16 @@ class _Cards:
 
     def __init__(self, index: BlockIndex) -> None:
         self.index = index
-        self._kinds: dict[LexborNode, Counter[tuple[str, str]]] = {}
+        self._kinds: dict[int, Counter[tuple[str, str]]] = {}  # by mem_id: nodes compare by their HTML
 
     def _has_twin(self, node: LexborNode) -> bool:
         """Another child of its parent has its tag and first class: the node is one of a set."""
         parent = node.parent
         if parent is None:
             return False
-        if parent not in self._kinds:
-            self._kinds[parent] = Counter(_kind(child) for child in parent.iter())
-        return self._kinds[parent][_kind(node)] > 1
+        if parent.mem_id not in self._kinds:
+            self._kinds[parent.mem_id] = Counter(_kind(child) for child in parent.iter())
+        return self._kinds[parent.mem_id][_kind(node)] > 1
 
     def card(self, node: LexborNode, b: int) -> LexborNode:
         """The largest element whose text opens with block ``b``, stopping at one of a set (the first
@@ -76,13 +76,13 @@ def _prose(card: LexborNode, b: int, index: BlockIndex) -> int:
 
 def card_candidates(index: BlockIndex, count: int) -> list[Candidate]:
     """Each set of ``count`` sibling cards of one tag and class, each titled and with text."""
-    groups: dict[tuple[LexborNode | None, str, str], list[tuple[LexborNode, int]]] = defaultdict(list)
+    groups: dict[tuple[int | None, str, str], list[tuple[LexborNode, int]]] = defaultdict(list)
     cards = _Cards(index)
     for b, block in enumerate(index.blocks):
         if not block.in_article or len(block.lines) != 1 or len(block.text) > _MAX_TITLE:
             continue
         card = cards.card(block.node, b)
-        groups[(card.parent, *_kind(card))].append((card, b))
+        groups[(card.parent.mem_id if card.parent is not None else None, *_kind(card))].append((card, b))
     found = []
     for members in groups.values():
         if len(members) != count or any(_prose(card, b, index) < _MIN_PROSE for card, b in members):

@@ -136,7 +136,7 @@ def _link_text(link: LexborNode) -> str:
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
     node: LexborNode | None = inner
     while node is not None:
-        if node == outer:
+        if node.mem_id == outer.mem_id:  # not ==, which compares the two serialised subtrees
             return True
         node = node.parent
     return False

@@ -115,7 +115,11 @@ def _column_tables(index: BlockIndex) -> list[Candidate]:
         if row is None:
             continue
         cells = [child for child in row.iter() if child.tag and not child.tag.startswith("-")]
-        if cells[0] != block.node or len(cells) - 1 < _MIN_ENTRIES or len({cell.tag for cell in cells[1:]}) != 1:
+        if (
+            cells[0].mem_id != block.node.mem_id
+            or len(cells) - 1 < _MIN_ENTRIES
+            or len({cell.tag for cell in cells[1:]}) != 1
+        ):
             continue
         siblings = [node for node in (_element(row, "prev"), _element(row, "next")) if node is not None]
         if not any(len([c for c in sibling.iter() if c.tag == cells[1].tag]) >= len(cells) - 1 for sibling in siblings):
