@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -42,6 +43,9 @@ if TYPE_CHECKING:  # the archive module's reparse uses this one's parse_page
     from .archive import Archive
 
 log = logging.getLogger("cinescrape")
+# One thread parses, page after page, while the event loop goes on fetching: more threads would be no faster (the
+# parsers hold the GIL), and lexbor never parses two pages at once.
+_PARSER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cinescrape-parse")
 BLOCKED = "blocked"
 SEARCH = "search"
 SEARCH_RETRY = timedelta(days=1)  # a search the metadata site did not answer is asked again the next day
@@ -265,8 +269,10 @@ class Crawler:
             return
         content_type = response.headers.get("Content-Type", "")
         try:
-            # in a thread: a slow page (lexbor on a damaged one) never stalls the other pages' fetches
-            record = await asyncio.to_thread(parse_page, response.body, response.final_url, item.kind, content_type)
+            # in the parse thread: a slow page (lexbor on a damaged one) never stalls the other pages' fetches
+            record = await asyncio.get_running_loop().run_in_executor(
+                _PARSER, parse_page, response.body, response.final_url, item.kind, content_type
+            )
         except PageError as error:
             self._fail(item, str(error), response.status)
             return

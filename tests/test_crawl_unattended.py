@@ -288,22 +288,26 @@ def test_robots_txt_is_read_up_to_its_size_cap(tmp_path, caplog):
 
 
 def test_one_slow_parse_does_not_stall_the_other_pages_fetches(tmp_path, monkeypatch):
-    """The first film's parse waits (up to 10 s) for the second film to reach its own parse: only possible while
-    the event loop goes on fetching during the first parse."""
+    """The first film's parse waits (up to 10 s) for the second film's response to be in the crawler's hands (its
+    archiving, just before its parse): only possible while the event loop goes on fetching during the parse."""
     first, second = "/title/tt1001002/", "/title/tt1001001/"
     routes, _ = film_site(1, 2)
     routes[second] = slowed(routes[second], lambda: 0.3)  # fetched after the first film, surely
-    second_parsed, waited = threading.Event(), []
-    parse = crawl_module.parse_page
+    second_fetched, waited = threading.Event(), []
+    parse, archive = crawl_module.parse_page, crawl_module.Crawler._archive
 
     def slow_parse(body: bytes, url: str, kind: str | None, content_type: str) -> Any:
         if url.endswith(first):
-            waited.append(second_parsed.wait(10))
-        elif url.endswith(second):
-            second_parsed.set()
+            waited.append(second_fetched.wait(10))
         return parse(body, url, kind, content_type)
 
+    def archived(crawler: crawl_module.Crawler, response: Response) -> None:
+        if response.url.endswith(second):
+            second_fetched.set()
+        archive(crawler, response)
+
     monkeypatch.setattr(crawl_module, "parse_page", slow_parse)
+    monkeypatch.setattr(crawl_module.Crawler, "_archive", archived)
     with fault_server(routes) as server:
         report, _ = run(server, [LIST], tmp_path / "films.db", concurrency=4)
     assert waited == [True]
