@@ -20,16 +20,23 @@ from .countries import country_code
 from .dates import release_date_from_text
 from .imdb.common import runtime_minutes
 from .page import Page
-from .records import Person, ReleaseDate
+from .records import Company, Person, ReleaseDate
 from .text import clean, dedupe, node_text, strip_quotes
 from .vocabulary import field_of_label, label_key
 
 _LABELS = "dt, th, td, span, strong, b, label, h3, h4, h5, div, p"
-_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "-text", "-comment"})
+_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "br"})
 _MAX_LABEL = 40  # characters: a label is a few words
 _SEPARATORS = re.compile(r"\s*(?:\||,|/|·|•|;)\s*")
 _RELEASE_SEPARATORS = re.compile(r"\s*(?:\s/\s|;|\|)\s*")
-_TITLE_YEAR = re.compile(r"^(?P<title>.+?)\s*\((?P<year>(?:18|19|20)\d\d)\)\s*$")
+# "Pulp Fiction (1994)"; a wiki's disambiguator: "Parasite (2019 film)", "Deadwood (TV series)"
+_TITLE_YEAR = re.compile(
+    r"^(?P<title>.+?)\s*\((?P<year>(?:18|19|20)\d\d)?\s*(?:[\w-]+\s)?(?:film|movie|TV series|miniseries)?\)\s*$", re.I
+)
+# A box that lists one work's facts (a wiki's infobox, a site's facts box): a film's names its director, or its
+# running time and country; a video game's box names a director too, but also its platforms and developer.
+_FACT_BOXES = "table.infobox, table.infobox_v2, aside.portable-infobox"
+_NOT_A_FILM = re.compile(r"\b(platforms?|developers?|publishers?|label|isbn|pages|tracks?)\b", re.I)
 
 
 def _is_leaf(node: LexborNode) -> bool:
@@ -71,13 +78,19 @@ class _Value:
 
     @property
     def parts(self) -> list[str]:
-        """The value's items: its links' texts, else its text split at separators."""
-        links = [text for link in self.node.css("a") if (text := strip_quotes(node_text(link)))]
-        return links or [part for part in _SEPARATORS.split(self.text) if part]
+        """The value's items: its list items (linked or not), else its links' texts, else its text split at
+        separators."""
+        for selector in ("li", "a"):
+            found = [text for item in self.node.css(selector) if (text := strip_quotes(node_text(item)))]
+            if found and not self.label:
+                return found
+        return [part for part in _SEPARATORS.split(self.text) if part]
 
 
 def _release_dates(value: _Value) -> tuple[ReleaseDate, ...] | None:
-    found = (release_date_from_text(part) for part in _RELEASE_SEPARATORS.split(value.text))
+    """One date per list item where the value lists them, else per separated part of its text."""
+    items = [node_text(item) for item in value.node.css("li")] if not value.label else []
+    found = (release_date_from_text(part) for part in items or _RELEASE_SEPARATORS.split(value.text))
     return tuple(dict.fromkeys(date for date in found if date)) or None
 
 
@@ -92,6 +105,7 @@ _READERS: dict[str, Callable[[_Value], Any]] = {
     "languages": lambda value: dedupe(value.parts) or None,
     "directors": _people,
     "writers": _people,
+    "companies": lambda value: tuple(Company(name) for name in dedupe(value.parts)) or None,
     "runtime_minutes": lambda value: runtime_minutes(value.text),
     "release_dates": _release_dates,
     "original_title": lambda value: strip_quotes(value.text) or None,
@@ -117,7 +131,7 @@ def labelled_fields(page: Page) -> dict[str, Any]:
     for node in page.tree.css(_LABELS):
         if not _is_leaf(node):
             continue
-        text = clean(node.text(deep=True))
+        text = node_text(node)  # "Production<br>companies": words apart
         if not text or len(text) > _MAX_LABEL:
             continue
         field = field_of_label(label_key(text))
@@ -141,6 +155,20 @@ def heading_fields(page: Page) -> dict[str, Any]:
         if not text:
             continue
         if match := _TITLE_YEAR.match(text):
-            return {"title": strip_quotes(match.group("title")), "year": int(match.group("year"))}
+            year = match.group("year")
+            return {"title": strip_quotes(match.group("title"))} | ({"year": int(year)} if year else {})
         return {"title": strip_quotes(text)}
     return {}
+
+
+def has_film_facts_box(page: Page) -> bool:
+    """Whether the page shows one film's facts in a box of their own (a wiki's film infobox): its labels name a
+    director, or a running time and a country, and nothing that only games, records or books have."""
+    for box in page.tree.css(_FACT_BOXES):
+        labels = [node_text(th) for th in box.css("th")]
+        if any(_NOT_A_FILM.search(label) for label in labels):
+            continue
+        fields = {field_of_label(label_key(label)) for label in labels}
+        if "directors" in fields or {"runtime_minutes", "countries"} <= fields:
+            return True
+    return False

@@ -179,3 +179,33 @@ def test_date_created_is_no_release_date() -> None:
     assert [d.date for d in record.release_dates or ()] == ["1994-09-10"]
     assert record.year == 1994
     assert [(c.field, c.kept, c.other) for c in record.conflicts] == [("release_dates", "page", "jsonld")]
+
+
+def test_a_wiki_film_infobox_is_a_film_page() -> None:
+    """A film article of a wiki (no Movie JSON-LD, no film site's address): the infobox's labelled rows make it a
+    film page and give its facts; the heading's disambiguator gives the year and leaves the title clean."""
+    record = parse((PAGES / "wiki_infobox_film.html").read_bytes(), "https://en.wikipedia.org/wiki/The_Sample_Picture")
+    assert isinstance(record, FilmPage)
+    assert (record.layout, record.title, record.year, record.runtime_minutes) == (
+        "labels",
+        "The Sample Picture",
+        1999,
+        136,
+    )
+    assert [(d.date, d.country) for d in record.release_dates or ()] == [("1999-03-24", None), ("1999-03-31", "US")]
+    assert [p.name for p in record.directors or ()] == ["Jane Roe"]
+    assert [c.name for c in record.companies or ()] == ["Sample Films", "Test Card Productions"]
+    assert (record.countries, record.languages) == (("US",), ("English",))
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("Developer(s)", "Publisher(s)", "Director(s)", "Release", "Genre(s)"),  # a video game
+        ("Released", "Length", "Label", "Producer", "Genre"),  # an album
+    ],
+)
+def test_an_infobox_of_another_kind_of_work_is_no_film(labels: tuple[str, ...]) -> None:
+    rows = "".join(f"<tr><th>{label}</th><td>x</td></tr>" for label in labels)
+    html = f'<html><body><h1>A work</h1><table class="infobox"><tbody>{rows}</tbody></table><p>Text.</p></body></html>'
+    assert parse(html.encode(), "https://en.wikipedia.org/wiki/A_work").kind == "review"
