@@ -4,6 +4,7 @@ stderr naming the problem; never a traceback, never ``internal error``, never a 
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ import pytest
 
 from db import Store
 from scraper.cli import main
-from scraper.config import load_settings
+from scraper.config import Settings, load_settings
 
 SEED = "http://127.0.0.1:9/list/"  # discard port: nothing listens, and no bad case gets as far as fetching
 LONG = "http://127.0.0.1:9/" + "a" * 100_000
@@ -123,6 +124,13 @@ BAD_COMMAND_LINES: list[tuple[list[str], str]] = [
     (["import-imdb-datasets", "{tmp}", "--db", "{tmp}/missing/films.db"], "--db"),
     (["resolve", "--db", "{tmp}/missing.db"], "--db"),
     (["parse", "{tmp}/missing.html"], "FILE"),
+    (["parse", "/dev/zero"], "regular file"),  # would read forever
+    (["parse", "{tmp}/fifo"], "regular file"),  # would wait forever for a writer
+    (["parse", "{tmp}/huge.html"], "larger than"),
+    (["crawl", "--db", "/dev/null", SEED], "regular file"),
+    (["health", "--db", "/dev/null"], "regular file"),
+    (["unresolved", "--db", "{tmp}/fifo"], "regular file"),
+    (["datasette-config", "--db", "{db}", "--split", "{tmp}/missing"], "--split"),
     (["parse", "{tmp}/page.html", "--kind", "bogus"], "--kind"),
     (["demo", "--db", "{tmp}/missing/demo.db"], "--db"),
     (["datasette-config", "--db", "{db}", "-o", "{tmp}/missing/metadata.json"], "--output"),
@@ -189,6 +197,9 @@ def existing_db(tmp_path: Path) -> Path:
 )
 def test_a_bad_command_line_is_one_line_naming_it(args, word, tmp_path, existing_db, capsys, monkeypatch):
     (tmp_path / "page.html").write_text("<html><title>x</title></html>", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo")
+    with (tmp_path / "huge.html").open("wb") as huge:
+        huge.truncate(Settings().max_bytes + 1)  # sparse: no disk used
     filled = [arg.replace("{tmp}", str(tmp_path)).replace("{db}", str(existing_db)) for arg in args]
     code, err = run(filled, capsys, monkeypatch)
     assert_one_line_usage_error(code, err, word)

@@ -36,15 +36,22 @@ def db_option(default: str | None, *, exists: bool = False, writes: bool = True)
         required=default is None,
         envvar="CINESCRAPE_DB",
         show_default=bool(default),
-        callback=writable_folder if writes else None,
+        callback=writable_folder if writes else regular_file,
         help="SQLite database (env CINESCRAPE_DB)" + ("." if exists else "; created if missing."),
         **defaults,
     )
 
 
+def regular_file(ctx: click.Context, param: click.Parameter, path: Path | None) -> Path | None:
+    """A click callback: ``path``, if it exists, is a regular file (not /dev/zero, a FIFO, a folder)."""
+    if path is not None and path.exists() and not path.is_file():
+        raise click.BadParameter(f"{path} is not a regular file", ctx, param)
+    return path
+
+
 def writable_folder(ctx: click.Context, param: click.Parameter, path: Path | None) -> Path | None:
     """A click callback: the file ``path`` can be created or replaced, else a usage error naming its folder."""
-    if path is None:
+    if path is None or regular_file(ctx, param, path) is None:
         return None
     folder = path.absolute().parent
     if not folder.is_dir():

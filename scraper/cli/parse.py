@@ -10,11 +10,12 @@ import click
 
 import parsers
 
-from .common import EXIT_UNKNOWN_PAGE
+from ..config import Settings
+from .common import EXIT_UNKNOWN_PAGE, regular_file
 
 
 @click.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=regular_file)
 @click.option("--url", help="The URL the page was saved from: decides the page kind and resolves links.")
 @click.option(
     "--kind",
@@ -25,8 +26,13 @@ from .common import EXIT_UNKNOWN_PAGE
 )
 def parse(file: Path, url: str | None, kind: str) -> None:
     """Print the parsed record of one saved page as JSON."""
+    limit = Settings().max_bytes  # what a crawl would take of one body
+    with file.open("rb") as opened:
+        data = opened.read(limit + 1)
+    if len(data) > limit:
+        raise click.BadParameter(f"{file} is larger than {limit:,} bytes (max_bytes)", param_hint="FILE")
     try:
-        record = parsers.parse(file.read_bytes(), url=url, kind=kind)
+        record = parsers.parse(data, url=url, kind=kind)
     except parsers.UnknownPage as error:
         click.echo(f"cinescrape parse: {file}: {error}", err=True)
         sys.exit(EXIT_UNKNOWN_PAGE)
