@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import rich.progress
-from rich.console import Console
-from rich.logging import RichHandler
 from rich.progress import SpinnerColumn, TextColumn
 
 from db import Store
@@ -25,6 +21,7 @@ from .archive import archive_path, reparse
 from .config import Settings
 from .crawl import Progress, RunSummary, crawl
 from .lock import run_lock
+from .progress import terminal_progress
 
 log = logging.getLogger("cinescrape")
 
@@ -99,29 +96,18 @@ def run_reparse(
 
 @contextmanager
 def _progress_display() -> Iterator[Progress | None]:
-    """On a terminal, a status line kept below the log by rich: log lines print above it, never into it, and
-    it is gone before the summary. Elsewhere (cron, a pipe, a file) nothing is drawn."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    console = Console(file=sys.stderr)
-    handler = RichHandler(console=console, show_time=False, show_level=False, show_path=False, markup=False)
-    handler.setFormatter(logging.Formatter("cinescrape: %(message)s"))
-    root = logging.getLogger()
-    handlers, root.handlers = root.handlers, [handler]
-    try:
-        with rich.progress.Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), console=console, transient=True
-        ) as bar:
-            task = bar.add_task("starting")
+    """The crawl's status line on a terminal (scraper/progress.py); None elsewhere."""
+    with terminal_progress(SpinnerColumn(), TextColumn("{task.description}")) as bar:
+        if bar is None:
+            yield None
+            return
+        task = bar.add_task("starting")
 
-            def show(summary: RunSummary, in_flight: int) -> None:
-                bar.update(
-                    task,
-                    description=f"fetched {summary.fetched}, parsed {summary.parsed}, unchanged {summary.unchanged}, "
-                    f"failed {len(summary.failed)}, in flight {in_flight}",
-                )
+        def show(summary: RunSummary, in_flight: int) -> None:
+            bar.update(
+                task,
+                description=f"fetched {summary.fetched}, parsed {summary.parsed}, unchanged {summary.unchanged}, "
+                f"failed {len(summary.failed)}, in flight {in_flight}",
+            )
 
-            yield show
-    finally:
-        root.handlers = handlers
+        yield show

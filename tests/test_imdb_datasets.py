@@ -4,8 +4,11 @@ format in tests/fixtures/imdb_datasets) into imdb_titles and imdb_akas, and what
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -135,3 +138,24 @@ def test_the_commands_import_resolve_and_list_what_stays_open(tmp_path):
     missing = runner.invoke(cli, ["import-imdb-datasets", str(tmp_path), "--db", str(db_path)])
     assert missing.exit_code == 2
     assert "missing title.basics.tsv.gz, title.akas.tsv.gz" in missing.stderr
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_import_draws_a_bar_and_clears_it(tmp_path, monkeypatch):
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code = cli.main(["import-imdb-datasets", str(DATASETS), "--db", str(tmp_path / "films.db")], standalone_mode=False)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    assert code is None or code == 0
+    assert "importing" in shown  # the bar was drawn …
+    lines = [line for line in re.split(r"[\r\n]", shown) if line.strip()]
+    assert (
+        lines[-2:]
+        == [  # … and is gone before the summary lines
+            line for line in lines if line.startswith("cinescrape import-imdb-datasets: ")
+        ][-2:]
+    )

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.progress import BarColumn, DownloadColumn, TextColumn, TimeRemainingColumn
 
 from db.imdb_datasets import DatasetError, dataset_files, import_datasets
 from db.resolve import resolve as resolve_entries
 from parsers.text import counted
 
+from ..progress import terminal_progress
 from .common import EXIT_OK, db_option, open_read_only, open_store
 
 
@@ -32,12 +35,13 @@ def import_imdb_datasets(folder: Path, db_path: Path) -> None:
     except DatasetError as error:
         raise click.UsageError(str(error)) from error
     total = sum(file.stat().st_size for file in files)
-    with open_store("import-imdb-datasets", db_path, also=(DatasetError,)) as store:
-        if sys.stderr.isatty():
-            with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
-                results = import_datasets(store.db, folder, bar.update)
-        else:
-            results = import_datasets(store.db, folder)
+    columns = (TextColumn("importing"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with (
+        open_store("import-imdb-datasets", db_path, also=(DatasetError,)) as store,
+        terminal_progress(*columns) as bar,
+    ):
+        advance = partial(bar.advance, bar.add_task("importing", total=total)) if bar else None
+        results = import_datasets(store.db, folder, advance)
     for result in results:
         click.echo(
             f"cinescrape import-imdb-datasets: {result.name}: {result.read:,} rows read, {result.kept:,} stored "
