@@ -78,13 +78,30 @@ class _Value:
 
     @property
     def parts(self) -> list[str]:
-        """The value's items: its list items (linked or not), else its links' texts, else its text split at
-        separators."""
-        for selector in ("li", "a"):
-            found = [text for item in self.node.css(selector) if (text := strip_quotes(node_text(item)))]
-            if found and not self.label:
-                return found
+        """The value's items: its list items (linked or not), else its lines where ``<br>`` breaks it, else its
+        links' texts, else its text split at separators."""
+        if not self.label:
+            items = [text for item in self.node.css("li") if (text := strip_quotes(node_text(item)))]
+            if not items and self.node.css_first("br") is not None:
+                items = [text for line in _lines(self.node) if (text := strip_quotes(line))]
+            items = items or [text for link in self.node.css("a") if (text := strip_quotes(node_text(link)))]
+            if items:
+                return items
         return [part for part in _SEPARATORS.split(self.text) if part]
+
+
+def _lines(node: LexborNode) -> list[str]:
+    """The text of ``node`` cut at each ``<br>``."""
+    lines: list[str] = []
+    parts: list[str] = []
+    for child in node.traverse(include_text=True):
+        if child.tag == "br":
+            lines.append(clean(" ".join(parts)))
+            parts = []
+        elif child.is_text_node:
+            parts.append(child.text(deep=False))
+    lines.append(clean(" ".join(parts)))
+    return [line for line in lines if line]
 
 
 def _release_dates(value: _Value) -> tuple[ReleaseDate, ...] | None:
