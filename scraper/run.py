@@ -34,7 +34,7 @@ class Report:
 
     def line(self) -> str:
         s = self.summary
-        totals = ", ".join(counted(count, *_NOUNS[name]) for name, count in self.totals.items())
+        totals = ", ".join(counted(count, _TOTALS[name][0], name) for name, count in self.totals.items())
         failed = f", {len(s.failed)} failed" if s.failed else ""
         blocked = f", {len(s.blocked)} blocked by robots.txt" if s.blocked else ""
         deferred = s.searches_deferred
@@ -42,21 +42,13 @@ class Report:
         return f"run {s.run_id}: {counted(s.fetched, 'page')} fetched, {s.parsed} parsed, {s.unchanged} unchanged{failed}{blocked}{searches}; database: {totals}"
 
 
-_NOUNS = {  # singular, plural of each total
-    "pages": ("page", "pages"),
-    "articles": ("article", "articles"),
-    "ranked entries": ("ranked entry", "ranked entries"),
-    "films": ("film", "films"),
-    "companies": ("company", "companies"),
-    "keywords": ("keyword", "keywords"),
-}
-_TOTALS = {
-    "pages": "select count(*) from pages",
-    "articles": "select count(*) from articles",
-    "ranked entries": "select count(*) from rankings",
-    "films": "select count(*) from films",
-    "companies": "select count(*) from companies",
-    "keywords": "select count(*) from keywords",
+_TOTALS = {  # what the summary counts: plural → (singular, query)
+    "pages": ("page", "select count(*) from pages"),
+    "articles": ("article", "select count(*) from articles"),
+    "ranked entries": ("ranked entry", "select count(*) from rankings"),
+    "films": ("film", "select count(*) from films"),
+    "companies": ("company", "select count(*) from companies"),
+    "keywords": ("keyword", "select count(*) from keywords"),
 }
 
 
@@ -75,7 +67,7 @@ def run_crawl(
     ):
         with _progress_display() as progress:
             summary = asyncio.run(crawl(settings, store, command, transport, progress, archive))
-        totals = {name: store.db.execute(sql).fetchone()[0] for name, sql in _TOTALS.items()}
+        totals = {name: store.db.execute(sql).fetchone()[0] for name, (_, sql) in _TOTALS.items()}
         return Report(summary, totals, check(store.db))
 
 
