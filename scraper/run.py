@@ -32,9 +32,13 @@ class Report:
     totals: dict[str, int]
     health: Health  # the parse-health check after this run: a site that changed its layout shows here
 
+    def named_totals(self) -> list[tuple[int, str]]:
+        """Each total with its noun in the right number: (1, "article"), (2, "films")."""
+        return [(count, _TOTALS[name][0] if count == 1 else name) for name, count in self.totals.items()]
+
     def line(self) -> str:
         s = self.summary
-        totals = ", ".join(counted(count, _TOTALS[name][0], name) for name, count in self.totals.items())
+        totals = ", ".join(f"{count} {noun}" for count, noun in self.named_totals())
         failed = f", {len(s.failed)} failed" if s.failed else ""
         blocked = f", {len(s.blocked)} blocked by robots.txt" if s.blocked else ""
         deferred = s.searches_deferred

@@ -135,8 +135,8 @@ def demo(db_path: Path, quiet: bool, verbose: bool) -> None:
         report = _run_and_exit(settings, db_path, "demo", quiet, verbose)
     if not quiet:
         click.echo(f"Sample site crawled into {db_path}:")
-        for name, count in report.totals.items():
-            click.echo(f"  {count:5d} {name}")
+        for count, noun in report.named_totals():
+            click.echo(f"  {count:5d} {noun}")
         click.echo("Browse it with descriptions and canned queries:")
         click.echo(
             f"  cinescrape datasette-config --db {db_path} -o metadata.json && datasette {db_path} -m metadata.json"
