@@ -121,6 +121,8 @@ def _read(record: LexborNode, page: Page) -> _Record | None:
     numbered = numbered_title(title)
     if numbered is not None:
         rank, title = rank if rank is not None else numbered[0], numbered[1]
+    elif rank is not None and title.startswith(f"{rank} "):  # "11 My Dress-Up Darling": the badge in the heading
+        title = title[len(str(rank)) + 1 :]
     return _Record(record, title, rank, year, film_link)
 
 
