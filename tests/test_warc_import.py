@@ -115,10 +115,12 @@ def test_a_revisit_is_its_original_as_of_its_own_date_and_one_core_reads_a_plain
         # the same title page captured a year later, through its /combined variant: one page, newer capture
         revisit(writer, url.replace("www.", "m.") + "combined", url, START, body, START + timedelta(days=365))
         revisit(writer, "http://www.imdb.com/title/tt0000001/", "http://elsewhere/", START, b"other", START)
+        response(writer, second_url, body, "the day after the premiere")
     db = tmp_path / "films.db"
     result = import_warc(db, warc, jobs=1)
     assert result.exit_code == 0, result.output
     assert "3 pages imported" in result.output and "1 revisits of a record not in the file" in result.output
+    assert "1 without a WARC-Date" in result.output
     with sqlite3.connect(db) as conn:
         rows = conn.execute("select url, captured_at from pages order by url").fetchall()
     assert rows == [

@@ -45,7 +45,7 @@ def response(
     writer: WARCWriter,
     url: str,
     body: bytes,
-    date: datetime,
+    date: datetime | str,  # a str: the WARC-Date as written, right or wrong
     status: str = "200 OK",
     content_type: str = "text/html; charset=utf-8",
 ) -> None:
@@ -58,7 +58,7 @@ def response(
         payload=io.BytesIO(body),
         length=len(body),
         http_headers=headers,
-        warc_headers_dict={"WARC-Date": warc_date(date)},
+        warc_headers_dict={"WARC-Date": warc_date(date) if isinstance(date, datetime) else date},
     )
     _write(writer, record)
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -127,10 +127,14 @@ def _page(
             return None
         source = _record_at(lookup, originals[digest])
     http = record.http_headers or source.http_headers
-    content_type = (http.get_header("Content-Type") or "") if http else ""
+    # a revisit's own headers may be the status line alone: the original says what the payload is
+    content_type = next((h.get_header("Content-Type") for h in (http, source.http_headers) if h), None) or ""
+    captured_at = _iso(record.rec_headers.get_header("WARC-Date") or "")
     body = None
     if http is None:
         skipped["not HTTP"] += 1
+    elif captured_at is None:
+        skipped["without a WARC-Date"] += 1
     elif http.get_statuscode() != "200":
         skipped["not 200"] += 1
     elif not content_type.split(";", 1)[0].strip().lower().startswith(_HTML):
@@ -142,13 +146,13 @@ def _page(
     offset = records.get_record_offset()  # after the body: warcio reads the record to its end to know it
     if kind == "response":
         originals.setdefault(digest, offset)
-    if body is None:
+    if body is None or captured_at is None:
         return None
     target = record.rec_headers.get_header("WARC-Target-URI") or ""
     return WarcPage(
         url=imdb_page_url(target),
         target=target,
-        captured_at=_iso(record.rec_headers.get_header("WARC-Date") or ""),
+        captured_at=captured_at,
         content_type=content_type,
         body=body,
         where=f"{uri}#{offset}",
@@ -160,9 +164,14 @@ def _record_at(lookup: BinaryIO, offset: int) -> ArcWarcRecord:
     return next(iter(ArchiveIterator(lookup)))
 
 
-def _iso(warc_date: str) -> str:
-    """WARC-Date ("2015-03-02T10:20:30Z", perhaps with a fraction) as the database writes times."""
-    return datetime.fromisoformat(warc_date.replace("Z", "+00:00")).isoformat(timespec="seconds")
+def _iso(warc_date: str) -> str | None:
+    """WARC-Date ("2015-03-02T10:20:30Z", perhaps with a fraction) as the database writes times; None if it is
+    no date."""
+    try:
+        when = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
 
 
 def parse_pages(pages: list[tuple[bytes, str, str]]) -> list[Record | str]:

@@ -10,6 +10,7 @@ request (a prefix query lists the title page and all its sub-pages), and the ans
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 from collections import deque
@@ -123,7 +124,7 @@ class WaybackSource:
         self.gate = HostGate(1, settings.delay_seconds)
         self.cdx_limit = MinuteLimiter(settings.wayback_cdx_per_minute)
         self.timestamps = sorted(timestamp_of(date) for date in settings.wayback_at)
-        self.refused: str | None = None
+        self._refused: str | None = None  # why the archive is not to be asked again in this run
         self._in_a_row = 0  # 429s in a row
         self._resume_at = 0.0  # time.monotonic() before which no request starts (a Retry-After)
 
@@ -178,7 +179,7 @@ class WaybackSource:
         if not response.body.strip():
             return []  # the CDX API's answer when it has no capture
         try:
-            rows = httpx.Response(200, content=response.body).json()
+            rows = json.loads(response.body)
         except ValueError as error:
             raise FetchError(f"the archive's CDX API gave no JSON for {query}: {error}") from error
         if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
@@ -192,7 +193,7 @@ class WaybackSource:
             raise FetchError(f"capture {capture.timestamp} of {capture.original} is missing from the archive", 404)
         if response.status != 200:
             raise FetchError(f"the archive answered HTTP {response.status} for {archive_url}", response.status)
-        where = _ARCHIVED.search(urlsplit(response.final_url).path + _query(response.final_url))
+        where = _ARCHIVED.search(response.final_url)
         if where is None:  # the archive redirected, within itself, to something that is no capture
             raise FetchError(f"the archive gave no capture for {archive_url} (it sent {response.final_url})")
         return ArchivedResponse(
@@ -222,7 +223,7 @@ class WaybackSource:
             wait = retry_after_seconds(response.headers.get("Retry-After"))
             wait = _DEFAULT_RETRY_AFTER if wait is None else wait
             if self._in_a_row >= 2 or wait > self.settings.max_retry_after_seconds:
-                self.refused = (
+                self._refused = (
                     f"the archive answered 429 (too many requests) {self._in_a_row} time(s) in a row"
                     f"{f', Retry-After {wait:.0f}s' if wait else ''}: not asked again in this run; "
                     "the remaining pages are deferred to the next run"
@@ -231,8 +232,8 @@ class WaybackSource:
             self._resume_at = max(self._resume_at, time.monotonic() + wait)
 
     def _check_refused(self) -> None:
-        if self.refused:
-            raise SourceRefused(self.refused, datetime.now(UTC) + REFUSED_FOR)
+        if self._refused:
+            raise SourceRefused(self._refused, datetime.now(UTC) + REFUSED_FOR)
 
 
 def _variants_query(url: str) -> str:
@@ -243,11 +244,6 @@ def _variants_query(url: str) -> str:
     if parts.query or parts.path in ("", "/"):
         return url.split("://", 1)[1]
     return f"{parts.netloc}{parts.path.rstrip('/')}*"
-
-
-def _query(url: str) -> str:
-    query = urlsplit(url).query
-    return f"?{query}" if query else ""
 
 
 def _rows(answer: CdxAnswer) -> list[Capture]:
