@@ -107,12 +107,16 @@ def canonical_url(page: Page) -> str | None:
 
 
 def looks_like_imdb(page: Page) -> bool:
+    """Whether the page says it is IMDb's: ``__NEXT_DATA__`` or "… - IMDb" as its title near the top, else its
+    ``<title>`` wherever the head puts it (a saved page may carry 100 kB of styles before it), else an IMDb
+    canonical link on a page that names IMDb."""
     head = page.head(20000)
-    return (
-        "__NEXT_DATA__" in head
-        or "- IMDb</title>" in head
-        or ("IMDb" in head and imdb_id_in(canonical_url(page)) is not None)
-    )
+    if "__NEXT_DATA__" in head or "- IMDb</title>" in head:
+        return True
+    title = page.tree.head.css_first("title") if page.tree.head is not None else None
+    if title is not None and clean(title.text()).endswith(("- IMDb", "- IMDb Pro")):
+        return True
+    return "IMDb" in head and imdb_id_in(canonical_url(page)) is not None
 
 
 def detect_kind(page: Page) -> str:

@@ -176,3 +176,13 @@ def test_mentions_lets_through_every_text_its_regex_matches(pattern: str, words:
     if re.search(pattern, text, re.IGNORECASE):
         assert mentions(text, *words)
     assert not mentions("Action | Drama | 136 min", *words)
+
+
+def test_an_imdb_title_found_past_a_long_head() -> None:
+    """A saved page with 60 kB of inline style before its ``<title>`` is still known as IMDb's by its title."""
+    html = (
+        b"<html><head><style>" + b"x{}" * 20000 + b"</style><title>Some Film (1999) - IMDb</title></head>"
+        b'<body><div id="tn15title"><h1>Some Film <span>(1999)</span></h1></div></body></html>'
+    )
+    record = parsers.parse(html)
+    assert (record.kind, getattr(record, "layout", None)) == ("title", "tn15")
