@@ -7,7 +7,10 @@ marked, or not at all (still pending: the next run fetches it again).
 
 A URL that failed ``PARK_AFTER_FAILURES`` visits in a row is parked: not
 queued again until ``not_before``, a wait that doubles with every further
-failure, so a poisoned URL costs one request a month, never a run.
+failure, so a poisoned URL costs one request a month, never a run. A parse
+counts as a failure from the moment it starts (``claim``) until it ends
+(``release``): a page that kills the process (a crash in the parser, the OOM
+killer) is parked too.
 """
 
 from __future__ import annotations
@@ -100,15 +103,32 @@ class SqliteFrontier:
         ).fetchall()
         return [FrontierItem(*row) for row in rows]
 
+    def claim(self, url: str) -> None:
+        """The parse of ``url``'s page starts: counted as a failure until ``release`` or a ``mark`` as done and,
+        from the ``PARK_AFTER_FAILURES``-th in a row, parked in advance: if it ends the process, the next run
+        leaves the URL alone until then (it stays pending)."""
+        self._count_failure(url, 1)
+
+    def release(self, url: str) -> None:
+        """The parse ``claim`` counted ended (the page failed in it: ``mark`` counts that failure)."""
+        self._count_failure(url, -1)
+
+    def _count_failure(self, url: str, step: int) -> None:
+        with self.db.atomic():
+            row = self.db.execute("select failures from frontier where url = ?", [url]).fetchone()
+            failures = max((row[0] if row and row[0] else 0) + step, 0)
+            self.db.execute(
+                "update frontier set failures = ?, not_before = ? where url = ?", [failures, _parked(failures), url]
+            )
+
     def mark(self, url: str, status: str, error: str | None = None, not_before: str | None = None) -> None:
         """Finish a URL. ``failures`` counts failed visits in a row (a done one clears it); a URL failed
         ``PARK_AFTER_FAILURES`` times and more is parked until ``not_before``."""
         with self.db.atomic():
             row = self.db.execute("select failures from frontier where url = ?", [url]).fetchone()
             failures = 0 if status == DONE else (row[0] if row and row[0] else 0) + (status == FAILED)
-            if status == FAILED and failures >= PARK_AFTER_FAILURES:
-                wait = min(_FIRST_PARK * 2 ** (failures - PARK_AFTER_FAILURES), _LONGEST_PARK)
-                not_before = (datetime.now(UTC) + wait).isoformat(timespec="seconds")
+            if status == FAILED and not_before is None:
+                not_before = _parked(failures)
             self.db.execute(
                 "update frontier set status = ?, last_error = ?, not_before = ?, attempts = attempts + 1, "
                 "failures = ?, run_id = ?, updated_at = ? where url = ?",
@@ -117,6 +137,15 @@ class SqliteFrontier:
 
     def counts(self) -> dict[str, int]:
         return dict(self.db.execute("select status, count(*) from frontier group by status").fetchall())
+
+
+def _parked(failures: int) -> str | None:
+    """Until when a URL failed ``failures`` times in a row waits: 1 day from the ``PARK_AFTER_FAILURES``-th
+    failure, doubling, at most 32 days; None below."""
+    if failures < PARK_AFTER_FAILURES:
+        return None
+    wait = min(_FIRST_PARK * (1 << min(failures - PARK_AFTER_FAILURES, 8)), _LONGEST_PARK)
+    return (datetime.now(UTC) + wait).isoformat(timespec="seconds")
 
 
 def _due(updated_at: str | None, interval: timedelta | None) -> bool:

@@ -158,6 +158,7 @@ class Crawler:
             fetcher, robots, HostGate(settings.per_host_concurrency, settings.delay_seconds)
         )
         self.global_slots = asyncio.Semaphore(settings.concurrency)
+        self.parsing = asyncio.Lock()  # one page claimed and parsed at a time (see _parse)
         self.visited = 0  # across every pass of the run (searches, found films): max_pages is per run
         minutes = settings.max_run_minutes
         self.deadline = time.monotonic() + minutes * 60 if minutes else None  # across every pass too
@@ -269,12 +270,9 @@ class Crawler:
             return
         content_type = response.headers.get("Content-Type", "")
         try:
-            # in the parse thread: a slow page (lexbor on a damaged one) never stalls the other pages' fetches
-            record = await asyncio.get_running_loop().run_in_executor(
-                _PARSER, parse_page, response.body, response.final_url, item.kind, content_type
-            )
+            record = await self._parse(item, response.body, response.final_url, content_type)
         except PageError as error:
-            self._fail(item, str(error), response.status)
+            self._fail(item, str(error), response.status, parsed=True)
             return
         captured_at, archive_url = provenance(response)
         fetched = FetchedPage(
@@ -293,6 +291,16 @@ class Crawler:
             self.frontier.mark(item.url, DONE)
             self._discover(item, record)
         self.summary.parsed += 1
+
+    async def _parse(self, item: FrontierItem, body: bytes, url: str, content_type: str) -> Record:
+        """Parse in the parse thread (a slow page never stalls the other pages' fetches), one page at a time,
+        each claimed in the frontier first: a page whose parse ends the process is the one counted."""
+        async with self.parsing:
+            with self.store.transaction():
+                self.frontier.claim(item.url)
+            return await asyncio.get_running_loop().run_in_executor(
+                _PARSER, parse_page, body, url, item.kind, content_type
+            )
 
     def _archive(self, response: Response) -> None:
         if self.archive is None:
@@ -318,16 +326,28 @@ class Crawler:
             self.frontier.requeue_children(item.url, self.settings.recrawl_after())
         self.summary.unchanged += 1
 
-    def _fail(self, item: FrontierItem, reason: str, status: int | None, deferred_until: str | None = None) -> None:
+    def _fail(
+        self,
+        item: FrontierItem,
+        reason: str,
+        status: int | None,
+        deferred_until: str | None = None,
+        parsed: bool = False,  # failed in its parse, which claim() counted already
+    ) -> None:
         if item.kind == SEARCH:
             log.info("%s: search deferred: %s", item.url, reason)
             self.summary.searches_deferred.append((item.url, reason))
             later = deferred_until or (datetime.now(UTC) + SEARCH_RETRY).isoformat(timespec="seconds")
-            self.frontier.mark(item.url, DEFERRED, reason, not_before=later)
+            with self.store.transaction():
+                if parsed:
+                    self.frontier.release(item.url)
+                self.frontier.mark(item.url, DEFERRED, reason, not_before=later)
             return
         log.info("%s: %s", item.url, reason)  # the run's summary lists every failure once, even under cron
         with self.store.transaction():
             self.store.save_page(self.summary.run_id, FetchedPage(item.url, item.kind, status=status, error=reason))
+            if parsed:
+                self.frontier.release(item.url)
             if deferred_until:
                 self.frontier.mark(item.url, DEFERRED, reason, not_before=deferred_until)
             else:

@@ -23,6 +23,12 @@ class Frontier(Protocol):
     def pending(self, limit: int) -> list[FrontierItem]:
         """Up to ``limit`` URLs ready to fetch."""
 
+    def claim(self, url: str) -> None:
+        """The parse of ``url``'s page starts (one that never ends, the process killed in it, is a failure)."""
+
+    def release(self, url: str) -> None:
+        """The parse ``claim`` counted ended, in a failure ``mark`` records."""
+
     def mark(self, url: str, status: str, error: str | None = None, not_before: str | None = None) -> None:
         """Finish a URL: done, failed (with the error), or deferred until ``not_before``."""
 

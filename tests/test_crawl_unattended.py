@@ -346,3 +346,55 @@ def test_a_crawl_of_a_server_that_trickles_every_response_ends_by_its_deadlines(
     assert report.summary.failed == [(server.base + LIST, "no complete response within the 1s deadline")]
     assert server.hits(LIST) == 1
     assert frontier_row(db, server.base + LIST)[0] == "failed"
+
+
+_KILLED_BY = """
+import os, signal, sys
+from pathlib import Path
+
+import scraper.crawl
+from scraper.config import Settings
+from scraper.run import run_crawl
+
+parse = scraper.crawl.parse_page
+
+
+def deadly_parse(body, url, kind, content_type):
+    if url.endswith(sys.argv[3]):
+        os.kill(os.getpid(), signal.SIGKILL)  # as a crash in lexbor, or the OOM killer, would end the process
+    return parse(body, url, kind, content_type)
+
+
+scraper.crawl.parse_page = deadly_parse
+settings = Settings(seeds=(sys.argv[2],), delay_seconds=0.0, subpages=(), concurrency=1)
+sys.exit(run_crawl(settings, Path(sys.argv[1]), "crawl").summary.exit_code)
+"""
+
+
+def test_a_page_that_kills_the_process_is_parked_after_three_runs_and_the_fourth_completes(tmp_path):
+    deadly = "/title/tt1001002/"
+    routes, _ = film_site(1, 2)
+    with fault_server(routes) as server:
+        codes = [
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    textwrap.dedent(_KILLED_BY),
+                    str(tmp_path / "films.db"),
+                    server.base + LIST,
+                    deadly,
+                ],
+                cwd=PROJECT,
+                capture_output=True,
+                check=False,
+                timeout=120,
+            ).returncode
+            for _ in range(PARK_AFTER_FAILURES + 1)
+        ]
+    assert codes == [-signal.SIGKILL] * PARK_AFTER_FAILURES + [0]
+    assert server.hits(deadly) == PARK_AFTER_FAILURES
+    db = Database(tmp_path / "films.db")
+    status, _, failures, not_before = frontier_row(db, server.base + deadly)
+    assert (status, failures) == ("pending", PARK_AFTER_FAILURES) and not_before is not None
+    assert db.execute("select count(*) from films where page_id is not null").fetchone()[0] == 1
