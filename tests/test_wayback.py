@@ -326,6 +326,21 @@ def test_a_redirect_out_of_the_archive_is_refused(tmp_path: Path) -> None:
     ]
 
 
+def test_a_capture_the_archive_cannot_serve_gives_way_to_the_one_before_it(tmp_path: Path) -> None:
+    archive = FakeArchive(missing={"20150101000000"})
+    archive.add("http://www.imdb.com/title/tt99900001/", "20140101000000", SITE_TITLE)
+    archive.add("http://www.imdb.com/title/tt99900001/", "20150101000000", SITE_TITLE + b" ")
+    with fake_archive(archive):
+        report = run_crawl(
+            settings(archive, "https://www.imdb.com/title/tt99900001/", max_depth=0), tmp_path / "f.db", "crawl"
+        )
+    assert report.summary.failed == [] and report.summary.parsed == 1
+    assert report_store(tmp_path / "f.db").execute("select captured_at from pages").fetchone() == (
+        "2014-01-01T00:00:00+00:00",
+    )
+    assert [path.split("id_")[0] for path in archive.capture_requests] == ["/web/20150101000000", "/web/20140101000000"]
+
+
 def test_a_missing_capture_and_a_page_never_captured_fail_with_their_reason(tmp_path: Path) -> None:
     archive = FakeArchive(missing={"20150101000000"})
     archive.add("http://www.imdb.com/title/tt99900001/", "20150101000000", SITE_TITLE)

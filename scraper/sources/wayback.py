@@ -36,6 +36,7 @@ _ARCHIVED = re.compile(r"/web/(\d{14})id_/(.+)")
 _HTML = ("text/html", "application/xhtml+xml")
 _CDX_FIELDS = "timestamp,original,mimetype,statuscode,digest"
 REFUSED_FOR = timedelta(hours=1)  # how long the archive's firewall holds an address it blocked
+_TRIES = 3  # captures tried for one date when the archive cannot serve the nearest (its index lists more)
 _DEFAULT_RETRY_AFTER = 60.0  # a 429 without Retry-After: the archive's limits are per minute
 
 
@@ -134,23 +135,41 @@ class WaybackSource:
     async def responses(self, item: FrontierItem, stored: StoredPage | None) -> list[Response]:
         url = imdb_page_url(item.url)
         captures = [c for c in await self._captures(url, item) if imdb_page_url(c.original) == url]
-        chosen = self._choose(captures, several=_TITLE.match(url) is None)
-        if not chosen:
+        dates = self._choose(captures, several=_TITLE.match(url) is None)
+        if not dates:
             before = f" before {max(self.settings.wayback_at)}" if self.timestamps else ""
             raise FetchError(f"no capture in the archive{before}")
         loaded = loaded_at(self.db, item.url) if stored else None
-        return [await self._fetch(item.url, c) for c in chosen if loaded is None or iso_of(c.timestamp) > loaded]
+        got: dict[str, Response] = {}
+        unserved: list[FetchError] = []  # captures the index lists but the archive cannot serve
+        settled = False  # some date's state is loaded already
+        for candidates in dates:
+            for capture in candidates:
+                if capture.timestamp in got or (loaded is not None and iso_of(capture.timestamp) <= loaded):
+                    settled = True
+                    break
+                try:
+                    got[capture.timestamp] = await self._fetch(item.url, capture)
+                    break
+                except FetchError as error:
+                    if error.status != 404:
+                        raise
+                    unserved.append(error)  # the capture before it is tried next
+        if unserved and not got and not settled:
+            raise unserved[0]
+        return [got[timestamp] for timestamp in sorted(got)]
 
-    def _choose(self, captures: list[Capture], several: bool) -> list[Capture]:
-        """The capture nearest before each date (the latest one if no date); a list at each of its dates, a
-        film's page (the state it was in last) at the latest date only. Oldest first."""
-        ordered = sorted(captures, key=lambda c: c.timestamp)
+    def _choose(self, captures: list[Capture], several: bool) -> list[list[Capture]]:
+        """For each date, the captures nearest before it, newest first (the next is tried when the archive
+        cannot serve one); a list at each of its dates, a film's page (the state it was in last) at the latest
+        date only; no date: the latest capture."""
+        ordered = sorted(captures, key=lambda c: c.timestamp, reverse=True)
         bounds = (self.timestamps if several else self.timestamps[-1:]) or ["99999999999999"]
-        chosen = {}
+        chosen: dict[str, list[Capture]] = {}
         for bound in bounds:
-            before = [c for c in ordered if c.timestamp <= bound]
+            before = [c for c in ordered if c.timestamp <= bound][:_TRIES]
             if before:
-                chosen[before[-1].timestamp] = before[-1]
+                chosen.setdefault(before[0].timestamp, before)
         return list(chosen.values())
 
     async def _captures(self, url: str, item: FrontierItem) -> list[Capture]:
