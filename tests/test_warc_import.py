@@ -119,7 +119,7 @@ def test_a_revisit_is_its_original_as_of_its_own_date_and_one_core_reads_a_plain
     db = tmp_path / "films.db"
     result = import_warc(db, warc, jobs=1)
     assert result.exit_code == 0, result.output
-    assert "3 pages imported" in result.output and "1 revisits of a record not in the file" in result.output
+    assert "3 pages imported" in result.output and "1 revisits of a record not in the files" in result.output
     assert "1 without a WARC-Date" in result.output
     with sqlite3.connect(db) as conn:
         rows = conn.execute("select url, captured_at from pages order by url").fetchall()
@@ -133,6 +133,24 @@ def test_a_revisit_is_its_original_as_of_its_own_date_and_one_core_reads_a_plain
     again = import_warc(db, warc, jobs=1, again=True)
     assert again.exit_code == 0 and "3 pages imported" in again.output
     assert facts(db) == before
+
+
+def test_a_revisit_resolves_to_its_original_in_an_earlier_file_of_the_import(tmp_path: Path) -> None:
+    url, path = SITE_PAGES[2]
+    body = path.read_bytes()
+    first, second = tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"
+    with first.open("wb") as out:
+        response(WARCWriter(out, gzip=True), url, body, START)
+    with second.open("wb") as out:
+        revisit(WARCWriter(out, gzip=True), url, url, START, body, START + timedelta(days=30))
+    db = tmp_path / "films.db"
+    result = import_warc(db, first, second)
+    assert result.exit_code == 0 and "2 pages imported" in result.output, result.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select captured_at, archive_url from pages").fetchone() == (
+            "2016-03-31T00:00:00+00:00",
+            f"{second.resolve().as_uri()}#0",
+        )
 
 
 def test_a_list_captured_at_three_dates_is_three_states_of_its_history(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """WARC files as a source: ``cinescrape import-warc``.
 
 Every HTML 200 ``response`` record goes through the same parse and load as a fetched page, as of its
-``WARC-Date``; a ``revisit`` record is its original's payload (found by payload digest) as of its own date;
+``WARC-Date``; a ``revisit`` record is its original's payload (found by payload digest, in any file of the import) as of its
+own date;
 other records, non-200 and non-HTML responses are counted and skipped. A capture no newer than the one loaded
 for its page is skipped, so importing a file again changes nothing. Links found are queued for a later crawl.
 
@@ -16,7 +17,7 @@ import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,17 +87,43 @@ class ImportSummary:
         )
 
 
-def read_pages(path: Path, skipped: Counter[str], progress: Progress | None = None) -> Iterator[WarcPage]:
+class _Originals:
+    """Where each payload was first seen (digest → file and record offset), across the files of one import, so
+    a revisit resolves to its original in an earlier file too (Common Crawl splits a crawl into many)."""
+
+    def __init__(self) -> None:
+        self.where: dict[str, tuple[Path, int]] = {}
+        self.files: dict[Path, BinaryIO] = {}
+
+    def add(self, digest: str, path: Path, offset: int) -> None:
+        self.where.setdefault(digest, (path, offset))
+
+    def record(self, digest: str) -> ArcWarcRecord | None:
+        if digest not in self.where:
+            return None
+        path, offset = self.where[digest]
+        if path not in self.files:
+            self.files[path] = path.open("rb")
+        self.files[path].seek(offset)
+        return next(iter(ArchiveIterator(self.files[path])))
+
+    def close(self) -> None:
+        for file in self.files.values():
+            file.close()
+
+
+def read_pages(
+    path: Path, skipped: Counter[str], originals: _Originals, progress: Progress | None = None
+) -> Iterator[WarcPage]:
     """The HTML 200 captures of one WARC or WARC.gz file, in file order; every other record counted in
     ``skipped`` by why. A damaged or truncated file raises ``PageError`` after the records before the damage."""
-    originals: dict[str, int] = {}  # payload digest → offset of the response record that carried it
     uri = path.resolve().as_uri()
     done = 0
-    with path.open("rb") as stream, path.open("rb") as lookup:
+    with path.open("rb") as stream:
         records = ArchiveIterator(stream)
         try:
             for record in records:
-                page = _page(record, records, uri, originals, lookup, skipped)
+                page = _page(record, records, path, uri, originals, skipped)
                 if page is not None:
                     yield page
                 if progress:
@@ -110,9 +137,9 @@ def read_pages(path: Path, skipped: Counter[str], progress: Progress | None = No
 def _page(
     record: ArcWarcRecord,
     records: ArchiveIterator,
+    path: Path,
     uri: str,
-    originals: dict[str, int],
-    lookup: BinaryIO,
+    originals: _Originals,
     skipped: Counter[str],
 ) -> WarcPage | None:
     kind = record.rec_type
@@ -120,12 +147,10 @@ def _page(
         skipped[f"{kind} records"] += 1
         return None
     digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
-    source = record
-    if kind == "revisit":
-        if digest not in originals:
-            skipped["revisits of a record not in the file"] += 1
-            return None
-        source = _record_at(lookup, originals[digest])
+    source = originals.record(digest) if kind == "revisit" else record
+    if source is None:
+        skipped["revisits of a record not in the files"] += 1
+        return None
     http = record.http_headers or source.http_headers
     # a revisit's own headers may be the status line alone: the original says what the payload is
     content_type = next((h.get_header("Content-Type") for h in (http, source.http_headers) if h), None) or ""
@@ -145,7 +170,7 @@ def _page(
             raise EOFError(f"the record of {record.rec_headers.get_header('WARC-Target-URI')} is cut short")
     offset = records.get_record_offset()  # after the body: warcio reads the record to its end to know it
     if kind == "response":
-        originals.setdefault(digest, offset)
+        originals.add(digest, path, offset)
     if body is None or captured_at is None:
         return None
     target = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -157,11 +182,6 @@ def _page(
         body=body,
         where=f"{uri}#{offset}",
     )
-
-
-def _record_at(lookup: BinaryIO, offset: int) -> ArcWarcRecord:
-    lookup.seek(offset)
-    return next(iter(ArchiveIterator(lookup)))
 
 
 def _iso(warc_date: str) -> str | None:
@@ -209,11 +229,11 @@ def import_warcs(
     summary = ImportSummary(run_id=run_id)
     loader = _Loader(store, SqliteFrontier(store.db, run_id), settings, summary, again)
     ahead: deque[tuple[list[WarcPage], Future[list[Record | str]]]] = deque()
-    with ProcessPoolExecutor(jobs) if jobs > 1 else nullcontext() as pool:
+    with ProcessPoolExecutor(jobs) if jobs > 1 else nullcontext() as pool, closing(_Originals()) as originals:
         for path in paths:
             task: list[WarcPage] = []
             try:
-                for page in read_pages(path, summary.skipped, progress):
+                for page in read_pages(path, summary.skipped, originals, progress):
                     summary.records += 1
                     if loader.wanted(page):
                         task.append(page)
