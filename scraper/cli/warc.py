@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 import click
+from rich.progress import BarColumn, DownloadColumn, TextColumn, TimeRemainingColumn
 
 from db.resolve import resolve
 
 from ..config import ConfigError, load_settings
+from ..progress import terminal_progress
 from ..sources.warc import ImportSummary, import_warcs
 from .common import db_option, open_store, quiet_option, report_run
 
@@ -46,14 +48,12 @@ def import_warc(
         run_id = store.start_run("import-warc", [str(path) for path in files])
         summary, exit_code = ImportSummary(run_id=run_id), 1  # stays 1 if the import dies
         try:
-            with (
-                click.progressbar(length=sum(p.stat().st_size for p in files), label="importing", file=sys.stderr)
-                if sys.stderr.isatty()  # a progress bar on a terminal only, never in cron's mail
-                else nullcontext()
-            ) as bar:
-                progress = bar.update if bar else None
+            columns = (TextColumn("importing"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+            with terminal_progress(*columns) as bar:  # on a terminal only, never in cron's mail
+                total = sum(path.stat().st_size for path in files)
+                advance = partial(bar.advance, bar.add_task("importing", total=total)) if bar else None
                 summary = import_warcs(
-                    store, list(files), run_id, settings, jobs or os.cpu_count() or 1, progress, again
+                    store, list(files), run_id, settings, jobs or os.cpu_count() or 1, advance, again
                 )
             resolve(store.db)  # list entries imported get their films, as after a crawl
             exit_code = summary.exit_code
