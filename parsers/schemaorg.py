@@ -220,16 +220,17 @@ def parse_movie(page: Page) -> FilmPage:
     )
 
 
-def _scope_of(node: LexborNode) -> LexborNode | None:
+def _scope_of(node: LexborNode) -> int | None:
+    """The ``mem_id`` of the item ``node`` belongs to (nodes compare by their serialised HTML: ids are cheap)."""
     parent = node.parent
     while parent is not None and "itemscope" not in parent.attributes:
         parent = parent.parent
-    return parent
+    return parent.mem_id if parent is not None else None
 
 
 def _microdata_value(node: LexborNode) -> Any:
     if "itemscope" in node.attributes:  # a nested item (a director): its name
-        name = next((n for n in node.css("[itemprop=name]") if _scope_of(n) == node), None)
+        name = next((n for n in node.css("[itemprop=name]") if _scope_of(n) == node.mem_id), None)
         return {"name": node_text(name if name is not None else node)}
     attributes = node.attributes
     return attributes.get("content") or attributes.get("datetime") or node_text(node)
@@ -252,7 +253,7 @@ def microdata_film(page: Page) -> dict[str, Any] | None:
         return None
     obj: dict[str, Any] = {"@type": (item.attributes.get("itemtype") or "").rsplit("/", 1)[-1]}
     for node in item.css("[itemprop]"):
-        if node == item or _scope_of(node) != item:
+        if node.mem_id == item.mem_id or _scope_of(node) != item.mem_id:
             continue
         value = _microdata_value(node)
         for prop in (node.attributes.get("itemprop") or "").split():
