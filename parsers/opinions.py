@@ -19,19 +19,26 @@ from typing import Any
 
 from .records import FieldConflict, ReleaseDate
 
+# Free text two readings word differently as a rule: no conflict to report.
+_PROSE = frozenset({"plot"})
 
-def _words(value: Any) -> frozenset[str]:
-    """A value as a set of comparable words: names of records, dates of release dates, texts of lists."""
+
+def _shown(value: Any) -> list[str]:
+    """A value as the texts it is made of: names of records, dates of release dates, the items of a list."""
     items = value if isinstance(value, tuple) else (value,)
-    out = set()
+    out = []
     for item in items:
         if isinstance(item, ReleaseDate):
-            out.add(item.date)
+            out.append(item.date)
         elif isinstance(item, (str, int)):
-            out.add(str(item).casefold().strip())
+            out.append(str(item).strip())
         else:  # Company, Person (name), Aka, Connection (title)
-            out.add(str(getattr(item, "name", None) or getattr(item, "title", "")).casefold().strip())
-    return frozenset(out)
+            out.append(str(getattr(item, "name", None) or getattr(item, "title", "")).strip())
+    return out
+
+
+def _words(value: Any) -> frozenset[str]:
+    return frozenset(text.casefold() for text in _shown(value))
 
 
 def _completed(kept: Any, other: Any) -> Any:
@@ -63,6 +70,6 @@ def merge(
             kept, said = _words(fields[name]), _words(value)
             if isinstance(value, tuple) and said > kept:  # the kept reading was cut short (three genre chips)
                 fields[name], sources[name] = value, source
-            elif said and not said <= kept and not kept <= said:
-                conflicts.append(FieldConflict(name, sources[name], source, "; ".join(sorted(said))))
+            elif said and not said <= kept and not kept <= said and name not in _PROSE:
+                conflicts.append(FieldConflict(name, sources[name], source, "; ".join(_shown(value))))
     return fields, sources, tuple(conflicts)
