@@ -162,6 +162,11 @@ def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> No
         ("The Red Chapel:", ("The Red Chapel", None, None)),
         ("(tie) The Conversation (1974)", ("The Conversation", 1974, None)),
         ("Tied: Klute", ("Klute", None, None)),
+        # IMDb title searches (tests/fixtures/real/pages/dev/C_lists/jovita7__imdb-search-…): "Halloween (I) (2018)".
+        ("Halloween (I) (2018)", ("Halloween", 2018, None)),
+        # Douban's top 250 (dev/C_lists/helloxizhao__douban-movie-top250-…): the name, then its other titles.
+        ("肖申克的救赎 / The Shawshank Redemption / 月黑高飞(港)", ("肖申克的救赎", None, None)),
+        ("Face/Off (1997)", ("Face/Off", 1997, None)),
     ],
 )
 def test_clean_title(raw: str, expected: tuple[str, int | None, int | None]) -> None:

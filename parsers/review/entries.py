@@ -17,6 +17,7 @@ from .candidates import RANK_BADGE, Item
 from .links import is_title_page, watch_link
 
 _YEARS = re.compile(r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?\s*[)\]]\s*$")
+_DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
 # A quoted name followed by more ("“Rez Infinite” ($30)"); the closing quote is no apostrophe ("Don’t").
 _QUOTED = re.compile(r"^[\"“‘«„]\s*(?P<inner>.+?)\s*[\"”’»“]\s*(?:\([^()]*\))?$")
@@ -40,6 +41,9 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
         year_end = int(match.group("end")) if match.group("end") else None
         title = title[: match.start()]
     title = _PRICE.sub("", title).rstrip(" :.-–—").strip()
+    # "Halloween (I)": IMDb's mark between two titles of one year, no part of the name; "肖申克的救赎 / The
+    # Shawshank Redemption / 月黑高飞(港)": the name, then its other titles.
+    title = _DISAMBIGUATION.sub("", title).split(" / ")[0]
     quoted = _QUOTED.match(title)
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
