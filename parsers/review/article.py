@@ -18,16 +18,29 @@ ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "MedicalWebP
 _BYLINE = "[rel=author], .byline, .author-name, .author, [itemprop=author], .entry-author, .post-author"
 
 
+def _meta_table(page: Page) -> dict[str, list[str]]:
+    """Every meta tag's non-empty values by name (``property=``, ``name=`` and ``itemprop=`` alike), in page
+    order, read in one pass and kept for the page's tree: each field asks for several names, and a
+    selector per name and attribute walked the whole document each time."""
+    if not _TABLE or _TABLE[0][0] is not page.tree:
+        table: dict[str, list[str]] = {}
+        for node in page.tree.css("meta"):
+            attributes = node.attributes
+            value = clean(attributes.get("content") or attributes.get("value"))
+            for key in ("property", "name", "itemprop"):
+                if (name := attributes.get(key)) and value:
+                    table.setdefault(name, []).append(value)
+        _TABLE[:] = [(page.tree, table)]
+    return _TABLE[0][1]
+
+
+_TABLE: list[tuple[object, dict[str, list[str]]]] = []  # the last page's tree and its table
+
+
 def meta(page: Page, *names: str) -> str:
     """The first non-empty meta tag among ``names`` (property= or name=; content= or value=)."""
-    for name in names:
-        for selector in (f'meta[property="{name}"]', f'meta[name="{name}"]', f'meta[itemprop="{name}"]'):
-            node = page.tree.css_first(selector)
-            if node is not None:
-                value = clean(node.attributes.get("content") or node.attributes.get("value"))
-                if value:
-                    return value
-    return ""
+    table = _meta_table(page)
+    return next((table[name][0] for name in names if name in table), "")
 
 
 def article_object(page: Page) -> dict[str, Any]:

@@ -25,12 +25,14 @@ from .candidates import Candidate, Item, numbered_title
 from .quality import FILM_LINK, share, title_like
 
 _MIN_RUN = 3
-_SCAN = 400  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
+_SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "button"})
 _RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$")
 _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 _TITLE_ATTRIBUTES = ("data-film-name", "data-film-title", "data-title", "data-name", "aria-label", "title", "alt")
 _MAX_TITLE = 150
+_PROBE = 3
+_DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatever its number
 _BLOCKS_IN_LINK = HEADINGS | {"p", "div", "li"}
 
 
@@ -44,8 +46,8 @@ class _Record:
 
 
 def _signature(node: LexborNode) -> tuple[str, str]:
-    words = (node.attributes.get("class") or "").split()
-    return node.tag or "", re.sub(r"\d+", "#", words[0]) if words else ""
+    words = (node.attributes.get("class") or "").split(maxsplit=1)
+    return node.tag or "", _DIGITS.sub("#", words[0]) if words else ""
 
 
 def _runs(page: Page) -> list[list[LexborNode]]:
@@ -153,7 +155,15 @@ def _printed_ranks(records: list[_Record]) -> bool:
 
 
 def _candidate(members: list[LexborNode], page: Page, index: BlockIndex) -> Candidate | None:
-    records = [record for member in members if (record := _read(member, page)) is not None]
+    # The first few records tell whether the run can pass (all ranked, or most linking films): a page has
+    # hundreds of runs (menus, footers, option lists), and reading each record is the costly part.
+    first = [_read(member, page) for member in members[:_PROBE]]
+    if not any(record is not None and record.film_link for record in first) and any(
+        record is None or record.rank is None for record in first
+    ):
+        return None
+    records = [record for record in first if record is not None]
+    records += [record for member in members[_PROBE:] if (record := _read(member, page)) is not None]
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
     titles = [record.title for record in records]
