@@ -157,12 +157,12 @@ def _printed_ranks(records: list[_Record]) -> bool:
 def _candidate(members: list[LexborNode], page: Page, index: BlockIndex) -> Candidate | None:
     # The first few records tell whether the run can pass (all ranked, or most linking films): a page has
     # hundreds of runs (menus, footers, option lists), and reading each record is the costly part.
-    first = [_read(member, page) for member in members[:_PROBE]]
-    if not any(record is not None and record.film_link for record in first) and any(
-        record is None or record.rank is None for record in first
+    probe = [_read(member, page) for member in members[:_PROBE]]
+    if not any(record is not None and record.film_link for record in probe) and any(
+        record is None or record.rank is None for record in probe
     ):
         return None
-    records = [record for record in first if record is not None]
+    records = [record for record in probe if record is not None]
     records += [record for member in members[_PROBE:] if (record := _read(member, page)) is not None]
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
