@@ -121,8 +121,11 @@ class BlockIndex:
 
 def strip_furniture(tree: LexborHTMLParser) -> None:
     """Remove scripts, navigation, sidebars and comment threads, so no candidate list comes from them."""
+    page_size = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css(_DROP_SELECTOR):
-        node.decompose()
+        # ASP.NET pages wrap the whole page in one <form>: that form is the page, not a search box.
+        if node.tag != "form" or len(node.text(deep=True)) < 0.5 * page_size:
+            node.decompose()
     article = _main_article(tree)
     article_line = _ancestors(article)
     inside = {node.mem_id for node in article.traverse(include_text=False)} if article is not None else set()
