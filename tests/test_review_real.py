@@ -90,3 +90,13 @@ def test_vote_counts_are_no_titles() -> None:
     record = parse(page.encode(), url="https://example.com/best-movies")
     assert isinstance(record, ReviewPage)
     assert [(entry.rank, entry.title) for entry in record.entries] == [(n, f"Film number {n}") for n in range(1, 6)]
+
+
+def test_page_wrapped_in_one_form_keeps_its_list() -> None:
+    # The shape of tests/fixtures/real/pages/dev/C_lists/henrytan1117__oscars-awardsdatabase-…: an ASP.NET page
+    # whose whole body sits in <form id="resultsform">; a <form> was dropped as a search box, and the list with it.
+    rows = "".join(f"<h3>{n}. Film {n} (2001)</h3><p>Producers of film {n}.</p>" for n in range(1, 6))
+    page = f"<html><head><title>Best films</title></head><body><form id='resultsform'>{rows}</form></body></html>"
+    record = parse(page.encode(), url="https://example.com/search/results")
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == [f"Film {n}" for n in range(1, 6)]
