@@ -4,7 +4,9 @@ Real pages lie about their encoding: IMDb's ``/combined`` view declares
 iso-8859-1 and embeds raw UTF-8; 2008 pages really are Latin-1. The order:
 a byte-order mark; strict UTF-8 (a non-ASCII page that decodes as UTF-8 is
 UTF-8 whatever it declares); the declared charset (header, then ``<meta>``);
-charset-normalizer's guess; windows-1252, which decodes any byte.
+the legacy encoding of the page's own language where it names one (``<html lang="es">``: windows-1252, as
+browsers fall back by locale; a page whose UTF-8 claim its bytes belie was saved in it); charset-normalizer's
+guess; windows-1252, which decodes any byte.
 """
 
 from __future__ import annotations
@@ -32,6 +34,30 @@ _WHATWG_ALIASES = {
     "latin-1": "cp1252",
     "us-ascii": "cp1252",
     "ascii": "cp1252",
+}
+
+
+_HTML_LANG = re.compile(rb"""<html[^>]*?\slang\s*=\s*["']?([a-zA-Z]{2,3})""", re.I)
+# The legacy encoding browsers fall back to for a page in each language (WHATWG Encoding's locale defaults).
+_LEGACY_BY_LANGUAGE = {
+    **dict.fromkeys(
+        ("en", "es", "fr", "de", "it", "pt", "nl", "sv", "da", "no", "nb", "nn", "fi", "ca", "eu", "gl", "is", "ga"),
+        "cp1252",
+    ),
+    **dict.fromkeys(("cs", "pl", "hu", "sk", "sl", "hr", "ro", "bs"), "cp1250"),
+    **dict.fromkeys(("ru", "uk", "bg", "be", "sr", "mk"), "cp1251"),
+    "el": "cp1253",
+    "tr": "cp1254",
+    "he": "cp1255",
+    "ar": "cp1256",
+    "fa": "cp1256",
+    "lt": "cp1257",
+    "lv": "cp1257",
+    "vi": "cp1258",
+    "ja": "shift_jis",
+    "zh": "gb18030",
+    "ko": "euc_kr",
+    "th": "cp874",
 }
 
 
@@ -104,6 +130,13 @@ def _decode(data: bytes, declared: str | None) -> str:
         declared_encoding = _known(label)
         if declared_encoding and declared_encoding != "utf-8":
             return data.decode(declared_encoding, errors="replace")
+    language = _HTML_LANG.search(data[:8192])
+    legacy = _LEGACY_BY_LANGUAGE.get(language.group(1).decode("ascii").lower()) if language else None
+    if legacy is not None:
+        try:
+            return data.decode(legacy)
+        except UnicodeDecodeError:  # not that encoding after all (a stray byte): guess
+            pass
     best = from_bytes(data[:65536]).best()
     guessed = _known(best.encoding) if best else None
     return data.decode(guessed or "cp1252", errors="replace")

@@ -186,3 +186,20 @@ def test_an_imdb_title_found_past_a_long_head() -> None:
     )
     record = parsers.parse(html)
     assert (record.kind, getattr(record, "layout", None)) == ("title", "tn15")
+
+
+@pytest.mark.parametrize(
+    ("language", "encoding", "text"),
+    [
+        ("fr", "cp1252", "La bête dans la jungle — été"),  # FilmAffinity 2024: windows-1252 under a UTF-8 meta
+        ("cs", "cp1250", "Příliš žluťoučký kůň"),
+        ("ru", "cp1251", "Брат"),
+    ],
+)
+def test_a_false_utf8_claim_falls_back_to_the_pages_language(language: str, encoding: str, text: str) -> None:
+    """Bytes that are not the UTF-8 they claim are read in the legacy encoding of the language the page names,
+    as browsers fall back by locale (a guess from a few accented letters picks Central European for French)."""
+    page = f'<html lang="{language}"><head><meta charset="utf-8"></head><body><p>{text}</p></body></html>'
+    decoded = decode_page(page.encode(encoding))
+    assert isinstance(decoded, str)
+    assert text in decoded
