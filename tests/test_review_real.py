@@ -49,7 +49,6 @@ KNOWN_WRONG_REAL2 = {
     "newspaper__avclub.com1": "no list found (not yet examined)",
     "pikabu__matrix-7-observations": "a numbered trivia list about one film: its items read as names",
     "postlight__www.msn.com": "five films named inside one sentence",
-    "readability__videos-1": "a countdown of 21 films, no list found (not yet examined)",
 }
 
 

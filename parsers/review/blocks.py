@@ -121,10 +121,13 @@ class BlockIndex:
 
 def strip_furniture(tree: LexborHTMLParser) -> None:
     """Remove scripts, navigation, sidebars and comment threads, so no candidate list comes from them."""
-    page_size = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css(_DROP_SELECTOR):
+        if node.tag != "form":
+            node.decompose()
+    page_size = len(tree.body.text(deep=True)) if tree.body is not None else 0
+    for node in tree.css("form"):
         # ASP.NET pages wrap the whole page in one <form>: that form is the page, not a search box.
-        if node.tag != "form" or len(node.text(deep=True)) < 0.5 * page_size:
+        if len(node.text(deep=True)) < 0.5 * page_size:
             node.decompose()
     article = _main_article(tree)
     article_line = _ancestors(article)
@@ -142,7 +145,12 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
             continue
         # Inside the article, what holds most of it is the article itself, whatever its class says
         # ("widget__body"); with no article element known, what holds the page's <h1> is ("has-sidebar").
-        if node.mem_id in inside and len(node.text(deep=True)) >= 0.5 * article_size:
+        size = len(node.text(deep=True))
+        if node.mem_id in inside and size >= 0.5 * article_size:
+            continue
+        # Layout wrappers named for the sidebar beside them ("l-sidebar-fixed l-article-body-segment") hold
+        # most of the page: they are the page.
+        if size >= 0.5 * page_size:
             continue
         if article is None and node.css_first("h1") is not None:
             continue
