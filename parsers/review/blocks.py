@@ -133,6 +133,7 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
     article_line = _ancestors(article)
     inside = {node.mem_id for node in article.traverse(include_text=False)} if article is not None else set()
     article_size = len(article.text(deep=True)) if article is not None else 0
+    runs = _RunSizes()
     for node in tree.css("[class], [id]"):
         if node.tag in _KEEP or node.parent is None or node.mem_id in article_line:
             continue
@@ -149,12 +150,33 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if node.mem_id in inside and size >= 0.5 * article_size:
             continue
         # Layout wrappers named for the sidebar beside them ("l-sidebar-fixed l-article-body-segment") hold
-        # most of the page: they are the page.
-        if size >= 0.5 * page_size:
+        # most of the page, and so do the runs of boxes a list is drawn in (Empire's 100
+        # "gallery__content-item" sections): they are the page.
+        if max(size, runs.size(node)) >= 0.5 * page_size:
             continue
         if article is None and node.css_first("h1") is not None:
             continue
         node.decompose()
+
+
+class _RunSizes:
+    """The text size of a node's run: it and its siblings of the same tag and class, counted once per run."""
+
+    def __init__(self) -> None:
+        self._sizes: dict[tuple[int, str, str], int] = {}
+
+    def size(self, node: LexborNode) -> int:
+        parent = node.parent
+        if parent is None:
+            return 0
+        key = (parent.mem_id, node.tag or "", node.attributes.get("class") or "")
+        if key not in self._sizes:
+            self._sizes[key] = sum(
+                len(sibling.text(deep=True))
+                for sibling in parent.iter()
+                if sibling.tag == key[1] and (sibling.attributes.get("class") or "") == key[2]
+            )
+        return self._sizes[key]
 
 
 def _link_share(node: LexborNode) -> float:
