@@ -159,6 +159,7 @@ class Crawler:
         )
         self.global_slots = asyncio.Semaphore(settings.concurrency)
         self.parsing = asyncio.Lock()  # one page claimed and parsed at a time (see _parse)
+        self.claimed: set[str] = set()  # URLs whose parse claim() counted as a failure, not yet settled
         self.visited = 0  # across every pass of the run (searches, found films): max_pages is per run
         minutes = settings.max_run_minutes
         self.deadline = time.monotonic() + minutes * 60 if minutes else None  # across every pass too
@@ -272,7 +273,7 @@ class Crawler:
         try:
             record = await self._parse(item, response.body, response.final_url, content_type)
         except PageError as error:
-            self._fail(item, str(error), response.status, parsed=True)
+            self._fail(item, str(error), response.status)
             return
         captured_at, archive_url = provenance(response)
         fetched = FetchedPage(
@@ -290,6 +291,7 @@ class Crawler:
             self.store.save_page(self.summary.run_id, fetched, record)
             self.frontier.mark(item.url, DONE)
             self._discover(item, record)
+        self.claimed.discard(item.url)
         self.summary.parsed += 1
 
     async def _parse(self, item: FrontierItem, body: bytes, url: str, content_type: str) -> Record:
@@ -298,6 +300,7 @@ class Crawler:
         async with self.parsing:
             with self.store.transaction():
                 self.frontier.claim(item.url)
+            self.claimed.add(item.url)
             return await asyncio.get_running_loop().run_in_executor(
                 _PARSER, parse_page, body, url, item.kind, content_type
             )
@@ -326,14 +329,9 @@ class Crawler:
             self.frontier.requeue_children(item.url, self.settings.recrawl_after())
         self.summary.unchanged += 1
 
-    def _fail(
-        self,
-        item: FrontierItem,
-        reason: str,
-        status: int | None,
-        deferred_until: str | None = None,
-        parsed: bool = False,  # failed in its parse, which claim() counted already
-    ) -> None:
+    def _fail(self, item: FrontierItem, reason: str, status: int | None, deferred_until: str | None = None) -> None:
+        parsed = item.url in self.claimed  # its failure was counted when its parse began: counted once
+        self.claimed.discard(item.url)
         if item.kind == SEARCH:
             log.info("%s: search deferred: %s", item.url, reason)
             self.summary.searches_deferred.append((item.url, reason))

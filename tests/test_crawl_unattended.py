@@ -21,6 +21,7 @@ import pytest
 from sqlite_utils import Database
 
 import scraper.crawl as crawl_module
+from db import FetchedPage, Store
 from db.frontier import PARK_AFTER_FAILURES
 from scraper.config import Settings
 from scraper.fetch import AddressGuard, Fetcher, FetchError, Response, make_client
@@ -397,4 +398,23 @@ def test_a_page_that_kills_the_process_is_parked_after_three_runs_and_the_fourth
     db = Database(tmp_path / "films.db")
     status, _, failures, not_before = frontier_row(db, server.base + deadly)
     assert (status, failures) == ("pending", PARK_AFTER_FAILURES) and not_before is not None
+    assert db.execute("select count(*) from films where page_id is not null").fetchone()[0] == 1
+
+
+def test_a_loader_bug_on_one_page_is_its_error_counted_once_and_the_run_goes_on(tmp_path, monkeypatch):
+    bad = "/title/tt1001002/"
+    save = Store.save_page
+
+    def buggy_save(store: Store, run_id: int, fetched: FetchedPage, record: Any = None) -> int:
+        if record is not None and fetched.url.endswith(bad):
+            raise ValueError("a loader bug")
+        return save(store, run_id, fetched, record)
+
+    monkeypatch.setattr(Store, "save_page", buggy_save)
+    routes, _ = film_site(1, 2)
+    with fault_server(routes) as server:
+        report, db = run(server, [LIST], tmp_path / "films.db")
+    assert report.summary.failed == [(server.base + bad, "internal error: ValueError: a loader bug")]
+    assert frontier_row(db, server.base + bad)[:3] == ("failed", "internal error: ValueError: a loader bug", 1)
+    assert db.execute("select error from pages where url = ?", [server.base + bad]).fetchone()[0]
     assert db.execute("select count(*) from films where page_id is not null").fetchone()[0] == 1
