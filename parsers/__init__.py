@@ -22,7 +22,8 @@ __all__ = ["PAGE_KINDS", "FilmPage", "Record", "ReviewPage", "UnknownPage", "par
 
 def _film_item(page: Page) -> FilmPage | None:
     """The page's own schema.org film item as a record, for an IMDb page its layout readers could not read."""
-    return schemaorg.parse_movie(page) if schemaorg.has_film(page) else None
+    record = schemaorg.parse_movie(page)
+    return record if record.layout in schemaorg.ITEM_LAYOUTS else None
 
 
 def _parse_title(page: Page) -> FilmPage:

@@ -38,6 +38,8 @@ _TITLE_TYPES = {
 _FILM_COMPANY_NAME = re.compile(r"\b(pictures|films?|studios?|productions?|filmproduktion|entertainment)\b", re.I)
 # Fields a film page's JSON-LD is expected to give; the rest (companies, keywords …) are often absent.
 _EXPECTED = ("title", "year", "genres", "plot", "release_dates", "directors")
+# The layouts of a record read from a structured film item (not from labels alone).
+ITEM_LAYOUTS = ("schema.org", "microdata")
 # What a reader sees is trusted first for these (the JSON-LD may give another country's date, a cut genre list).
 _VISIBLE_FIRST = ("release_dates", "runtime_minutes", "genres")
 # More distinct films than this at the top level is a list page (a carousel), not one film's page.

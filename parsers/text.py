@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborNode
 
@@ -83,3 +84,31 @@ def dedupe(items: list[str]) -> tuple[str, ...]:
             seen.add(key)
             out.append(item)
     return tuple(out)
+
+
+def text_lines(
+    nodes: Iterable[LexborNode],
+    breaks: frozenset[str] = frozenset(),
+    skip: Callable[[LexborNode], bool] | None = None,
+) -> list[str]:
+    """The text under ``nodes`` cut into lines: at each ``<br>`` and around each element whose tag is in
+    ``breaks`` (list items, rows), leaving out the subtrees ``skip`` names. The page's own whitespace joins the
+    pieces of a line, so a word split over tags ("<em>b</em><em>y</em>") stays whole. Walked with a stack, not
+    recursion: a value may nest as deep as the page does."""
+    lines: list[list[str]] = [[]]
+    pending: list[LexborNode | None] = list(reversed(list(nodes)))  # None: an element of ``breaks`` closes
+    while pending:
+        node = pending.pop()
+        if node is None:
+            lines.append([])
+        elif node.is_text_node:
+            lines[-1].append(node.text(deep=False))
+        elif node.tag == "br":
+            lines.append([])
+        elif skip is None or not skip(node):
+            children = list(node.iter(include_text=True))
+            if node.tag in breaks:
+                lines.append([])
+                pending.append(None)
+            pending.extend(reversed(children))
+    return [line for parts in lines if (line := clean("".join(parts)))]

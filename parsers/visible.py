@@ -21,7 +21,7 @@ from .dates import release_date_from_text
 from .imdb.common import runtime_minutes
 from .page import Page
 from .records import Company, Person, ReleaseDate
-from .text import clean, dedupe, node_text, strip_quotes
+from .text import clean, dedupe, node_text, strip_quotes, text_lines
 from .vocabulary import field_of_label, label_key
 
 _LABELS = "dt, th, td, span, strong, b, label, h3, h4, h5, div, p"
@@ -83,25 +83,11 @@ class _Value:
         if not self.label:
             items = [text for item in self.node.css("li") if (text := strip_quotes(node_text(item)))]
             if not items and self.node.css_first("br") is not None:
-                items = [text for line in _lines(self.node) if (text := strip_quotes(line))]
+                items = [text for line in text_lines([self.node]) if (text := strip_quotes(line))]
             items = items or [text for link in self.node.css("a") if (text := strip_quotes(node_text(link)))]
             if items:
                 return items
         return [part for part in _SEPARATORS.split(self.text) if part]
-
-
-def _lines(node: LexborNode) -> list[str]:
-    """The text of ``node`` cut at each ``<br>``."""
-    lines: list[str] = []
-    parts: list[str] = []
-    for child in node.traverse(include_text=True):
-        if child.tag == "br":
-            lines.append(clean(" ".join(parts)))
-            parts = []
-        elif child.is_text_node:
-            parts.append(child.text(deep=False))
-    lines.append(clean(" ".join(parts)))
-    return [line for line in lines if line]
 
 
 def _release_dates(value: _Value) -> tuple[ReleaseDate, ...] | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from ...text import clean
+from ...text import clean, text_lines
 from ...vocabulary import field_of_label, href_has, label_key
 from ..common import drop_see_more, is_navigation
 
@@ -49,25 +49,8 @@ def _texts(node: LexborNode) -> Iterator[str]:
         child = child.next
 
 
-def _line_parts(node: LexborNode, lines: list[list[str]]) -> None:
-    """Append the text under ``node`` to ``lines``, opening a new line at ``<br>`` and around block elements."""
-    if node.is_text_node:
-        lines[-1].append(node.text(deep=False))
-        return
-    tag = node.tag
-    if tag in _SKIPPED_TAGS or _is_navigation(node):
-        return
-    if tag == "br":
-        lines.append([])
-        return
-    if tag in _LINE_TAGS:
-        lines.append([])
-    child = node.child
-    while child is not None:
-        _line_parts(child, lines)
-        child = child.next
-    if tag in _LINE_TAGS:
-        lines.append([])
+def _left_out(node: LexborNode) -> bool:
+    return node.tag in _SKIPPED_TAGS or _is_navigation(node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +75,7 @@ class Block:
     @property
     def lines(self) -> list[str]:
         """The value line by line, as the page breaks it (``<br>``, list items, rows), navigation left out."""
-        parts: list[list[str]] = [[]]
-        for node in self.nodes:
-            _line_parts(node, parts)
-        lines = (drop_see_more(clean("".join(line))).strip(" |»-") for line in parts)
+        lines = (drop_see_more(line).strip(" |»-") for line in text_lines(self.nodes, _LINE_TAGS, _left_out))
         return [line for line in lines if line]
 
     def links(self, *href_parts: str) -> list[LexborNode]:

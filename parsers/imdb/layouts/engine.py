@@ -92,9 +92,7 @@ def parse_layout(page: Page, layout: Layout) -> FilmPage:
         title_type=header.title_type,
     )
     # The page's JSON-LD (2017 on) fills what the visible blocks lack; where the two disagree the page is kept.
-    merged, sources, conflicts = merge(
-        (("page", {k: v for k, v in values.items() if v is not None}), ("jsonld", jsonld_fields(page)))
-    )
+    merged, sources, conflicts = merge((("page", values), ("jsonld", jsonld_fields(page))))
     # Missing: what the layout should carry, and every field whose label the page shows but whose value was not read.
     shown = blocks.keys & _RECORD_FIELDS
     missing = tuple(name for name in dict.fromkeys((*layout.expects, *sorted(shown))) if merged.get(name) is None)
