@@ -99,3 +99,21 @@ def test_page_wrapped_in_one_form_keeps_its_list() -> None:
     record = parse(page.encode(), url="https://example.com/search/results")
     assert isinstance(record, ReviewPage)
     assert [entry.title for entry in record.entries] == [f"Film {n}" for n in range(1, 6)]
+
+
+def test_text_of_a_textarea_is_not_the_article() -> None:
+    # The shape of tests/fixtures/real/pages/dev/C_lists/tiptopjaw__modernfarmer-…: a "Republish this article" box
+    # repeats the whole article as escaped HTML inside a <textarea>, so the box holding the real list (class
+    # "sidebar-content") held under half the article's text and was dropped as a sidebar.
+    heads = "".join(
+        f"<h3><a href='/s{n}'><b>Show {n}</b><br></a><b>Network {n}</b></h3><p>Why.</p>" for n in range(1, 7)
+    )
+    copy = heads.replace("<", "&lt;").replace(">", "&gt;") * 2
+    page = (
+        "<html><head><title>6 Gardening Shows to Watch</title></head><body><article><h1>6 Gardening Shows to Watch</h1>"
+        f"<div class='sidebar-content'>{heads}</div><h2>Republish this article</h2><textarea>{copy}</textarea>"
+        "</article></body></html>"
+    )
+    record = parse(page.encode(), url="https://example.com/gardening-shows")
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == [f"Show {n}" for n in range(1, 7)]

@@ -24,7 +24,7 @@ _BLOCK_TAGS = HEADINGS | {
 _BOLD_TAGS = frozenset({"strong", "b"})
 # Never content: scripts and the page's furniture.
 _DROP_SELECTOR = (
-    "script, style, noscript, template, nav, footer, aside, form, button, select, iframe, svg, "
+    "script, style, noscript, template, nav, footer, aside, form, button, select, textarea, iframe, svg, "
     "[role=navigation], [role=complementary], [role=contentinfo], [aria-hidden=true]"
 )
 # Class or id words of site furniture: menus, sidebars, comment threads, "related" and "popular" boxes.
