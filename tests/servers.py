@@ -150,12 +150,12 @@ _TITLE_PAGE = Path(__file__).resolve().parent / "fixtures" / "site" / "title" / 
 _TITLE_NAME = "Dennis Rodman’s Big Bang in Pyongyang"
 
 
-def film_site(lists: int, films_per_list: int) -> tuple[dict[str, Route], list[str]]:
+def film_pages(lists: int, films_per_list: int) -> tuple[dict[str, str], list[str]]:
     """A generated site: ``lists`` ranked-list pages (the seeds), each linking its own ``films_per_list``
-    IMDb-style title pages (the sample site's title page with another id and name). Every page has an ETag.
-    Returns the routes and the list paths."""
+    IMDb-style title pages (the sample site's title page with another id and name). Returns each path's HTML and
+    the list paths."""
     template = _TITLE_PAGE.read_text(encoding="utf-8")
-    routes: dict[str, Route] = {}
+    pages: dict[str, str] = {}
     seeds = []
     for number in range(1, lists + 1):
         entries = []
@@ -166,17 +166,21 @@ def film_site(lists: int, films_per_list: int) -> tuple[dict[str, Route], list[s
                 f'<h2>{rank}. <a href="/title/{imdb_id}/">{name}</a> ({1950 + rank})</h2>'
                 f"<p>Why film {rank} of list {number} belongs here: a paragraph of praise.</p>"
             )
-            routes[f"/title/{imdb_id}/"] = conditional(
-                template.replace("tt99900002", imdb_id).replace(_TITLE_NAME, name)
-            )
+            pages[f"/title/{imdb_id}/"] = template.replace("tt99900002", imdb_id).replace(_TITLE_NAME, name)
         title = f"The {films_per_list} best films of list {number}"
         path = f"/lists/{number}/"
-        routes[path] = conditional(
+        pages[path] = (
             f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
             f"<body><article><h1>{title}</h1><p>Our picks.</p>{''.join(entries)}</article></body></html>"
         )
         seeds.append(path)
-    return routes, seeds
+    return pages, seeds
+
+
+def film_site(lists: int, films_per_list: int) -> tuple[dict[str, Route], list[str]]:
+    """``film_pages`` served, every page with an ETag. Returns the routes and the list paths."""
+    pages, seeds = film_pages(lists, films_per_list)
+    return {path: conditional(body) for path, body in pages.items()}, seeds
 
 
 class _Server(ThreadingHTTPServer):
