@@ -1,0 +1,97 @@
+"""The Redis frontier's rules, on a real redis-server: leases (not pops), dedupe per run, recrawl, parking."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+from db import FrontierItem
+from scraper.shared import connect
+from scraper.shared.frontier import RedisFrontier
+
+from .redis_server import RedisServer, redis_server
+
+__all__ = ["redis_server"]  # the fixture, used by name
+
+
+def _frontier(server: RedisServer, run_id: int = 1, lease_seconds: float = 60.0) -> RedisFrontier:
+    return RedisFrontier(connect(server.url), run_id, lease_seconds)
+
+
+def test_a_url_is_queued_once_per_run_and_leased_not_popped(redis_server: RedisServer) -> None:
+    frontier = _frontier(redis_server)
+    assert frontier.add([FrontierItem("http://a/1"), FrontierItem("http://a/2", "title", 1, "http://a/1")]) == 2
+    assert frontier.add([FrontierItem("http://a/1")]) == 0
+    leased = frontier.pending(10)
+    assert [item.url for item in leased] == ["http://a/1", "http://a/2"]
+    assert leased[1] == FrontierItem("http://a/2", "title", 1, "http://a/1")
+    assert frontier.pending(10) == []  # leased: no one else gets them
+    assert not frontier.finished()
+    frontier.mark("http://a/1", "done")
+    frontier.mark("http://a/2", "done")
+    assert frontier.finished()
+    assert frontier.add([FrontierItem("http://a/1")]) == 0  # visited in this run
+
+
+def test_an_expired_lease_returns_to_the_queue(redis_server: RedisServer) -> None:
+    dead = _frontier(redis_server, lease_seconds=0.2)
+    dead.add([FrontierItem("http://a/1")])
+    assert len(dead.pending(5)) == 1
+    alive = _frontier(redis_server)
+    assert alive.pending(5) == []
+    time.sleep(0.3)  # the first worker died without marking or renewing
+    assert [item.url for item in alive.pending(5)] == ["http://a/1"]
+
+
+def test_renewed_leases_stay_out(redis_server: RedisServer) -> None:
+    worker = _frontier(redis_server, lease_seconds=0.3)
+    worker.add([FrontierItem("http://a/1")])
+    worker.pending(5)
+    for _ in range(3):
+        time.sleep(0.15)
+        worker.renew()
+    assert _frontier(redis_server).pending(5) == []
+
+
+def test_recrawl_after_and_later_runs(redis_server: RedisServer) -> None:
+    first = _frontier(redis_server, run_id=1)
+    first.add([FrontierItem("http://a/list", "review"), FrontierItem("http://a/film", "title")])
+    first.pending(5)
+    first.mark("http://a/list", "done")
+    first.mark("http://a/film", "done")
+    second = _frontier(redis_server, run_id=2)
+    due = {"review": timedelta(0), "title": timedelta(hours=1)}
+    assert second.add([FrontierItem("http://a/list", "review"), FrontierItem("http://a/film", "title")], due) == 1
+    assert [item.url for item in second.pending(5)] == ["http://a/list"]
+
+
+def test_failures_park_a_url_and_a_good_visit_clears_them(redis_server: RedisServer) -> None:
+    for run in (1, 2, 3):
+        frontier = _frontier(redis_server, run_id=run)
+        assert frontier.add([FrontierItem("http://a/bad")]) == 1
+        frontier.pending(5)
+        frontier.mark("http://a/bad", "failed", "HTTP 500")
+    assert _frontier(redis_server, run_id=4).add([FrontierItem("http://a/bad")]) == 0  # parked
+    raw = connect(redis_server.url).hget("cinescrape:urls", "http://a/bad")
+    assert raw is not None and '"failed"' in raw
+
+
+def test_a_claim_that_never_ends_counts_and_parks(redis_server: RedisServer) -> None:
+    frontier = _frontier(redis_server)
+    frontier.add([FrontierItem("http://a/crash")])
+    for _ in range(3):  # three processes died parsing it
+        frontier.claim("http://a/crash")
+    frontier.client.delete("cinescrape:leases")
+    frontier.client.zadd("cinescrape:leases", {"http://a/crash": 0})  # its lease expired
+    assert frontier.pending(5) == []  # back in the queue, but parked for a day
+    assert frontier.counts()["pending"] == 1
+
+
+def test_deferred_waits_its_time(redis_server: RedisServer) -> None:
+    frontier = _frontier(redis_server)
+    frontier.add([FrontierItem("http://a/later")])
+    frontier.pending(5)
+    frontier.mark("http://a/later", "deferred", "Retry-After", not_before="2999-01-01T00:00:00+00:00")
+    assert frontier.pending(5) == []
+    assert frontier.finished()  # a deferred URL waits for a later run
+    assert frontier.counts()["pending"] == 1
