@@ -10,12 +10,15 @@ sidebars, comments, "popular" boxes) is removed before any candidate is sought (
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..page import Page
-from ..records import Article, ReviewPage
+from ..records import Article, RankedEntry, ReviewPage
 from .article import article_fields, page_titles
 from .blocks import Block, BlockIndex, strip_furniture, text_blocks
 from .candidates import Candidate, Item, numbered_chain
 from .cards import card_candidates
+from .confidence import ABSTAIN_BELOW, ListEvidence, confidence, list_evidence
 from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
 from .lists import list_candidates
@@ -26,7 +29,7 @@ from .structured import itemlist_candidate, review_facts
 from .tables import table_candidates
 from .unnumbered import heading_run
 
-__all__ = ["parse_review"]
+__all__ = ["ListReading", "parse_review", "read_list"]
 
 _MIN_TITLE_SHARE = 0.8
 # Shapes in which the page itself says what its entries are: a JSON-LD ItemList, a table with a title column.
@@ -69,17 +72,23 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
     return max(chosen, key=score, default=None)
 
 
+def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:
+    """The item links a film or show page (from its record, or a link on its own line)."""
+    if item.film_link:
+        return True
+    line = blocks[item.block].lines[item.line] if 0 <= item.block < len(blocks) else None
+    hrefs = (page.absolute(anchor.attributes.get("href")) or "" for anchor in (line.links if line else []))
+    return any(FILM_LINK.search(href) for href in hrefs)
+
+
 def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
     """How many entries carry a film's marks: a link to a film or show page, or a year."""
-
-    def marked(item: Item) -> bool:
-        if item.film_link or item.year is not None or clean_title(item.title)[1] is not None:
-            return True
-        line = blocks[item.block].lines[item.line] if 0 <= item.block < len(blocks) else None
-        hrefs = (page.absolute(anchor.attributes.get("href")) or "" for anchor in (line.links if line else []))
-        return any(FILM_LINK.search(href) for href in hrefs)
-
-    return share([marked(item) for item in candidate.items])
+    return share(
+        [
+            item.year is not None or clean_title(item.title)[1] is not None or _linked(page, item, blocks)
+            for item in candidate.items
+        ]
+    )
 
 
 def _topic_words(page: Page) -> str:
@@ -121,31 +130,78 @@ def _candidates(page: Page, blocks: list[Block], count: int | None, itemlist: Ca
     return found
 
 
-def parse_review(page: Page) -> ReviewPage:
-    article = Article(**article_fields(page))
+@dataclass(frozen=True, slots=True)
+class ListReading:
+    """The list a page gives before the confidence model has its say: its entries, shape and evidence."""
+
+    entries: tuple[RankedEntry, ...]
+    shape: str | None
+    evidence: ListEvidence | None
+    count: int | None
+    warnings: tuple[str, ...]
+
+
+def _reading(page: Page, blocks: list[Block], chosen: Candidate, count: int | None, films: bool) -> ListReading:
+    refusal = _refusal(page, chosen, blocks, count)
+    if refusal:
+        return ListReading((), None, None, count, (refusal,))
+    items = [item for item in chosen.items if clean_title(item.title)[0]]  # the builder skips nameless ones
+    entries = EntryBuilder(page, blocks).build(items)
+    evidence = list_evidence(
+        entries,
+        prior=chosen.confidence,
+        declared=chosen.shape in _DECLARED,
+        linked=[_linked(page, item, blocks) for item in items],
+        in_article=[0 <= item.block < len(blocks) and blocks[item.block].in_article for item in items],
+        count=count,
+        about_films=films,
+        promised=bool(count) or promises_list(page_titles(page)),
+        start=max(items[0].block, 0) / len(blocks) if items and blocks else 0.0,
+    )
+    return ListReading(entries, chosen.shape, evidence, count, ())
+
+
+def read_list(page: Page, every: bool = False) -> list[ListReading]:
+    """The page's likeliest film list (or why none was given where one was refused); with ``every``, the
+    reading of every candidate, the chosen one first (what bench/train_confidence.py learns from). Strips
+    the page's furniture from ``page.tree``."""
     count = promised_count(page_titles(page))
     itemlist = itemlist_candidate(page)  # before the furniture goes: it reads scripts and every link
-    reviewed_title, rating = review_facts(page, article.title)
-    next_url = next_page_url(page)
     strip_furniture(page.tree)
     blocks = text_blocks(page.tree)
+    films = about_films(_topic_words(page))
     candidates = _candidates(page, blocks, count, itemlist)
-    chosen = _choose(candidates, count, len(blocks), about_films(_topic_words(page)))
-    warnings = []
-    refusal = _refusal(page, chosen, blocks, count) if chosen else None
-    if refusal:
-        warnings.append(refusal)
-        chosen = None
-    entries = EntryBuilder(page, blocks).build(chosen.items) if chosen else ()
+    chosen = _choose(candidates, count, len(blocks), films)
+    if chosen is None:
+        return [ListReading((), None, None, count, ())]
+    rest = [candidate for candidate in candidates if candidate is not chosen] if every else []
+    return [_reading(page, blocks, candidate, count, films) for candidate in (chosen, *rest)]
+
+
+def parse_review(page: Page) -> ReviewPage:
+    article = Article(**article_fields(page))
+    reviewed_title, rating = review_facts(page, article.title)
+    next_url = next_page_url(page)
+    reading = read_list(page)[0]
+    warnings = list(reading.warnings)
+    entries, sure = reading.entries, 0.0
+    if reading.evidence is not None:
+        sure = confidence(reading.evidence)
+        if sure < ABSTAIN_BELOW:
+            warnings.append(
+                f"no list given: the likeliest one ({reading.shape}, {len(entries)} entries) has confidence {sure:.2f}"
+            )
+            entries = ()
+    count = reading.count
     if count and entries and len(entries) != count:
         warnings.append(f"title promises {count} entries, found {len(entries)}")
     return ReviewPage(
         url=page.url,
         article=article,
         entries=entries,
-        confidence=round(chosen.confidence, 2) if chosen and entries else 0.0,
+        confidence=round(sure, 2) if entries else 0.0,
         count_promised=count,
-        list_shape=chosen.shape if chosen and entries else None,
+        list_shape=reading.shape if entries else None,
         warnings=tuple(warnings),
         reviewed_title=reviewed_title if not entries else None,
         rating=rating,
