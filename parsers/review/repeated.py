@@ -55,10 +55,15 @@ def _runs(page: Page) -> list[list[LexborNode]]:
     body = page.tree.body
     if body is None:
         return []
+    # Only an element with a third child of one tag can hold a run: lexbor finds those children far faster
+    # than a walk through every element's children would.
+    parents: dict[int, LexborNode] = {}
+    for third in body.css(":nth-of-type(3)"):
+        parent = third.parent
+        if parent is not None and parent.tag not in _SKIP:
+            parents.setdefault(parent.mem_id, parent)
     found: list[list[LexborNode]] = []
-    for parent in body.traverse(include_text=False):
-        if parent.tag in _SKIP:
-            continue
+    for parent in [parents[key] for node in body.traverse(include_text=False) if (key := node.mem_id) in parents]:
         groups: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
         for child in parent.iter():
             if child.tag and not child.tag.startswith("-") and child.tag not in _SKIP and not _header_row(child):
@@ -72,12 +77,49 @@ def _header_row(node: LexborNode) -> bool:
     return node.tag == "tr" and all(cell.tag == "th" for cell in node.iter() if cell.tag in ("td", "th"))
 
 
-def _attribute_title(node: LexborNode) -> str:
-    attributes = node.attributes
+def _attribute_title(attributes: dict[str, str | None]) -> str:
     return next((clean(value) for name in _TITLE_ATTRIBUTES if (value := attributes.get(name)) and clean(value)), "")
 
 
-def _read(record: LexborNode, page: Page) -> _Record | None:
+class _FilmLinks:
+    """Which links lead to a film or show page, and which elements hold such a link or a film's data
+    attribute anywhere, each found once per page: a page has hundreds of runs to probe."""
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._hrefs: dict[str, bool] = {}
+        self._holders: set[int] | None = None
+
+    def link(self, href: str) -> bool:
+        known = self._hrefs.get(href)
+        if known is None:
+            # "#cite_note-3": a footnote on this page, not a page of its own.
+            known = not href.startswith("#") and bool(
+                FILM_LINK.search(href) or FILM_LINK.search(self._page.absolute(href) or "")
+            )
+            self._hrefs[href] = known
+        return known
+
+    def held(self, node: LexborNode) -> bool:
+        """Whether a film link or a film's data attribute lies anywhere inside ``node`` (or is it)."""
+        if self._holders is None:
+            self._holders = set()
+            for mark in self._page.tree.css("a[href], [data-target-link], [data-film-slug]"):
+                attributes = mark.attributes
+                if not (
+                    "data-target-link" in attributes
+                    or "data-film-slug" in attributes
+                    or (mark.tag == "a" and self.link(attributes.get("href") or ""))
+                ):
+                    continue
+                holder: LexborNode | None = mark
+                while holder is not None and holder.mem_id not in self._holders:
+                    self._holders.add(holder.mem_id)
+                    holder = holder.parent
+        return node.mem_id in self._holders
+
+
+def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
     heading = linked = attributed = first_text = ""
     rank = year = None
@@ -100,22 +142,19 @@ def _read(record: LexborNode, page: Page) -> _Record | None:
             elif not first_text and len(text) > 1:
                 first_text = text
             continue
+        attributes = node.attributes
         if tag in HEADINGS and not heading:
             heading, in_heading = clean(node.text(deep=True, separator=" ")), node
         if tag == "a":
-            href = node.attributes.get("href") or ""
-            # "#cite_note-3": a footnote on this page, not a page of its own.
-            is_film = not href.startswith("#") and bool(
-                FILM_LINK.search(href) or FILM_LINK.search(page.absolute(href) or "")
-            )
+            is_film = links.link(attributes.get("href") or "")
             film_link = film_link or is_film
-            text = _link_text(node) or _attribute_title(node)
-            inside_heading = in_heading is not None and _contains(in_heading, node)
-            if text and (inside_heading or is_film) and not linked:
-                linked = text
-        elif not attributed and (title := _attribute_title(node)) and tag != "a":
+            if not linked and (is_film or (in_heading is not None and _contains(in_heading, node))):
+                linked = _link_text(node) or _attribute_title(attributes)
+        elif not attributed and (title := _attribute_title(attributes)):
             attributed = title
-        if FILM_LINK.search(node.attributes.get("data-target-link") or node.attributes.get("data-film-slug") or ""):
+        if not film_link and FILM_LINK.search(
+            attributes.get("data-target-link") or attributes.get("data-film-slug") or ""
+        ):
             film_link = True
     title = linked or heading or attributed or first_text
     if not title or len(title) > _MAX_TITLE:
@@ -154,16 +193,22 @@ def _printed_ranks(records: list[_Record]) -> bool:
     return len(known) == len(ranks) and len(set(known)) == len(known) and max(known) <= 2 * len(known) + 10
 
 
-def _candidate(members: list[LexborNode], page: Page, index: BlockIndex) -> Candidate | None:
+def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) -> Candidate | None:
     # The first few records tell whether the run can pass (all ranked, or most linking films): a page has
-    # hundreds of runs (menus, footers, option lists), and reading each record is the costly part.
-    probe = [_read(member, page) for member in members[:_PROBE]]
+    # hundreds of runs (menus, footers, option lists), and reading each record is the costly part. Nor are
+    # they read when none holds a film link and one holds no digit (no rank either).
+    heads = members[:_PROBE]
+    if not any(links.held(member) for member in heads) and not all(
+        _DIGITS.search(member.text(deep=True)) for member in heads
+    ):
+        return None
+    probe = [_read(member, links) for member in heads]
     if not any(record is not None and record.film_link for record in probe) and any(
         record is None or record.rank is None for record in probe
     ):
         return None
     records = [record for record in probe if record is not None]
-    records += [record for member in members[_PROBE:] if (record := _read(member, page)) is not None]
+    records += [record for member in members[_PROBE:] if (record := _read(member, links)) is not None]
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
     titles = [record.title for record in records]
@@ -192,4 +237,5 @@ def _candidate(members: list[LexborNode], page: Page, index: BlockIndex) -> Cand
 
 def record_candidates(page: Page, index: BlockIndex) -> list[Candidate]:
     """A candidate for each run of records that shows evidence of being a list of films."""
-    return [found for members in _runs(page) if (found := _candidate(members, page, index)) is not None]
+    links = _FilmLinks(page)
+    return [found for members in _runs(page) if (found := _candidate(members, links, index)) is not None]
