@@ -14,10 +14,11 @@ import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -26,6 +27,7 @@ import parsers
 from db import FetchedPage, FrontierItem, SqliteFrontier, Store, StoreError
 from db.archive import ArchivedFetch
 from db.frontier import DEFERRED, DONE, FAILED
+from db.store import StoredPage
 from parsers.decode import charset_from_content_type
 from parsers.records import Record
 
@@ -131,15 +133,35 @@ async def _cancel(tasks: set[asyncio.Task[None]]) -> set[asyncio.Task[None]]:
 Progress = Callable[[RunSummary, int], None]
 
 
-class Crawler:
+class PageStore(Protocol):
+    """What the crawler needs of a store: ``db.Store``, or a worker's that sends pages to the shared run's writer
+    (scraper/shared/results.py)."""
+
+    def page(self, url: str) -> StoredPage | None: ...
+
+    def transaction(self) -> AbstractContextManager[object]: ...
+
+    def save_page(self, run_id: int, fetched: FetchedPage, record: Record | None = None) -> int: ...
+
+
+class ArchiveSink(Protocol):
+    """Where the crawler keeps each body received: ``scraper.archive.Archive``, or a worker's that sends it on."""
+
+    def put(self, fetch: ArchivedFetch) -> str: ...
+
+
+StoreT = TypeVar("StoreT", bound=PageStore)
+
+
+class Crawler(Generic[StoreT]):
     def __init__(
         self,
         settings: Settings,
-        store: Store,
+        store: StoreT,
         frontier: Frontier,
         client: httpx.AsyncClient,
         progress: Progress | None = None,
-        archive: Archive | None = None,
+        archive: ArchiveSink | None = None,
         source: Source | None = None,
     ) -> None:
         self.settings = settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote_plus
 
 from db import FrontierItem
@@ -18,8 +18,27 @@ from .urls import BadURL, canonical, check_url
 
 log = logging.getLogger("cinescrape")
 
-if TYPE_CHECKING:  # crawl.py calls resolve_entries with its Crawler
-    from .crawl import Crawler
+if TYPE_CHECKING:  # types only: crawl.py imports this module
+    from db import Store
+
+    from .config import Settings
+    from .crawl import RunSummary
+    from .frontier import Frontier
+
+
+class CrawlRun(Protocol):
+    """What resolving needs of a crawl: ``crawl.Crawler``, or a shared run's writer (scraper/shared)."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def frontier(self) -> Frontier: ...
+
+    async def run(self) -> RunSummary: ...
 
 
 def _is_title_page(url: str) -> bool:
@@ -68,7 +87,7 @@ def _items(template: str, kind: str, values: Iterable[dict[str, str]]) -> list[F
     return items
 
 
-async def resolve_entries(crawler: Crawler) -> None:
+async def resolve_entries(crawler: CrawlRun) -> None:
     """Resolve the list entries without a film (db/resolve.py). Titles never searched are searched on the
     metadata site first (``search_url``) and resolved again; then the title pages of the films found this way
     are fetched (when due), so their facts arrive in the same run. Everything goes through the crawler.

@@ -6,9 +6,10 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -105,6 +106,12 @@ def _robots_text(site: str, body: bytes) -> str:
         )
         body = body[: body.rfind(b"\n", 0, ROBOTS_MAX_BYTES) + 1]
     return body.decode("utf-8", errors="replace")
+
+
+class Gate(Protocol):
+    def slot(self, url: str, delay: float = 0.0) -> AbstractAsyncContextManager[None]:
+        """Held while one request to ``url``'s host runs; entered no sooner than the host's delay allows
+        (``delay``: robots.txt's Crawl-delay, when longer than the configured one)."""
 
 
 class HostGate:

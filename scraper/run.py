@@ -22,6 +22,8 @@ from .config import Settings
 from .crawl import Progress, RunSummary, crawl
 from .lock import run_lock
 from .progress import terminal_progress
+from .shared import Shared
+from .shared.worker import crawl_shared
 
 log = logging.getLogger("cinescrape")
 
@@ -61,8 +63,10 @@ def run_crawl(
     db_path: Path,
     command: str,
     transport: httpx.AsyncBaseTransport | None = None,
+    shared: Shared | None = None,
 ) -> Report:
-    """Crawl into ``db_path`` under the run lock; raises Locked, StoreError, NewerDatabase."""
+    """Crawl into ``db_path`` under the run lock (on the ``shared`` frontier, as its writer); raises Locked,
+    StoreError, NewerDatabase, SharedFrontierError."""
     archive_file = archive_path(settings.archive, db_path)
     with (
         run_lock(db_path),
@@ -70,7 +74,10 @@ def run_crawl(
         closing(SqliteArchive(archive_file)) if archive_file else nullcontext() as archive,
     ):
         with _progress_display() as progress:
-            summary = asyncio.run(crawl(settings, store, command, transport, progress, archive))
+            if shared is None:
+                summary = asyncio.run(crawl(settings, store, command, transport, progress, archive))
+            else:
+                summary = asyncio.run(crawl_shared(settings, store, shared, command, progress, archive))
         totals = {name: store.db.execute(sql).fetchone()[0] for name, (_, sql) in _TOTALS.items()}
         return Report(summary, totals, check(store.db))
 

@@ -18,6 +18,7 @@ from .database import datasette_config, health
 from .parse import parse
 from .resolve import import_imdb_datasets, resolve, unresolved
 from .warc import import_warc
+from .worker import worker
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,6 +50,7 @@ for command in (
     import_warc,
     resolve,
     unresolved,
+    worker,
 ):
     cli.add_command(command)
 

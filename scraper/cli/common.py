@@ -63,6 +63,18 @@ def writable_folder(ctx: click.Context, param: click.Parameter, path: Path | Non
     return path
 
 
+def _redis_url(ctx: click.Context, param: click.Parameter, url: str | None) -> str | None:
+    if url is not None and not url.startswith(("redis://", "rediss://", "unix://")):
+        raise click.BadParameter(f"{url!r} is no redis://HOST:PORT/N URL", ctx, param)
+    return url
+
+
+frontier_option = click.option(
+    "--frontier",
+    metavar="redis://HOST:PORT/N",
+    callback=_redis_url,
+    help="Share the crawl through this Redis: the frontier, politeness and results (see README).",
+)
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No summary line unless something failed.")
 verbose_option = click.option("--verbose", "-v", is_flag=True, help="Log one line per request.")
 

@@ -21,16 +21,19 @@ from ..sample_site import (
     SAMPLE_TITLE_URL,
     serve_folder,
 )
+from ..shared import Shared, SharedFrontierError
 from ..sources.wayback import dates_every
 from ..urls import BadURL, check_url
-from .common import db_option, one_line_errors, quiet_option, report_run, verbose_option
+from .common import db_option, frontier_option, one_line_errors, quiet_option, report_run, verbose_option
 
 
-def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, verbose: bool) -> Report:
+def _run_and_exit(
+    settings: Settings, db_path: Path, command: str, quiet: bool, verbose: bool, shared: Shared | None = None
+) -> Report:
     if verbose:
         logging.getLogger("cinescrape").setLevel(logging.INFO)
-    with one_line_errors(command):
-        report = run_crawl(settings, db_path, command)
+    with one_line_errors(command, SharedFrontierError):
+        report = run_crawl(settings, db_path, command, shared=shared)
     if not report.health.ok:  # shown even with --quiet: something is wrong, though no page failed
         click.echo(f"cinescrape {command}: {report.health.summary()}\n{report.health.table()}", err=True)
     report_run(command, report.summary.failed, report.line(), quiet)
@@ -67,6 +70,14 @@ def _run_and_exit(settings: Settings, db_path: Path, command: str, quiet: bool, 
 @click.option("--every", metavar="STEP", help="With --from and --to: a date every STEP (1y, 6m) for --at.")
 @click.option("--from", "from_date", metavar="DATE", help="The first date of --every.")
 @click.option("--to", "to_date", metavar="DATE", help="The last date of --every (default: today).")
+@frontier_option
+@click.option(
+    "--lease-seconds",
+    type=click.FloatRange(1, 3600),
+    default=60.0,
+    show_default=True,
+    help="With --frontier: how long a worker keeps a URL without its heartbeat before others may take it.",
+)
 @quiet_option
 @verbose_option
 def crawl(
@@ -80,6 +91,8 @@ def crawl(
     every: str | None,
     from_date: str | None,
     to_date: str | None,
+    frontier: str | None,
+    lease_seconds: float,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -112,7 +125,10 @@ def crawl(
             check_url(seed)
         except BadURL as error:
             raise click.BadParameter(str(error), param_hint="URLS") from None
-    report = _run_and_exit(settings, db_path, "crawl", quiet, verbose)
+    if frontier and settings.source != "live":
+        raise click.UsageError("--frontier shares a live crawl: the archive sources read through one database")
+    shared = Shared(frontier, lease_seconds) if frontier else None
+    report = _run_and_exit(settings, db_path, "crawl", quiet, verbose, shared)
     sys.exit(report.summary.exit_code)
 
 

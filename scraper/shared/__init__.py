@@ -8,6 +8,8 @@ lives under ``cinescrape:`` in the database the URL names, so one Redis serves s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
@@ -16,6 +18,14 @@ PREFIX = "cinescrape:"
 # A Redis restart (a failover, an upgrade) takes seconds: every command is tried again, backing off up to 2 s a
 # time for about a minute, before the run gives up with one line (nothing is lost: leases and the stream wait).
 _RETRIES = 35
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """Where the shared frontier is, and how long a worker's lease lasts without its heartbeat."""
+
+    url: str
+    lease_seconds: float = 60.0
 
 
 class SharedFrontierError(RuntimeError):

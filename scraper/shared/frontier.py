@@ -103,10 +103,13 @@ end
 return out
 """
 
-# KEYS urls leases; ARGV lease seconds, urls: leases still held (not yet marked) run on
+# KEYS urls leases; ARGV lease seconds, then URLs whose leases run on; returns those no longer leased
 _RENEW = """
-for i = 2, #ARGV do redis.call('ZADD', KEYS[2], 'XX', now + tonumber(ARGV[1]), ARGV[i]) end
-return 0
+local gone = {}
+for i = 2, #ARGV do
+  if redis.call('ZADD', KEYS[2], 'XX', 'CH', now + tonumber(ARGV[1]), ARGV[i]) == 0 then table.insert(gone, ARGV[i]) end
+end
+return gone
 """
 
 # KEYS urls; ARGV url, step (+1 claim, -1 release), park after, first park, longest park
@@ -170,6 +173,7 @@ class RedisFrontier:
         self.run_id = run_id
         self.lease_seconds = lease_seconds
         self.held: dict[str, list[Any]] = {}  # URLs this process leased and has not marked: their entries
+        self.sent: set[str] = set()  # URLs whose mark was sent to the writer, their leases held until it applies it
         self._add, self._lease, self._renew = (_script(client, body) for body in (_ADD, _LEASE, _RENEW))
         self._count, self._mark, self._remember = (_script(client, body) for body in (_COUNT_FAILURE, _MARK, _REMEMBER))
         self._finished = _script(client, _FINISHED)
@@ -206,9 +210,16 @@ class RedisFrontier:
         return items
 
     def renew(self) -> None:
-        """Extend the leases this process still holds (a slow host's queue must not look like a dead worker)."""
-        if self.held:
-            self._renew(keys=[URLS, LEASES], args=[self.lease_seconds, *self.held])
+        """Extend the leases this process still holds (a slow host's queue, a busy writer, must not look like a
+        dead worker); forget those the writer has ended."""
+        if self.held or self.sent:
+            gone = self._renew(keys=[URLS, LEASES], args=[self.lease_seconds, *self.held, *self.sent])
+            self.sent.difference_update(gone)
+
+    def let_go(self, url: str) -> None:
+        """``url``'s mark is on its way to the writer; its lease is kept until the writer applies it."""
+        self.held.pop(url, None)
+        self.sent.add(url)
 
     def stored(self, url: str) -> StoredPage | None:
         """The page as the writer last stored it, from the entry leased with the URL; None if never stored."""

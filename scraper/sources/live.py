@@ -6,13 +6,13 @@ from db import FrontierItem
 from db.store import StoredPage
 
 from ..fetch import Fetcher, Response
-from ..politeness import HostGate, Robots
+from ..politeness import Gate, Robots
 from ..urls import canonical
 from . import Blocked
 
 
 class LiveSource:
-    def __init__(self, fetcher: Fetcher, robots: Robots, gate: HostGate) -> None:
+    def __init__(self, fetcher: Fetcher, robots: Robots, gate: Gate) -> None:
         self.fetcher = fetcher
         self.robots = robots
         self.gate = gate

@@ -1,0 +1,181 @@
+"""One crawl and its workers on a shared frontier (a real redis-server on 127.0.0.1), as separate processes:
+the database they write equals a single process's, a worker killed with SIGKILL loses nothing, the per-host
+delay holds across workers, and a Redis restart mid-run is waited out."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .redis_server import RedisServer, redis_server
+from .servers import FaultServer, fault_server, film_site, slowed
+
+__all__ = ["redis_server"]  # the fixture, used by name
+
+pytestmark = pytest.mark.slow
+PROJECT = Path(__file__).resolve().parents[1]
+# Bookkeeping of the run itself, not its data: the frontier lives in Redis, runs and parse stats differ per run.
+_NOT_DATA = ("runs", "frontier", "parse_stats", "_sqlite_migrations")
+
+
+def _cinescrape(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "scraper", *args], cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def _config(folder: Path, server: FaultServer, seeds: list[str], **settings: Any) -> str:
+    lines = [f"seeds = {[server.base + seed for seed in seeds]!r}", "subpages = []", "backoff_seconds = 0.01"]
+    lines += [f"{key} = {value!r}" for key, value in {"delay_seconds": 0.0, "timeout_seconds": 5.0, **settings}.items()]
+    path = folder / "crawl.toml"
+    path.write_text("\n".join(lines).replace("'", '"') + "\n")
+    return str(path)
+
+
+def _finish(process: subprocess.Popen[bytes], timeout: float = 60) -> tuple[int, str]:
+    _, err = process.communicate(timeout=timeout)
+    return process.returncode, err.decode()
+
+
+def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every data table's rows, ids replaced by what they name (a page by its URL, a film by its IMDb id) and
+    times (of fetches, of the runs that saw a list) and run ids left out, sorted: two databases of the same crawl compare equal whoever wrote first."""
+    connection = sqlite3.connect(db)
+    page_url = dict(connection.execute("select id, url from pages").fetchall())
+    film_key = dict(connection.execute("select id, imdb_id from films").fetchall())
+    names = [
+        name
+        for (name,) in connection.execute("select name from sqlite_master where type = 'table'")
+        if "_fts" not in name and not name.startswith("sqlite_") and name not in _NOT_DATA
+    ]
+    tables = {}
+    for name in names:
+        cursor = connection.execute(f"select * from [{name}]")
+        columns = [column[0] for column in cursor.description]
+        rows = []
+        for row in cursor:
+            kept = []
+            for column, value in zip(columns, row, strict=True):
+                if column == "page_id":
+                    kept.append(page_url.get(value))
+                elif column == "film_id":
+                    kept.append(film_key.get(value))
+                elif not (column in ("id", "valid_from") or column.endswith(("_id", "_at"))):
+                    kept.append(value)
+            rows.append(tuple(kept))
+        tables[name] = sorted(rows, key=repr)
+    connection.close()
+    return tables
+
+
+@pytest.fixture
+def site() -> Iterator[tuple[FaultServer, list[str]]]:
+    routes, seeds = film_site(lists=3, films_per_list=8)
+    with fault_server(routes) as server:
+        yield server, seeds
+
+
+def _single(tmp_path: Path, config: str) -> dict[str, list[tuple[Any, ...]]]:
+    db = tmp_path / "single" / "films.db"
+    db.parent.mkdir()
+    code, err = _finish(_cinescrape("crawl", "--db", str(db), "--config", config))
+    assert code == 0, err
+    return _rows(db)
+
+
+@contextmanager
+def _shared(
+    tmp_path: Path, config: str, redis: RedisServer, workers: int, *extra: str
+) -> Iterator[tuple[subprocess.Popen[bytes], list[subprocess.Popen[bytes]], Path]]:
+    db = tmp_path / "shared" / "films.db"
+    db.parent.mkdir()
+    started = [_cinescrape("worker", "--frontier", redis.url) for _ in range(workers)]
+    crawl = _cinescrape("crawl", "--db", str(db), "--config", config, "--frontier", redis.url, *extra)
+    try:
+        yield crawl, started, db
+    finally:
+        for process in [crawl, *started]:
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_a_crawl_and_two_workers_write_what_one_process_writes(
+    tmp_path: Path, site: tuple[FaultServer, list[str]], redis_server: RedisServer
+) -> None:
+    server, seeds = site
+    config = _config(tmp_path, server, seeds)
+    with _shared(tmp_path, config, redis_server, 2) as (crawl, workers, db):
+        code, err = _finish(crawl)
+        assert code == 0, err
+        assert "27 pages fetched, 27 parsed" in err
+        assert [_finish(worker)[0] for worker in workers] == [0, 0]
+    shared_requests = len(server.seen)
+    assert _rows(db) == _single(tmp_path, config)
+    assert shared_requests == 28  # each page once, robots.txt once for all three processes
+
+
+def test_a_worker_killed_mid_run_loses_nothing(
+    tmp_path: Path, site: tuple[FaultServer, list[str]], redis_server: RedisServer
+) -> None:
+    server, seeds = site
+    pause = [0.05]
+    server.routes = {path: slowed(route, lambda: pause[0]) for path, route in server.routes.items()}
+    config = _config(tmp_path, server, seeds)
+    with _shared(tmp_path, config, redis_server, 1, "--lease-seconds", "1") as (crawl, [worker], db):
+        _wait_for(lambda: len(server.seen) > 8)
+        os.kill(worker.pid, signal.SIGKILL)  # with pages leased, fetched and not yet sent
+        code, err = _finish(crawl)
+        assert code == 0, err
+        assert "27 parsed" in err
+    pause[0] = 0.0
+    assert _rows(db) == _single(tmp_path, config)
+
+
+def test_the_per_host_delay_holds_across_workers(
+    tmp_path: Path, site: tuple[FaultServer, list[str]], redis_server: RedisServer
+) -> None:
+    server, seeds = site
+    config = _config(tmp_path, server, seeds[:1], delay_seconds=0.15, concurrency=4)
+    with _shared(tmp_path, config, redis_server, 2) as (crawl, _, _):
+        code, err = _finish(crawl)
+        assert code == 0, err
+    starts = [request.at for request in server.seen if request.path != "/robots.txt"]
+    assert len(starts) == 9
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
+    assert min(gaps) > 0.13  # the delay, less the scheduling jitter of three processes
+
+
+def test_a_redis_restart_mid_run_is_waited_out(
+    tmp_path: Path, site: tuple[FaultServer, list[str]], redis_server: RedisServer
+) -> None:
+    server, seeds = site
+    server.routes = {path: slowed(route, lambda: 0.03) for path, route in server.routes.items()}
+    config = _config(tmp_path, server, seeds)
+    with _shared(tmp_path, config, redis_server, 1) as (crawl, [worker], db):
+        _wait_for(lambda: len(server.seen) > 8)
+        redis_server.stop()
+        time.sleep(1.0)
+        redis_server.start()
+        code, err = _finish(crawl)
+        assert code == 0, err
+        assert _finish(worker)[0] == 0
+    assert _rows(db) == _single(tmp_path, config)
