@@ -207,12 +207,28 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
         record is None or record.rank is None for record in probe
     ):
         return None
-    records = [record for record in probe if record is not None]
-    records += [record for member in members[_PROBE:] if (record := _read(member, links)) is not None]
+    records: list[_Record] = []
+    named: list[bool] = []
+    missing = unnamed = unlinked = 0
+    unranked = False
+    for n, member in enumerate(members):
+        record = probe[n] if n < len(probe) else _read(member, links)
+        if record is None:
+            missing += 1
+        else:
+            records.append(record)
+            named.append(title_like(record.title))
+            unnamed += not named[-1]
+            unlinked += not record.film_link
+            unranked = unranked or record.rank is None
+        # The reading stops once a test below must fail, whatever the records not read yet hold: over a
+        # fifth of the run without a record or a name, or, unranked, over two fifths without a film link.
+        if 5 * max(missing, unnamed) > len(members) or (unranked and 5 * unlinked > 2 * len(members)):
+            return None
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
     titles = [record.title for record in records]
-    if share([title_like(title) for title in titles]) < 0.8 or len(set(titles)) < 0.8 * len(titles):
+    if share(named) < 0.8 or len(set(titles)) < 0.8 * len(titles):
         return None
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
