@@ -122,12 +122,16 @@ def test_own_fixture_matches_golden(path: Path) -> None:
             got = [{k: entry[k] for k in want} for entry, want in zip(out["entries"], value, strict=False)]
             assert len(out["entries"]) == len(value)
             assert got == value
+        elif key == "confidence":  # the learned model's (parsers/review/confidence.json): a band, not a value
+            assert (out[key] >= 0.8) == (value >= 0.8), key
         else:
             assert out[key] == value, key
 
 
 def test_seed_page_is_exact_whole_record() -> None:
     golden, out = _own(GOLDEN / "review" / "seed_wordpress_countdown.json")
+    assert out.pop("confidence") >= 0.8
+    golden.pop("confidence")
     assert out == golden
 
 

@@ -41,6 +41,7 @@ def test_chart_named_only_by_its_canonical_url_is_a_list() -> None:
 
 
 REAL2 = SHARED / "fixtures" / "real2" / "C_listicles_reviews"
+OWN = Path(__file__).parent / "fixtures" / "real"
 GOLD2 = SHARED / "gold2" / "C_listicles_reviews"
 # real2 pages the list parser does not get right yet, and why. Strict: a page that starts passing fails
 # here until it is removed.
@@ -170,3 +171,12 @@ def test_unlikely_list_is_withheld_with_a_reason() -> None:
     assert record.entries == ()
     assert record.confidence == 0.0
     assert any(warning.startswith("no list given: the likeliest one") for warning in record.warnings)
+
+
+def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType) -> None:
+    # An unranked Letterboxd list: each <li> a poster whose film is named only by its <img alt> and linked by
+    # data-target-link; the records hold no text, so no block of the page's text stream, and were dropped.
+    name = "dev/C_lists/drewstinnett__letterboxd-list-2022-movie-church__unranked__2022-06"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    out = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"]).to_dict()
+    assert grader.grade_review(grader.Score(), gold, out) == {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..detect import canonical_url, is_list_url
 from ..page import Page
 from ..records import Article, RankedEntry, ReviewPage
 from .article import article_fields, page_titles
@@ -156,6 +157,7 @@ def _reading(page: Page, blocks: list[Block], chosen: Candidate, count: int | No
         count=count,
         about_films=films,
         promised=bool(count) or promises_list(page_titles(page)),
+        list_page=is_list_url(page.url) or is_list_url(canonical_url(page)),
         start=max(items[0].block, 0) / len(blocks) if items and blocks else 0.0,
     )
     return ListReading(entries, chosen.shape, evidence, count, ())

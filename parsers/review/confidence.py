@@ -40,6 +40,7 @@ class ListEvidence:
     count_miss: float  # the title promises a number, and another was found
     about_films: float  # the page's titles or address speak of films or TV
     promised: float  # the page's title promises a list: a count or a "best of"
+    list_page: float  # the page's address is a chart's or a list's (IMDb charts and lists, Letterboxd lists …)
     start: float  # where the list starts in the page's text, 0 at the top, 1 at the end (rails come last)
     blurbs: float  # entries with text of their own (an article says something of each; a rail does not)
     in_article: float  # entries inside the page's main article element
@@ -63,6 +64,7 @@ def list_evidence(
     count: int | None,
     about_films: bool,
     promised: bool,
+    list_page: bool,
     start: float,
 ) -> ListEvidence:
     """The evidence of a built list; ``linked`` and ``in_article`` say, per entry, what only the DOM knows."""
@@ -81,6 +83,7 @@ def list_evidence(
         count_miss=float(bool(count) and found != count),
         about_films=float(about_films),
         promised=float(promised),
+        list_page=float(list_page),
         start=start,
         blurbs=share([bool(entry.blurb) for entry in entries]),
         in_article=share(in_article),

@@ -237,9 +237,10 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
     items = []
     for n, record in enumerate(records, 1):
         first, last = index.first(record.node), index.last(record.node)
-        if first is None or last is None:
-            continue
         rank = record.rank if ranked and record.rank is not None else n
+        if first is None or last is None:  # a poster with its name only in attributes: no text of its own
+            items.append(Item(rank, record.title, -1, 0, not ranked, year=record.year, film_link=record.film_link))
+            continue
         items.append(
             Item(rank, record.title, first, 0, not ranked, year=record.year, end=last + 1, film_link=record.film_link)
         )
