@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,19 +80,35 @@ def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     return tables
 
 
-@pytest.fixture
-def site() -> Iterator[tuple[FaultServer, list[str]]]:
+@dataclass
+class Site:
+    server: FaultServer
+    seeds: list[str]
+    config: str  # crawls the whole site
+    single: dict[str, list[tuple[Any, ...]]]  # the rows one process writes of it
+    pause: float = 0.0  # before each answer: a test sets it to act mid-run
+
+
+@pytest.fixture(scope="module")
+def whole_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The generated site, and the database one ``cinescrape crawl`` makes of it (once for the module)."""
     routes, seeds = film_site(lists=3, films_per_list=8)
     with fault_server(routes) as server:
-        yield server, seeds
+        site = Site(server, seeds, "", {})
+        server.routes = {path: slowed(route, lambda: site.pause) for path, route in routes.items()}
+        folder = tmp_path_factory.mktemp("single")
+        site.config = _config(folder, server, seeds)
+        code, err = _finish(_cinescrape("crawl", "--db", str(folder / "films.db"), "--config", site.config))
+        assert code == 0, err
+        site.single = _rows(folder / "films.db")
+        yield site
 
 
-def _single(tmp_path: Path, config: str) -> dict[str, list[tuple[Any, ...]]]:
-    db = tmp_path / "single" / "films.db"
-    db.parent.mkdir()
-    code, err = _finish(_cinescrape("crawl", "--db", str(db), "--config", config))
-    assert code == 0, err
-    return _rows(db)
+@pytest.fixture
+def site(whole_site: Site) -> Iterator[Site]:
+    whole_site.server.seen.clear()
+    yield whole_site
+    whole_site.pause = 0.0
 
 
 @contextmanager
@@ -119,63 +136,50 @@ def _wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:
 
 
 def test_a_crawl_and_two_workers_write_what_one_process_writes(
-    tmp_path: Path, site: tuple[FaultServer, list[str]], redis_server: RedisServer
+    tmp_path: Path, site: Site, redis_server: RedisServer
 ) -> None:
-    server, seeds = site
-    config = _config(tmp_path, server, seeds)
-    with _shared(tmp_path, config, redis_server, 2) as (crawl, workers, db):
+    with _shared(tmp_path, site.config, redis_server, 2) as (crawl, workers, db):
         code, err = _finish(crawl)
         assert code == 0, err
         assert "27 pages fetched, 27 parsed" in err
         assert [_finish(worker)[0] for worker in workers] == [0, 0]
-    shared_requests = len(server.seen)
-    assert _rows(db) == _single(tmp_path, config)
-    assert shared_requests == 28  # each page once, robots.txt once for all three processes
+    assert _rows(db) == site.single
+    assert len(site.server.seen) == 28  # each page once, robots.txt once for all three processes
 
 
-def test_a_worker_killed_mid_run_loses_nothing(
-    tmp_path: Path, site: tuple[FaultServer, list[str]], redis_server: RedisServer
-) -> None:
-    server, seeds = site
-    pause = [0.05]
-    server.routes = {path: slowed(route, lambda: pause[0]) for path, route in server.routes.items()}
-    config = _config(tmp_path, server, seeds)
-    with _shared(tmp_path, config, redis_server, 1, "--lease-seconds", "1") as (crawl, [worker], db):
-        _wait_for(lambda: len(server.seen) > 8)
+def test_a_worker_killed_mid_run_loses_nothing(tmp_path: Path, site: Site, redis_server: RedisServer) -> None:
+    site.pause = 0.05
+    with _shared(tmp_path, site.config, redis_server, 1, "--lease-seconds", "1") as (crawl, [worker], db):
+        _wait_for(lambda: len(site.server.seen) > 8)
         os.kill(worker.pid, signal.SIGKILL)  # with pages leased, fetched and not yet sent
         code, err = _finish(crawl)
         assert code == 0, err
         assert "27 parsed" in err
-    pause[0] = 0.0
-    assert _rows(db) == _single(tmp_path, config)
+    assert any(site.server.hits(path) > 1 for path in site.server.routes)  # what it held was fetched again
+    assert _rows(db) == site.single
 
 
-def test_the_per_host_delay_holds_across_workers(
-    tmp_path: Path, site: tuple[FaultServer, list[str]], redis_server: RedisServer
-) -> None:
-    server, seeds = site
-    config = _config(tmp_path, server, seeds[:1], delay_seconds=0.15, concurrency=4)
-    with _shared(tmp_path, config, redis_server, 2) as (crawl, _, _):
+def test_the_per_host_delay_holds_across_workers(tmp_path: Path, site: Site, redis_server: RedisServer) -> None:
+    config = _config(tmp_path, site.server, site.seeds[:1], delay_seconds=0.15, concurrency=4)
+    with _shared(tmp_path, config, redis_server, 1) as (crawl, _, _):
         code, err = _finish(crawl)
         assert code == 0, err
-    starts = [request.at for request in server.seen if request.path != "/robots.txt"]
+    starts = [request.at for request in site.server.seen if request.path != "/robots.txt"]
     assert len(starts) == 9
     gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
-    assert min(gaps) > 0.13  # the delay, less the scheduling jitter of three processes
+    assert min(gaps) > 0.13  # the delay, less the scheduling jitter of two processes
 
 
-def test_a_redis_restart_mid_run_is_waited_out(
-    tmp_path: Path, site: tuple[FaultServer, list[str]], redis_server: RedisServer
-) -> None:
-    server, seeds = site
-    server.routes = {path: slowed(route, lambda: 0.03) for path, route in server.routes.items()}
-    config = _config(tmp_path, server, seeds)
-    with _shared(tmp_path, config, redis_server, 1) as (crawl, [worker], db):
-        _wait_for(lambda: len(server.seen) > 8)
+def test_a_redis_restart_mid_run_is_waited_out(tmp_path: Path, site: Site, redis_server: RedisServer) -> None:
+    site.pause = 0.03
+    with _shared(tmp_path, site.config, redis_server, 1) as (crawl, [worker], db):
+        _wait_for(lambda: len(site.server.seen) > 8)
         redis_server.stop()
         time.sleep(1.0)
         redis_server.start()
+        restarted = time.monotonic()
         code, err = _finish(crawl)
         assert code == 0, err
         assert _finish(worker)[0] == 0
-    assert _rows(db) == _single(tmp_path, config)
+    assert any(request.at > restarted for request in site.server.seen)  # the run went on after the restart
+    assert _rows(db) == site.single
