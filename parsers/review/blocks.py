@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -138,11 +139,8 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if node.tag in _KEEP or node.parent is None or node.mem_id in article_line:
             continue
         attributes = node.attributes
-        words = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-        furniture = _FURNITURE.search(words)
-        if furniture is None and words != words.lower():
-            furniture = _FURNITURE.search(_CAMEL_CASE.sub(" ", words))
-        if furniture is None or (furniture.group(1).casefold() in _LINK_FURNITURE and _link_share(node) < 0.5):
+        furniture = _furniture(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
+        if furniture is None or (furniture.casefold() in _LINK_FURNITURE and _link_share(node) < 0.5):
             continue
         # Inside the article, what holds most of it is the article itself, whatever its class says
         # ("widget__body"); with no article element known, what holds the page's <h1> is ("has-sidebar").
@@ -157,6 +155,16 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if article is None and node.css_first("h1") is not None:
             continue
         node.decompose()
+
+
+@lru_cache(maxsize=4096)
+def _furniture(words: str) -> str | None:
+    """The furniture word an element's class and id words hold ("relatedContent" too), or None; cached, as
+    a page repeats its classes on hundreds of elements."""
+    found = _FURNITURE.search(words)
+    if found is None and words != words.lower():
+        found = _FURNITURE.search(_CAMEL_CASE.sub(" ", words))
+    return found.group(1) if found else None
 
 
 class _RunSizes:
