@@ -1,11 +1,18 @@
-"""The Redis frontier's rules, on a real redis-server: leases (not pops), dedupe per run, recrawl, parking."""
+"""The Redis frontier's rules, on a real redis-server: leases (not pops), dedupe per run, recrawl, parking;
+and the worker command's usage."""
 
 from __future__ import annotations
 
+import socket
 import time
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
 
 from db import FrontierItem
+from scraper.cli import cli
 from scraper.shared import connect
 from scraper.shared.frontier import RedisFrontier
 
@@ -95,3 +102,23 @@ def test_deferred_waits_its_time(redis_server: RedisServer) -> None:
     assert frontier.pending(5) == []
     assert frontier.finished()  # a deferred URL waits for a later run
     assert frontier.counts()["pending"] == 1
+
+
+def test_worker_usage_errors_and_idle_exit(redis_server: RedisServer) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["worker"]).exit_code == 2
+    assert runner.invoke(cli, ["worker", "--frontier", "http://127.0.0.1/"]).exit_code == 2
+    # no run is open: with --idle-exit the worker waits that long, then ends well
+    assert runner.invoke(cli, ["worker", "--frontier", redis_server.url, "--idle-exit", "0.2"]).exit_code == 0
+
+
+def test_a_crawl_whose_redis_is_unreachable_is_one_line_and_exit_1(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr("scraper.shared._RETRIES", 0)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        url = f"redis://127.0.0.1:{probe.getsockname()[1]}/0"
+    result = CliRunner().invoke(
+        cli, ["crawl", "http://127.0.0.1:9/", "--db", str(tmp_path / "films.db"), "--frontier", url]
+    )
+    assert result.exit_code == 1
+    assert "lost the shared frontier" in result.output
