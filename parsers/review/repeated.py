@@ -78,17 +78,19 @@ def _header_row(node: LexborNode) -> bool:
 
 
 def _attribute_title(attributes: dict[str, str | None]) -> str:
-    return next((clean(value) for name in _TITLE_ATTRIBUTES if (value := attributes.get(name)) and clean(value)), "")
+    for name in _TITLE_ATTRIBUTES:
+        if (value := attributes.get(name)) and (title := clean(value)):
+            return title
+    return ""
 
 
 class _FilmLinks:
-    """Which links lead to a film or show page, and which elements hold such a link or a film's data
-    attribute anywhere, each found once per page: a page has hundreds of runs to probe."""
+    """Which links lead to a film or show page (each href tested once per page), and which elements hold
+    such a link or a film's data attribute."""
 
     def __init__(self, page: Page) -> None:
         self._page = page
         self._hrefs: dict[str, bool] = {}
-        self._holders: set[int] | None = None
 
     def link(self, href: str) -> bool:
         known = self._hrefs.get(href)
@@ -102,21 +104,15 @@ class _FilmLinks:
 
     def held(self, node: LexborNode) -> bool:
         """Whether a film link or a film's data attribute lies anywhere inside ``node`` (or is it)."""
-        if self._holders is None:
-            self._holders = set()
-            for mark in self._page.tree.css("a[href], [data-target-link], [data-film-slug]"):
-                attributes = mark.attributes
-                if not (
-                    "data-target-link" in attributes
-                    or "data-film-slug" in attributes
-                    or (mark.tag == "a" and self.link(attributes.get("href") or ""))
-                ):
-                    continue
-                holder: LexborNode | None = mark
-                while holder is not None and holder.mem_id not in self._holders:
-                    self._holders.add(holder.mem_id)
-                    holder = holder.parent
-        return node.mem_id in self._holders
+        return any(self._marks(mark) for mark in (node, *node.css("a[href], [data-target-link], [data-film-slug]")))
+
+    def _marks(self, node: LexborNode) -> bool:
+        attributes = node.attributes
+        return (
+            "data-target-link" in attributes
+            or "data-film-slug" in attributes
+            or (node.tag == "a" and self.link(attributes.get("href") or ""))
+        )
 
 
 def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
@@ -198,8 +194,8 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
     # hundreds of runs (menus, footers, option lists), and reading each record is the costly part. Nor are
     # they read when none holds a film link and one holds no digit (no rank either).
     heads = members[:_PROBE]
-    if not any(links.held(member) for member in heads) and not all(
-        _DIGITS.search(member.text(deep=True)) for member in heads
+    if not all(_DIGITS.search(member.text(deep=True)) for member in heads) and not any(
+        links.held(member) for member in heads
     ):
         return None
     probe = [_read(member, links) for member in heads]
