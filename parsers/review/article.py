@@ -49,11 +49,12 @@ def article_object(page: Page) -> dict[str, Any]:
 
 def _visible_title(page: Page) -> str:
     # The last <h1> of a page is often the article's (site-name <h1>s come first), but an <h1>
-    # inside <article> or the entry title is the surest.
+    # inside <article> or the entry title is the surest. The page is searched once for its <h1>s
+    # (the titles are asked for several times per page), and each is tested against each rule.
+    headings = page.tree.css("h1")
     for selector in ("article h1", "h1.entry-title", "h1[itemprop=headline]", "h1"):
-        for node in page.tree.css(selector):
-            text = node_text(node)
-            if text and text.casefold() != _site(page).casefold():
+        for node in headings:
+            if node.css_matches(selector) and (text := node_text(node)) and text.casefold() != _site(page).casefold():
                 return text
     return ""
 
