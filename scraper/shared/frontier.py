@@ -19,11 +19,13 @@ measures the bytes per URL)::
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
 import redis
+from redis.client import Pipeline
 
 from db import FrontierItem
 from db.frontier import _FIRST_PARK, _LONGEST_PARK, PARK_AFTER_FAILURES
@@ -177,10 +179,23 @@ class RedisFrontier:
         self._add, self._lease, self._renew = (_script(client, body) for body in (_ADD, _LEASE, _RENEW))
         self._count, self._mark, self._remember = (_script(client, body) for body in (_COUNT_FAILURE, _MARK, _REMEMBER))
         self._finished = _script(client, _FINISHED)
+        self._via: redis.Redis | Pipeline = client  # where the writer's changes go: the client, or a pipeline
         self._park = (PARK_AFTER_FAILURES, _FIRST_PARK.total_seconds(), _LONGEST_PARK.total_seconds())
 
+    @contextmanager
+    def pipelined(self) -> Iterator[None]:
+        """Send the changes made inside (add, release, mark, remember: whose answers the writer never reads) in
+        one round trip at its end, in order."""
+        self._via = pipeline = self.client.pipeline(transaction=False)
+        try:
+            yield
+        finally:
+            self._via = self.client
+        pipeline.execute()
+
     def add(self, items: Iterable[FrontierItem], recrawl_after: dict[str, timedelta] | None = None) -> int:
-        """Queue URLs not queued or visited in this run, nor parked, nor done and not yet due; how many."""
+        """Queue URLs not queued or visited in this run, nor parked, nor done and not yet due; how many (0 inside
+        ``pipelined``)."""
         args: list[str | int] = [
             self.run_id,
             json.dumps({k: v.total_seconds() for k, v in (recrawl_after or {}).items()}),
@@ -189,7 +204,8 @@ class RedisFrontier:
             args += [item.url, item.kind or "", item.depth, item.discovered_from or ""]
         if len(args) == 2:
             return 0
-        return int(self._add(keys=[URLS, QUEUE, KIDS], args=args))
+        queued = self._add(keys=[URLS, QUEUE, KIDS], args=args, client=self._via)
+        return int(queued) if self._via is self.client else 0  # in a pipeline, the answer comes at its end
 
     def requeue_children(self, url: str, recrawl_after: dict[str, timedelta] | None = None) -> int:
         children = [str(member) for member in self.client.smembers(KIDS + url)]
@@ -234,18 +250,24 @@ class RedisFrontier:
         self._count(keys=[URLS], args=[url, 1, *self._park])
 
     def release(self, url: str) -> None:
-        self._count(keys=[URLS], args=[url, -1, *self._park])
+        self._count(keys=[URLS], args=[url, -1, *self._park], client=self._via)
 
     def mark(self, url: str, status: str, error: str | None = None, not_before: str | None = None) -> None:
         """Finish a URL (its error stays in the database's ``pages.error``); its lease ends."""
-        self._mark(keys=[URLS, QUEUE, LEASES], args=[url, status, _epoch(not_before), self.run_id, *self._park])
+        self._mark(
+            keys=[URLS, QUEUE, LEASES],
+            args=[url, status, _epoch(not_before), self.run_id, *self._park],
+            client=self._via,
+        )
         self.held.pop(url, None)
 
     def remember(self, url: str, kind: str | None, content_hash: str | None, etag: str | None,
                  last_modified: str | None, error: bool) -> None:  # fmt: skip
         """What the next visit needs of the page just stored: its kind, hash and validators (an error keeps them)."""
         self._remember(
-            keys=[URLS], args=[url, kind or "", content_hash or "", etag or "", last_modified or "", int(error)]
+            keys=[URLS],
+            args=[url, kind or "", content_hash or "", etag or "", last_modified or "", int(error)],
+            client=self._via,
         )
 
     def counts(self) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """Pages from the workers to the writer: one Redis stream, read by the writer's consumer group.
 
 A worker's crawler writes to an ``Outbox`` where a single process writes to SQLite: each store transaction (a
-page, its frontier mark, the links it yields) becomes one message, each body for the archive another. Messages
+page, its frontier mark, the links it yields) becomes one message, with the body it archives. Messages
 are JSON decoded into the named types only (msgspec), never pickle: whoever can write to Redis can send bad
 data, never run code in the writer. The writer stores a message's pages in one SQLite transaction, then applies
 its frontier changes in Redis (ending the URL's lease), then acknowledges and deletes it; killed in between, it
@@ -113,6 +113,7 @@ class Outbox:
         self.client = client
         self.summary = summary
         self._ops: list[Op] | None = None  # None: no transaction open
+        self._bodies: list[Op] = []  # bodies for the archive, waiting for their page's message
         self._sent = _Sent()
 
     @contextmanager
@@ -125,10 +126,12 @@ class Outbox:
         self.send(ops)
 
     def put(self, op: Op) -> None:
-        if self._ops is None:
-            self.send([op])
-        else:
+        if self._ops is not None:
             self._ops.append(op)
+        elif isinstance(op, Keep):  # a body goes with its page's message, which always follows: one round trip
+            self._bodies.append(op)
+        else:
+            self.send([op])
 
     def send(self, ops: list[Op]) -> None:
         """Send ``ops`` with the summary's gains since the last message; nothing when there is neither."""
@@ -139,6 +142,7 @@ class Outbox:
             summary.searches_deferred[sent.searches_deferred :],
             summary.stopped if summary.stopped != sent.stopped else None,
         )
+        ops, self._bodies = [*self._bodies, *ops], []
         if not ops and tally == Tally():
             return
         self.client.xadd(STREAM, {"m": msgspec.json.encode(Message(ops, tally))})
@@ -169,6 +173,10 @@ class RemoteStore:
             )
         )
         return 0  # the page's id is the writer's to give
+
+    def commit(self) -> None:
+        """Nothing waits here: a claim goes to Redis at once (``ShippingFrontier``), the rest when its transaction
+        ends."""
 
 
 class RemoteArchive:
@@ -252,8 +260,12 @@ class Writer:
                 log.warning("shared frontier: message %s dropped: %s", entry_id, error)
             else:
                 self.apply(message)
-            self.client.xack(STREAM, GROUP, entry_id)
-            self.client.xdel(STREAM, entry_id)
+        if entries:  # killed before this, the writer applies them again: a page stored twice is stored the same
+            done = [entry_id for entry_id, _ in entries]
+            pipeline = self.client.pipeline(transaction=False)
+            pipeline.xack(STREAM, GROUP, *done)
+            pipeline.xdel(STREAM, *done)
+            pipeline.execute()
         return len(entries)
 
     def waiting(self) -> int:
@@ -284,8 +296,9 @@ class Writer:
                     self.store.save_page(run_id, save.page)
             kept = [op for op in ops if isinstance(op, (Keep, Release))]
             ops = [*saves, *kept, *(Mark(save.page.url, FAILED, reason) for save in saves)]
-        for op in ops:
-            self._frontier(op)
+        with self.frontier.pipelined():
+            for op in ops:
+                self._frontier(op)
         for save in saves:
             page = save.page
             if page.error is not None:
