@@ -219,7 +219,8 @@ class _Walker:
     """Cuts the DOM into blocks; a block element met inside an inline one (a ``<div>`` in a custom
     wrapper element, a ``<p>`` in a ``<span>``) still ends the run, so no page becomes one block.
 
-    The walk keeps its own stack rather than recursing: broken pages nest elements thousands deep."""
+    The walk follows lexbor's own walk of the tree (far cheaper than asking each element for its children)
+    and keeps its own stack of open elements rather than recursing: broken pages nest elements thousands deep."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -230,22 +231,24 @@ class _Walker:
         self._owner: LexborNode | None = None
         self._tag = ""
         self._heading: str | None = None
-        # Nodes still to visit (with the bold and link state they inherit), None where a block closes;
-        # and the blocks around the open one, to return to when it closes.
-        self._steps: list[tuple[LexborNode, bool, bool] | None] = []
+        # The blocks around the open one, to return to when it closes.
         self._outer: list[tuple[LexborNode | None, str, str | None]] = []
 
     def _end_line(self) -> None:
-        text = clean("".join(text for text, _, _ in self._segments))
-        if text:
+        segments = self._segments
+        if len(segments) == 1:  # most lines: one run of text, all bold or not, all linked or not
+            chunk, is_bold, in_link = segments[0]
+            if text := clean(chunk):
+                self._lines.append(Line(text, text if is_bold else "", self._links, self._number_apart, in_link))
+        elif segments and (text := clean("".join([text for text, _, _ in segments]))):
             bold: list[str] = []
-            if any(is_bold for _, is_bold, _ in self._segments):
-                for chunk, is_bold, _ in self._segments:
+            if any(is_bold for _, is_bold, _ in segments):
+                for chunk, is_bold, _ in segments:
                     if not is_bold and chunk.strip():
                         break
                     bold.append(chunk)
             opening_bold = clean("".join(bold))
-            linked = all(in_link or not chunk.strip() for chunk, _, in_link in self._segments)
+            linked = all(in_link or not chunk.strip() for chunk, _, in_link in segments)
             self._lines.append(Line(text, opening_bold, self._links, self._number_apart, linked))
         self._segments, self._links, self._number_apart = [], [], False
 
@@ -256,44 +259,56 @@ class _Walker:
         self._lines = []
 
     def walk(self, root: LexborNode) -> None:
-        self._open(root, None, False)
-        while self._steps:
-            step = self._steps.pop()
-            if step is None:
+        # The open elements, innermost last: their mem_id, whether they are blocks (which close), whether
+        # their content is read (not the number a _bare_number element gave), and the bold and link state
+        # their children inherit.
+        open_elements = [(root.mem_id, True, True, False, False)]
+        self._open(root, None)
+        nodes = root.traverse(include_text=True)
+        next(nodes)  # the root itself
+        for node in nodes:
+            parent = node.parent
+            up = parent.mem_id if parent is not None else None
+            while open_elements[-1][0] != up:
+                if open_elements.pop()[1]:
+                    self._close()
+            _, _, read, bold, linked = open_elements[-1]
+            name = node.tag or ""
+            if not read:
+                open_elements.append((node.mem_id, False, False, bold, linked))
+            elif name in _BLOCK_TAGS:
                 self._flush()
-                self._owner, self._tag, self._heading = self._outer.pop()
-            else:
-                self._visit(*step)
+                self._open(node, self._heading or (name if name in HEADINGS else None))
+                open_elements.append((node.mem_id, True, True, bold, False))
+            elif name == "-text":
+                self._segments.append((node.text_content or "", bold, linked))
+            elif name == "br":
+                self._end_line()
+                open_elements.append((node.mem_id, False, True, bold, linked))
+            elif name and not name.startswith("-"):
+                bold = bold or name in _BOLD_TAGS
+                if name == "a":
+                    self._links.append(node)
+                    linked = True
+                elif (number := _bare_number(node)) and not any(text.strip() for text, _, _ in self._segments):
+                    self._number_apart = True
+                    self._segments.append((number + " ", bold, linked))
+                    read = False
+                open_elements.append((node.mem_id, False, read, bold, linked))
+            else:  # a comment, or a node of no kind: nothing in it is read
+                open_elements.append((node.mem_id, False, False, bold, linked))
+        while open_elements:
+            if open_elements.pop()[1]:
+                self._close()
 
-    def _open(self, node: LexborNode, heading: str | None, bold: bool) -> None:
-        """Enter a block element: its children come next, then it closes."""
+    def _open(self, node: LexborNode, heading: str | None) -> None:
+        """Enter a block element: its content comes next, then it closes."""
         self._outer.append((self._owner, self._tag, self._heading))
         self._owner, self._tag, self._heading = node, heading or node.tag or "", heading
-        self._steps.append(None)
-        self._push_children(node, bold, False)
 
-    def _push_children(self, node: LexborNode, bold: bool, linked: bool) -> None:
-        self._steps.extend((child, bold, linked) for child in reversed(list(node.iter(include_text=True))))
-
-    def _visit(self, node: LexborNode, bold: bool, linked: bool) -> None:
-        name = node.tag or ""
-        if name in _BLOCK_TAGS:
-            self._flush()
-            self._open(node, self._heading or (name if name in HEADINGS else None), bold)
-        elif name == "-text":
-            self._segments.append((node.text_content or "", bold, linked))
-        elif name == "br":
-            self._end_line()
-        elif name and not name.startswith("-"):
-            bold = bold or name in _BOLD_TAGS
-            if name == "a":
-                self._links.append(node)
-                linked = True
-            elif (number := _bare_number(node)) and not any(text.strip() for text, _, _ in self._segments):
-                self._number_apart = True
-                self._segments.append((number + " ", bold, linked))
-                return
-            self._push_children(node, bold, linked)
+    def _close(self) -> None:
+        self._flush()
+        self._owner, self._tag, self._heading = self._outer.pop()
 
 
 def text_blocks(tree: LexborHTMLParser) -> list[Block]:
