@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,6 +72,19 @@ class SavedBatch:
     failed: list[tuple[str, str]]  # (url, reason), as the crawl summary lists failures
 
 
+@dataclass(slots=True)
+class _Batch:
+    """The batch of transactions ``Store.batched`` has open."""
+
+    limit: int
+    seconds: float
+    count: int = 0
+    begun: float = 0.0
+
+    def full(self) -> bool:
+        return self.count > 0 and (self.count >= self.limit or time.monotonic() - self.begun >= self.seconds)
+
+
 @dataclass(frozen=True, slots=True)
 class StoredPage:
     id: int
@@ -105,6 +119,8 @@ class Store:
             ensure_schema(self.db)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open database {self.path}: {error}") from error
+        self._depth = 0  # transactions open, one inside another
+        self._batch: _Batch | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -112,12 +128,61 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """One transaction (a savepoint inside another); a full disk or a read-only file becomes a StoreError
-        and nothing is half-written. The crawler stores a page, marks it and queues its links in one."""
+        and nothing is half-written. The crawler stores a page, marks it and queues its links in one.
+
+        Inside ``batched``, it is a savepoint of the batch's transaction: all of it or none of it is kept, and
+        it is durable once the batch commits."""
         try:
-            with self.db.atomic():
-                yield self.db
+            if self._batch is not None and not self.db.conn.in_transaction:
+                self.db.conn.execute("BEGIN")
+                self._batch.begun = time.monotonic()
+            self._depth += 1
+            try:
+                with self.db.atomic():
+                    yield self.db
+            finally:
+                self._depth -= 1
+            if self._batch is not None and self._depth == 0:
+                self._batch.count += 1
+                if self._batch.full():
+                    self.commit()
         except sqlite3.OperationalError as error:
             raise StoreError(f"cannot write database {self.path}: {error}") from error
+
+    @contextmanager
+    def batched(self, transactions: int, seconds: float) -> Iterator[None]:
+        """Group the transactions made inside into one commit of up to ``transactions`` of them, or ``seconds``
+        after the first (see ``commit_due``), whichever comes first: a commit is a write of the WAL, and one per
+        page was a good part of a crawl's time. A kill loses the transactions not yet committed, whole.
+        What is left is committed at the end, also when the block ends by an exception (each transaction in
+        it is whole); if that commit fails, the batch is rolled back."""
+        self._batch = _Batch(transactions, seconds)
+        try:
+            yield
+        finally:
+            self._batch = None
+            if self._depth == 0 and self.db.conn.in_transaction:
+                try:
+                    self.commit()
+                except StoreError:
+                    self.db.conn.rollback()
+                    raise
+
+    def commit_due(self) -> None:
+        """Commit the batch if its time is up (a crawl calls this as it waits, so a slow site's pages are not
+        held back); never inside a transaction."""
+        if self._batch is not None and self._depth == 0 and self._batch.full():
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the batch so far (the crawler's claim of a page, before a parse that may end the process)."""
+        if self._batch is not None:
+            self._batch.count = 0
+        if self._depth == 0 and self.db.conn.in_transaction:
+            try:
+                self.db.conn.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                raise StoreError(f"cannot write database {self.path}: {error}") from error
 
     # ------------------------------------------------------------------ runs
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -35,6 +36,7 @@ from .config import Settings
 from .discover import discover, resolve_entries
 from .fetch import AddressGuard, Deferred, Fetcher, FetchError, Response, is_private_host, make_client
 from .frontier import Frontier
+from .parsing import ParseAborted, ParsePool
 from .politeness import HostGate, Robots
 from .sources import Blocked, Source, SourceRefused, provenance
 from .sources.live import LiveSource
@@ -45,13 +47,16 @@ if TYPE_CHECKING:  # the archive module's reparse uses this one's parse_page
     from .archive import Archive
 
 log = logging.getLogger("cinescrape")
-# One thread parses, page after page, while the event loop goes on fetching: more threads would be no faster (the
-# parsers hold the GIL), and lexbor never parses two pages at once.
+# Without worker processes (parse_processes 0), one thread parses, page after page, while the event loop goes on
+# fetching: more threads would be no faster (the parsers hold the GIL), and lexbor never parses two pages at once.
 _PARSER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cinescrape-parse")
 BLOCKED = "blocked"
 SEARCH = "search"
 SEARCH_RETRY = timedelta(days=1)  # a search the metadata site did not answer is asked again the next day
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+# A commit per page was a good part of a crawl's time (bench/crawl.py): pages are committed in groups of up to this
+# many transactions, or this long after the group's first, whichever comes first.
+_COMMIT_PAGES, _COMMIT_SECONDS = 64, 0.5
 
 
 class PageError(Exception):
@@ -143,6 +148,8 @@ class PageStore(Protocol):
 
     def save_page(self, run_id: int, fetched: FetchedPage, record: Record | None = None) -> int: ...
 
+    def commit(self) -> None: ...
+
 
 class ArchiveSink(Protocol):
     """Where the crawler keeps each body received: ``scraper.archive.Archive``, or a worker's that sends it on."""
@@ -180,7 +187,9 @@ class Crawler(Generic[StoreT]):
             fetcher, robots, HostGate(settings.per_host_concurrency, settings.delay_seconds)
         )
         self.global_slots = asyncio.Semaphore(settings.concurrency)
-        self.parsing = asyncio.Lock()  # one page claimed and parsed at a time (see _parse)
+        processes = (os.cpu_count() or 1) if settings.parse_processes is None else settings.parse_processes
+        self.parse_pool = ParsePool(processes, settings.parse_timeout_seconds) if processes else None
+        self.parsing = asyncio.Lock()  # without a pool, one page claimed and parsed at a time (see _parse)
         self.claimed: set[str] = set()  # URLs whose parse claim() counted as a failure, not yet settled
         self.visited = 0  # across every pass of the run (searches, found films): max_pages is per run
         minutes = settings.max_run_minutes
@@ -219,6 +228,11 @@ class Crawler(Generic[StoreT]):
             if self.progress:
                 self.progress(self.summary, len(tasks))
         return self.summary
+
+    async def close(self) -> None:
+        """End the parse workers (a parse in flight with them); the crawler parses no more."""
+        if self.parse_pool is not None:
+            await self.parse_pool.close()
 
     def _stop_at_deadline(self) -> None:
         """``max_run_minutes`` is up: the pages in flight are abandoned (none is half-stored: each is one
@@ -317,11 +331,18 @@ class Crawler(Generic[StoreT]):
         self.summary.parsed += 1
 
     async def _parse(self, item: FrontierItem, body: bytes, url: str, content_type: str) -> Record:
-        """Parse in the parse thread (a slow page never stalls the other pages' fetches), one page at a time,
-        each claimed in the frontier first: a page whose parse ends the process is the one counted."""
+        """Parse in a worker process: a parse that kills its worker or overruns its time fails its page alone.
+        Without workers, in the parse thread (a slow page never stalls the other pages' fetches), one page at a
+        time, each claimed in the frontier first: a page whose parse ends the process is the one counted."""
+        if self.parse_pool is not None:
+            try:
+                return await self.parse_pool.run(parse_page, body, url, item.kind, content_type)
+            except ParseAborted as error:
+                raise PageError(str(error)) from error
         async with self.parsing:
             with self.store.transaction():
                 self.frontier.claim(item.url)
+            self.store.commit()  # the claim must outlive the process the parse may end
             self.claimed.add(item.url)
             return await asyncio.get_running_loop().run_in_executor(
                 _PARSER, parse_page, body, url, item.kind, content_type
@@ -375,6 +396,23 @@ class Crawler(Generic[StoreT]):
         self.summary.failed.append((item.url, reason))
 
 
+@asynccontextmanager
+async def _batched(store: Store) -> AsyncIterator[None]:
+    """The pages' transactions grouped into commits (``Store.batched``), each at most ``_COMMIT_SECONDS`` late."""
+
+    async def commit_when_due() -> None:
+        while True:
+            await asyncio.sleep(_COMMIT_SECONDS)
+            store.commit_due()
+
+    with store.batched(_COMMIT_PAGES, _COMMIT_SECONDS):
+        timer = asyncio.create_task(commit_when_due())
+        try:
+            yield
+        finally:
+            await _cancel({timer})
+
+
 async def crawl(
     settings: Settings,
     store: Store,
@@ -394,11 +432,13 @@ async def crawl(
         crawler = Crawler(settings, store, SqliteFrontier(store.db, run_id), client, progress, archive, source)
         crawler.summary.run_id = run_id
         try:
-            await crawler.run()
-            await resolve_entries(crawler)
+            async with _batched(store):
+                await crawler.run()
+                await resolve_entries(crawler)
             exit_code = crawler.summary.exit_code
         except sqlite3.OperationalError as error:  # a write outside Store.transaction (the resolver's): one line
             raise StoreError(f"cannot write database {store.path}: {error}") from error
         finally:
+            await crawler.close()
             store.finish_run(run_id, crawler.summary.counts(), exit_code)
     return crawler.summary

@@ -20,8 +20,10 @@ from tests.servers import fault_server, film_site, site_settings
 from tests.test_crawl_resume import data
 
 # A crawl that kills itself (SIGKILL: no cleanup, no rollback) at its step ``k`` of the database's life: before each
-# BEGIN, before the first write inside each transaction, before each COMMIT; k = 0 runs to the end and prints how
-# many steps there were. The database is traced from the moment the crawl opens it.
+# BEGIN, before the first write inside each transaction, before each COMMIT; inside a batch of transactions
+# (Store.batched) a transaction is a savepoint of the batch's: before it, its first write and its release too.
+# k = 0 runs to the end and prints how many steps there were. The database is traced from the moment the crawl
+# opens it.
 _KILLED_AT = """
 import os, signal, sys
 from pathlib import Path
@@ -30,7 +32,7 @@ import db.store
 from scraper.run import run_crawl
 from tests.servers import Settings
 
-kill_at, steps, writing = int(sys.argv[3]), [0], [False]
+kill_at, steps, writing, level = int(sys.argv[3]), [0], [False], [0]
 _open = db.store.Store.__init__
 
 
@@ -42,13 +44,20 @@ def step():
 
 def trace(sql):
     verb = sql.lstrip().split(None, 1)[0].upper() if sql.strip() else ""
-    if verb == "BEGIN":
-        step()
-        writing[0] = True
+    if verb in ("BEGIN", "SAVEPOINT"):
+        level[0] += 1
+        if verb == "BEGIN" or level[0] == 2:  # a transaction, or one of a batch
+            step()
+            writing[0] = True
     elif verb in ("INSERT", "UPDATE", "DELETE", "REPLACE") and writing[0]:
         step()
         writing[0] = False
-    elif verb == "COMMIT":
+    elif verb == "RELEASE":
+        level[0] -= 1
+        if level[0] == 1:
+            step()
+    elif verb in ("COMMIT", "ROLLBACK") and not sql.upper().startswith("ROLLBACK TO"):
+        level[0] = 0
         step()
 
 

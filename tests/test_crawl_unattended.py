@@ -290,7 +290,8 @@ def test_robots_txt_is_read_up_to_its_size_cap(tmp_path, caplog):
 
 def test_one_slow_parse_does_not_stall_the_other_pages_fetches(tmp_path, monkeypatch):
     """The first film's parse waits (up to 10 s) for the second film's response to be in the crawler's hands (its
-    archiving, just before its parse): only possible while the event loop goes on fetching during the parse."""
+    archiving, just before its parse): only possible while the event loop goes on fetching during the parse. In
+    the parse thread (parse_processes 0): a worker process would not see the parse patched here."""
     first, second = "/title/tt1001002/", "/title/tt1001001/"
     routes, _ = film_site(1, 2)
     routes[second] = slowed(routes[second], lambda: 0.3)  # fetched after the first film, surely
@@ -310,7 +311,7 @@ def test_one_slow_parse_does_not_stall_the_other_pages_fetches(tmp_path, monkeyp
     monkeypatch.setattr(crawl_module, "parse_page", slow_parse)
     monkeypatch.setattr(crawl_module.Crawler, "_archive", archived)
     with fault_server(routes) as server:
-        report, _ = run(server, [LIST], tmp_path / "films.db", concurrency=4)
+        report, _ = run(server, [LIST], tmp_path / "films.db", concurrency=4, parse_processes=0)
     assert waited == [True]
     assert report.summary.parsed == 3
 
@@ -367,7 +368,8 @@ def deadly_parse(body, url, kind, content_type):
 
 
 scraper.crawl.parse_page = deadly_parse
-settings = Settings(seeds=(sys.argv[2],), delay_seconds=0.0, subpages=(), concurrency=1)
+# parsed in the crawler's own process (parse_processes 0), the deadly parse ends it
+settings = Settings(seeds=(sys.argv[2],), delay_seconds=0.0, subpages=(), concurrency=1, parse_processes=0)
 sys.exit(run_crawl(settings, Path(sys.argv[1]), "crawl").summary.exit_code)
 """
 

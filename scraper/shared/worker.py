@@ -77,6 +77,7 @@ class Worker:
                 await asyncio.sleep(POLL)
         finally:
             heartbeat.cancel()
+            await self.crawler.close()
 
     async def _heartbeat(self) -> None:
         while True:
