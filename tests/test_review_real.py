@@ -46,7 +46,6 @@ GOLD2 = SHARED / "gold2" / "C_listicles_reviews"
 # real2 pages the list parser does not get right yet, and why. Strict: a page that starts passing fails
 # here until it is removed.
 KNOWN_WRONG_REAL2 = {
-    "boxofficemojo__daily-chart__2019-04-26": "three of 62 rows wrong (ranks 1, 56, 60; not yet examined)",
     "empire__best-movies-2__wayback-2020-05-18": "entry 100 is missed and the misprinted '15) Spirited Away' (position 80) kept as printed",
     "newspaper__avclub.com1": "no list found (not yet examined)",
     "pikabu__matrix-7-observations": "a numbered trivia list about one film: its items read as names",
@@ -180,3 +179,48 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
     gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
     out = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"]).to_dict()
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # The column names in the first row's plain <td> cells, not in <th>s nor a <thead>.
+        "dev/C_lists/gyermolenko__kinopoisk-top250-single-page__2015-05__cp1251",
+        # Rank and name in one cell ("93. Spider-Man: No Way Home"), the rows sorted by release date.
+        "dev/C_lists/sarraha786__imdb-chart-top250__sorted-by-release-date__2022-04",
+    ],
+)
+def test_real_table_matches_gold(name: str, grader: ModuleType) -> None:
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    out = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"]).to_dict()
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_award_table_rows_spanned_by_their_year_are_one_entry_each() -> None:
+    # The shape of Wikipedia's award tables ("Academy Award for Best Picture"): a table per decade under one
+    # header (Year | Film | Producer(s)), the year cell spanning its nominees' rows, the films in italic links.
+    def decade(start: int) -> str:
+        rows = []
+        for year in range(start, start + 2):
+            films = [f"Film {year} {n}" for n in range(1, 4)]
+            first = f'<td rowspan="3">{year}</td>'
+            rows += [
+                f"<tr>{first if n == 0 else ''}<td><i><a href='/wiki/{f.replace(' ', '_')}'>{f}</a></i></td>"
+                f"<td>Producer {n}</td></tr>"
+                for n, f in enumerate(films)
+            ]
+        return (
+            "<table class='wikitable'><tbody><tr><th>Year</th><th>Film</th><th>Producer(s)</th></tr>"
+            + "".join(rows)
+            + "</tbody></table>"
+        )
+
+    page = (
+        "<html><head><title>Academy Award for Best Picture - Wikipedia</title></head><body><main><h1>Academy Award"
+        f" for Best Picture</h1><h2>1990s</h2>{decade(1990)}<h2>2000s</h2>{decade(2000)}</main></body></html>"
+    )
+    record = parse(page.encode(), url="https://en.wikipedia.org/wiki/Academy_Award_for_Best_Picture")
+    assert isinstance(record, ReviewPage)
+    expected = [f"Film {year} {n}" for year in (1990, 1991, 2000, 2001) for n in range(1, 4)]
+    assert [entry.title for entry in record.entries] == expected
+    assert [entry.year for entry in record.entries] == [year for year in (1990, 1991, 2000, 2001) for _ in range(3)]

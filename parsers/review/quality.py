@@ -25,14 +25,17 @@ _DATE = re.compile(
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z]", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _MAX_WORDS = 14
-# Film and TV pages of the sites lists link to (a Wikipedia article, but not "Category:…" nor a footnote).
-FILM_LINK = re.compile(
+# Film and TV pages of the film databases lists link to: a link to one names a film or show.
+_FILM_DATABASES = (
     r"/title/tt\d{7,10}|letterboxd\.com/film/|^/film/[^/]+/?$|rottentomatoes\.com/(?:m|tv)/|^/(?:m|tv)/[\w-]+"
-    r"|(?:wikipedia\.org|^)/wiki/(?![^/#]*:[^_])[^#?]+$|metacritic\.com/(?:movie|tv)/|boxofficemojo\.com/(?:release|title)/"
+    r"|metacritic\.com/(?:movie|tv)/|boxofficemojo\.com/(?:release|title)/"
     r"|^/(?:release|title)/(?:rl|tt)\d|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/|kinopoisk\.ru/film/"
-    r"|movie\.douban\.com/subject/",
-    re.I,
+    r"|movie\.douban\.com/subject/"
 )
+FILM_PAGE_LINK = re.compile(_FILM_DATABASES, re.I)
+# Those, or a Wikipedia article (not "Category:…" nor a footnote): a film's in a list of films, but an
+# encyclopedia links every person, country and year the same way.
+FILM_LINK = re.compile(_FILM_DATABASES + r"|(?:wikipedia\.org|^)/wiki/(?![^/#]*:[^_])[^#?]+$", re.I)
 _FILM_WORDS = re.compile(
     r"\b(?:films?|movies?|cinema|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror|comed(?:y|ies)"
     r"|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|oscars?|directors?|actors?"

@@ -4,19 +4,33 @@ column per entry beside a row labelled "Product" (as ``<table>`` or as a grid of
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from selectolax.lexbor import LexborNode
 
 from ..page import Page
 from ..text import clean, find_year, node_text, to_int
 from .blocks import BlockIndex
-from .candidates import Candidate, Item
+from .candidates import Candidate, Item, numbered_title
+from .quality import FILM_PAGE_LINK, share, title_like
 
+# A column's name saying it holds the entries' names: in comparison tables, any product's; in a table of rows,
+# a film's or show's, in the languages lists are written in ("Name" heads tables of people as often as of films:
+# such a column is taken only when its cells link film pages, as a column no header names).
 _TITLE_COLUMN = re.compile(
     r"^(film|title|movie|name|series|show|album|book|game|product|model|titel|produkt|modell|nom|título)s?$", re.I
 )
-_RANK_COLUMN = re.compile(r"^(#|no\.?|nr\.?|rank(ing)?|pos\.?|position|place|rang|platz)$", re.I)
-_YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año)$", re.I)
+_FILM_TITLE_COLUMN = re.compile(
+    r"^(?:film|title|movie|series|show|programme|program|titel|filmtitel|titre|título|titolo|película|pelicula"
+    r"|фильм|название|片名|电影|電影|映画|作品|作品名|タイトル|제목|영화)(?:s|e|es)?(?:\s*\(.*\))?$",
+    re.I,
+)
+_RANK_COLUMN = re.compile(
+    r"^(#|no\.?|nr\.?|rank(ing)?|pos\.?|position|place|rang|platz|puesto|posición|posto|место|排名|名次|順位|순위)$",
+    re.I,
+)
+_YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
+_MAX_SPAN = 200  # a rowspan larger than any real table's group: a broken page must not grow the grid without end
 _CELLS = ("th", "td")
 _SECTIONS = ("thead", "tbody", "tfoot")
 _MIN_ENTRIES = 3
@@ -34,9 +48,47 @@ def _rows(table: LexborNode) -> list[LexborNode]:
     return rows
 
 
-def _header_cells(rows: list[LexborNode]) -> list[str]:
-    row = next((row for row in rows if row.parent is not None and row.parent.tag == "thead"), rows[0] if rows else None)
-    return [_cell_text(cell) for cell in row.iter() if cell.tag in _CELLS] if row is not None else []
+def _header(rows: list[LexborNode]) -> int:
+    """How many rows at the table's top name its columns: its ``<thead>`` rows, else its leading rows of
+    ``<th>`` cells only, else its first row (many tables head their columns with plain ``<td>`` cells)."""
+    head = sum(1 for row in rows if row.parent is not None and row.parent.tag == "thead")
+    if head:
+        return head
+    for n, row in enumerate(rows):
+        if any(cell.tag == "td" for cell in row.iter()):
+            return n or 1
+    return len(rows)
+
+
+def _span(cell: LexborNode, name: str) -> int:
+    value = to_int(cell.attributes.get(name))
+    return min(max(value or 1, 1), _MAX_SPAN)
+
+
+def _grid(rows: list[LexborNode]) -> list[list[LexborNode]]:
+    """Each row's cells by column, a cell that spans rows or columns standing in every place it covers
+    (an award table prints a year once for its five nominees; a header spans two columns)."""
+    grid: list[list[LexborNode]] = []
+    above: dict[int, tuple[LexborNode, int]] = {}  # column → (cell spanning down into it, rows still to cover)
+    for row in rows:
+        line: list[LexborNode] = []
+        cells = iter(cell for cell in row.iter() if cell.tag in _CELLS)
+        while True:
+            while len(line) in above:
+                cell, left = above.pop(len(line))
+                if left > 1:
+                    above[len(line)] = (cell, left - 1)
+                line.append(cell)
+            if (following := next(cells, None)) is None:
+                break
+            cell = following
+            down = _span(cell, "rowspan")
+            for _ in range(_span(cell, "colspan")):
+                if down > 1:
+                    above[len(line)] = (cell, down - 1)
+                line.append(cell)
+        grid.append(line)
+    return grid
 
 
 def _cell_text(cell: LexborNode) -> str:
@@ -60,37 +112,103 @@ def _labels_in_first_column(rows: list[LexborNode]) -> bool:
     return bool(tags) and all(len(row) > 1 and row[0] == "th" and "th" not in row[1:] for row in tags)
 
 
+@dataclass(slots=True)
+class _Columns:
+    title: int
+    rank: int | None
+    year: int | None
+    named: bool  # the title column is named by its header (else chosen by what its cells hold)
+
+
+def _column(header: list[str], pattern: re.Pattern[str]) -> int | None:
+    return next((n for n, text in enumerate(header) if pattern.match(clean(text))), None)
+
+
+def _film_column(body: list[list[LexborNode]], page: Page) -> int | None:
+    """With no header naming it, the column of film names is the one whose cells link a film database's
+    pages and read as distinct names; the leftmost where several do."""
+    width = max((len(line) for line in body), default=0)
+    for n in range(width):
+        cells = [line[n] for line in body if n < len(line)]
+        texts = [_cell_text(cell) for cell in cells]
+        linked = [
+            any(FILM_PAGE_LINK.search(page.absolute(anchor.attributes.get("href")) or "") for anchor in cell.css("a"))
+            for cell in cells
+        ]
+        if (
+            share(linked) >= 0.6
+            and share([title_like(text) for text in texts]) >= 0.8
+            and len(set(texts)) >= 0.8 * len(texts)
+        ):
+            return n
+    return None
+
+
+def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Columns | None:
+    title = _column(header, _FILM_TITLE_COLUMN)
+    named = title is not None
+    if title is None:
+        title = _film_column(body, page)
+    if title is None:
+        return None
+    return _Columns(title, _column(header, _RANK_COLUMN), _column(header, _YEAR_COLUMN), named)
+
+
+def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tuple[str, ...], list[Item], bool] | None:
+    """A table's header and one item per row (a title cell that spans rows counts once), or None."""
+    rows = _rows(table)
+    if _labels_in_first_column(rows):
+        return None
+    grid = _grid(rows)
+    head = _header(rows)
+    header = [_cell_text(cell) for cell in grid[head - 1]] if head and grid[head - 1] else []
+    body = grid[head:]
+    columns = _columns(header, body, page)
+    if columns is None:
+        return None
+    items: list[Item] = []
+    previous: int | None = None
+    titled: list[tuple[int | None, str, int, int, int | None]] = []  # rank, title, first block, last block, year
+    for line, row in zip(body, rows[head:], strict=True):
+        if columns.title >= len(line) or (cell := line[columns.title]).mem_id == previous:
+            continue
+        previous = cell.mem_id
+        b, last = index.first(cell), index.last(row)
+        if b is None or last is None:
+            continue
+        rank = to_int(_cell_text(line[columns.rank])) if columns.rank is not None and columns.rank < len(line) else None
+        year = (
+            find_year(_cell_text(line[columns.year])) if columns.year is not None and columns.year < len(line) else None
+        )
+        titled.append((rank, index.blocks[b].lines[0].text, b, last, year))
+    # "93. Spider-Man": rank and name in one cell, where every row prints its rank so ("12:01 PM" is a name).
+    numbered = [numbered_title(title) if rank is None else None for rank, title, *_ in titled]
+    every = bool(titled) and all(found is not None for found in numbered)
+    for (printed, text, b, last, year), found in zip(titled, numbered, strict=True):
+        rank, title = found if every and found is not None else (printed, text)
+        items.append(Item(rank or len(items) + 1, title, b, 0, rank is None, year=year, end=last + 1))
+    return tuple(clean(text) for text in header), items, columns.named
+
+
 def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
-    """Tables with a title column (and maybe rank and year columns): one entry per row."""
-    found = []
+    """Tables with a title column (and maybe rank and year columns): one entry per row. A page that splits
+    one list into tables of one header (a table per decade, per letter) gives one candidate of them all."""
+    found: list[Candidate] = []
+    last_header: tuple[str, ...] | None = None
     for table in page.tree.css("table"):
-        rows = _rows(table)
-        if _labels_in_first_column(rows):
+        read = _table_items(table, page, index)
+        if read is None:
             continue
-        header = _header_cells(rows)
-        column = {
-            role: next((i for i, text in enumerate(header) if pattern.match(clean(text))), None)
-            for role, pattern in (("title", _TITLE_COLUMN), ("rank", _RANK_COLUMN), ("year", _YEAR_COLUMN))
-        }
-        title_col = column["title"]
-        if title_col is None:
+        header, items, named = read
+        if found and header and header == last_header:
+            joined = found[-1].items
+            offset = len(joined) if all(item.rank_inferred for item in items) else 0
+            joined.extend(replace(item, rank=item.rank + offset) for item in items)
             continue
-        items: list[Item] = []
-        for row in rows[1:]:
-            cells = [cell for cell in row.iter() if cell.tag in _CELLS]
-            if len(cells) != len(header):
-                continue
-            b, last = index.first(cells[title_col]), index.last(row)
-            if b is None or last is None:
-                continue
-            rank_col, year_col = column["rank"], column["year"]
-            rank = to_int(_cell_text(cells[rank_col])) if rank_col is not None else None
-            year = find_year(_cell_text(cells[year_col])) if year_col is not None else None
-            title = index.blocks[b].lines[0].text
-            items.append(Item(rank or len(items) + 1, title, b, 0, rank is None, year=year, end=last + 1))
-        if len(items) >= _MIN_ENTRIES:
-            found.append(Candidate("table", items, 0.75))
-    return found
+        last_header = header
+        if items:
+            found.append(Candidate("table", items, 0.75 if named else 0.6))
+    return [candidate for candidate in found if len(candidate.items) >= _MIN_ENTRIES]
 
 
 def _cell_item(cell: LexborNode, index: BlockIndex, rank: int) -> Item | None:
