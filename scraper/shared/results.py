@@ -178,10 +178,6 @@ class RemoteStore:
         """Nothing waits here: a claim goes to Redis at once (``ShippingFrontier``), the rest when its transaction
         ends."""
 
-    def commit(self) -> None:
-        """Nothing waits here: a claim goes to Redis at once (``ShippingFrontier``), the rest when its transaction
-        ends."""
-
 
 class RemoteArchive:
     """The ``scraper.crawl.ArchiveSink`` of a worker: each body goes to the writer's archive."""
