@@ -196,6 +196,18 @@ def test_real_table_matches_gold(name: str, grader: ModuleType) -> None:
     assert grader.grade_review(grader.Score(), gold, out) == {}
 
 
+def test_later_page_of_a_chart_keeps_its_printed_ranks(grader: ModuleType) -> None:
+    # A chart's fifth page ranks 121 to 150: printed ranks far above the run's length were taken for stray
+    # numbers, and the run for no list.
+    name = "dev/C_lists/mangaki__myanimelist-top-anime-by-popularity__ranks-121-150__2015-02"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    out = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"]).to_dict()
+    problems = grader.grade_review(grader.Score(), gold, out)
+    assert [entry["rank"] for entry in out["entries"]] == list(range(121, 151))
+    # The one difference: its name ends in a year in brackets, which is read as a year.
+    assert problems == {"entries": "missing ranks [127] extra [(127, 'hunter x hunter')]"}
+
+
 def test_award_table_rows_spanned_by_their_year_are_one_entry_each() -> None:
     # The shape of Wikipedia's award tables ("Academy Award for Best Picture"): a table per decade under one
     # header (Year | Film | Producer(s)), the year cell spanning its nominees' rows, the films in italic links.

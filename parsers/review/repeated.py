@@ -183,10 +183,11 @@ def _contains(outer: LexborNode, inner: LexborNode) -> bool:
 
 def _printed_ranks(records: list[_Record]) -> bool:
     """Every record has a rank of its own: a chart sorted by another column (release date) prints its
-    ranks out of order, so distinct ranks within the list's reach are enough."""
+    ranks out of order, so distinct ranks within the list's reach are enough, wherever the reach starts (a
+    chart's later pages rank 121 to 150)."""
     ranks = [record.rank for record in records]
     known = [rank for rank in ranks if rank is not None]
-    return len(known) == len(ranks) and len(set(known)) == len(known) and max(known) <= 2 * len(known) + 10
+    return len(known) == len(ranks) and len(set(known)) == len(known) and max(known) - min(known) < 2 * len(known) + 10
 
 
 def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) -> Candidate | None:
