@@ -112,7 +112,7 @@ def test_worker_usage_errors_and_idle_exit(redis_server: RedisServer) -> None:
     assert runner.invoke(cli, ["worker", "--frontier", redis_server.url, "--idle-exit", "0.2"]).exit_code == 0
 
 
-def test_a_crawl_whose_redis_is_unreachable_is_one_line_and_exit_1(tmp_path: Path, monkeypatch: Any) -> None:
+def test_a_crawl_or_worker_whose_redis_is_unreachable_is_one_line_and_exit_1(tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.setattr("scraper.shared._RETRIES", 0)
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
@@ -122,3 +122,6 @@ def test_a_crawl_whose_redis_is_unreachable_is_one_line_and_exit_1(tmp_path: Pat
     )
     assert result.exit_code == 1
     assert "lost the shared frontier" in result.output
+    result = CliRunner().invoke(cli, ["worker", "--frontier", url])
+    assert result.exit_code == 1
+    assert "cinescrape worker: lost the shared frontier" in result.output

@@ -168,7 +168,13 @@ async def crawl_shared(
 async def work_shared(shared: Shared, idle_exit: float | None) -> None:
     """``cinescrape worker``: join the open run and work it until it is done; with ``idle_exit``, wait for the
     next run, and end once none has been open for that many seconds."""
-    client = connect(shared.url)
+    try:
+        await _work(connect(shared.url), shared.url, idle_exit)
+    except redis.RedisError as error:
+        raise SharedFrontierError(f"lost the shared frontier {shared.url}: {error}") from error
+
+
+async def _work(client: redis.Redis, url: str, idle_exit: float | None) -> None:
     idle_since = time.monotonic()
     while True:
         joined = _open_run(client)
@@ -178,7 +184,7 @@ async def work_shared(shared: Shared, idle_exit: float | None) -> None:
             await asyncio.sleep(POLL)
             continue
         run_id, settings, lease_seconds = joined
-        log.info("joined run %s on %s", run_id, shared.url)
+        log.info("joined run %s on %s", run_id, url)
         async with make_client(settings) as http:
             worker = Worker(client, settings, lease_seconds, http)
             await worker.work(lambda: _open_run(client) is None)
