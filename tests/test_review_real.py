@@ -188,6 +188,8 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         "dev/C_lists/gyermolenko__kinopoisk-top250-single-page__2015-05__cp1251",
         # Rank and name in one cell ("93. Spider-Man: No Way Home"), the rows sorted by release date.
         "dev/C_lists/sarraha786__imdb-chart-top250__sorted-by-release-date__2022-04",
+        # A film named by a number ("1921", rank 42), its link a release group's page.
+        "dev/C_lists/granthicks__boxofficemojo-2021-worldwide__saved-2021-11",
     ],
 )
 def test_real_table_matches_gold(name: str, grader: ModuleType) -> None:

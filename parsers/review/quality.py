@@ -28,8 +28,8 @@ _MAX_WORDS = 14
 # Film and TV pages of the film databases lists link to: a link to one names a film or show.
 _FILM_DATABASES = (
     r"/title/tt\d{7,10}|letterboxd\.com/film/|^/film/[^/]+/?$|rottentomatoes\.com/(?:m|tv)/|^/(?:m|tv)/[\w-]+"
-    r"|metacritic\.com/(?:movie|tv)/|boxofficemojo\.com/(?:release|title)/"
-    r"|^/(?:release|title)/(?:rl|tt)\d|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/|kinopoisk\.ru/film/"
+    r"|metacritic\.com/(?:movie|tv)/|boxofficemojo\.com/(?:release|releasegroup|title)/"
+    r"|^/(?:release|releasegroup|title)/(?:rl|gr|tt)\d|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/|kinopoisk\.ru/film/"
     r"|movie\.douban\.com/subject/"
 )
 FILM_PAGE_LINK = re.compile(_FILM_DATABASES, re.I)
