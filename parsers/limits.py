@@ -29,6 +29,49 @@ _VOID = frozenset(
     b"area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen".split()
 )
 _RAW_TEXT = frozenset(b"script style textarea title xmp noscript template".split())
+# Elements whose end tag may be left out, and the element their next sibling closes back to: a row's next <td>
+# ends the last cell and whatever was left open in it (old tables leave a <b> open in each of 5,000 cells), as a
+# tree builder does. Never counted themselves: they do not nest in themselves.
+_CLOSED_BACK_TO = {
+    **dict.fromkeys((b"td", b"th", b"tr", b"tbody", b"thead", b"tfoot", b"caption", b"colgroup"), b"table"),
+    **dict.fromkeys((b"li",), b"ul"),
+    **dict.fromkeys((b"dt", b"dd"), b"dl"),
+    **dict.fromkeys((b"option", b"optgroup"), b"select"),
+}
+_OPTIONAL_END = frozenset(_CLOSED_BACK_TO) | {b"p", b"rt", b"rp"}
+
+
+class _OpenElements:
+    """The stack of open elements, as far as depth needs it: an end tag closes the nearest open element of its
+    name and everything opened inside it; an end tag of no open element is ignored, as browsers do."""
+
+    def __init__(self) -> None:
+        self._stack: list[bytes] = []
+        self._open: dict[bytes, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._stack)
+
+    def open(self, name: bytes) -> None:
+        self._stack.append(name)
+        self._open[name] = self._open.get(name, 0) + 1
+
+    def close(self, name: bytes) -> None:
+        if self._open.get(name):
+            self._pop_to(name)
+            self._pop()
+
+    def close_back_to(self, name: bytes | None) -> None:
+        """Close what is open inside the nearest open ``name``, keeping it."""
+        if name is not None and self._open.get(name):
+            self._pop_to(name)
+
+    def _pop_to(self, name: bytes) -> None:
+        while self._stack[-1] != name:
+            self._pop()
+
+    def _pop(self) -> None:
+        self._open[self._stack.pop()] -= 1
 
 
 def cap_markup(text: str | bytes) -> str | bytes:
@@ -47,7 +90,8 @@ def cap_markup(text: str | bytes) -> str | bytes:
 def _rewrite(data: bytes) -> bytes:
     pieces: list[bytes] = []
     kept_to = 0  # data[kept_to:] is not yet in pieces
-    depth = dropped = 0  # open elements kept, and opened past the cap (their end tags are dropped too)
+    open_elements = _OpenElements()
+    dropped = 0  # elements opened past the cap (their end tags are dropped too)
     at = 0
     while (match := _TAG.search(data, at)) is not None:
         at = match.end()
@@ -64,13 +108,15 @@ def _rewrite(data: bytes) -> bytes:
             dropped -= len(ends)
             cut_to = match.start() + sum(len(end) + 2 for end in ends)
         elif closing:
-            depth -= depth > 0
+            open_elements.close(name)
         elif name in _RAW_TEXT:
             end = data.find(b"</" + name, at)
             at = len(data) if end < 0 else end  # its text is skipped; its end tag is read as any other
-            depth += 1
+            open_elements.open(name)
+        elif name in _OPTIONAL_END:
+            open_elements.close_back_to(_CLOSED_BACK_TO.get(name))
         elif name not in _VOID and not attributes.endswith(b"/"):
-            if depth >= MAX_DEPTH:
+            if len(open_elements) >= MAX_DEPTH:
                 # past the cap every tag up to the next end tag goes (their text stays): in one step
                 end = data.find(b"</", match.start())
                 end = len(data) if end < 0 else end
@@ -78,7 +124,7 @@ def _rewrite(data: bytes) -> bytes:
                 replacement = _ANY_TAG.sub(b"", data[match.start() : end])
                 cut_to = end
             else:
-                depth += 1
+                open_elements.open(name)
         if cut_to is None and len(attributes) > 2 * MAX_ATTRIBUTES:  # at least 2 bytes an attribute
             kept = _ATTRIBUTE.findall(attributes)
             if len(kept) > MAX_ATTRIBUTES:
