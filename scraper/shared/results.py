@@ -3,14 +3,16 @@
 A worker's crawler writes to an ``Outbox`` where a single process writes to SQLite: each store transaction (a
 page, its frontier mark, the links it yields) becomes one message, with the body it archives. Messages
 are JSON decoded into the named types only (msgspec), never pickle: whoever can write to Redis can send bad
-data, never run code in the writer. The writer stores a message's pages in one SQLite transaction, then applies
-its frontier changes in Redis (ending the URL's lease), then acknowledges and deletes it; killed in between, it
-reads the message again when it starts (a page stored twice is stored the same).
+data, never run code in the writer. The writer stores a message's pages in one SQLite transaction (those of a
+batch of messages committed together), then applies their frontier changes in Redis (ending the URLs' leases), then
+acknowledges and deletes them; killed in between, it reads them again when it starts (a page stored twice is
+stored the same).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
@@ -253,13 +255,22 @@ class Writer:
         entries = answer[0][1] if answer else []
         if self._cursor == "0" and not entries:
             self._cursor = ">"
+        messages = []
         for entry_id, fields in entries:
             try:
-                message = msgspec.json.decode(fields["m"], type=Message)
+                messages.append(msgspec.json.decode(fields["m"], type=Message))
             except (msgspec.DecodeError, KeyError) as error:  # not ours: dropped, said once
                 log.warning("shared frontier: message %s dropped: %s", entry_id, error)
-            else:
-                self.apply(message)
+        # each message's pages one transaction, the batch one commit (a commit per page was a good part of the
+        # writer's time); then, once committed, the frontier changes in one round trip and the acknowledgements
+        with self.store.batched(len(messages) + 1, math.inf):
+            stored = [self._store(message) for message in messages]
+        with self.frontier.pipelined():
+            for ops in stored:
+                for op in ops:
+                    self._frontier(op)
+        for message, ops in zip(messages, stored, strict=True):
+            self._count(message.tally, ops)
         if entries:  # killed before this, the writer applies them again: a page stored twice is stored the same
             done = [entry_id for entry_id, _ in entries]
             pipeline = self.client.pipeline(transaction=False)
@@ -272,13 +283,13 @@ class Writer:
         """Messages in the stream not yet applied."""
         return int(self.client.xlen(STREAM))
 
-    def apply(self, message: Message) -> None:
-        run_id, summary = self.summary.run_id, self.summary
+    def _store(self, message: Message) -> list[Op]:
+        """Store a message's bodies and pages; returns its ops as stored (a page that failed to load, its error)."""
+        run_id = self.summary.run_id
         for op in message.ops:  # the body before its page, as one process does it
             if isinstance(op, Keep) and self.archive is not None:
                 self.archive.put(replace(op.fetch, run_id=run_id))
-        ops = message.ops
-        saves = [op for op in ops if isinstance(op, SavePage)]
+        saves = [op for op in message.ops if isinstance(op, SavePage)]
         try:
             with self.store.transaction():
                 for save in saves:
@@ -294,19 +305,18 @@ class Writer:
             with self.store.transaction():
                 for save in saves:
                     self.store.save_page(run_id, save.page)
-            kept = [op for op in ops if isinstance(op, (Keep, Release))]
-            ops = [*saves, *kept, *(Mark(save.page.url, FAILED, reason) for save in saves)]
-        with self.frontier.pipelined():
-            for op in ops:
-                self._frontier(op)
-        for save in saves:
-            page = save.page
-            if page.error is not None:
-                summary.failed.append((page.url, page.error))
-            elif save.record is not None:
+            kept = [op for op in message.ops if isinstance(op, (Keep, Release))]
+            return [*saves, *kept, *(Mark(save.page.url, FAILED, reason) for save in saves)]
+        return message.ops
+
+    def _count(self, tally: Tally, ops: list[Op]) -> None:
+        summary = self.summary
+        for op in ops:
+            if isinstance(op, SavePage) and op.page.error is not None:
+                summary.failed.append((op.page.url, op.page.error))
+            elif isinstance(op, SavePage) and op.record is not None:
                 summary.parsed += 1
         summary.unchanged += sum(isinstance(op, Requeue) for op in ops)
-        tally = message.tally
         summary.fetched += tally.fetched
         summary.blocked += tally.blocked
         summary.searches_deferred += tally.searches_deferred
