@@ -78,7 +78,8 @@ class Settings:
     max_crawl_delay_seconds: Seconds = 60.0  # a longer robots.txt Crawl-delay is cut to this (with a warning)
     request_deadline_seconds: Timeout = 120.0  # one request whole (headers, body, however slow): then it fails
     max_run_minutes: Annotated[float, msgspec.Meta(ge=0, le=525_600)] = 0.0  # stop a run after this; 0: never
-    # Processes that parse pages (scraper/parsing.py); None: one per core; 0: in a thread of the crawl's process.
+    # Processes that parse pages (scraper/parsing.py); None: one per core, the crawl's own parse thread parsing
+    # while they start (a small crawl never waits for them); 0: only that thread.
     parse_processes: Annotated[int, msgspec.Meta(ge=0, le=1_000)] | None = None
     parse_timeout_seconds: Timeout = 60.0  # a parse in a process that runs longer is ended, and its page fails
     # The raw archive's SQLite file; None: beside the database (films.db → films.archive.db); "": no archive.

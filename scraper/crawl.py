@@ -57,6 +57,9 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # A commit per page was a good part of a crawl's time (bench/crawl.py): pages are committed in groups of up to this
 # many transactions, or this long after the group's first, whichever comes first.
 _COMMIT_PAGES, _COMMIT_SECONDS = 64, 0.5
+# By default the first pages are parsed in the parse thread, and worker processes start only after them (a crawl
+# of a few pages would wait for them to start: half a second to a second, mostly their imports).
+_THREAD_FIRST = 50
 
 
 class PageError(Exception):
@@ -188,7 +191,8 @@ class Crawler(Generic[StoreT]):
         )
         self.global_slots = asyncio.Semaphore(settings.concurrency)
         processes = (os.cpu_count() or 1) if settings.parse_processes is None else settings.parse_processes
-        self.parse_pool = ParsePool(processes, settings.parse_timeout_seconds) if processes else None
+        start_after = _THREAD_FIRST if settings.parse_processes is None else 0
+        self.parse_pool = ParsePool(processes, settings.parse_timeout_seconds, start_after) if processes else None
         self.parsing = asyncio.Lock()  # without a pool, one page claimed and parsed at a time (see _parse)
         self.claimed: set[str] = set()  # URLs whose parse claim() counted as a failure, not yet settled
         self.visited = 0  # across every pass of the run (searches, found films): max_pages is per run
@@ -232,7 +236,7 @@ class Crawler(Generic[StoreT]):
     async def close(self) -> None:
         """End the parse workers (a parse in flight with them); the crawler parses no more."""
         if self.parse_pool is not None:
-            await self.parse_pool.close()
+            self.parse_pool.close()
 
     def _stop_at_deadline(self) -> None:
         """``max_run_minutes`` is up: the pages in flight are abandoned (none is half-stored: each is one
@@ -333,10 +337,12 @@ class Crawler(Generic[StoreT]):
     async def _parse(self, item: FrontierItem, body: bytes, url: str, content_type: str) -> Record:
         """Parse in a worker process: a parse that kills its worker or overruns its time fails its page alone.
         Without workers, in the parse thread (a slow page never stalls the other pages' fetches), one page at a
-        time, each claimed in the frontier first: a page whose parse ends the process is the one counted."""
-        if self.parse_pool is not None:
+        time, each claimed in the frontier first: a page whose parse ends the process is the one counted. By
+        default (parse_processes not set) the thread parses the first pages, then while the workers start."""
+        pool = self.parse_pool
+        if pool is not None and (self.settings.parse_processes is not None or pool.ready()):
             try:
-                return await self.parse_pool.run(parse_page, body, url, item.kind, content_type)
+                return await pool.run(parse_page, body, url, item.kind, content_type)
             except ParseAborted as error:
                 raise PageError(str(error)) from error
         async with self.parsing:

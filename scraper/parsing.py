@@ -10,7 +10,9 @@ its time by ending its worker, which a thread cannot do.
 
 Workers start from a fork server (``forkserver``): a clean process, forked before the crawler had threads, that has
 imported the parsers once; each worker is a fork of it, ready in milliseconds. The pool starts at the first
-parse, in a thread, while the crawl goes on fetching.
+parse, in a thread, while the crawl goes on fetching. By default the crawler parses its first pages in its own
+parse thread and starts the workers only after them, going on in the thread until they are up: a small crawl
+never starts them, nor waits for them.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import signal
+import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import suppress
 from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -40,19 +44,39 @@ def _worker_start() -> None:
 
 
 class ParsePool:
-    """``processes`` worker processes, started at the first parse; ``close`` ends them (the crawl does, however
-    it ends: finished, interrupted, out of time)."""
+    """``processes`` worker processes, started in the background once ``ready`` has been asked more than
+    ``start_after`` times; ``close`` ends them (the crawl does, however it ends: finished, interrupted, out of
+    time)."""
 
-    def __init__(self, processes: int, timeout_seconds: float) -> None:
+    def __init__(self, processes: int, timeout_seconds: float, start_after: int = 0) -> None:
         self.processes = processes
         self.timeout_seconds = timeout_seconds
+        self.start_after = start_after
+        self._asked = 0
         self._pool: ProcessPool | None = None
-        self._starting: asyncio.Future[ProcessPool] | None = None
+        self._up: asyncio.Future[None] | None = None  # settled once the workers are up, or could not start
+        self._starter: threading.Thread | None = None
+        self._lock = threading.Lock()  # between close and the thread that starts the workers
+        self._closed = False
+
+    def ready(self) -> bool:
+        """Whether the workers are up; starts them when asked more than ``start_after`` times."""
+        self._asked += 1
+        if self._up is None and self._asked > self.start_after:
+            self._start()
+        return self._pool is not None
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)`` in a worker; raises ParseAborted if the worker dies or the time runs out."""
-        pool = self._pool or await self._start()
-        future = pool.schedule(function, args=args, timeout=self.timeout_seconds)
+        """``function(*args)`` in a worker, once they are up; raises ParseAborted if the worker dies or the time
+        runs out."""
+        if not self.ready():
+            if self._up is None:
+                self._start()
+            assert self._up is not None
+            await asyncio.shield(self._up)
+        if self._pool is None:
+            raise ParseAborted("the parse workers were stopped")
+        future = self._pool.schedule(function, args=args, timeout=self.timeout_seconds)
         try:
             return await asyncio.wrap_future(future)
         except ProcessExpired as error:
@@ -61,27 +85,57 @@ class ParsePool:
         except FutureTimeout as error:
             raise ParseAborted(f"parse took longer than {self.timeout_seconds:g}s") from error
 
-    async def _start(self) -> ProcessPool:
-        # Starting the workers waits for the fork server's imports: in a thread, while the event loop fetches on.
-        if self._starting is None:
-            self._starting = asyncio.ensure_future(asyncio.to_thread(self._make))
-        return await asyncio.shield(self._starting)
+    def _start(self) -> None:
+        # Starting the workers waits for the fork server's imports: in a thread of its own, while the event loop
+        # goes on.
+        loop = asyncio.get_running_loop()
+        up = self._up = loop.create_future()
 
-    def _make(self) -> ProcessPool:
-        pool = ProcessPool(max_workers=self.processes, initializer=_worker_start, context=_CONTEXT)
-        pool.schedule(_worker_start).result()  # the workers are up
-        self._pool = pool
-        return pool
+        def start() -> None:
+            try:
+                pool = ProcessPool(max_workers=self.processes, initializer=_worker_start, context=_CONTEXT)
+                pool.schedule(_worker_start).result()
+            except Exception as error:  # the page that waits for them fails, saying why
+                _settle(loop, up, ParseAborted(f"the parse workers could not start: {error}"))
+                return
+            with self._lock:
+                if self._closed:
+                    _stop(pool)
+                    return
+                self._pool = pool
+            _settle(loop, up, None)
 
-    async def close(self) -> None:
+        self._starter = threading.Thread(target=start, name="cinescrape-parse-start")
+        self._starter.start()
+
+    def close(self) -> None:
         """End the workers, and a parse in flight with them: its page was not stored, so it waits for the next
         run as any page in flight does."""
-        if self._starting is not None:
-            await asyncio.gather(self._starting, return_exceptions=True)  # a thread cannot be called off
-        if self._pool is not None:
-            self._pool.stop()  # type: ignore[no-untyped-call]
-            self._pool.join()
-            self._pool = None
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            _stop(pool)
+        if self._starter is not None:
+            self._starter.join()  # workers being started: it stops them once up (a process left half-made prints)
+
+
+def _settle(loop: asyncio.AbstractEventLoop, future: asyncio.Future[None], error: Exception | None) -> None:
+    def settle() -> None:
+        if future.done():
+            return
+        if error is None:
+            future.set_result(None)
+        else:
+            future.set_exception(error)
+
+    with suppress(RuntimeError):  # the loop is closed: the crawl is over
+        loop.call_soon_threadsafe(settle)
+
+
+def _stop(pool: ProcessPool) -> None:
+    pool.stop()  # type: ignore[no-untyped-call]
+    pool.join()
 
 
 def _signal_name(number: int) -> str:
