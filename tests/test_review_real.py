@@ -238,3 +238,35 @@ def test_award_table_rows_spanned_by_their_year_are_one_entry_each() -> None:
     expected = [f"Film {year} {n}" for year in (1990, 1991, 2000, 2001) for n in range(1, 4)]
     assert [entry.title for entry in record.entries] == expected
     assert [entry.year for entry in record.entries] == [year for year in (1990, 1991, 2000, 2001) for _ in range(3)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "1994 / 美国 / 犯罪 剧情": the year opens the line of facts under each name.
+        "dev/C_lists/helloxizhao__douban-movie-top250-page1__2017-04",
+        # A countdown whose years sit in a line of their own under each heading.
+        "dev/C_lists/aaroncooper142__empire-best-movies-2__saved-2021-06",
+    ],
+)
+def test_years_printed_in_each_entrys_facts_are_read(name: str) -> None:
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    want = {entry["rank"]: entry["year"] for entry in gold["entries"]}
+    got = {entry.rank: entry.year for entry in record.entries if entry.rank in want}
+    assert len(got) >= 0.9 * len(want)
+    assert got == {rank: want[rank] for rank in got}
+
+
+def test_a_year_in_one_entrys_prose_is_not_the_lists_years() -> None:
+    # Under each name a short line; only one of the five mentions a year, in passing: no entry gets it.
+    heads = "".join(
+        f"<h2>{n}. Film {n}</h2><p>{'A remake of the 1979 film.' if n == 2 else 'Worth a look.'}</p>"
+        for n in range(1, 6)
+    )
+    page = f"<html><head><title>5 films to see</title></head><body><article><h1>5 films to see</h1>{heads}</article></body></html>"
+    record = parse(page.encode(), url="https://example.com/five-films")
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == [f"Film {n}" for n in range(1, 6)]
+    assert [entry.year for entry in record.entries] == [None] * 5

@@ -15,6 +15,7 @@ from ..text import clean, node_text, strip_quotes
 from .blocks import HEADINGS, Block, Line
 from .candidates import RANK_BADGE, Item
 from .links import is_title_page, watch_link
+from .quality import share
 
 _YEARS = re.compile(r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?\s*[)\]]\s*$")
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
@@ -28,6 +29,9 @@ _CROSS_LINK = re.compile(r"^(?:related|see also|read also|also read|read more|mo
 _SEPARATORS = re.compile(r"^[\s|/•·,–—-]*$")
 _LEADING_SEPARATORS = re.compile(r"^[\s.:;,|–—-]+")
 # "3. (tie) The Conversation": the printed rank says the tie; the marker is no part of the name.
+_FACT_YEAR = re.compile(r"(?:^|[\s(\[/|·•,–—-])(1[89]\d\d|20\d\d)(?=$|[\s)\]/|·•,.–—-])")
+_MAX_FACT_LINE = 60
+_FACT_LINES = 3  # the lines under an entry's name that hold its facts, where a list gives them
 _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\s*", re.I)
 
 
@@ -48,6 +52,14 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
+
+
+def _fact_year(text: str) -> int | None:
+    """The year in a short line of facts, a token of its own ("1994 / USA", "(1999) 189 min"), or None."""
+    if len(text) > _MAX_FACT_LINE:
+        return None
+    match = _FACT_YEAR.search(text)
+    return int(match.group(1)) if match else None
 
 
 def _rest_of_line(title: str, line: Line) -> str:
@@ -161,12 +173,25 @@ class EntryBuilder:
                 return n
         return len(self.blocks)
 
+    def _printed_years(self, items: list[Item], bodies: list[list[Line]]) -> list[int | None]:
+        """Each entry's year where the list prints one in the short line of facts beside or under its name
+        ("(1999) 189 мин.", "1994 / 美国 / 犯罪 剧情", "1994 2h 22m R"): where most entries have one, a list
+        of facts; where few do, a year some sentence mentions, no entry's."""
+        found = []
+        for item, body in zip(items, bodies, strict=True):
+            item_line = self.blocks[item.block].lines[item.line] if 0 <= item.block < len(self.blocks) else None
+            lines = [_rest_of_line(item.title, item_line)] if item_line else []
+            lines += [line.text for line in body[:_FACT_LINES]]
+            found.append(next((year for text in lines if (year := _fact_year(text)) is not None), None))
+        return found if share([year is not None for year in found]) >= 0.5 else [None] * len(found)
+
     def build(self, items: list[Item]) -> tuple[RankedEntry, ...]:
         entries = []
         bodies = self.entry_lines(items)
+        printed_years = self._printed_years(items, bodies)
         # A line every entry repeats word for word ("What's Your Reaction?") is a widget's, not the text's.
         widget = set.intersection(*({line.text for line in body} for body in bodies)) if len(bodies) >= 3 else set()
-        for item, body in zip(items, bodies, strict=True):
+        for item, body, printed_year in zip(items, bodies, printed_years, strict=True):
             title, year, year_end = clean_title(item.title)
             if not title:
                 continue
@@ -188,7 +213,7 @@ class EntryBuilder:
                 RankedEntry(
                     rank=item.rank,
                     title=title,
-                    year=year or item.year,
+                    year=year or item.year or printed_year,
                     year_end=year_end,
                     type=type_value,
                     blurb="\n".join(blurb) or None,
