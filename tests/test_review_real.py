@@ -247,6 +247,8 @@ def test_award_table_rows_spanned_by_their_year_are_one_entry_each() -> None:
         "dev/C_lists/helloxizhao__douban-movie-top250-page1__2017-04",
         # A countdown whose years sit in a line of their own under each heading.
         "dev/C_lists/aaroncooper142__empire-best-movies-2__saved-2021-06",
+        # IMDb's Next.js chart: the year in a span of its own beside the running time ("1994", "2h 22m").
+        "dev/C_lists/rajendarkatravath__imdb-chart-top250__nextjs__saved-2023-12",
     ],
 )
 def test_years_printed_in_each_entrys_facts_are_read(name: str) -> None:

@@ -66,11 +66,23 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         longer = [other for other in same if len(records.items) > 1.2 * len(other.items)]
         for other in same:
             other.confidence = max(other.confidence, records.confidence)
+            _take_facts(other, records)
         if longer:
             chosen = [other for other in chosen if all(other is not replaced for replaced in longer)]
         if longer or not same:
             chosen.append(records)
     return max(chosen, key=score, default=None)
+
+
+def _take_facts(candidate: Candidate, records: Candidate) -> None:
+    """The year and film link each record read from its own elements (a year in a span of its own, which the
+    text stream glues to its neighbours: "19942h 22mR"), given to the item the other source read there."""
+    spans = [(record.block, record.end or record.block + 1, record) for record in records.items if record.block >= 0]
+    for item in candidate.items:
+        record = next((record for start, end, record in spans if start <= item.block < end), None)
+        if record is not None:
+            item.year = item.year if item.year is not None else record.year
+            item.film_link = item.film_link or record.film_link
 
 
 def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:
