@@ -5,10 +5,11 @@ python bench/scale.py [--lists 100] [--films 9] [--workers 1 2 4] [--concurrency
 The generated site of bench/crawl.py (``lists`` ranked lists, each linking ``films`` title pages: 1,000 pages by
 default) is served by nginx (or ``python -m http.server``) in its own process; a redis-server of the bench's own
 runs in a temporary folder (append-only file fsynced every second, Redis's default for it). Politeness delays
-are off. For each worker count N, ``cinescrape crawl --frontier`` (the writer, which works too) and N - 1
-``cinescrape worker`` processes crawl the site into a fresh database; the one-process crawl (no ``--frontier``)
-is the reference. It prints wall time and pages/s of each (process start-up included) and the CPU all its
-processes spent per page (what a worker on a core of its own is bound by), then:
+are off, and so is the per-host concurrency limit. For each worker count N, ``cinescrape crawl --frontier`` (the
+writer, which works too) and N - 1 ``cinescrape worker`` processes crawl the site into a fresh database; the
+one-process crawl (no ``--frontier``) is the reference. It prints wall time and pages/s of each (process start-up
+included) and the CPU all its processes spent per page, less their start-ups (the CPU of a worker that starts and
+ends at once, per process): what a worker on a core of its own is bound by. Then:
 
 - Redis memory per URL after the run (``MEMORY USAGE`` of the frontier's keys, over the URLs it holds);
 - the writer alone: every page of the site, parsed beforehand, sent as workers send them and stored by one
@@ -54,7 +55,10 @@ def crawl(
     crawl, the workers and their parse processes)."""
     config = folder / "crawl.toml"
     listed = ", ".join(f'"{base}{seed}"' for seed in seeds)
-    config.write_text(f"seeds = [{listed}]\ndelay_seconds = 0\nconcurrency = {concurrency}\nsubpages = []\n")
+    config.write_text(  # no per-host limit: every process's concurrency goes to the one loopback host
+        f"seeds = [{listed}]\ndelay_seconds = 0\nconcurrency = {concurrency}\n"
+        f"per_host_concurrency = {concurrency * workers}\nsubpages = []\n"
+    )
     db = folder / "films.db"
     for stale in folder.glob("films*.db*"):
         stale.unlink()
@@ -68,6 +72,13 @@ def crawl(
     for other in others:
         other.wait(30)
     return elapsed, _children_cpu() - cpu
+
+
+def _start_up(redis: RedisServer) -> float:
+    """CPU seconds of a worker that finds no run and ends: a process's start-up."""
+    cpu = _children_cpu()
+    subprocess.run([sys.executable, "-m", "scraper", "worker", "--frontier", redis.url, "--idle-exit", "0"], check=True)
+    return _children_cpu() - cpu
 
 
 def _children_cpu() -> float:
@@ -121,7 +132,7 @@ def writer_alone(site: Path, folder: Path, redis: RedisServer) -> tuple[float, f
 
 
 def _line(pages: int, elapsed: float, cpu: float) -> str:
-    return f"{elapsed:6.2f} s  {pages / elapsed:6.0f} pages/s  {cpu / pages * 1000:5.1f} ms CPU per page"
+    return f"{elapsed:6.2f} s  {pages / elapsed:6.0f} pages/s  {cpu / pages * 1000:5.1f} ms CPU per page (start-ups left out)"
 
 
 def main() -> None:
@@ -145,13 +156,15 @@ def main() -> None:
         connect(redis.url).config_set("appendfsync", "everysec")
         try:
             with static_server(site, folder) as (base, name):
+                start_up = _start_up(redis)
                 print(f"{pages} pages served by {name}, concurrency {args.concurrency} per process, no delays")
+                print(f"a process's start-up: {start_up:.2f} s CPU")
                 elapsed, cpu = crawl(base, seeds, folder, args.concurrency, None, 1)
-                print(f"  one process, no Redis   {_line(pages, elapsed, cpu)}")
+                print(f"  one process, no Redis   {_line(pages, elapsed, cpu - start_up)}")
                 for workers in args.workers:
                     connect(redis.url).flushdb()
                     elapsed, cpu = crawl(base, seeds, folder, args.concurrency, redis, workers)
-                    print(f"  {workers} worker(s) on Redis    {_line(pages, elapsed, cpu)}")
+                    print(f"  {workers} worker(s) on Redis    {_line(pages, elapsed, cpu - workers * start_up)}")
                 per_url, urls = memory_per_url(redis)
                 print(f"Redis memory: {per_url:.0f} bytes per URL ({urls} URLs)")
             pages_per_s, rows_per_s = writer_alone(site, folder, redis)
