@@ -128,12 +128,14 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         if tag in _SKIP:
             continue
         if tag == "-text":
+            if rank is not None and year is not None and first_text:
+                continue  # nothing more a text can give
             text = clean(node.text_content)
             if not text:
                 continue
-            if (badge := _RANK.match(text)) and rank is None and not _YEAR.match(text):
+            if rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
                 rank = int(badge.group(1))
-            elif (found := _YEAR.match(text)) and year is None:
+            elif year is None and (found := _YEAR.match(text)):
                 year = int(found.group(1))
             elif not first_text and len(text) > 1:
                 first_text = text
@@ -148,8 +150,10 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 linked = _link_text(node) or _attribute_title(attributes)
         elif not attributed and (title := _attribute_title(attributes)):
             attributed = title
-        if not film_link and FILM_LINK.search(
-            attributes.get("data-target-link") or attributes.get("data-film-slug") or ""
+        if (
+            not film_link
+            and (target := attributes.get("data-target-link") or attributes.get("data-film-slug"))
+            and FILM_LINK.search(target)
         ):
             film_link = True
     title = linked or heading or attributed or first_text
@@ -199,11 +203,16 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
         links.held(member) for member in heads
     ):
         return None
-    probe = [_read(member, links) for member in heads]
-    if not any(record is not None and record.film_link for record in probe) and any(
-        record is None or record.rank is None for record in probe
-    ):
-        return None
+    probe: list[_Record | None] = []
+    weak = linked = False  # a probed record without a rank (or without a title); one linking a film
+    for n, member in enumerate(heads):
+        record = _read(member, links)
+        probe.append(record)
+        weak = weak or record is None or record.rank is None
+        linked = linked or (record is not None and record.film_link)
+        # once one is weak, only a film link can save the probe: the rest are not read if none holds one
+        if weak and not linked and not any(links.held(other) for other in heads[n + 1 :]):
+            return None
     records: list[_Record] = []
     named: list[bool] = []
     missing = unnamed = unlinked = 0
