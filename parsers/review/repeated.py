@@ -55,10 +55,11 @@ def _runs(page: Page) -> list[list[LexborNode]]:
     body = page.tree.body
     if body is None:
         return []
-    # Only an element with a third child of one tag can hold a run: lexbor finds those children far faster
-    # than a walk through every element's children would.
+    # Only an element with a third child can hold a run: lexbor finds each such third child far faster than a
+    # walk through every element's children would (":nth-child(3)" would count each child's elder siblings,
+    # quadratic in a table of 5,000 rows).
     parents: dict[int, LexborNode] = {}
-    for third in body.css(":nth-of-type(3)"):
+    for third in body.css(":first-child + * + *"):
         parent = third.parent
         if parent is not None and parent.tag not in _SKIP:
             parents.setdefault(parent.mem_id, parent)
