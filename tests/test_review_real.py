@@ -190,6 +190,8 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         "dev/C_lists/sarraha786__imdb-chart-top250__sorted-by-release-date__2022-04",
         # A film named by a number ("1921", rank 42), its link a release group's page.
         "dev/C_lists/granthicks__boxofficemojo-2021-worldwide__saved-2021-11",
+        # The rank printed after the name with its movement ("46 (↑ 44)", "5 (no change)"); 45 is skipped.
+        "dev/C_lists/webdifference__imdb-chart-moviemeter__br-pt__2017-12",
     ],
 )
 def test_real_table_matches_gold(name: str, grader: ModuleType) -> None:

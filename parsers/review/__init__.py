@@ -75,14 +75,17 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
 
 
 def _take_facts(candidate: Candidate, records: Candidate) -> None:
-    """The year and film link each record read from its own elements (a year in a span of its own, which the
-    text stream glues to its neighbours: "19942h 22mR"), given to the item the other source read there."""
+    """The year, film link and printed rank each record read from its own elements (a year in a span of its
+    own, which the text stream glues to its neighbours: "19942h 22mR"; a chart's rank printed after the name),
+    given to the item the other source read there where that source had none."""
     spans = [(record.block, record.end or record.block + 1, record) for record in records.items if record.block >= 0]
     for item in candidate.items:
         record = next((record for start, end, record in spans if start <= item.block < end), None)
         if record is not None:
             item.year = item.year if item.year is not None else record.year
             item.film_link = item.film_link or record.film_link
+            if item.rank_inferred and not record.rank_inferred:
+                item.rank, item.rank_inferred = record.rank, False
 
 
 def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:

@@ -27,7 +27,8 @@ from .quality import FILM_LINK, share, title_like
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "button"})
-_RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$")
+# "#20", "1.", and a chart's rank with its movement beside it: "5 (no change)", "3 (tie)".
+_RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$|^(\d{1,3})\s*\([^()\d]*\)$")
 _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 _TITLE_ATTRIBUTES = ("data-film-name", "data-film-title", "data-title", "data-name", "aria-label", "title", "alt")
 _MAX_TITLE = 150
@@ -135,7 +136,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             if not text:
                 continue
             if rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
-                rank = int(badge.group(1))
+                rank = int(badge.group(1) or badge.group(2))
             elif year is None and (found := _YEAR.match(text)):
                 year = int(found.group(1))
             elif not first_text and len(text) > 1:
