@@ -149,6 +149,7 @@ def test_seed_page_is_exact_whole_record() -> None:
         ("10 Words to Know", None),
         ("1/50 United goin down", None),
         ("3-D Body Scanners", None),
+        ("12:15 PM", None),  # a TV guide's time, not item 12
     ],
 )
 def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> None:

@@ -13,6 +13,7 @@ import pytest
 from parsers import parse, review
 from parsers.records import ReviewPage
 from parsers.review.confidence import FEATURES
+from parsers.review.quality import title_like
 from tests.conftest import SHARED
 
 _CHART = b"<html><head><title>IMDb Top 250 Movies - IMDb</title></head><body><table><tr><td>1. The Godfather</td></tr></table></body></html>"
@@ -274,3 +275,22 @@ def test_a_year_in_one_entrys_prose_is_not_the_lists_years() -> None:
     assert isinstance(record, ReviewPage)
     assert [entry.title for entry in record.entries] == [f"Film {n}" for n in range(1, 6)]
     assert [entry.year for entry in record.entries] == [None] * 5
+
+
+def test_a_rating_out_of_five_is_no_title() -> None:
+    # The shape of tests/fixtures/real/pages/dev/C_no_list/jovita7__indianexpress-front-page…: review teasers
+    # each with a "Rating: 2 out of 5" line.
+    assert not title_like("Rating: 2 out of 5")
+    assert not title_like("Score: 7/10")
+    assert title_like("Rating: The Movie")
+
+
+def test_a_run_of_one_repeated_number_is_no_ranking() -> None:
+    # The shape of tests/fixtures/real/pages/dev/C_lists/iptv-org__elcinema-tvguide-…: every programme of a TV
+    # guide opens with a "0" count, a "tie" after a tie, 61 entries ranked 0; the real ranking is 1..5.
+    guide = "".join(f"<p>0 Person {n}</p>" for n in range(12))
+    ranked = "".join(f"<h2>{n}. Show {n}</h2><p>Why it matters.</p>" for n in range(1, 6))
+    page = f"<html><head><title>Five shows</title></head><body><article>{ranked}{guide}</article></body></html>"
+    record = parse(page.encode(), url="https://example.com/five-shows")
+    assert isinstance(record, ReviewPage)
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(n, f"Show {n}") for n in range(1, 6)]

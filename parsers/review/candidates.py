@@ -50,8 +50,8 @@ def numbered_title(text: str) -> tuple[int, str] | None:
     separated = _SEPARATOR.match(rest)
     if separated:
         title = separated.group("title")
-        # "5.5-inch", "1,000": a digit glued to the separator is a decimal, not a title.
-        if re.match(r"^[.,]\d", rest):
+        # "5.5-inch", "1,000", "12:15 PM": a digit glued to the separator is a decimal or a time, not a title.
+        if re.match(r"^[.,:]\d", rest):
             return None
     elif match.group("prefix") and rest[:1].isspace():
         title = rest.strip()
@@ -94,7 +94,9 @@ def _numbered_lines(blocks: list[Block]) -> list[tuple[Item, tuple[str, bool]]]:
     return found
 
 
-def _best_chain(found: list[tuple[Item, tuple[str, bool]]], start: int = 0, stop: int | None = None) -> list[int]:
+def _best_chain(
+    found: list[tuple[Item, tuple[str, bool]]], start: int = 0, stop: int | None = None, ties: bool = True
+) -> list[int]:
     """Indices (into ``found``, from ``start`` up to ``stop``) of the best chain counting up or down by one."""
     stop = len(found) if stop is None else min(stop, len(found))
     if start >= stop:
@@ -113,7 +115,7 @@ def _best_chain(found: list[tuple[Item, tuple[str, bool]]], start: int = 0, stop
                     gain = 1.0 + same
                 elif 1 < step * sign <= _MAX_GAP:
                     gain = 0.5 + same - 0.02 * step * sign
-                elif step == 0 and i == j - 1 and kind == kind_before:  # a tie: two entries, one printed rank
+                elif ties and step == 0 and i == j - 1 and kind == kind_before:  # a tie: two entries, one rank
                     gain = 0.6
                 else:
                     continue
@@ -157,6 +159,10 @@ def numbered_chain(blocks: list[Block], count: int | None) -> Candidate | None:
     same article's next sub-list: its entries follow on, ranked after the first's."""
     found = _numbered_lines(blocks)
     indices = _best_chain(found)
+    # Ties are two entries sharing a rank here and there; a "chain" mostly of one number (a schedule's
+    # "0" counts, "1 review" lines) is no ranking: the best chain without ties is sought instead.
+    if len({found[i][0].rank for i in indices}) < 0.5 * len(indices):
+        indices = _best_chain(found, ties=False)
     # Two numbered lines are a list only when the title promises two; three or more always may be.
     if len(indices) < 3 and not (count is not None and len(indices) == count >= 2):
         return None

@@ -15,8 +15,10 @@ _NUMERIC = re.compile(
     r"^[\s#№(]*[-+]?[$€£¥]?\s?\d[\d\s.,:/'’]*\s*(?:%|[kmb]|mins?|minutes|votes?|ratings?|reviews?|stars?|/\s?\d+)?[\s)]*$",
     re.I,
 )
-# "Adjusted Score: 102358%", "Rating: 8.5", "Votes 1,234": a label and its value.
-_LABELLED_NUMBER = re.compile(r"^[\w\s]{1,30}:\s*[-+]?[$€£]?\d[\d.,]*\s*%?$")
+# "Adjusted Score: 102358%", "Rating: 8.5", "Rating: 2 out of 5": a label and its value.
+_LABELLED_NUMBER = re.compile(
+    r"^[\w\s]{1,30}:\s*[-+]?[$€£]?\d[\d.,]*\s*%?(?:\s*(?:/|out of|of|von|sur|de)\s*\d+)?$", re.I
+)
 _DATE = re.compile(
     r"^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?$"
     r"|^\d{4}-\d\d-\d\d",
