@@ -11,7 +11,10 @@ from typing import Any
 import pytest
 
 from parsers import parse, review
+from parsers.page import Page
 from parsers.records import ReviewPage
+from parsers.review.blocks import text_blocks
+from parsers.review.candidates import numbered_chain
 from parsers.review.confidence import FEATURES
 from parsers.review.quality import title_like
 from tests.conftest import SHARED
@@ -287,10 +290,10 @@ def test_a_rating_out_of_five_is_no_title() -> None:
 
 def test_a_run_of_one_repeated_number_is_no_ranking() -> None:
     # The shape of tests/fixtures/real/pages/dev/C_lists/iptv-org__elcinema-tvguide-…: every programme of a TV
-    # guide opens with a "0" count, a "tie" after a tie, 61 entries ranked 0; the real ranking is 1..5.
-    guide = "".join(f"<p>0 Person {n}</p>" for n in range(12))
+    # guide opens with a "0" count in its own element; read as ties, they made a chain of 61 entries ranked 0.
+    guide = "".join(f"<p><span>0</span> Person {n}</p>" for n in range(20))
     ranked = "".join(f"<h2>{n}. Show {n}</h2><p>Why it matters.</p>" for n in range(1, 6))
-    page = f"<html><head><title>Five shows</title></head><body><article>{ranked}{guide}</article></body></html>"
-    record = parse(page.encode(), url="https://example.com/five-shows")
-    assert isinstance(record, ReviewPage)
-    assert [(entry.rank, entry.title) for entry in record.entries] == [(n, f"Show {n}") for n in range(1, 6)]
+    page = Page.from_bytes(f"<html><body><article>{ranked}{guide}</article></body></html>".encode())
+    chain = numbered_chain(text_blocks(page.tree), None)
+    assert chain is not None
+    assert [(item.rank, item.title) for item in chain.items] == [(n, f"Show {n}") for n in range(1, 6)]
