@@ -217,7 +217,8 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
             return None
     records: list[_Record] = []
     named: list[bool] = []
-    missing = unnamed = unlinked = 0
+    titles: set[str] = set()
+    missing = unnamed = doubled = unlinked = 0
     unranked = False
     for n, member in enumerate(members):
         record = probe[n] if n < len(probe) else _read(member, links)
@@ -227,16 +228,18 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
             records.append(record)
             named.append(title_like(record.title))
             unnamed += not named[-1]
+            doubled += record.title in titles
+            titles.add(record.title)
             unlinked += not record.film_link
             unranked = unranked or record.rank is None
-        # The reading stops once a test below must fail, whatever the records not read yet hold: over a
-        # fifth of the run without a record or a name, or, unranked, over two fifths without a film link.
-        if 5 * max(missing, unnamed) > len(members) or (unranked and 5 * unlinked > 2 * len(members)):
+        # The reading stops once a test below must fail, whatever the records not read yet hold: over a fifth
+        # of the run without a record, a name or a title of its own, or, unranked, over two fifths without a
+        # film link.
+        if 5 * max(missing, unnamed, doubled) > len(members) or (unranked and 5 * unlinked > 2 * len(members)):
             return None
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
-    titles = [record.title for record in records]
-    if share(named) < 0.8 or len(set(titles)) < 0.8 * len(titles):
+    if share(named) < 0.8 or len(titles) < 0.8 * len(records):
         return None
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
