@@ -46,9 +46,9 @@ class _Record:
     film_link: bool
 
 
-def _signature(node: LexborNode) -> tuple[str, str]:
+def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
     words = (node.attributes.get("class") or "").split(maxsplit=1)
-    return node.tag or "", _DIGITS.sub("#", words[0]) if words else ""
+    return tag, _DIGITS.sub("#", words[0]) if words else ""
 
 
 def _runs(page: Page) -> list[list[LexborNode]]:
@@ -56,27 +56,25 @@ def _runs(page: Page) -> list[list[LexborNode]]:
     body = page.tree.body
     if body is None:
         return []
-    # Only an element with a third child can hold a run: lexbor finds each such third child far faster than a
-    # walk through every element's children would (":nth-child(3)" would count each child's elder siblings,
-    # quadratic in a table of 5,000 rows).
-    parents: dict[int, LexborNode] = {}
-    for third in body.css(":first-child + * + *"):
-        parent = third.parent
-        if parent is not None and parent.tag not in _SKIP:
-            parents.setdefault(parent.mem_id, parent)
+    # Only an element with a third child can hold a run: lexbor finds those elements, in page order, far faster
+    # than a walk through every element's children would (":nth-child(3)" would count each child's elder
+    # siblings, quadratic in a table of 5,000 rows).
     found: list[list[LexborNode]] = []
-    for parent in [parents[key] for node in body.traverse(include_text=False) if (key := node.mem_id) in parents]:
+    for parent in body.css(":has(> :first-child + * + *)"):
+        if parent.tag in _SKIP:
+            continue
         groups: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
         for child in parent.iter():
-            if child.tag and not child.tag.startswith("-") and child.tag not in _SKIP and not _header_row(child):
-                groups[_signature(child)].append(child)
+            tag = child.tag  # read once: each read makes a new string
+            if tag and not tag.startswith("-") and tag not in _SKIP and not (tag == "tr" and _header_row(child)):
+                groups[_signature(tag, child)].append(child)
         found.extend(members for members in groups.values() if len(members) >= _MIN_RUN)
     return found
 
 
-def _header_row(node: LexborNode) -> bool:
+def _header_row(row: LexborNode) -> bool:
     """A table row of ``<th>`` cells only: the columns' names, not a record."""
-    return node.tag == "tr" and all(cell.tag == "th" for cell in node.iter() if cell.tag in ("td", "th"))
+    return all(cell.tag == "th" for cell in row.iter() if cell.tag in ("td", "th"))
 
 
 def _attribute_title(attributes: dict[str, str | None]) -> str:
