@@ -109,16 +109,18 @@ def _best_chain(
         for i in range(max(start, j - _LOOK_BACK), j):
             before, kind_before = found[i]
             step = item.rank - before.rank
-            same = 0.25 if kind == kind_before else 0.0
-            for d, sign in ((0, 1), (1, -1)):
-                if step * sign == 1:
-                    gain = 1.0 + same
-                elif 1 < step * sign <= _MAX_GAP:
-                    gain = 0.5 + same - 0.02 * step * sign
-                elif ties and step == 0 and i == j - 1 and kind == kind_before:  # a tie: two entries, one rank
-                    gain = 0.6
-                else:
+            if step == 0:
+                # a tie (two entries, one rank) continues a chain either way
+                if not (ties and i == j - 1 and kind == kind_before):
                     continue
+                steps: tuple[tuple[int, float], ...] = ((0, 0.6), (1, 0.6))
+            elif -_MAX_GAP <= step <= _MAX_GAP:  # a step up continues an ascending chain (d=0), down a countdown
+                same = 0.25 if kind == kind_before else 0.0
+                gain = 1.0 + same if abs(step) == 1 else 0.5 + same - 0.02 * abs(step)
+                steps = ((0 if step > 0 else 1, gain),)
+            else:
+                continue
+            for d, gain in steps:
                 if score[i][d] + gain > score[j][d]:
                     score[j][d], prev[j][d] = score[i][d] + gain, i
     best_j, best_d = max(((j, d) for j in range(start, stop) for d in (0, 1)), key=lambda jd: score[jd[0]][jd[1]])
