@@ -37,7 +37,10 @@ def _cinescrape(*args: str) -> subprocess.Popen[bytes]:
 
 
 def _config(folder: Path, server: FaultServer, seeds: list[str], **settings: Any) -> str:
+    # parsed in each process's parse thread: a pool of parse processes in each of three processes would only
+    # slow the tests on a small machine (the pool's own tests are tests/test_crawl_pool.py)
     lines = [f"seeds = {[server.base + seed for seed in seeds]!r}", "subpages = []", "backoff_seconds = 0.01"]
+    lines.append("parse_processes = 0")
     lines += [f"{key} = {value!r}" for key, value in {"delay_seconds": 0.0, "timeout_seconds": 5.0, **settings}.items()]
     path = folder / "crawl.toml"
     path.write_text("\n".join(lines).replace("'", '"') + "\n")
