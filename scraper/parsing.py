@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
+from multiprocessing import forkserver
 from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -31,16 +32,15 @@ from pebble import ProcessExpired, ProcessPool
 T = TypeVar("T")
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["scraper.crawl"])  # the parsers and what they import: loaded once, then forked
+_START_SECONDS = 30.0  # workers not up by then (they cannot import the parsers?): the crawl parses without them
 
 
 class ParseAborted(Exception):
     """The parse of a page ended without a record: its worker died, or it ran out of time. One-line reason."""
 
 
-def _worker_start() -> None:
-    # Ctrl-C on a terminal reaches every process of the group: the crawler stops its workers itself, and a worker
-    # interrupted in a parse would print a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _nothing() -> None:
+    """A task that shows a worker is up."""
 
 
 class ParsePool:
@@ -58,6 +58,7 @@ class ParsePool:
         self._starter: threading.Thread | None = None
         self._lock = threading.Lock()  # between close and the thread that starts the workers
         self._closed = False
+        self._failure: str | None = None  # why the workers could not start
 
     def ready(self) -> bool:
         """Whether the workers are up; starts them when asked more than ``start_after`` times."""
@@ -75,7 +76,7 @@ class ParsePool:
             assert self._up is not None
             await asyncio.shield(self._up)
         if self._pool is None:
-            raise ParseAborted("the parse workers were stopped")
+            raise ParseAborted(self._failure or "the parse workers were stopped")
         future = self._pool.schedule(function, args=args, timeout=self.timeout_seconds)
         try:
             return await asyncio.wrap_future(future)
@@ -90,20 +91,30 @@ class ParsePool:
         # goes on.
         loop = asyncio.get_running_loop()
         up = self._up = loop.create_future()
+        if threading.current_thread() is threading.main_thread():
+            # Ctrl-C on a terminal reaches the whole process group: the fork server (and the workers it forks)
+            # would die of it mid-import, printing a traceback of their own. Started with SIGINT ignored, they keep
+            # it ignored; the crawler handles Ctrl-C and stops them.
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                forkserver.ensure_running()  # its process only: its imports go on in the background
+            finally:
+                signal.signal(signal.SIGINT, previous)
 
         def start() -> None:
+            pool = ProcessPool(max_workers=self.processes, context=_CONTEXT)
             try:
-                pool = ProcessPool(max_workers=self.processes, initializer=_worker_start, context=_CONTEXT)
-                pool.schedule(_worker_start).result()
-            except Exception as error:  # the page that waits for them fails, saying why
-                _settle(loop, up, ParseAborted(f"the parse workers could not start: {error}"))
-                return
-            with self._lock:
-                if self._closed:
-                    _stop(pool)
-                    return
-                self._pool = pool
-            _settle(loop, up, None)
+                pool.schedule(_nothing).result(timeout=_START_SECONDS)
+            except Exception as error:  # the crawler parses on in its thread, or a page that waits fails, saying why
+                _stop(pool)
+                self._failure = f"the parse workers could not start: {type(error).__name__}: {error}"
+            else:
+                with self._lock:
+                    if self._closed:
+                        _stop(pool)
+                    else:
+                        self._pool = pool
+            _settle(loop, up)
 
         self._starter = threading.Thread(target=start, name="cinescrape-parse-start")
         self._starter.start()
@@ -120,14 +131,10 @@ class ParsePool:
             self._starter.join()  # workers being started: it stops them once up (a process left half-made prints)
 
 
-def _settle(loop: asyncio.AbstractEventLoop, future: asyncio.Future[None], error: Exception | None) -> None:
+def _settle(loop: asyncio.AbstractEventLoop, future: asyncio.Future[None]) -> None:
     def settle() -> None:
-        if future.done():
-            return
-        if error is None:
+        if not future.done():
             future.set_result(None)
-        else:
-            future.set_exception(error)
 
     with suppress(RuntimeError):  # the loop is closed: the crawl is over
         loop.call_soon_threadsafe(settle)
