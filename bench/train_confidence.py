@@ -39,8 +39,10 @@ from parsers.review.confidence import FEATURES  # noqa: E402
 MODEL = PROJECT / "parsers" / "review" / "confidence.json"
 RIGHT = 0.9
 TRAIN_SETS = ("shared", "real2", "own", "dev")
-# Strong enough regularisation that no weight rests on a handful of pages.
+# The calibration's regularisation, and the candidate model's to choose from (stronger ones rest no weight on a
+# handful of pages).
 C = 1.0
+C_GRID = (0.1, 0.3, 1.0, 3.0)
 # The lists the extractor gives are what the confidence speaks of; the candidates it passed over (mostly the
 # site's rails and menus) teach what a wrong list looks like, but must not outvote them.
 CHOSEN_WEIGHT = 3.0  # chosen by the leave-one-site-out figures (1: 4 right lists lost; 3 and 6: 2)
@@ -90,14 +92,34 @@ def examples(names: tuple[str, ...], every: bool) -> list[Example]:
     return found
 
 
-def _fit(train: list[Example]) -> LogisticRegression:
-    model = LogisticRegression(C=C, max_iter=1000)
+def _fit(train: list[Example], c: float) -> LogisticRegression:
+    model = LogisticRegression(C=c, max_iter=1000)
     model.fit(
         [example.features for example in train],
         [example.right for example in train],
         sample_weight=[CHOSEN_WEIGHT if example.chosen else 1.0 for example in train],
     )
     return model
+
+
+def _held_out(train: list[Example], given: list[Example], c: float) -> tuple[list[float], list[Example]]:
+    """Each site's given lists scored by a model that never saw the site: the honest scores the calibration
+    (the probability that a list the extractor GIVES is right) is fitted on."""
+    scores: list[float] = []
+    ordered: list[Example] = []
+    for site in sorted({e.site for e in given}):
+        own = [e for e in given if e.site == site]
+        scores.extend(_fit([e for e in train if e.site != site], c).decision_function([e.features for e in own]))
+        ordered.extend(own)
+    return scores, ordered
+
+
+def _log_loss(scores: list[float], examples: list[Example]) -> float:
+    loss = 0.0
+    for z, example in zip(scores, examples, strict=True):
+        p = min(max(1 / (1 + math.exp(-z)), 1e-9), 1 - 1e-9)
+        loss -= math.log(p if example.right else 1 - p)
+    return loss / len(examples)
 
 
 def _report(label: str, examples: list[Example], probabilities: list[float], abstain_below: float) -> None:
@@ -125,16 +147,13 @@ def main() -> int:
     )
     args = ap.parse_args()
     train = examples(TRAIN_SETS, every=True)
-    model = _fit(train)
     given = [e for e in train if e.chosen]
-    # Each site's chosen lists scored by a model that never saw the site: the honest scores the calibration
-    # (the probability that a list the extractor GIVES is right) is fitted on.
-    held_out: list[float] = []
-    ordered: list[Example] = []
-    for site in sorted({e.site for e in given}):
-        own = [e for e in given if e.site == site]
-        held_out.extend(_fit([e for e in train if e.site != site]).decision_function([e.features for e in own]))
-        ordered.extend(own)
+    # The regularisation whose held-out scores predict best whether a given list is right.
+    c, (held_out, ordered) = min(
+        ((c, _held_out(train, given, c)) for c in C_GRID), key=lambda found: _log_loss(*found[1])
+    )
+    print(f"regularisation C = {c} (of {C_GRID}, by leave-one-site-out log loss)")
+    model = _fit(train, c)
     calibration = LogisticRegression(C=C, max_iter=1000).fit([[z] for z in held_out], [e.right for e in ordered])
     scale, shift = float(calibration.coef_[0][0]), float(calibration.intercept_[0])
 

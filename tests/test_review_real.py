@@ -196,6 +196,9 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         "dev/C_lists/granthicks__boxofficemojo-2021-worldwide__saved-2021-11",
         # The rank printed after the name with its movement ("46 (↑ 44)", "5 (no change)"); 45 is skipped.
         "dev/C_lists/webdifference__imdb-chart-moviemeter__br-pt__2017-12",
+        # One list in 25 sections (nominees by ceremony: "2000 (73rd)" · "BEST PICTURE"), each film linked by its
+        # id ("Nominations?filmId=3908"); the year from its section's label.
+        "dev/C_lists/henrytan1117__oscars-awardsdatabase-best-picture-73rd-97th",
     ],
 )
 def test_real_table_matches_gold(name: str, grader: ModuleType) -> None:

@@ -33,6 +33,8 @@ _FILM_DATABASES = (
     r"|metacritic\.com/(?:movie|tv)/|boxofficemojo\.com/(?:release|releasegroup|title)/"
     r"|^/(?:release|releasegroup|title)/(?:rl|gr|tt)\d|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/|kinopoisk\.ru/film/"
     r"|movie\.douban\.com/subject/"
+    # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42")
+    r"|[?&](?:film|movie)_?id=\d"
 )
 FILM_PAGE_LINK = re.compile(_FILM_DATABASES, re.I)
 # Those, or a Wikipedia article (not "Category:…" nor a footnote): a film's in a list of films, but an

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
 
@@ -34,6 +35,9 @@ _TITLE_ATTRIBUTES = ("data-film-name", "data-film-title", "data-title", "data-na
 _MAX_TITLE = 150
 _PROBE = 3
 _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatever its number
+_MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
+_MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
+_LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-])")  # "2000 (73rd)", "1994": a year, not a date
 _BLOCKS_IN_LINK = HEADINGS | {"p", "div", "li"}
 
 
@@ -261,7 +265,51 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
     return Candidate("records", items, min(confidence, 0.95))
 
 
+def _sections(runs: list[list[LexborNode]]) -> list[list[list[LexborNode]]]:
+    """One list drawn as several runs, one per section (nominees by year, releases by date): runs of one
+    record signature whose parents share a signature too, in page order."""
+    by_kind: dict[tuple[tuple[str, str], tuple[str, str]], list[list[LexborNode]]] = defaultdict(list)
+    for members in runs:
+        parent = members[0].parent
+        if parent is not None:
+            by_kind[(_signature(members[0].tag or "", members[0]), _signature(parent.tag or "", parent))].append(
+                members
+            )
+    return [group for group in by_kind.values() if len(group) >= 2]
+
+
+def _section_candidate(sections: list[list[LexborNode]], links: _FilmLinks, index: BlockIndex) -> Candidate | None:
+    """The sections' records as one list, each entry under its section's labels (the short texts between the
+    section before and its first record: "2000 (73rd)", "BEST PICTURE"), whose year, where a label opens with
+    one, is its entries'."""
+    found = _candidate([member for run in sections for member in run], links, index)
+    if found is None:
+        return None
+    spans = [
+        (first, last)
+        for run in sections
+        if (first := index.first(run[0])) is not None and (last := index.last(run[-1])) is not None
+    ]
+    # Every section is headed alike: the first one by as many labels as the second (not the page's intro above it).
+    heads = [min(max(first - previous_last - 1, 0), _MAX_LABELS) for (_, previous_last), (first, _) in pairwise(spans)]
+    labelled: list[tuple[int, list[str]]] = []
+    for (first, _), head in zip(spans, [heads[0], *heads] if heads else [0] * len(spans), strict=True):
+        texts = [index.blocks[b].text for b in range(max(first - head, 0), first)]
+        labelled.append((first, [text for text in texts if len(text) <= _MAX_LABEL]))
+    for item in found.items:
+        labels = next((texts for first, texts in reversed(labelled) if first <= item.block), [])
+        if labels:
+            item.group = " · ".join(labels)
+        if item.year is None and (year := next((m for text in labels if (m := _LABEL_YEAR.match(text))), None)):
+            item.year = int(year.group(1))
+    return found
+
+
 def record_candidates(page: Page, index: BlockIndex) -> list[Candidate]:
-    """A candidate for each run of records that shows evidence of being a list of films."""
+    """A candidate for each run of records that shows evidence of being a list of films, and one for each
+    list split into sections of such runs."""
     links = _FilmLinks(page)
-    return [found for members in _runs(page) if (found := _candidate(members, links, index)) is not None]
+    runs = _runs(page)
+    found = [candidate for members in runs if (candidate := _candidate(members, links, index)) is not None]
+    found += [candidate for group in _sections(runs) if (candidate := _section_candidate(group, links, index))]
+    return found
