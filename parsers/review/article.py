@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from ..dates import parse_date
 from ..jsonld import first_of_type, text_value
-from ..page import Page
+from ..page import Page, node_matches
 from ..text import clean, node_text
 
 ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "MedicalWebPage", "WebPage", "CollectionPage")
@@ -54,7 +54,7 @@ def _visible_title(page: Page) -> str:
     headings = page.tree.css("h1")
     for selector in ("article h1", "h1.entry-title", "h1[itemprop=headline]", "h1"):
         for node in headings:
-            if node.css_matches(selector) and (text := node_text(node)) and text.casefold() != _site(page).casefold():
+            if node_matches(node, selector) and (text := node_text(node)) and text.casefold() != _site(page).casefold():
                 return text
     return ""
 
