@@ -13,8 +13,9 @@ turns each round:
     environment of its own: ``--scrapy-python``, or a venv the bench makes under the temporary folder;
 (c) a bare httpx client that only fetches the same pages (bench/fetch_floor.py): the floor.
 
-It prints each client's wall time (median and range over the rounds), pages/s and peak memory (the largest
-process's maximum RSS), and the ratios cinescrape/Scrapy (goal <= 0.8) and cinescrape/floor (goal <= 1.35).
+It prints each client's wall time (median and range over the rounds), pages/s, CPU seconds and peak memory (of
+its process tree: cinescrape's parse workers count), and the ratios cinescrape/Scrapy (goal <= 0.8) and
+cinescrape/floor (goal <= 1.35). On a machine other work shares, the CPU seconds say more than the wall times.
 
 Part 2, recrawls, from an in-process server: the crawl of the same site into a fresh database, then
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import socket
@@ -54,6 +56,7 @@ from tests.servers import FaultServer, fault_server, film_pages, film_site, site
 
 GOAL = 0.1
 GOAL_SCRAPY, GOAL_FLOOR = 0.8, 1.35
+_TICKS = os.sysconf("SC_CLK_TCK")
 _NGINX_CONF = """
 worker_processes 1;
 daemon off;
@@ -82,6 +85,7 @@ http {{
 class Timed:
     wall: float
     peak_mb: float
+    cpu: float
     pages: int
 
 
@@ -145,35 +149,40 @@ def scrapy_python(given: str | None, folder: Path) -> str:
     return python
 
 
-def _tree_peak_kb(pid: int) -> int:
-    """The high-water RSS of ``pid`` plus its child processes' (cinescrape's parse workers), from /proc (kB). A
-    fork's maximum RSS as wait4 tells it would count the bench's own memory, which the child held until its exec."""
-    total = 0
+def _tree_usage(pid: int) -> tuple[int, float]:
+    """The high-water RSS (kB) and the CPU seconds (user and system, its waited-for children's too) of ``pid``
+    and its child processes (cinescrape's parse workers), from /proc. A fork's maximum RSS as wait4 tells it would
+    count the bench's own memory, which the child held until its exec."""
+    peak, cpu = 0, 0.0
     for task in Path(f"/proc/{pid}/task").glob("*"):
         for child in (task / "children").read_text().split() if (task / "children").exists() else []:
-            total += _tree_peak_kb(int(child))
+            child_peak, child_cpu = _tree_usage(int(child))
+            peak, cpu = peak + child_peak, cpu + child_cpu
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
-            total += int(line.split()[1])
-    return total
+            peak += int(line.split()[1])
+    times = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:15]  # utime stime cutime cstime
+    return peak, cpu + sum(int(ticks) for ticks in times) / _TICKS
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Run ``command``; its wall time, its peak memory (MB: the most its process tree held, sampled), stdout."""
+def timed(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
+    """Run ``command``; its wall time, its peak memory (MB: the most its process tree held), its CPU seconds (the
+    process tree's, sampled every 20 ms), stdout."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
-        peak = 0
+        peak, cpu = 0, 0.0
         while process.poll() is None:
-            with suppress(OSError, ValueError):  # a process that ended while it was read
-                peak = max(peak, _tree_peak_kb(process.pid))
+            with suppress(OSError, ValueError, IndexError):  # a process that ended while it was read
+                tree_peak, tree_cpu = _tree_usage(process.pid)
+                peak, cpu = max(peak, tree_peak), max(cpu, tree_cpu)
             time.sleep(0.02)
         wall = time.perf_counter() - start
         if process.returncode not in (0, 1):
             err.seek(0)
             raise SystemExit(f"{command[:4]} failed ({process.returncode}): {err.read()[-2000:].decode()}")
         out.seek(0)
-        return wall, peak / 1024, out.read().decode()
+        return wall, peak / 1024, cpu, out.read().decode()
 
 
 def run_cinescrape(seeds: list[str], concurrency: int, folder: Path) -> Timed:
@@ -188,10 +197,10 @@ def run_cinescrape(seeds: list[str], concurrency: int, folder: Path) -> Timed:
         encoding="utf-8",
     )
     command = [sys.executable, "-m", "scraper", "crawl", "--db", str(db), "--config", str(config), "--quiet"]
-    wall, peak, _ = timed(command, ROOT)
+    wall, peak, cpu, _ = timed(command, ROOT)
     with closing(sqlite3.connect(db)) as database:
         pages = database.execute("select count(*) from pages where error is null").fetchone()[0]
-    return Timed(wall, peak, int(pages))
+    return Timed(wall, peak, cpu, int(pages))
 
 
 def run_scrapy(python: str, seeds_file: Path, concurrency: int, folder: Path) -> Timed:
@@ -201,14 +210,14 @@ def run_scrapy(python: str, seeds_file: Path, concurrency: int, folder: Path) ->
         "-s", "DOWNLOAD_DELAY=0", "-s", "ROBOTSTXT_OBEY=True", "-s", "LOG_LEVEL=WARNING",
         "-s", "TELNETCONSOLE_ENABLED=False", "-s", "REQUEST_FINGERPRINTER_IMPLEMENTATION=2.7",
     ]  # fmt: skip
-    wall, peak, out = timed(command, folder)
-    return Timed(wall, peak, json.loads(out.strip().splitlines()[-1])["pages"])
+    wall, peak, cpu, out = timed(command, folder)
+    return Timed(wall, peak, cpu, json.loads(out.strip().splitlines()[-1])["pages"])
 
 
 def run_floor(seeds_file: Path, concurrency: int, folder: Path) -> Timed:
     command = [sys.executable, str(ROOT / "bench" / "fetch_floor.py"), str(seeds_file), str(concurrency)]
-    wall, peak, out = timed(command, folder)
-    return Timed(wall, peak, json.loads(out)["pages"])
+    wall, peak, cpu, out = timed(command, folder)
+    return Timed(wall, peak, cpu, json.loads(out)["pages"])
 
 
 def side_by_side(args: argparse.Namespace) -> None:
@@ -247,7 +256,8 @@ def side_by_side(args: argparse.Namespace) -> None:
         pages = timings[-1].pages
         print(
             f"  {name:<14} {median[name]:6.2f}s ({min(walls):.2f}-{max(walls):.2f}), {pages} pages, "
-            f"{pages / median[name]:5.0f} pages/s, peak RSS {max(t.peak_mb for t in timings):.0f} MB"
+            f"{pages / median[name]:5.0f} pages/s, CPU {statistics.median(t.cpu for t in timings):5.2f}s, "
+            f"peak RSS {max(t.peak_mb for t in timings):.0f} MB"
         )
     ours, scrapy, floor = (median[name] for name in names)
     for against, value, goal in ((names[1], ours / scrapy, GOAL_SCRAPY), (names[2], ours / floor, GOAL_FLOOR)):
