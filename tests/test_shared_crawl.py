@@ -189,3 +189,20 @@ def test_a_redis_restart_mid_run_is_waited_out(tmp_path: Path, site: Site, redis
         assert _finish(worker)[0] == 0
     assert any(request.at > restarted for request in site.server.seen)  # the run went on after the restart
     assert _rows(db) == site.single
+
+
+def test_max_run_minutes_stops_every_worker_and_the_next_run_finishes(
+    tmp_path: Path, site: Site, redis_server: RedisServer
+) -> None:
+    site.pause = 0.2  # one request at a time (the per-host limit): 27 pages take over 5 s, the run 1.2 s
+    config = _config(tmp_path, site.server, site.seeds, max_run_minutes=0.02)
+    with _shared(tmp_path, config, redis_server, 1, "--lease-seconds", "1") as (crawl, [worker], db):
+        code, err = _finish(crawl)
+        assert code == 1
+        assert "stopped early: max_run_minutes (0.02) reached" in err
+        assert _finish(worker)[0] == 0  # the run is over for the workers too
+    site.pause = 0.0
+    again = _cinescrape("crawl", "--db", str(db), "--config", site.config, "--frontier", redis_server.url)
+    code, err = _finish(again)
+    assert code == 0, err
+    assert _rows(db) == site.single

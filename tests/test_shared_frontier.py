@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from db import FrontierItem
 from scraper.cli import cli
 from scraper.shared import connect
-from scraper.shared.frontier import RedisFrontier
+from scraper.shared.frontier import RUN, RedisFrontier
 
 from .redis_server import RedisServer, redis_server
 
@@ -22,7 +22,9 @@ __all__ = ["redis_server"]  # the fixture, used by name
 
 
 def _frontier(server: RedisServer, run_id: int = 1, lease_seconds: float = 60.0) -> RedisFrontier:
-    return RedisFrontier(connect(server.url), run_id, lease_seconds)
+    client = connect(server.url)
+    client.hset(RUN, "state", "open")  # as the writer opens its run
+    return RedisFrontier(client, run_id, lease_seconds)
 
 
 def test_a_url_is_queued_once_per_run_and_leased_not_popped(redis_server: RedisServer) -> None:
@@ -92,6 +94,15 @@ def test_a_claim_that_never_ends_counts_and_parks(redis_server: RedisServer) -> 
     frontier.client.zadd("cinescrape:leases", {"http://a/crash": 0})  # its lease expired
     assert frontier.pending(5) == []  # back in the queue, but parked for a day
     assert frontier.counts()["pending"] == 1
+
+
+def test_no_lease_once_the_run_is_over(redis_server: RedisServer) -> None:
+    frontier = _frontier(redis_server)
+    frontier.add([FrontierItem("http://a/1")])
+    frontier.client.hset(RUN, "state", "done")  # the writer stopped it (max_run_minutes)
+    assert frontier.pending(5) == []
+    frontier.client.hset(RUN, "state", "open")
+    assert len(frontier.pending(5)) == 1
 
 
 def test_deferred_waits_its_time(redis_server: RedisServer) -> None:

@@ -13,7 +13,7 @@ measures the bytes per URL)::
     queue         sorted set: URL -> when it may be fetched (now, or its deferral's end)
     leases        sorted set: URL -> when its lease expires
     kids:<URL>    set: the URLs first found on that page (``requeue_children``)
-    run           the writer's run id
+    run           hash: the writer's run: id, settings (JSON), lease (seconds), state ("open", "done")
 """
 
 from __future__ import annotations
@@ -88,8 +88,10 @@ end
 return queued
 """
 
-# KEYS urls queue leases; ARGV limit, lease seconds. Expired leases first go back to the queue.
+# KEYS urls queue leases run; ARGV limit, lease seconds. Nothing once the run is over (its writer stopped it);
+# expired leases first go back to the queue.
 _LEASE = """
+if redis.call('HGET', KEYS[4], 'state') ~= 'open' then return {} end
 for _, url in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)) do
   redis.call('ZREM', KEYS[3], url)
   local m = load(url)
@@ -216,8 +218,9 @@ class RedisFrontier:
         )
 
     def pending(self, limit: int) -> list[FrontierItem]:
-        """Lease up to ``limit`` URLs that are due (expired leases of anyone first return to the queue)."""
-        found = self._lease(keys=[URLS, QUEUE, LEASES], args=[limit, self.lease_seconds])
+        """Lease up to ``limit`` URLs that are due (expired leases of anyone first return to the queue); none
+        unless a run is open."""
+        found = self._lease(keys=[URLS, QUEUE, LEASES, RUN], args=[limit, self.lease_seconds])
         items = []
         for url, raw in zip(found[::2], found[1::2], strict=True):
             entry = json.loads(raw) if raw else ["pending", "", 0, "", 0, 0, 0, 0, "", "", "", "", 0]

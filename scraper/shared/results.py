@@ -78,12 +78,12 @@ Op = SavePage | Keep | Mark | Add | Requeue | Release
 
 
 class Tally(msgspec.Struct):
-    """What a worker's summary gained since its last message, of what the writer cannot count from the pages."""
+    """What a worker's summary gained since its last message, of what the writer cannot count from the pages (why
+    a run stops early is the writer's to say: its max_run_minutes)."""
 
     fetched: int = 0
     blocked: list[str] = []
     searches_deferred: list[tuple[str, str]] = []
-    stopped: str | None = None
 
 
 class Message(msgspec.Struct):
@@ -104,7 +104,6 @@ class _Sent:
     fetched: int = 0
     blocked: int = 0
     searches_deferred: int = 0
-    stopped: str | None = None
 
 
 class Outbox:
@@ -142,13 +141,12 @@ class Outbox:
             summary.fetched - sent.fetched,
             summary.blocked[sent.blocked :],
             summary.searches_deferred[sent.searches_deferred :],
-            summary.stopped if summary.stopped != sent.stopped else None,
         )
         ops, self._bodies = [*self._bodies, *ops], []
         if not ops and tally == Tally():
             return
         self.client.xadd(STREAM, {"m": msgspec.json.encode(Message(ops, tally))})
-        self._sent = _Sent(summary.fetched, len(summary.blocked), len(summary.searches_deferred), summary.stopped)
+        self._sent = _Sent(summary.fetched, len(summary.blocked), len(summary.searches_deferred))
 
 
 class RemoteStore:
@@ -320,7 +318,6 @@ class Writer:
         summary.fetched += tally.fetched
         summary.blocked += tally.blocked
         summary.searches_deferred += tally.searches_deferred
-        summary.stopped = tally.stopped or summary.stopped
 
     def _frontier(self, op: Op) -> None:
         frontier = self.frontier

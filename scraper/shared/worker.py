@@ -30,14 +30,13 @@ from ..discover import resolve_entries
 from ..fetch import AddressGuard, Fetcher, make_client
 from ..politeness import Robots
 from ..sources.live import LiveSource
-from . import PREFIX, Shared, SharedFrontierError, connect
-from .frontier import RedisFrontier
+from . import Shared, SharedFrontierError, connect
+from .frontier import RUN, RedisFrontier
 from .politeness import SharedHostGate, SharedRobotsFetcher
 from .results import Outbox, RemoteArchive, RemoteStore, ShippingFrontier, Writer
 
 log = logging.getLogger("cinescrape")
 
-RUN = PREFIX + "run"  # hash: id, settings (JSON), lease_seconds, state ("open", "done")
 POLL = 0.1  # seconds between looks at an idle frontier
 
 
@@ -113,8 +112,12 @@ class SharedRun:
         self.frontier.add([FrontierItem(seed) for seed in self.settings.seeds], self.settings.recrawl_after())
         over = False
         working = asyncio.create_task(self.worker.work(lambda: over))
+        deadline = self.worker.crawler.deadline  # max_run_minutes, counted from the run's start
         try:
             while not working.done():
+                if deadline is not None and time.monotonic() >= deadline:
+                    self._stop_at_deadline()
+                    break
                 if not self.writer.drain():
                     if self.frontier.finished() and not self.writer.waiting():
                         break
@@ -127,6 +130,16 @@ class SharedRun:
         while self.writer.drain():  # the in-process worker's last counts
             pass
         return self.summary
+
+    def _stop_at_deadline(self) -> None:
+        """``max_run_minutes`` is up: no more leases for anyone; what is leased or sent waits for the next run (the
+        leases expire, the messages stay in the stream)."""
+        self.frontier.client.hset(RUN, "state", "done")
+        counts = self.frontier.counts()
+        minutes = self.settings.max_run_minutes
+        left = counts["pending"] + counts["leased"]
+        self.summary.stopped = f"max_run_minutes ({minutes:g}) reached; {left} URLs left pending for the next run"
+        log.warning("%s", self.summary.stopped)
 
 
 def open_run(client: redis.Redis, run_id: int, settings: Settings, lease_seconds: float) -> None:
