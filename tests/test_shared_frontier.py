@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from db import FrontierItem
 from scraper.cli import cli
-from scraper.shared import connect
+from scraper.shared import Shared, connect
 from scraper.shared.frontier import RUN, RedisFrontier
 
 from .redis_server import RedisServer, redis_server
@@ -113,6 +113,12 @@ def test_deferred_waits_its_time(redis_server: RedisServer) -> None:
     assert frontier.pending(5) == []
     assert frontier.finished()  # a deferred URL waits for a later run
     assert frontier.counts()["pending"] == 1
+
+
+def test_messages_leave_the_redis_password_out() -> None:
+    assert Shared("redis://:SECRET@10.0.0.1:6379/0").shown == "redis://:***@10.0.0.1:6379/0"
+    assert Shared("redis://app:SECRET@10.0.0.1/0").shown == "redis://app:***@10.0.0.1/0"
+    assert Shared("redis://10.0.0.1:6379/0").shown == "redis://10.0.0.1:6379/0"
 
 
 def test_worker_usage_errors_and_idle_exit(redis_server: RedisServer) -> None:

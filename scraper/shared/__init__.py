@@ -9,6 +9,7 @@ lives under ``cinescrape:`` in the database the URL names, so one Redis serves s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 import redis
 from redis.backoff import ExponentialBackoff
@@ -27,6 +28,15 @@ class Shared:
     url: str
     lease_seconds: float = 60.0
 
+    @property
+    def shown(self) -> str:
+        """The URL as messages show it: its password (redis://:SECRET@host) left out of logs and cron's mail."""
+        parts = urlsplit(self.url)
+        if parts.password is None:
+            return self.url
+        host = parts.netloc.rpartition("@")[2]
+        return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
 
 class SharedFrontierError(RuntimeError):
     """The shared frontier cannot be used: Redis unreachable past the retries, or no run to join. One line."""
@@ -44,5 +54,5 @@ def connect(url: str) -> redis.Redis:
             health_check_interval=10,
         )
     except ValueError as error:
-        raise SharedFrontierError(f"bad --frontier URL {url!r}: {error}") from None
+        raise SharedFrontierError(f"bad --frontier URL: {error}") from None
     return client

@@ -174,7 +174,7 @@ async def crawl_shared(
                 with suppress(redis.RedisError):  # the workers end with the run (when Redis is there to say so)
                     client.hset(RUN, "state", "done")
     except redis.RedisError as error:
-        raise SharedFrontierError(f"lost the shared frontier {shared.url}: {error}") from error
+        raise SharedFrontierError(f"lost the shared frontier {shared.shown}: {error}") from error
     return run.summary
 
 
@@ -182,9 +182,9 @@ async def work_shared(shared: Shared, idle_exit: float | None) -> None:
     """``cinescrape worker``: join the open run and work it until it is done; with ``idle_exit``, wait for the
     next run, and end once none has been open for that many seconds."""
     try:
-        await _work(connect(shared.url), shared.url, idle_exit)
+        await _work(connect(shared.url), shared.shown, idle_exit)
     except redis.RedisError as error:
-        raise SharedFrontierError(f"lost the shared frontier {shared.url}: {error}") from error
+        raise SharedFrontierError(f"lost the shared frontier {shared.shown}: {error}") from error
 
 
 async def _work(client: redis.Redis, url: str, idle_exit: float | None) -> None:
