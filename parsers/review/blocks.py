@@ -90,23 +90,31 @@ class BlockIndex:
         self._inner: tuple[dict[int, int], dict[int, int]] | None = None
 
     def _spans(self) -> tuple[dict[int, int], dict[int, int]]:
-        """First and last block inside every element, in one pass from the leaves up (children before
-        their parents in reverse document order): asking each element's subtree would be quadratic in
-        the nesting depth of a broken page."""
+        """First and last block inside every element that holds one, up to the root's parent: from each
+        block's element up through its ancestors, the blocks in page order for the first (in reverse for the
+        last), each walk stopped at an element an earlier walk reached. Only elements holding text are
+        visited, each once: asking each element's subtree would be quadratic in the nesting depth of a
+        broken page."""
         if self._inner is None:
-            first, last = dict(self._first), dict(self._last)
-            nodes = list(self._root.traverse(include_text=False)) if self._root is not None else []
-            for node in reversed(nodes):
-                key = node.mem_id
-                if key not in first or (parent := node.parent) is None:
-                    continue
-                up = parent.mem_id
-                if first.get(up, first[key] + 1) > first[key]:
-                    first[up] = first[key]
-                if last.get(up, -1) < last[key]:
-                    last[up] = last[key]
-            self._inner = first, last
+            if self._root is None:
+                self._inner = dict(self._first), dict(self._last)
+            else:
+                top = self._root.parent
+                stop = top.mem_id if top is not None else self._root.mem_id
+                count = len(self.blocks)
+                self._inner = self._upwards(range(count), stop), self._upwards(range(count - 1, -1, -1), stop)
         return self._inner
+
+    def _upwards(self, order: range, stop: int) -> dict[int, int]:
+        reached: dict[int, int] = {}
+        for n in order:
+            node: LexborNode | None = self.blocks[n].node
+            while node is not None and (key := node.mem_id) not in reached:
+                reached[key] = n
+                if key == stop:
+                    break
+                node = node.parent
+        return reached
 
     def first(self, node: LexborNode) -> int | None:
         """The first block inside ``node``, or None when it holds no text."""
