@@ -8,6 +8,7 @@ or blurb.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..page import Page
 from ..records import RankedEntry, WatchLink
@@ -35,6 +36,7 @@ _FACT_LINES = 3  # the lines under an entry's name that hold its facts, where a 
 _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\s*", re.I)
 
 
+@lru_cache(maxsize=8192)  # each candidate's titles are cleaned again by every test of the candidate
 def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped."""
     title = _TIE.sub("", clean(raw))
