@@ -8,11 +8,11 @@ pebble's pool (not concurrent.futures'): it knows which page's parse a dying wor
 fails (``ProcessExpired``), the worker is replaced and the other parses go on; and it ends a parse that overruns
 its time by ending its worker, which a thread cannot do.
 
-Workers start from a fork server (``forkserver``): a clean process, forked before the crawler had threads, that has
-imported the parsers once; each worker is a fork of it, ready in milliseconds. The pool starts at the first
-parse, in a thread, while the crawl goes on fetching. By default the crawler parses its first pages in its own
-parse thread and starts the workers only after them, going on in the thread until they are up: a small crawl
-never starts them, nor waits for them.
+Workers start from a fork server (``forkserver``): a fresh interpreter (started by exec, never a fork of the
+crawler, whose threads may hold locks) that has imported the parsers once; each worker is a fork of it, ready in
+milliseconds. The workers are started in a thread, while the crawl goes on fetching. By default the crawler parses
+its first pages in its own parse thread and starts the workers only after them, going on in the thread until they
+are up: a small crawl never starts them, nor waits for them.
 """
 
 from __future__ import annotations
