@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborNode
+
 from .errors import UnknownPage
 from .jsonld import types_of
 from .page import Page
@@ -52,6 +54,8 @@ _FILM_PAGE_URL = re.compile(
     re.X,
 )
 # A page that calls itself a film: Open Graph's video types, schema.org microdata.
+FILM_ITEMS = ", ".join(f'[itemscope][itemtype$="schema.org/{kind}"]' for kind in sorted(FILM_TYPES))
+_MARKED_LIST = 3
 _FILM_MARKS = (
     'meta[property="og:type"][content^="video.movie"], meta[property="og:type"][content^="video.tv_show"], '
     + ", ".join(f'[itemscope][itemtype$="schema.org/{kind}"]' for kind in sorted(FILM_TYPES))
@@ -119,6 +123,24 @@ def looks_like_imdb(page: Page) -> bool:
     return "IMDb" in head and imdb_id_in(canonical_url(page)) is not None
 
 
+def _marked_films(page: Page) -> int:
+    """How many films the page marks as schema.org items of its own: JSON-LD objects, and microdata items
+    not inside another film's (a film's own page nests its episodes or its sequel in its item)."""
+    found = sum(1 for obj in page.jsonld if types_of(obj) & FILM_TYPES)
+    for item in page.tree.css(FILM_ITEMS):
+        parent = item.parent
+        while parent is not None and not film_item(parent):
+            parent = parent.parent
+        found += parent is None
+    return found
+
+
+def film_item(node: LexborNode) -> bool:
+    """``node`` is a schema.org film or show item (microdata)."""
+    attributes = node.attributes
+    return "itemscope" in attributes and (attributes.get("itemtype") or "").rsplit("/", 1)[-1] in FILM_TYPES
+
+
 def detect_kind(page: Page) -> str:
     """The page kind for ``parse(kind="auto")``; raises UnknownPage for documents that are no page."""
     if kind := kind_from_url(page.url):
@@ -138,7 +160,10 @@ def detect_kind(page: Page) -> str:
             if pattern.search(heading):
                 return kind
         return "title"
-    if any(types_of(obj) & FILM_TYPES for obj in page.jsonld) or page.tree.css_first(_FILM_MARKS) is not None:
+    marked = _marked_films(page)
+    if marked >= _MARKED_LIST:  # a page marking many films (showtimes by film, a catalogue) lists them
+        return "review"
+    if marked or page.tree.css_first(_FILM_MARKS) is not None:
         return "title"
     if has_film_facts_box(page):
         return "title"

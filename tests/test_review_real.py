@@ -300,3 +300,18 @@ def test_a_run_of_one_repeated_number_is_no_ranking() -> None:
     chain = numbered_chain(text_blocks(page.tree), None)
     assert chain is not None
     assert [(item.rank, item.title) for item in chain.items] == [(n, f"Show {n}") for n in range(1, 6)]
+
+
+def test_a_page_marking_many_films_lists_them() -> None:
+    # Google's showtimes by film (tests/fixtures/real/pages/dev/C_lists/korin__google-movies-warszawa-…): each of
+    # its ten films a schema.org Movie microdata item; one marked film made the page a film's own page.
+    name = "dev/C_lists/korin__google-movies-warszawa-showtimes-page1__2015-07"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    assert isinstance(parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"]), ReviewPage)
+    film = '<div itemscope itemtype="http://schema.org/Movie"><h1 itemprop="name">Heat</h1>{}</div>'
+    sequels = "".join(
+        f'<div itemscope itemtype="http://schema.org/Movie"><span itemprop="name">Heat {n}</span></div>'
+        for n in range(2, 6)
+    )
+    one_film = f"<html><head><title>Heat (1995)</title></head><body>{film.format(sequels)}</body></html>"
+    assert not isinstance(parse(one_film.encode(), url="https://example.com/films/heat"), ReviewPage)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..detect import canonical_url, is_list_url
+from ..detect import FILM_ITEMS, canonical_url, is_list_url
 from ..page import Page
 from ..records import Article, RankedEntry, ReviewPage
 from .article import article_fields, page_titles
@@ -157,7 +157,15 @@ class ListReading:
     warnings: tuple[str, ...]
 
 
-def _reading(page: Page, blocks: list[Block], chosen: Candidate, count: int | None, films: bool) -> ListReading:
+def _film_targets(page: Page) -> int:
+    """How many distinct film pages the whole page links (or marks as film items), its furniture included."""
+    hrefs = {page.absolute(anchor.attributes.get("href")) or "" for anchor in page.tree.css("a[href]")}
+    return sum(1 for href in hrefs if FILM_LINK.search(href)) + len(page.tree.css(FILM_ITEMS))
+
+
+def _reading(
+    page: Page, blocks: list[Block], chosen: Candidate, count: int | None, films: bool, targets: int
+) -> ListReading:
     refusal = _refusal(page, chosen, blocks, count)
     if refusal:
         return ListReading((), None, None, count, (refusal,))
@@ -174,6 +182,7 @@ def _reading(page: Page, blocks: list[Block], chosen: Candidate, count: int | No
         promised=bool(count) or promises_list(page_titles(page)),
         list_page=is_list_url(page.url) or is_list_url(canonical_url(page)),
         start=max(items[0].block, 0) / len(blocks) if items and blocks else 0.0,
+        film_targets=targets,
     )
     return ListReading(entries, chosen.shape, evidence, count, ())
 
@@ -184,6 +193,7 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     the page's furniture from ``page.tree``."""
     count = promised_count(page_titles(page))
     itemlist = itemlist_candidate(page)  # before the furniture goes: it reads scripts and every link
+    targets = _film_targets(page)
     strip_furniture(page.tree)
     blocks = text_blocks(page.tree)
     films = about_films(_topic_words(page))
@@ -192,7 +202,7 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     if chosen is None:
         return [ListReading((), None, None, count, ())]
     rest = [candidate for candidate in candidates if candidate is not chosen] if every else []
-    return [_reading(page, blocks, candidate, count, films) for candidate in (chosen, *rest)]
+    return [_reading(page, blocks, candidate, count, films, targets) for candidate in (chosen, *rest)]
 
 
 def parse_review(page: Page) -> ReviewPage:

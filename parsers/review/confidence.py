@@ -46,6 +46,7 @@ class ListEvidence:
     in_article: float  # entries inside the page's main article element
     size: float  # log2 of the length, over log2 of 64
     distinct: float  # entries with a title no other entry has
+    coverage: float  # the page's film links this list holds (the page's list holds most; a rail beside it few)
 
     def vector(self) -> tuple[float, ...]:
         return astuple(self)
@@ -66,8 +67,10 @@ def list_evidence(
     promised: bool,
     list_page: bool,
     start: float,
+    film_targets: int,
 ) -> ListEvidence:
-    """The evidence of a built list; ``linked`` and ``in_article`` say, per entry, what only the DOM knows."""
+    """The evidence of a built list; ``linked`` and ``in_article`` say, per entry, what only the DOM knows, and
+    ``film_targets`` how many film pages the whole page links."""
     printed = [entry.rank for entry in entries if not entry.rank_inferred]
     steps = [abs(later - earlier) == 1 for earlier, later in pairwise(printed)]
     found = len(entries)
@@ -89,6 +92,8 @@ def list_evidence(
         in_article=share(in_article),
         size=math.log2(min(max(found, 1), _SIZE_CAP)) / math.log2(_SIZE_CAP),
         distinct=len({entry.title.casefold() for entry in entries}) / found if found else 0.0,
+        # (a poster grid links its films by data attributes the page's link count does not see)
+        coverage=sum(linked) / max(film_targets, sum(linked)) if any(linked) else 0.0,
     )
 
 

@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
 
+from ..detect import film_item
 from ..page import Page
 from ..text import clean
 from .blocks import HEADINGS, BlockIndex
@@ -107,8 +108,11 @@ class _FilmLinks:
         return known
 
     def held(self, node: LexborNode) -> bool:
-        """Whether a film link or a film's data attribute lies anywhere inside ``node`` (or is it)."""
-        return any(self._marks(mark) for mark in (node, *node.css("a[href], [data-target-link], [data-film-slug]")))
+        """Whether a film link or a film's data attribute lies anywhere inside ``node`` (or is it), or ``node``
+        is a film's schema.org item (microdata: a showtimes page marks each film it lists)."""
+        return film_item(node) or any(
+            self._marks(mark) for mark in (node, *node.css("a[href], [data-target-link], [data-film-slug]"))
+        )
 
     def _marks(self, node: LexborNode) -> bool:
         attributes = node.attributes
@@ -123,7 +127,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
     heading = linked = attributed = first_text = ""
     rank = year = None
-    film_link = False
+    film_link = film_item(record)
     in_heading: LexborNode | None = None
     for seen, node in enumerate(record.traverse(include_text=True)):
         if seen > _SCAN:
