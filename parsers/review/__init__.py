@@ -24,7 +24,7 @@ from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
 from .lists import list_candidates
 from .pagination import next_page_url
-from .quality import FILM_LINK, about_films, other_medium, share, title_like
+from .quality import FILM_LINK, about_films, other_medium, programme_page, share, title_like
 from .repeated import record_candidates
 from .structured import itemlist_candidate, review_facts
 from .tables import table_candidates
@@ -180,7 +180,7 @@ def _reading(
         count=count,
         about_films=films,
         promised=bool(count) or promises_list(page_titles(page)),
-        list_page=is_list_url(page.url) or is_list_url(canonical_url(page)),
+        list_page=is_list_url(page.url) or is_list_url(canonical_url(page)) or programme_page(_topic_words(page)),
         start=max(items[0].block, 0) / len(blocks) if items and blocks else 0.0,
         film_targets=targets,
     )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..text import clean
+from .quality import FILM_LINK
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = HEADINGS | {
@@ -128,10 +129,23 @@ class BlockIndex:
         return self._spans()[1].get(node.mem_id)
 
 
+def _card_buttons(node: LexborNode) -> bool:
+    """A <nav> of one or two links, one to a film's page, is a card's buttons ("Ver Sinopsis"), not a menu."""
+    links = node.css("a") if node.tag == "nav" else []
+    return 0 < len(links) <= 2 and any(FILM_LINK.search(link.attributes.get("href") or "") for link in links)
+
+
+def _one_film(node: LexborNode) -> bool:
+    """The node links one film's page (and its tickets, say): a film's card ("schauburg-previewelement-mobile-card"
+    holds a programme's film), whatever its class says; rails of related or popular films link many."""
+    films = {href for link in node.css("a[href]") if FILM_LINK.search(href := link.attributes.get("href") or "")}
+    return len(films) == 1
+
+
 def strip_furniture(tree: LexborHTMLParser) -> None:
     """Remove scripts, navigation, sidebars and comment threads, so no candidate list comes from them."""
     for node in tree.css(_DROP_SELECTOR):
-        if node.tag != "form":
+        if node.tag != "form" and not _card_buttons(node):
             node.decompose()
     page_size = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css("form"):
@@ -161,6 +175,8 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if max(size, runs.size(node)) >= 0.5 * page_size:
             continue
         if article is None and node.css_first("h1") is not None:
+            continue
+        if _one_film(node):
             continue
         node.decompose()
 

@@ -35,6 +35,9 @@ _FILM_DATABASES = (
     r"|movie\.douban\.com/subject/"
     # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42")
     r"|[?&](?:film|movie)_?id=\d"
+    # or a film word as a folder of its address, a name after it
+    # ("/pelicula/3889/sin-piedad", "/lodz/kino-helios/filmy/david-4458", "/filmes/filme.php?cf=10685").
+    r"|^(?:https?://[^/?#]+)?/?(?:[^/?#]+/){0,3}(?:films?|filmes?|filmy|movies?|pel[ií]culas?)/(?:\d+/)?[^/?#]*[^\W\d_]"
 )
 FILM_PAGE_LINK = re.compile(_FILM_DATABASES, re.I)
 # Those, or a Wikipedia article (not "Category:…" nor a footnote): a film's in a list of films, but an
@@ -44,6 +47,12 @@ _FILM_WORDS = re.compile(
     r"\b(?:films?|movies?|cinema|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror|comed(?:y|ies)"
     r"|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|oscars?|directors?|actors?"
     r"|actresses|filme?|kino|serien?|schauspieler\w*|pel[ií]culas?|cin[ée]ma|s[ée]ries?|фильм\w*|кино\w*|сериал\w*)\b|电影|映画|영화",
+    re.I,
+)
+# What cinemas and festivals call the films they show, in the page's title or address.
+_PROGRAMME = re.compile(
+    r"\b(?:cartelera|cartaz|repertuar\w*|r[ée]pertoire|spielplan|kinoprogramm|programm?e?|showtimes|now[ -]showing"
+    r"|coming[ -]soon|upcoming|pr[óo]ximos[ _-]lan[çc]amentos|estrenos|estreias|s[ée]ances|horaires)\b",
     re.I,
 )
 # Lists of other things that compete with films for a reader's evening: not a film list.
@@ -72,6 +81,11 @@ def share(flags: list[bool]) -> float:
 
 def about_films(words: str) -> bool:
     return bool(_FILM_WORDS.search(words))
+
+
+def programme_page(words: str) -> bool:
+    """The page's titles or address name a cinema's or festival's programme: its films are the page's list."""
+    return bool(_PROGRAMME.search(words))
 
 
 def other_medium(words: str) -> str | None:

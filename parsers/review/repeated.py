@@ -13,7 +13,7 @@ boxes have neither.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -49,6 +49,7 @@ class _Record:
     rank: int | None
     year: int | None
     film_link: bool
+    names: tuple[str, ...] = ()  # its link text, heading, attribute and first line ("" where none): see _unlabelled
 
 
 def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
@@ -164,7 +165,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             and FILM_LINK.search(target)
         ):
             film_link = True
-    title = linked or heading or attributed or first_text
+    names = (linked, heading, attributed, first_text)
+    title = next((name for name in names if name), "")
     if not title or len(title) > _MAX_TITLE:
         return None
     numbered = numbered_title(title)
@@ -172,7 +174,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         rank, title = rank if rank is not None else numbered[0], numbered[1]
     elif rank is not None and title.startswith(f"{rank} "):  # "11 My Dress-Up Darling": the badge in the heading
         title = title[len(str(rank)) + 1 :]
-    return _Record(record, title, rank, year, film_link)
+    return _Record(record, title, rank, year, film_link, names)
 
 
 def _link_text(link: LexborNode) -> str:
@@ -200,6 +202,21 @@ def _printed_ranks(records: list[_Record]) -> bool:
     ranks = [record.rank for record in records]
     known = [rank for rank in ranks if rank is not None]
     return len(known) == len(ranks) and len(set(known)) == len(known) and max(known) - min(known) < 2 * len(known) + 10
+
+
+def _unlabelled(records: list[_Record]) -> None:
+    """A text that many records of a run share ("Ver Sinopsis" on the film link, an "Estreno" badge in the
+    poster's link, an alt "movie_img") is a label, not a film's name: the place that holds it (the film
+    link's text, say) names no record of the run, each is named from its next place (heading, attribute,
+    first line) instead."""
+    shared = Counter(name.casefold() for record in records for name in set(record.names) if name)
+    labels = {text for text, n in shared.items() if n >= _MIN_RUN and n > len(records) / 3}
+    labelled = {place for record in records for place, name in enumerate(record.names) if name.casefold() in labels}
+    if not labelled:
+        return
+    for record in records:
+        kept = [name for place, name in enumerate(record.names) if name and place not in labelled]
+        record.title = kept[0] if kept else record.title
 
 
 def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) -> Candidate | None:
@@ -234,7 +251,9 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
             records.append(record)
             named.append(title_like(record.title))
             unnamed += not named[-1]
-            doubled += record.title in titles
+            # a film linked again is the same film shown at another time, or a label ("Ver Sinopsis", see
+            # _unlabelled), not a repeat
+            doubled += record.title in titles and not record.film_link
             titles.add(record.title)
             unlinked += not record.film_link
             unranked = unranked or record.rank is None
@@ -245,7 +264,8 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
             return None
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
-    if share(named) < 0.8 or len(titles) < 0.8 * len(records):
+    _unlabelled(records)
+    if share(named) < 0.8 or len({record.title for record in records}) < 0.8 * len(records):
         return None
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
