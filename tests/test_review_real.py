@@ -194,6 +194,9 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         "dev/C_lists/sarraha786__imdb-chart-top250__sorted-by-release-date__2022-04",
         # A film named by a number ("1921", rank 42), its link a release group's page.
         "dev/C_lists/granthicks__boxofficemojo-2021-worldwide__saved-2021-11",
+        # A layout table: the columns named in a plain row under the banner rows ("Rank | Movie Name | …"), a
+        # "View Full List" row after the hundredth.
+        "dev/C_lists/johanhaleby__filmcrave-top-100-movies-of-all-time__2014-02",
         # The rank printed after the name with its movement ("46 (↑ 44)", "5 (no change)"); 45 is skipped.
         "dev/C_lists/webdifference__imdb-chart-moviemeter__br-pt__2017-12",
         # One list in 25 sections (nominees by ceremony: "2000 (73rd)" · "BEST PICTURE"), each film linked by its

@@ -22,7 +22,7 @@ _TITLE_COLUMN = re.compile(
 )
 _FILM_TITLE_COLUMN = re.compile(
     r"^(?:film|title|movie|series|show|programme|program|titel|filmtitel|titre|título|titolo|película|pelicula"
-    r"|фильм|название|片名|电影|電影|映画|作品|作品名|タイトル|제목|영화)(?:s|e|es)?(?:\s*\(.*\))?$",
+    r"|фильм|название|片名|电影|電影|映画|作品|作品名|タイトル|제목|영화)(?:s|e|es)?(?:\s+(?:name|title)s?)?(?:\s*\(.*\))?$",
     re.I,
 )
 _RANK_COLUMN = re.compile(
@@ -30,6 +30,7 @@ _RANK_COLUMN = re.compile(
     re.I,
 )
 _YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
+_HEADER_SEARCH = 5  # rows searched for the columns' names where the first row does not name them
 _MAX_SPAN = 200  # a rowspan larger than any real table's group: a broken page must not grow the grid without end
 _CELLS = ("th", "td")
 _SECTIONS = ("thead", "tbody", "tfoot")
@@ -154,6 +155,17 @@ def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Co
     return _Columns(title, _column(header, _RANK_COLUMN), _column(header, _YEAR_COLUMN), named)
 
 
+def _names_titles(line: list[LexborNode]) -> bool:
+    return any(_FILM_TITLE_COLUMN.match(clean(_cell_text(cell))) for cell in line)
+
+
+def _names_columns(line: list[LexborNode]) -> bool:
+    names = [clean(_cell_text(cell)) for cell in line]
+    return any(_FILM_TITLE_COLUMN.match(name) for name in names) and any(
+        _RANK_COLUMN.match(name) or _YEAR_COLUMN.match(name) for name in names
+    )
+
+
 def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tuple[str, ...], list[Item], bool] | None:
     """A table's header and one item per row (a title cell that spans rows counts once), or None."""
     rows = _rows(table)
@@ -161,6 +173,10 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
         return None
     grid = _grid(rows)
     head = _header(rows)
+    if not head or not _names_titles(grid[head - 1]):
+        # a layout table's column names in a plain row under its banner rows ("Rank | Movie Name | Trailer"): a
+        # row naming the title column and a rank or year column too (a "Series | …" row of facts names one)
+        head = next((n + 1 for n, line in enumerate(grid[:_HEADER_SEARCH]) if _names_columns(line)), head)
     header = [_cell_text(cell) for cell in grid[head - 1]] if head and grid[head - 1] else []
     body = grid[head:]
     columns = _columns(header, body, page)
@@ -184,7 +200,11 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
     # "93. Spider-Man": rank and name in one cell, where every row prints its rank so ("12:01 PM" is a name).
     numbered = [numbered_title(title) if rank is None else None for rank, title, *_ in titled]
     every = bool(titled) and all(found is not None for found in numbered)
+    # In a table whose rank column ranks most rows, a row it does not rank is a footer ("View Full List").
+    ranked = columns.rank is not None and sum(printed is not None for printed, *_ in titled) >= 0.8 * len(titled)
     for (printed, text, b, last, year), found in zip(titled, numbered, strict=True):
+        if ranked and printed is None:
+            continue
         rank, title = found if every and found is not None else (printed, text)
         items.append(Item(rank or len(items) + 1, title, b, 0, rank is None, year=year, end=last + 1))
     return tuple(clean(text) for text in header), items, columns.named
