@@ -4,6 +4,8 @@ and the worker command's usage."""
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -13,8 +15,10 @@ from click.testing import CliRunner
 
 from db import FrontierItem
 from scraper.cli import cli
+from scraper.config import Settings
 from scraper.shared import Shared, connect
 from scraper.shared.frontier import RUN, RedisFrontier
+from scraper.shared.worker import open_run
 
 from .redis_server import RedisServer, redis_server
 
@@ -142,3 +146,19 @@ def test_a_crawl_or_worker_whose_redis_is_unreachable_is_one_line_and_exit_1(tmp
     result = CliRunner().invoke(cli, ["worker", "--frontier", url])
     assert result.exit_code == 1
     assert "cinescrape worker: lost the shared frontier" in result.output
+
+
+def test_runs_are_numbered_by_the_shared_frontier(redis_server: RedisServer) -> None:
+    client = connect(redis_server.url)
+    first = open_run(client, Settings(), 60.0)
+    assert open_run(client, Settings(), 60.0) == first + 1  # whatever database each writer has
+
+
+def test_a_waiting_worker_ends_when_a_run_began_and_ended_between_two_looks(redis_server: RedisServer) -> None:
+    client = connect(redis_server.url)
+    client.hset(RUN, mapping={"id": 1, "state": "done"})
+    worker = subprocess.Popen([sys.executable, "-m", "scraper", "worker", "--frontier", redis_server.url])
+    time.sleep(2)  # started, waiting for a run
+    assert worker.poll() is None
+    client.hset(RUN, mapping={"id": 2, "state": "done"})  # run 2, too short for the worker to see it open
+    assert worker.wait(10) == 0

@@ -14,6 +14,7 @@ measures the bytes per URL)::
     leases        sorted set: URL -> when its lease expires
     kids:<URL>    set: the URLs first found on that page (``requeue_children``)
     run           hash: the writer's run: id, settings (JSON), lease (seconds), state ("open", "done")
+    runs          the last run's id (the shared frontier numbers its runs: several databases may share it)
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from db.store import StoredPage
 
 from . import PREFIX
 
-URLS, QUEUE, LEASES, RUN = (PREFIX + name for name in ("urls", "queue", "leases", "run"))
+URLS, QUEUE, LEASES, RUN, RUNS = (PREFIX + name for name in ("urls", "queue", "leases", "run", "runs"))
 KIDS = PREFIX + "kids:"
 
 # Shared by every script: Redis's clock, and a URL's entry read and written whole.
@@ -169,7 +170,7 @@ def _epoch(when: str | None) -> str:
 
 
 class RedisFrontier:
-    """The ``scraper.frontier.Frontier`` interface on Redis. ``run_id`` is the writer's run (the writer's own
+    """The ``scraper.frontier.Frontier`` interface on Redis. ``run_id`` is the shared run's number (the writer's
     instance; a worker's leases and claims need none)."""
 
     def __init__(self, client: redis.Redis, run_id: int = 0, lease_seconds: float = 60.0) -> None:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
+from functools import partial
 from urllib.parse import urlsplit
 
 import httpx
@@ -31,7 +32,7 @@ from ..fetch import AddressGuard, Fetcher, make_client
 from ..politeness import Robots
 from ..sources.live import LiveSource
 from . import Shared, SharedFrontierError, connect
-from .frontier import RUN, RedisFrontier
+from .frontier import RUN, RUNS, RedisFrontier
 from .politeness import SharedHostGate, SharedRobotsFetcher
 from .results import Outbox, RemoteArchive, RemoteStore, ShippingFrontier, Writer
 
@@ -96,12 +97,13 @@ class SharedRun:
         client: redis.Redis,
         http: httpx.AsyncClient,
         run_id: int,
+        shared_run: int,
         lease_seconds: float,
         progress: Progress | None,
     ) -> None:
         self.settings = settings
         self.store = store
-        self.frontier = RedisFrontier(client, run_id, lease_seconds)
+        self.frontier = RedisFrontier(client, shared_run, lease_seconds)
         self.summary = RunSummary(run_id=run_id)
         self.writer = Writer(client, store, archive, self.frontier, self.summary)
         self.worker = Worker(client, settings, lease_seconds, http)
@@ -142,11 +144,14 @@ class SharedRun:
         log.warning("%s", self.summary.stopped)
 
 
-def open_run(client: redis.Redis, run_id: int, settings: Settings, lease_seconds: float) -> None:
+def open_run(client: redis.Redis, settings: Settings, lease_seconds: float) -> int:
+    """Open a run for the workers; returns its number, the shared frontier's own (one Redis may have served
+    crawls into other databases, whose run ids are theirs: "queued in this run" must mean this one)."""
+    number = int(client.incr(RUNS))
     client.hset(
-        RUN,
-        mapping={"id": run_id, "settings": msgspec.json.encode(settings), "lease": lease_seconds, "state": "open"},
+        RUN, mapping={"id": number, "settings": msgspec.json.encode(settings), "lease": lease_seconds, "state": "open"}
     )
+    return number
 
 
 async def crawl_shared(
@@ -163,9 +168,9 @@ async def crawl_shared(
         run_id = store.start_run(command, settings.seeds)
         exit_code = 1  # stays so if the run dies
         async with make_client(settings) as http:
-            run = SharedRun(settings, store, archive, client, http, run_id, shared.lease_seconds, progress)
+            number = open_run(client, settings, shared.lease_seconds)
+            run = SharedRun(settings, store, archive, client, http, run_id, number, shared.lease_seconds, progress)
             try:
-                open_run(client, run_id, settings, shared.lease_seconds)
                 await run.run()
                 await resolve_entries(run)
                 exit_code = run.summary.exit_code
@@ -189,21 +194,29 @@ async def work_shared(shared: Shared, idle_exit: float | None) -> None:
 
 async def _work(client: redis.Redis, url: str, idle_exit: float | None) -> None:
     idle_since = time.monotonic()
+    last = client.hget(RUN, "id")  # the run under way or over when this worker started
     while True:
         joined = _open_run(client)
         if joined is None:
+            if idle_exit is None and client.hget(RUN, "id") != last:  # a run began and ended between two looks
+                return
             if idle_exit is not None and time.monotonic() - idle_since >= idle_exit:
                 return
             await asyncio.sleep(POLL)
             continue
-        run_id, settings, lease_seconds = joined
-        log.info("joined run %s on %s", run_id, url)
+        number, settings, lease_seconds = joined
+        log.info("joined run %s on %s", number, url)
         async with make_client(settings) as http:
             worker = Worker(client, settings, lease_seconds, http)
-            await worker.work(lambda: _open_run(client) is None)
+            await worker.work(partial(_over, client, number))
         if idle_exit is None:
             return
-        idle_since = time.monotonic()
+        idle_since, last = time.monotonic(), str(number)
+
+
+def _over(client: redis.Redis, number: int) -> bool:
+    """Whether run ``number`` is over (closed, or another has begun)."""
+    return bool(client.hmget(RUN, ["state", "id"]) != ["open", str(number)])
 
 
 def _open_run(client: redis.Redis) -> tuple[int, Settings, float] | None:
