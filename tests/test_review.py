@@ -172,6 +172,10 @@ def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> No
         # Douban's top 250 (dev/C_lists/helloxizhao__douban-movie-top250-…): the name, then its other titles.
         ("肖申克的救赎 / The Shawshank Redemption / 月黑高飞(港)", ("肖申克的救赎", None, None)),
         ("Face/Off (1997)", ("Face/Off", 1997, None)),
+        # Wikipedia's award tables: the winner's mark and a footnote call after the name.
+        ("Gladiator ‡", ("Gladiator", None, None)),
+        ("Traffic[12]", ("Traffic", None, None)),
+        ("M*A*S*H", ("M*A*S*H", None, None)),
     ],
 )
 def test_clean_title(raw: str, expected: tuple[str, int | None, int | None]) -> None:

@@ -30,6 +30,9 @@ _CROSS_LINK = re.compile(r"^(?:related|see also|read also|also read|read more|mo
 _SEPARATORS = re.compile(r"^[\s|/•·,–—-]*$")
 _LEADING_SEPARATORS = re.compile(r"^[\s.:;,|–—-]+")
 # "3. (tie) The Conversation": the printed rank says the tie; the marker is no part of the name.
+# What a name carries after it that is no part of it: footnote calls ("[1]", "[a]", "[note 3]") and the marks a
+# table's legend explains ("‡" the winner, "†" posthumous, "*" a tie), as wikis and award tables print them.
+_MARKS = re.compile(r"(?:\s*(?:\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]|[†‡§¶*]+))+$", re.I)
 _FACT_YEAR = re.compile(r"(?:^|[\s(\[/|·•,–—-])(1[89]\d\d|20\d\d)(?=$|[\s)\]/|·•,.–—-])")
 _MAX_FACT_LINE = 60
 _FACT_LINES = 3  # the lines under an entry's name that hold its facts, where a list gives them
@@ -39,7 +42,7 @@ _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\
 @lru_cache(maxsize=8192)  # each candidate's titles are cleaned again by every test of the candidate
 def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped."""
-    title = _TIE.sub("", clean(raw))
+    title = _MARKS.sub("", _TIE.sub("", clean(raw)))
     year = year_end = None
     match = _YEARS.search(title)
     if match:

@@ -30,6 +30,7 @@ _RANK_COLUMN = re.compile(
     re.I,
 )
 _YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
+_FOOTNOTE = re.compile(r"\s*\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]$", re.I)
 _HEADER_SEARCH = 5  # rows searched for the columns' names where the first row does not name them
 _MAX_SPAN = 200  # a rowspan larger than any real table's group: a broken page must not grow the grid without end
 _CELLS = ("th", "td")
@@ -122,7 +123,12 @@ class _Columns:
 
 
 def _column(header: list[str], pattern: re.Pattern[str]) -> int | None:
-    return next((n for n, text in enumerate(header) if pattern.match(clean(text))), None)
+    return next((n for n, text in enumerate(header) if pattern.match(_column_name(text))), None)
+
+
+def _column_name(text: str) -> str:
+    """A header cell's name without the footnote call a wiki puts after it ("Rank[a]", "Title[1]")."""
+    return _FOOTNOTE.sub("", clean(text))
 
 
 def _film_column(body: list[list[LexborNode]], page: Page) -> int | None:
@@ -156,11 +162,11 @@ def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Co
 
 
 def _names_titles(line: list[LexborNode]) -> bool:
-    return any(_FILM_TITLE_COLUMN.match(clean(_cell_text(cell))) for cell in line)
+    return any(_FILM_TITLE_COLUMN.match(_column_name(_cell_text(cell))) for cell in line)
 
 
 def _names_columns(line: list[LexborNode]) -> bool:
-    names = [clean(_cell_text(cell)) for cell in line]
+    names = [_column_name(_cell_text(cell)) for cell in line]
     return any(_FILM_TITLE_COLUMN.match(name) for name in names) and any(
         _RANK_COLUMN.match(name) or _YEAR_COLUMN.match(name) for name in names
     )
