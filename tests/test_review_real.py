@@ -13,10 +13,11 @@ import pytest
 from parsers import parse, review
 from parsers.page import Page
 from parsers.records import ReviewPage
-from parsers.review.blocks import text_blocks
+from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain
 from parsers.review.confidence import FEATURES
 from parsers.review.quality import title_like
+from parsers.review.repeated import record_candidates
 from tests.conftest import SHARED
 
 _CHART = b"<html><head><title>IMDb Top 250 Movies - IMDb</title></head><body><table><tr><td>1. The Godfather</td></tr></table></body></html>"
@@ -318,3 +319,16 @@ def test_a_page_marking_many_films_lists_them() -> None:
     )
     one_film = f"<html><head><title>Heat (1995)</title></head><body>{film.format(sequels)}</body></html>"
     assert not isinstance(parse(one_film.encode(), url="https://example.com/films/heat"), ReviewPage)
+
+
+def test_links_in_a_sentence_are_no_run_of_records() -> None:
+    # The shape of ../shared/fixtures/real/C_listicles_reviews/readability__wikipedia-4: a description cell's
+    # sentence links its author, its source and its theme ("based on the novel by <a>…</a> … <a>time travel</a>"),
+    # three sibling links read as a run of records, and runs like it joined into a list of nine.
+    sentence = (
+        "<p>Based on the <a href='/wiki/Novel'>novel</a> by <a href='/wiki/Author_A'>Author A</a>, with"
+        " <a href='/wiki/Time_travel'>time travel</a> and <a href='/wiki/Showtime'>Showtime</a> airing it.</p>"
+    )
+    page = Page.from_bytes(f"<html><body><article>{sentence * 4}</article></body></html>".encode())
+    index = BlockIndex(text_blocks(page.tree), page.tree.body)
+    assert record_candidates(page, index) == []

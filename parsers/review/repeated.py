@@ -36,6 +36,8 @@ _TITLE_ATTRIBUTES = ("data-film-name", "data-film-title", "data-title", "data-na
 _MAX_TITLE = 150
 _PROBE = 3
 _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatever its number
+_INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "sup", "sub", "abbr", "cite", "font", "u"})
+_WORD = re.compile(r"[^\W\d_]{2}")
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
 _MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
 _LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-])")  # "2000 (73rd)", "1994": a year, not a date
@@ -70,11 +72,18 @@ def _runs(page: Page) -> list[list[LexborNode]]:
         if parent.tag in _SKIP:
             continue
         groups: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
-        for child in parent.iter():
+        prose = False  # words between the children: a sentence's links and emphases, not records
+        for child in parent.iter(include_text=True):
             tag = child.tag  # read once: each read makes a new string
-            if tag and not tag.startswith("-") and tag not in _SKIP and not (tag == "tr" and _header_row(child)):
+            if tag == "-text":
+                prose = prose or bool(_WORD.search(child.text_content or ""))
+            elif tag and not tag.startswith("-") and tag not in _SKIP and not (tag == "tr" and _header_row(child)):
                 groups[_signature(tag, child)].append(child)
-        found.extend(members for members in groups.values() if len(members) >= _MIN_RUN)
+        found.extend(
+            members
+            for (tag, _), members in groups.items()
+            if len(members) >= _MIN_RUN and not (prose and tag in _INLINE)
+        )
     return found
 
 
