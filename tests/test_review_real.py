@@ -332,3 +332,26 @@ def test_links_in_a_sentence_are_no_run_of_records() -> None:
     page = Page.from_bytes(f"<html><body><article>{sentence * 4}</article></body></html>".encode())
     index = BlockIndex(text_blocks(page.tree), page.tree.body)
     assert record_candidates(page, index) == []
+
+
+def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> None:
+    # The shape of Wikipedia's alphabetical "List of films: X–Z": a <ul> per letter under its <h2>, each item an
+    # italic link with the year after it, then a "See also" <ul> of other lists drawn the same way.
+    sections = []
+    for letter in "XYZ":
+        items = "".join(
+            f"<li><i><a href='/wiki/{letter}{n}_(film)'>{letter}-Film {n}</a></i> ({1990 + n})</li>"
+            for n in range(1, 8)
+        )
+        sections.append(f"<h2><span class='mw-headline' id='{letter}'>{letter}</span></h2><ul>{items}</ul>")
+    others = "".join(f"<li><a href='/wiki/List_of_films:_{x}'>List of films: {x}</a></li>" for x in "ABC")
+    page = (
+        "<html><head><title>List of films: X–Z - Wikipedia</title></head><body><h1>List of films: X–Z</h1>"
+        f"<div id='mw-content-text'><p>An alphabetical list of film articles.</p>{''.join(sections)}"
+        f"<h2>See also</h2><ul>{others}</ul></div></body></html>"
+    )
+    record = parse(page.encode(), url="https://en.wikipedia.org/wiki/List_of_films:_X%E2%80%93Z")
+    assert isinstance(record, ReviewPage)
+    expected = [(f"{letter}-Film {n}", 1990 + n) for letter in "XYZ" for n in range(1, 8)]
+    assert [(entry.title, entry.year) for entry in record.entries] == expected
+    assert [entry.rank for entry in record.entries] == list(range(1, 22))

@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
+from statistics import median
 
 from selectolax.lexbor import LexborNode
 
@@ -38,6 +39,7 @@ _PROBE = 3
 _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatever its number
 _INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "sup", "sub", "abbr", "cite", "font", "u"})
 _WORD = re.compile(r"[^\W\d_]{2}")
+_ALIKE = 0.8  # the share of entries with years that makes a section like the others (and 1 - it, unlike)
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
 _MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
 _LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-])")  # "2000 (73rd)", "1994": a year, not a date
@@ -335,7 +337,28 @@ def _section_candidate(sections: list[list[LexborNode]], links: _FilmLinks, inde
             item.group = " · ".join(labels)
         if item.year is None and (year := next((m for text in labels if (m := _LABEL_YEAR.match(text))), None)):
             item.year = int(year.group(1))
-    return found
+    return _alike_sections(found, spans)
+
+
+def _alike_sections(found: Candidate, spans: list[tuple[int, int]]) -> Candidate | None:
+    """Without the sections unlike the rest: where most sections' entries carry years, one whose entries carry
+    none ("See also: List of films: A, …", drawn as the film sections are) is no part of the list."""
+    section_of = [
+        next((k for k, (first, last) in enumerate(spans) if first <= item.block <= last), -1) for item in found.items
+    ]
+    dated: dict[int, list[bool]] = defaultdict(list)
+    for item, k in zip(found.items, section_of, strict=True):
+        dated[k].append(item.year is not None)
+    shares = {k: share(flags) for k, flags in dated.items()}
+    if median(shares.values()) < _ALIKE:
+        return found
+    kept = [item for item, k in zip(found.items, section_of, strict=True) if shares[k] >= 1 - _ALIKE]
+    if len(kept) < _MIN_RUN:
+        return None
+    if all(item.rank_inferred for item in kept):
+        for n, item in enumerate(kept, 1):
+            item.rank = n
+    return Candidate(found.shape, kept, found.confidence)
 
 
 def record_candidates(page: Page, index: BlockIndex) -> list[Candidate]:
