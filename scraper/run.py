@@ -23,7 +23,6 @@ from .crawl import Progress, RunSummary, crawl
 from .lock import run_lock
 from .progress import terminal_progress
 from .shared import Shared
-from .shared.worker import crawl_shared
 
 log = logging.getLogger("cinescrape")
 
@@ -77,6 +76,8 @@ def run_crawl(
             if shared is None:
                 summary = asyncio.run(crawl(settings, store, command, transport, progress, archive))
             else:
+                from .shared.worker import crawl_shared  # noqa: PLC0415  # redis: loaded only for a shared crawl
+
                 summary = asyncio.run(crawl_shared(settings, store, shared, command, progress, archive))
         totals = {name: store.db.execute(sql).fetchone()[0] for name, (_, sql) in _TOTALS.items()}
         return Report(summary, totals, check(store.db))

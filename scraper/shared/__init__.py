@@ -9,11 +9,11 @@ lives under ``cinescrape:`` in the database the URL names, so one Redis serves s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-import redis
-from redis.backoff import ExponentialBackoff
-from redis.retry import Retry
+if TYPE_CHECKING:
+    import redis
 
 PREFIX = "cinescrape:"
 # A Redis restart (a failover, an upgrade) takes seconds: every command is tried again, backing off up to 2 s a
@@ -44,6 +44,11 @@ class SharedFrontierError(RuntimeError):
 
 def connect(url: str) -> redis.Redis:
     """A client for ``url`` (redis://HOST:PORT/N) that rides out a Redis restart."""
+    # Imported here: a crawl without --frontier never loads redis (0.2 s of its start).
+    import redis  # noqa: PLC0415
+    from redis.backoff import ExponentialBackoff  # noqa: PLC0415
+    from redis.retry import Retry  # noqa: PLC0415
+
     try:
         client = redis.Redis.from_url(
             url,
