@@ -200,6 +200,8 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         "dev/C_lists/johanhaleby__filmcrave-top-100-movies-of-all-time__2014-02",
         # The rank printed after the name with its movement ("46 (↑ 44)", "5 (no change)"); 45 is skipped.
         "dev/C_lists/webdifference__imdb-chart-moviemeter__br-pt__2017-12",
+        # IMDb's release calendar: 69 films under 42 dates, one to five a date (too few to be runs of their own).
+        "dev/C_lists/taniaalexbm__imdb-calendar-upcoming-releases__mx-es__2023-10",
         # One list in 25 sections (nominees by ceremony: "2000 (73rd)" · "BEST PICTURE"), each film linked by its
         # id ("Nominations?filmId=3908"); the year from its section's label.
         "dev/C_lists/henrytan1117__oscars-awardsdatabase-best-picture-73rd-97th",

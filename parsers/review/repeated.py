@@ -40,6 +40,7 @@ _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatev
 _INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "sup", "sub", "abbr", "cite", "font", "u"})
 _WORD = re.compile(r"[^\W\d_]{2}")
 _ALIKE = 0.8  # the share of entries with years that makes a section like the others (and 1 - it, unlike)
+_MAX_SECTIONS = 400  # sections of a sectioned list read at most: a page's thousand rows are rows, not sections
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
 _MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
 _LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-])")  # "2000 (73rd)", "1994": a year, not a date
@@ -361,11 +362,42 @@ def _alike_sections(found: Candidate, spans: list[tuple[int, int]]) -> Candidate
     return Candidate(found.shape, kept, found.confidence)
 
 
+def _elements(node: LexborNode) -> int:
+    return sum(1 for child in node.iter() if (tag := child.tag) and not tag.startswith("-"))
+
+
+def _nested(members: list[LexborNode]) -> list[list[LexborNode]] | None:
+    """A run of sections each holding its own few records (a release calendar's dates, one to five films
+    each, too few to be runs of their own): the records, section by section, where one record signature sits
+    in most sections, two levels down, and there are more records than sections."""
+    # A section holds its label and its records: a member of one element (a menu's <li><a>) holds no section.
+    if len(members) > _MAX_SECTIONS or _elements(members[0]) < 2:
+        return None
+    held: list[dict[tuple[str, str], list[LexborNode]]] = []
+    for member in members:
+        inner: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
+        for child in member.iter():
+            for node in child.iter():
+                if (tag := node.tag) and not tag.startswith("-") and tag not in _SKIP:
+                    inner[_signature(tag, node)].append(node)
+        held.append(inner)
+    common = [
+        signature
+        for signature in {signature for inner in held for signature in inner}
+        if sum(signature in inner for inner in held) >= _ALIKE * len(members)
+        and sum(len(inner.get(signature, ())) for inner in held) > len(members)
+    ]
+    if len(common) != 1:  # none, or a section's several parts alike: no one record signature
+        return None
+    return [inner[common[0]] for inner in held if common[0] in inner]
+
+
 def record_candidates(page: Page, index: BlockIndex) -> list[Candidate]:
     """A candidate for each run of records that shows evidence of being a list of films, and one for each
-    list split into sections of such runs."""
+    list split into sections of such runs, or of sections too small to hold runs."""
     links = _FilmLinks(page)
     runs = _runs(page)
     found = [candidate for members in runs if (candidate := _candidate(members, links, index)) is not None]
-    found += [candidate for group in _sections(runs) if (candidate := _section_candidate(group, links, index))]
+    sections = _sections(runs) + [nested for members in runs if (nested := _nested(members))]
+    found += [candidate for group in sections if (candidate := _section_candidate(group, links, index))]
     return found
