@@ -79,7 +79,7 @@ def parse_date(text: str | None) -> tuple[str, Precision] | None:
         return _iso(year)  # 03/04/1999: March 4 or 3 April; the year alone is sure
     year_value = month_value = day_value = None
     for token in _TOKEN.findall(text):
-        if token.isdigit():
+        if token.isdecimal():  # "¹" is a digit to isdigit(), and no number to int()
             if len(token) == 4 and year_value is None:
                 year_value = int(token)
             elif len(token) <= 2 and day_value is None and year_value is None:

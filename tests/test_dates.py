@@ -43,3 +43,10 @@ def test_a_real_day_is_a_date(text, expected):
 )
 def test_slashed_dates_keep_only_what_is_sure(text: str, expected: tuple[str, str]) -> None:
     assert parse_date(text) == expected
+
+
+def test_a_superscript_digit_is_no_number() -> None:
+    # Found by tests/test_parse_robustness.py on a cp1251 Kinopoisk page read as a release-info page: "¹" is a
+    # digit to str.isdigit() and no number to int(), and the parse raised ValueError.
+    assert parse_date("12 May 2015 ¹") == ("2015-05-12", "day")
+    assert parse_date("¹ 2015") == ("2015", "year")
