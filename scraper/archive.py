@@ -24,7 +24,8 @@ from db.archive import ArchivedFetch, archive_path_for
 from parsers.records import Record
 
 from .config import Settings
-from .crawl import PageError, RunSummary, parse_page, queue_links
+from .crawl import RunSummary, queue_links
+from .parsing import PageError, parse_page
 
 log = logging.getLogger("cinescrape")
 

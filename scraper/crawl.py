@@ -24,26 +24,24 @@ from urllib.parse import urlsplit
 
 import httpx
 
-import parsers
 from db import FetchedPage, FrontierItem, SqliteFrontier, Store, StoreError
 from db.archive import ArchivedFetch
 from db.frontier import DEFERRED, DONE, FAILED
 from db.store import StoredPage
-from parsers.decode import charset_from_content_type
 from parsers.records import Record
 
 from .config import Settings
 from .discover import discover, resolve_entries
 from .fetch import AddressGuard, Deferred, Fetcher, FetchError, Response, is_private_host, make_client
 from .frontier import Frontier
-from .parsing import ParseAborted, ParsePool
+from .parsing import PageError, ParseAborted, ParsePool, parse_page
 from .politeness import HostGate, Robots
 from .sources import Blocked, Source, SourceRefused, provenance
 from .sources.live import LiveSource
 from .sources.wayback import WaybackSource
 from .urls import BadURL, canonical
 
-if TYPE_CHECKING:  # the archive module's reparse uses this one's parse_page
+if TYPE_CHECKING:  # the archive module imports this one (its reparse queues links as a crawl does)
     from .archive import Archive
 
 log = logging.getLogger("cinescrape")
@@ -53,31 +51,12 @@ _PARSER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cinescrape-parse
 BLOCKED = "blocked"
 SEARCH = "search"
 SEARCH_RETRY = timedelta(days=1)  # a search the metadata site did not answer is asked again the next day
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # A commit per page was a good part of a crawl's time (bench/crawl.py): pages are committed in groups of up to this
 # many transactions, or this long after the group's first, whichever comes first.
 _COMMIT_PAGES, _COMMIT_SECONDS = 64, 0.5
 # By default the first pages are parsed in the parse thread, and worker processes start only after them (a crawl
 # of a few pages would wait for them to start: half a second to a second, mostly their imports).
 _THREAD_FIRST = 50
-
-
-class PageError(Exception):
-    """A body that gives no record: not HTML, no page cinescrape reads, or a parser bug. One-line reason."""
-
-
-def parse_page(body: bytes, url: str, kind: str | None, content_type: str) -> Record:
-    """The record of one fetched (or archived) body; the one parse step of ``crawl`` and ``reparse``."""
-    media_type = content_type.split(";", maxsplit=1)[0].strip().lower()
-    if media_type not in _HTML_TYPES:
-        raise PageError(f"not an HTML page ({media_type})")
-    try:
-        return parsers.parse(body, url=url, kind=kind or "auto", charset=charset_from_content_type(content_type))
-    except parsers.UnknownPage as error:
-        raise PageError(f"not a page cinescrape reads: {error}") from error
-    except Exception as error:  # a parser bug: recorded against the page, and the run goes on
-        log.debug("parser failed on %s", url, exc_info=True)
-        raise PageError(f"parser error: {type(error).__name__}: {error}") from error
 
 
 def queue_links(

@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from db import FetchedPage, Store
 from scraper.cli import cli
-from scraper.crawl import parse_page
+from scraper.parsing import parse_page
 from scraper.sources import imdb_page_url
 from tests.conftest import REAL
 from tests.test_wayback import chart

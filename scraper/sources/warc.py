@@ -32,7 +32,8 @@ from db.captures import loaded_at
 from parsers.records import Record
 
 from ..config import Settings
-from ..crawl import PageError, parse_page, queue_links
+from ..crawl import queue_links
+from ..parsing import PageError, parse_page
 from . import imdb_page_url
 
 log = logging.getLogger("cinescrape")
