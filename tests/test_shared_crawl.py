@@ -206,3 +206,22 @@ def test_max_run_minutes_stops_every_worker_and_the_next_run_finishes(
     code, err = _finish(again)
     assert code == 0, err
     assert _rows(db) == site.single
+
+
+def test_a_new_database_on_a_used_frontier_is_refused(tmp_path: Path, site: Site, redis_server: RedisServer) -> None:
+    # The frontier remembers which pages are done: a second database fed from it would skip them and stay empty.
+    first = _cinescrape(
+        "crawl", "--db", str(tmp_path / "one.db"), "--config", site.config, "--frontier", redis_server.url
+    )
+    assert _finish(first)[0] == 0
+    other = tmp_path / "two.db"
+    code, err = _finish(
+        _cinescrape("crawl", "--db", str(other), "--config", site.config, "--frontier", redis_server.url)
+    )
+    assert code == 1
+    assert "holds the shared frontier of another database" in err and "one.db" in err
+    assert "Traceback" not in err
+    again = _cinescrape(
+        "crawl", "--db", str(tmp_path / "one.db"), "--config", site.config, "--frontier", redis_server.url
+    )
+    assert _finish(again)[0] == 0  # its own database goes on as before

@@ -31,12 +31,13 @@ from ..discover import resolve_entries
 from ..fetch import AddressGuard, Fetcher, make_client
 from ..politeness import Robots
 from ..sources.live import LiveSource
-from . import Shared, SharedFrontierError, connect
+from . import PREFIX, Shared, SharedFrontierError, connect
 from .frontier import RUN, RUNS, RedisFrontier
 from .politeness import SharedHostGate, SharedRobotsFetcher
 from .results import Outbox, RemoteArchive, RemoteStore, ShippingFrontier, Writer
 
 log = logging.getLogger("cinescrape")
+DATABASE = PREFIX + "database"  # which database the shared frontier feeds: its path and its first run
 
 POLL = 0.1  # seconds between looks at an idle frontier
 
@@ -144,6 +145,23 @@ class SharedRun:
         log.warning("%s", self.summary.stopped)
 
 
+def bind_database(client: redis.Redis, store: Store, shown: str) -> None:
+    """Tie the shared frontier to this database the first time; refuse another database later. The frontier
+    remembers which pages are done: a new database fed from it would skip them and stay empty."""
+    first = store.db.execute("select started_at from runs order by id limit 1").fetchone()
+    identity = f"{store.path.resolve()} (first run {first[0] if first else 'none'})"
+    if client.set(DATABASE, identity, nx=True):
+        return
+    bound = client.get(DATABASE)
+    if isinstance(bound, bytes):
+        bound = bound.decode()
+    if bound != identity:
+        raise SharedFrontierError(
+            f"{shown} holds the shared frontier of another database, {bound}; use another Redis database number"
+            f" (redis://HOST:PORT/N) for {store.path}, or empty this one first (redis-cli -n N flushdb)"
+        )
+
+
 def open_run(client: redis.Redis, settings: Settings, lease_seconds: float) -> int:
     """Open a run for the workers; returns its number, the shared frontier's own (one Redis may have served
     crawls into other databases, whose run ids are theirs: "queued in this run" must mean this one)."""
@@ -167,6 +185,11 @@ async def crawl_shared(
     try:
         run_id = store.start_run(command, settings.seeds)
         exit_code = 1  # stays so if the run dies
+        try:
+            bind_database(client, store, shared.shown)
+        except SharedFrontierError:
+            store.finish_run(run_id, {}, exit_code)
+            raise
         async with make_client(settings) as http:
             number = open_run(client, settings, shared.lease_seconds)
             run = SharedRun(settings, store, archive, client, http, run_id, number, shared.lease_seconds, progress)
