@@ -82,12 +82,25 @@ def _runs(page: Page) -> list[list[LexborNode]]:
                 prose = prose or bool(_WORD.search(child.text_content or ""))
             elif tag and not tag.startswith("-") and tag not in _SKIP and not (tag == "tr" and _header_row(child)):
                 groups[_signature(tag, child)].append(child)
+        _join_unclassed(parent, groups)
         found.extend(
             members
             for (tag, _), members in groups.items()
             if len(members) >= _MIN_RUN and not (prose and tag in _INLINE)
         )
     return found
+
+
+def _join_unclassed(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNode]]) -> None:
+    """A record or two whose template left the class empty (Cinépolis' last card, '<li class="">') joins the
+    one run of its tag, in page order."""
+    for (tag, kind), members in list(groups.items()):
+        if kind or len(members) >= _MIN_RUN:
+            continue
+        runs = [key for key, run in groups.items() if key[0] == tag and key[1] and len(run) >= _MIN_RUN]
+        if len(runs) == 1:
+            joined = {member.mem_id for member in members + groups.pop(runs[0])}
+            groups[(tag, kind)] = [child for child in parent.iter() if child.mem_id in joined]
 
 
 def _header_row(row: LexborNode) -> bool:
