@@ -3,7 +3,8 @@
 lexbor's tree builder is quadratic in nesting depth (100,000 nested elements: 14 s; 1,000,000: hours) and in
 attributes per element (10,000: 0.2 s; 30,000: 5 s; 300,000: over a minute). No real page comes near either cap,
 so the check must cost next to nothing on them: one count of ``<``. Only a page with more tags than a real page has
-(the 205 real pages of the shared set: at most 22,457), or a page of long stretches without a tag (an element with
+(the 205 real pages of the shared set: at most 22,457; a few real pages do, such as a 5,117-row table, scanned in
+0.15-0.3 s and left as they are), or a page of long stretches without a tag (an element with
 thousands of attributes), is scanned tag by tag; and only where a cap is passed is the page rewritten, as browsers
 do: Blink attaches elements deeper than its cap to the element at the cap (here: their tags are dropped, their
 text kept), and attributes past the cap are dropped.
@@ -17,7 +18,7 @@ import re
 
 MAX_DEPTH = 4_096  # nested elements kept; lexbor: ~20 ms at this depth
 MAX_ATTRIBUTES = 1_000  # attributes kept per element; lexbor: ~1 ms for an element with this many
-_SCAN_ABOVE_TAGS = 25_000  # more "<" than any real page has: the page is scanned tag by tag
+_SCAN_ABOVE_TAGS = 25_000  # more "<" than nearly every real page has: the page is scanned tag by tag
 _SCAN_ABOVE_BYTES_PER_TAG = 1_024  # real pages: at most ~630 bytes per "<"; more hides one long tag
 
 _TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)([^>]*)>|<!--.*?-->", re.DOTALL)
