@@ -13,15 +13,18 @@ import email.utils
 import ipaddress
 import logging
 import random
+import select
 import socket
+import ssl
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from .config import Settings
@@ -106,8 +109,77 @@ def _default_port(scheme: str) -> int:
     return 443 if scheme == "https" else 80
 
 
+class _SocketOnceStream(httpcore.AsyncNetworkStream):
+    """httpcore's stream, with its socket looked up once. Before each request httpcore asks every idle connection
+    whether its socket is readable (the server closed it); anyio answers by building its table of attributes, a
+    getpeername() call included, each time: 8 % of the crawl's process (bench/crawl.py, py-spy)."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
+        self.inner = inner
+        self.socket: socket.socket | None = inner.get_extra_info("socket")
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self.inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self.inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+    async def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        return _SocketOnceStream(await self.inner.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "socket":
+            return self.socket
+        if info != "is_readable":
+            return self.inner.get_extra_info(info)
+        if self.socket is None or self.socket.fileno() < 0:  # gone: as httpcore does, its next read ends it
+            return True
+        poller = select.poll()
+        poller.register(self.socket, select.POLLIN)
+        return bool(poller.poll(0))
+
+
+class _SocketOnceBackend(httpcore.AsyncNetworkBackend):
+    def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
+        self.inner = inner
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        return _SocketOnceStream(await self.inner.connect_tcp(host, port, timeout, local_address, socket_options))
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        return _SocketOnceStream(await self.inner.connect_unix_socket(path, timeout, socket_options))
+
+    async def sleep(self, seconds: float) -> None:
+        await self.inner.sleep(seconds)
+
+
+def _http_transport(settings: Settings) -> httpx.AsyncHTTPTransport:
+    """httpx's transport, its connections' streams wrapped by ``_SocketOnceStream``. The pool's network backend
+    is httpcore's, not public: where it is not found (another version), the transport is left as it is."""
+    transport = httpx.AsyncHTTPTransport(http2=settings.http2, retries=0)
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", None)
+    if isinstance(backend, httpcore.AsyncNetworkBackend):
+        pool._network_backend = _SocketOnceBackend(backend)  # type: ignore[union-attr]
+    return transport
+
+
 def make_client(settings: Settings, transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
-    inner = transport or httpx.AsyncHTTPTransport(http2=settings.http2, retries=0)
+    inner = transport or _http_transport(settings)
     return httpx.AsyncClient(
         transport=ResolvingTransport(inner, settings.resolve),
         headers={
