@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import socket
+import threading
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -152,3 +154,33 @@ def test_the_user_agent_names_the_project_and_contact():
         fetch(server.base + "/", replace(FAST, contact="ops@example.org"))
     assert server.seen[0].headers["User-Agent"].startswith("cinescrape/")
     assert "ops@example.org" in server.seen[0].headers["User-Agent"]
+
+
+def test_a_kept_alive_connection_the_server_closed_is_not_reused():
+    """httpcore asks whether an idle connection's socket is readable (the server's close) before reusing it;
+    cinescrape's stream wrapper answers that itself (scraper/fetch.py, _SocketOnceStream)."""
+    closed, connections = threading.Event(), []
+
+    def serve(listener: socket.socket) -> None:
+        for _ in range(2):
+            connection, _ = listener.accept()
+            connections.append(connection)
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")  # keep-alive, then closed
+            connection.close()
+            closed.set()
+
+    async def twice(base: str) -> list[bytes]:
+        async with make_client(FAST) as client:
+            first = await client.get(base + "/one")
+            await asyncio.to_thread(closed.wait, 5)
+            second = await client.get(base + "/two")  # a reuse would read the close: "Server disconnected"
+            return [first.content, second.content]
+
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        server = threading.Thread(target=serve, args=(listener,), daemon=True)
+        server.start()
+        bodies = asyncio.run(twice(f"http://127.0.0.1:{listener.getsockname()[1]}"))
+        server.join(5)
+    assert bodies == [b"ok", b"ok"]
+    assert len(connections) == 2
