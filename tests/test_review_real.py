@@ -51,7 +51,9 @@ OWN = Path(__file__).parent / "fixtures" / "real"
 
 def _own(name: str) -> tuple[dict[str, Any], ReviewPage]:
     """One of this repository's real pages (``dev/C_lists/…``), parsed, with its hand-written gold."""
-    gold, record = _own(name)
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, ReviewPage)
     return gold, record
 
 
