@@ -17,7 +17,7 @@ from ..page import Page
 from ..records import Article, RankedEntry, ReviewPage
 from .article import article_fields, page_titles
 from .blocks import Block, BlockIndex, strip_furniture, text_blocks
-from .candidates import Candidate, Item, numbered_chain
+from .candidates import Candidate, Item, numbered_chain, numbered_title
 from .cards import card_candidates
 from .confidence import ABSTAIN_BELOW, ListEvidence, confidence, list_evidence
 from .count import promised_count, promises_list
@@ -33,6 +33,9 @@ from .unnumbered import heading_run
 __all__ = ["ListReading", "parse_review", "read_list"]
 
 _MIN_TITLE_SHARE = 0.8
+# Shapes that read every record of a run, numbered or not: where a numbered chain skipped some, they have them.
+_RUNS = frozenset({"records", "unnumbered-headings", "ul", "ol"})
+_ORDERED = 0.9  # a chain whose printed ranks are their places in the run, but for a misprint or two
 # Shapes in which the page itself says what its entries are: a JSON-LD ItemList, a table with a title column.
 _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
 
@@ -54,6 +57,9 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         return candidate.confidence + (0.3 if count and found == count else 0.0) + min(found, 50) * 0.001 - 0.05 * start
 
     named = [candidate for candidate in candidates if _title_share(candidate, films) >= _MIN_TITLE_SHARE]
+    for chain in (candidate for candidate in named if candidate.shape.startswith("numbered")):
+        for run in (candidate for candidate in named if candidate.shape in _RUNS):
+            _fill_gaps(chain, run)
     # A run of records another source has read already (a table by its columns, a numbered chain) is
     # that source's: it knows the run's shape better.
     # The source keeps the records' evidence (film links, printed ranks) as its confidence.
@@ -72,6 +78,32 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         if longer or not same:
             chosen.append(records)
     return max(chosen, key=score, default=None)
+
+
+def _fill_gaps(chain: Candidate, records: Candidate) -> None:
+    """The records a numbered chain skipped (a countdown's entry printed with no number, or a wrong one: "2) The
+    Princess Bride" at 93), put back where the run has them, ranked by their place, where the chain's numbers
+    follow the run's order (each printed rank its place's, counting up or down)."""
+    at = {item.block: item for item in chain.items}
+    merged = [
+        next((at[b] for b in range(record.block, record.end or record.block + 1) if b in at), record)
+        for record in records.items
+    ]
+    kept = {id(item) for item in merged}
+    if len(merged) <= len(chain.items) or len(kept) != len(merged) or any(id(item) not in kept for item in chain.items):
+        return
+    placed = [(n, item.rank) for n, item in enumerate(merged) if item in chain.items]
+    if len(placed) < 2:
+        return
+    step = 1 if placed[-1][1] > placed[0][1] else -1
+    first = placed[0][1] - step * placed[0][0]
+    if share([rank == first + step * n for n, rank in placed]) < _ORDERED:
+        return
+    for n, item in enumerate(merged):
+        if item not in chain.items:
+            item.rank, item.rank_inferred = first + step * n, True
+            item.title = numbered[1] if (numbered := numbered_title(item.title)) else item.title
+    chain.items[:] = merged
 
 
 def _take_facts(candidate: Candidate, records: Candidate) -> None:
