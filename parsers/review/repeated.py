@@ -13,6 +13,7 @@ boxes have neither.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -341,25 +342,25 @@ def _section_candidate(sections: list[list[LexborNode]], links: _FilmLinks, inde
     ]
     # Every section is headed alike: the first one by as many labels as the second (not the page's intro above it).
     heads = [min(max(first - previous_last - 1, 0), _MAX_LABELS) for (_, previous_last), (first, _) in pairwise(spans)]
-    labelled: list[tuple[int, list[str]]] = []
+    labels: list[list[str]] = []
     for (first, _), head in zip(spans, [heads[0], *heads] if heads else [0] * len(spans), strict=True):
         texts = [index.blocks[b].text for b in range(max(first - head, 0), first)]
-        labelled.append((first, [text for text in texts if len(text) <= _MAX_LABEL]))
-    for item in found.items:
-        labels = next((texts for first, texts in reversed(labelled) if first <= item.block), [])
-        if labels:
-            item.group = " · ".join(labels)
-        if item.year is None and (year := next((m for text in labels if (m := _LABEL_YEAR.match(text))), None)):
+        labels.append([text for text in texts if len(text) <= _MAX_LABEL])
+    # Each entry's section: the last one starting at or before its block (-1: before them all, no text of its own).
+    starts = [first for first, _ in spans]
+    section_of = [bisect_right(starts, item.block) - 1 for item in found.items]
+    for item, k in zip(found.items, section_of, strict=True):
+        texts = labels[k] if k >= 0 else []
+        if texts:
+            item.group = " · ".join(texts)
+        if item.year is None and (year := next((m for text in texts if (m := _LABEL_YEAR.match(text))), None)):
             item.year = int(year.group(1))
-    return _alike_sections(found, spans)
+    return _alike_sections(found, section_of)
 
 
-def _alike_sections(found: Candidate, spans: list[tuple[int, int]]) -> Candidate | None:
+def _alike_sections(found: Candidate, section_of: list[int]) -> Candidate | None:
     """Without the sections unlike the rest: where most sections' entries carry years, one whose entries carry
     none ("See also: List of films: A, …", drawn as the film sections are) is no part of the list."""
-    section_of = [
-        next((k for k, (first, last) in enumerate(spans) if first <= item.block <= last), -1) for item in found.items
-    ]
     dated: dict[int, list[bool]] = defaultdict(list)
     for item, k in zip(found.items, section_of, strict=True):
         dated[k].append(item.year is not None)
