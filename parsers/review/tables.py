@@ -161,14 +161,11 @@ def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Co
     return _Columns(title, _column(header, _RANK_COLUMN), _column(header, _YEAR_COLUMN), named)
 
 
-def _names_titles(line: list[LexborNode]) -> bool:
-    return any(_FILM_TITLE_COLUMN.match(_column_name(_cell_text(cell))) for cell in line)
-
-
-def _names_columns(line: list[LexborNode]) -> bool:
+def _names_titles(line: list[LexborNode], also: tuple[re.Pattern[str], ...] = ()) -> bool:
+    """The row names a title column (and, with ``also``, a column one of those patterns names)."""
     names = [_column_name(_cell_text(cell)) for cell in line]
-    return any(_FILM_TITLE_COLUMN.match(name) for name in names) and any(
-        _RANK_COLUMN.match(name) or _YEAR_COLUMN.match(name) for name in names
+    return any(_FILM_TITLE_COLUMN.match(name) for name in names) and (
+        not also or any(pattern.match(name) for name in names for pattern in also)
     )
 
 
@@ -182,7 +179,14 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
     if not head or not _names_titles(grid[head - 1]):
         # a layout table's column names in a plain row under its banner rows ("Rank | Movie Name | Trailer"): a
         # row naming the title column and a rank or year column too (a "Series | …" row of facts names one)
-        head = next((n + 1 for n, line in enumerate(grid[:_HEADER_SEARCH]) if _names_columns(line)), head)
+        head = next(
+            (
+                n + 1
+                for n, line in enumerate(grid[:_HEADER_SEARCH])
+                if _names_titles(line, (_RANK_COLUMN, _YEAR_COLUMN))
+            ),
+            head,
+        )
     header = [_cell_text(cell) for cell in grid[head - 1]] if head and grid[head - 1] else []
     body = grid[head:]
     columns = _columns(header, body, page)
