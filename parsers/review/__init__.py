@@ -17,7 +17,7 @@ from ..page import Page
 from ..records import Article, RankedEntry, ReviewPage
 from .article import article_fields, page_titles
 from .blocks import Block, BlockIndex, strip_furniture, text_blocks
-from .candidates import Candidate, Item, numbered_chain, numbered_title
+from .candidates import Candidate, Item, item_line, numbered_chain, numbered_title
 from .cards import card_candidates
 from .confidence import ABSTAIN_BELOW, ListEvidence, confidence, list_evidence
 from .count import promised_count, promises_list
@@ -137,7 +137,7 @@ def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:
     """The item links a film or show page (from its record, or a link on its own line)."""
     if item.film_link:
         return True
-    line = blocks[item.block].lines[item.line] if 0 <= item.block < len(blocks) else None
+    line = item_line(blocks, item)
     hrefs = (page.absolute(anchor.attributes.get("href")) or "" for anchor in (line.links if line else []))
     return any(FILM_LINK.search(href) for href in hrefs)
 

@@ -41,6 +41,11 @@ class Candidate:
     confidence: float
 
 
+def item_line(blocks: list[Block], item: Item) -> Line | None:
+    """The line an item's name stands on, or None for an item with no text of its own (a JSON-LD entry)."""
+    return blocks[item.block].lines[item.line] if 0 <= item.block < len(blocks) else None
+
+
 def numbered_title(text: str) -> tuple[int, str] | None:
     """ "10. Inside North Korea (2007)" → (10, "Inside North Korea (2007)"); None when no list number opens it."""
     match = _NUMBER.match(text)

@@ -14,7 +14,7 @@ from ..page import Page
 from ..records import RankedEntry, WatchLink
 from ..text import clean, node_text, strip_quotes
 from .blocks import HEADINGS, Block, Line
-from .candidates import RANK_BADGE, Item
+from .candidates import RANK_BADGE, Item, item_line
 from .links import is_title_page, watch_link
 from .quality import share
 
@@ -65,6 +65,18 @@ def _fact_year(text: str) -> int | None:
         return None
     match = _FACT_YEAR.search(text)
     return int(match.group(1)) if match else None
+
+
+def _printed_years(rests: list[str], bodies: list[list[Line]]) -> list[int | None]:
+    """Each entry's year where the list prints one in the short line of facts beside or under its name
+    ("(1999) 189 мин.", "1994 / 美国 / 犯罪 剧情", "1994 2h 22m R"): where most entries have one, a list of
+    facts; where few do, a year some sentence mentions, no entry's. ``rests``: each item's line after its name."""
+    found = []
+    for rest, body in zip(rests, bodies, strict=True):
+        texts = [rest] if rest else []
+        texts += [line.text for line in body[:_FACT_LINES]]
+        found.append(next((year for text in texts if (year := _fact_year(text)) is not None), None))
+    return found if share([year is not None for year in found]) >= 0.5 else [None] * len(found)
 
 
 def _rest_of_line(title: str, line: Line) -> str:
@@ -178,31 +190,21 @@ class EntryBuilder:
                 return n
         return len(self.blocks)
 
-    def _printed_years(self, items: list[Item], bodies: list[list[Line]]) -> list[int | None]:
-        """Each entry's year where the list prints one in the short line of facts beside or under its name
-        ("(1999) 189 мин.", "1994 / 美国 / 犯罪 剧情", "1994 2h 22m R"): where most entries have one, a list
-        of facts; where few do, a year some sentence mentions, no entry's."""
-        found = []
-        for item, body in zip(items, bodies, strict=True):
-            item_line = self.blocks[item.block].lines[item.line] if 0 <= item.block < len(self.blocks) else None
-            lines = [_rest_of_line(item.title, item_line)] if item_line else []
-            lines += [line.text for line in body[:_FACT_LINES]]
-            found.append(next((year for text in lines if (year := _fact_year(text)) is not None), None))
-        return found if share([year is not None for year in found]) >= 0.5 else [None] * len(found)
-
     def build(self, items: list[Item]) -> tuple[RankedEntry, ...]:
         entries = []
         bodies = self.entry_lines(items)
-        printed_years = self._printed_years(items, bodies)
+        lines = [item_line(self.blocks, item) for item in items]
+        # What each item's own line says after its name ("<b>Stalker</b> (1979) – Tarkovsky's Zone").
+        rests = [_rest_of_line(item.title, line) if line else "" for item, line in zip(items, lines, strict=True)]
+        printed_years = _printed_years(rests, bodies)
         # A line every entry repeats word for word ("What's Your Reaction?") is a widget's, not the text's.
         widget = set.intersection(*({line.text for line in body} for body in bodies)) if len(bodies) >= 3 else set()
-        for item, body, printed_year in zip(items, bodies, printed_years, strict=True):
+        for item, body, own_line, rest, printed_year in zip(items, bodies, lines, rests, printed_years, strict=True):
             title, year, year_end = clean_title(item.title)
             if not title:
                 continue
-            item_line = self.blocks[item.block].lines[item.line] if 0 <= item.block < len(self.blocks) else None
             attributes, notes, links = [], [], []
-            blurb = [rest] if item_line and (rest := _rest_of_line(item.title, item_line)) else []
+            blurb = [rest] if rest else []
             for line in body:
                 kind = self._classify(line)
                 if kind == "note":
@@ -223,7 +225,7 @@ class EntryBuilder:
                     type=type_value,
                     blurb="\n".join(blurb) or None,
                     links=tuple(links),
-                    title_url=self._title_url(item_line) if item_line else None,
+                    title_url=self._title_url(own_line) if own_line else None,
                     attributes=tuple(attributes),
                     notes=tuple(notes),
                     rank_inferred=item.rank_inferred,
