@@ -58,7 +58,7 @@ FILM_ITEMS = ", ".join(f'[itemscope][itemtype$="schema.org/{kind}"]' for kind in
 _MARKED_LIST = 3
 _FILM_MARKS = (
     'meta[property="og:type"][content^="video.movie"], meta[property="og:type"][content^="video.tv_show"], '
-    + ", ".join(f'[itemscope][itemtype$="schema.org/{kind}"]' for kind in sorted(FILM_TYPES))
+    + FILM_ITEMS
 )
 
 

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from .countries import country_code
 from .dates import parse_date
-from .detect import FILM_TYPES
+from .detect import FILM_TYPES, film_item
 from .imdb.common import co_id, nm_id, runtime_minutes, tt_id
 from .jsonld import text_value, text_values, types_of
 from .opinions import merge
@@ -243,14 +243,7 @@ def microdata_film(page: Page) -> dict[str, Any] | None:
     JSON-LD would give: extruct would read it too, but through a second parse of the page with lxml."""
     if not page.has("itemtype"):
         return None
-    item = next(
-        (
-            n
-            for n in page.tree.css("[itemscope][itemtype]")
-            if (n.attributes.get("itemtype") or "").rsplit("/", 1)[-1] in FILM_TYPES
-        ),
-        None,
-    )
+    item = next((n for n in page.tree.css("[itemscope][itemtype]") if film_item(n)), None)
     if item is None:
         return None
     obj: dict[str, Any] = {"@type": (item.attributes.get("itemtype") or "").rsplit("/", 1)[-1]}
