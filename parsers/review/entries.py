@@ -16,7 +16,7 @@ from ..text import clean, node_text, strip_quotes
 from .blocks import HEADINGS, Block, Line
 from .candidates import RANK_BADGE, Item, item_line
 from .links import is_title_page, watch_link
-from .quality import share
+from .quality import FOOTNOTE_CALL, share
 
 _YEARS = re.compile(r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?\s*[)\]]\s*$")
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
@@ -32,7 +32,7 @@ _LEADING_SEPARATORS = re.compile(r"^[\s.:;,|–—-]+")
 # "3. (tie) The Conversation": the printed rank says the tie; the marker is no part of the name.
 # What a name carries after it that is no part of it: footnote calls ("[1]", "[a]", "[note 3]") and the marks a
 # table's legend explains ("‡" the winner, "†" posthumous, "*" a tie), as wikis and award tables print them.
-_MARKS = re.compile(r"(?:\s*(?:\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]|[†‡§¶*]+))+$", re.I)
+_MARKS = re.compile(rf"(?:\s*(?:{FOOTNOTE_CALL}|[†‡§¶*]+))+$", re.I)
 _FACT_YEAR = re.compile(r"(?:^|[\s(\[/|·•,–—-])(1[89]\d\d|20\d\d)(?=$|[\s)\]/|·•,.–—-])")
 _MAX_FACT_LINE = 60
 _FACT_LINES = 3  # the lines under an entry's name that hold its facts, where a list gives them

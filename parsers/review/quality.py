@@ -24,6 +24,8 @@ _DATE = re.compile(
     r"|^\d{4}-\d\d-\d\d",
     re.I,
 )
+# A wiki's footnote call after a name or a column's name: "[12]", "[a]", "[note 3]".
+FOOTNOTE_CALL = r"\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]"
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z]", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _MAX_WORDS = 14

@@ -12,7 +12,7 @@ from ..page import Page
 from ..text import clean, find_year, node_text, to_int
 from .blocks import BlockIndex
 from .candidates import Candidate, Item, numbered_title
-from .quality import FILM_PAGE_LINK, share, title_like
+from .quality import FILM_PAGE_LINK, FOOTNOTE_CALL, share, title_like
 
 # A column's name saying it holds the entries' names: in comparison tables, any product's; in a table of rows,
 # a film's or show's, in the languages lists are written in ("Name" heads tables of people as often as of films:
@@ -30,7 +30,7 @@ _RANK_COLUMN = re.compile(
     re.I,
 )
 _YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
-_FOOTNOTE = re.compile(r"\s*\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]$", re.I)
+_FOOTNOTE = re.compile(rf"\s*{FOOTNOTE_CALL}$", re.I)
 _HEADER_SEARCH = 5  # rows searched for the columns' names where the first row does not name them
 _MAX_SPAN = 200  # a rowspan larger than any real table's group: a broken page must not grow the grid without end
 _CELLS = ("th", "td")
