@@ -63,7 +63,6 @@ GOLD2 = SHARED / "gold2" / "C_listicles_reviews"
 KNOWN_WRONG_REAL2 = {
     "empire__best-movies-2__wayback-2020-05-18": "entry 100 is missed and the misprinted '15) Spirited Away' (position 80) kept as printed",
     "newspaper__avclub.com1": "no list found (not yet examined)",
-    "pikabu__matrix-7-observations": "a numbered trivia list about one film: its items read as names",
     "postlight__www.msn.com": "five films named inside one sentence",
 }
 
@@ -83,14 +82,36 @@ def test_real2_list_matches_gold(path: Path, grader: ModuleType) -> None:
     assert problems == {}
 
 
-def test_list_of_another_medium_is_refused_with_a_reason() -> None:
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("The 8 coolest VR games", "no film list: the page lists games"),
+        ("Die 8 besten Spiele des Jahres", "no film list: the page lists spiele"),
+        ("8 лучших альбомов года", "no film list: the page lists альбомов"),
+        ("年度最佳8首歌曲", "no film list: the page lists 歌曲"),
+        # a numbered list of notes on one work (the shape of ../shared/fixtures/real2/…/pikabu__matrix-7-observations)
+        ("8 things you didn't know about Jaws", "no film list: the page's numbered items are notes on one work"),
+        ("8 интересных наблюдений о первой Матрице", "no film list: the page's numbered items are notes on one work"),
+    ],
+)
+def test_list_of_other_things_is_refused_with_a_reason(title: str, reason: str) -> None:
     # The shape of ../shared/fixtures/real/C_listicles_reviews/readability__yahoo-1 (8 unnumbered <h3> games).
-    heads = "".join(f"<h3>Game {n}</h3><p>Why it is worth playing, at some length.</p>" for n in range(1, 9))
-    page = f"<html><head><title>The 8 coolest VR games</title></head><body><article><h1>The 8 coolest VR games</h1>{heads}</article></body></html>"
-    record = parse(page.encode(), url="https://example.com/vr-games")
+    heads = "".join(f"<h3>{n}. Item {n}</h3><p>Why it is worth your time, at some length.</p>" for n in range(1, 9))
+    page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{heads}</article></body></html>"
+    record = parse(page.encode(), url="https://example.com/article")
     assert isinstance(record, ReviewPage)
     assert record.entries == ()
-    assert record.warnings == ("no film list: the page lists games",)
+    assert record.warnings == (reason,)
+
+
+def test_a_film_list_of_the_same_shape_is_kept() -> None:
+    # The counterpart of the refusals above: the same page about films gives its eight entries.
+    heads = "".join(f"<h3>{n}. Item {n}</h3><p>Why it is worth your time, at some length.</p>" for n in range(1, 9))
+    title = "The 8 best films about sharks"
+    page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{heads}</article></body></html>"
+    record = parse(page.encode(), url="https://example.com/article")
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == [f"Item {n}" for n in range(1, 9)]
 
 
 def test_vote_counts_are_no_titles() -> None:
@@ -217,6 +238,9 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         # One list in 25 sections (nominees by ceremony: "2000 (73rd)" · "BEST PICTURE"), each film linked by its
         # id ("Nominations?filmId=3908"); the year from its section's label.
         "dev/C_lists/henrytan1117__oscars-awardsdatabase-best-picture-73rd-97th",
+        # A chart table headed "Ranking | Weeks in Top 10" (no title column named, no film links), each name in a
+        # <button> after its zero-padded rank in the same cell ("01", "Dynamite Kiss: Limited Series").
+        "dev/C_lists/tanjiakai__netflix-tudum-top10-malaysia-tv__2025-11",
     ],
 )
 def test_real_list_matches_gold(name: str, grader: ModuleType) -> None:

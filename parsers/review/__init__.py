@@ -24,7 +24,7 @@ from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
 from .lists import list_candidates
 from .pagination import next_page_url
-from .quality import FILM_LINK, about_films, other_medium, programme_page, share, title_like
+from .quality import FILM_LINK, about_films, notes_on_one_work, other_medium, programme_page, share, title_like
 from .repeated import record_candidates
 from .structured import itemlist_candidate, review_facts
 from .tables import table_candidates
@@ -166,6 +166,8 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
     medium = other_medium(words)
     if medium:
         return f"no film list: the page lists {medium}"
+    if notes_on_one_work(page_titles(page)) and not is_list_url(page.url):
+        return "no film list: the page's numbered items are notes on one work"
     if chosen.shape in _DECLARED or count or promises_list(page_titles(page)) or about_films(words):
         return None
     if _film_share(page, chosen, blocks) < 0.5:

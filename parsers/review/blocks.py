@@ -135,6 +135,12 @@ def _card_buttons(node: LexborNode) -> bool:
     return 0 < len(links) <= 2 and any(FILM_LINK.search(link.attributes.get("href") or "") for link in links)
 
 
+def _cell_button(node: LexborNode) -> bool:
+    """A button that is a table cell's text (a chart's titles open a film's details: "<td><span>01</span>
+    <button>Dynamite Kiss</button></td>") is the cell's content; a page's own controls are not laid out in tables."""
+    return node.tag == "button" and node.parent is not None and node.parent.tag in ("td", "th")
+
+
 def _one_film(node: LexborNode) -> bool:
     """The node links one film's page (and its tickets, say): a film's card ("schauburg-previewelement-mobile-card"
     holds a programme's film), whatever its class says; rails of related or popular films link many."""
@@ -145,7 +151,7 @@ def _one_film(node: LexborNode) -> bool:
 def strip_furniture(tree: LexborHTMLParser) -> None:
     """Remove scripts, navigation, sidebars and comment threads, so no candidate list comes from them."""
     for node in tree.css(_DROP_SELECTOR):
-        if node.tag != "form" and not _card_buttons(node):
+        if node.tag != "form" and not _card_buttons(node) and not _cell_button(node):
             node.decompose()
     page_size = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css("form"):

@@ -3,7 +3,8 @@
 A title has letters and is a name: not a number, score, percentage, price, vote count, date, byline or
 sentence. A film list's entries link to film pages (IMDb, Letterboxd, Rotten Tomatoes, Wikipedia,
 Metacritic, Box Office Mojo) or carry years. A page is about films when its titles and address say so,
-and about something else when they name another medium (games, albums, books, outfits) and no film word.
+and about something else when they name another medium (games, albums, books, outfits) and no film word,
+or promise notes on one work ("10 facts about Jaws").
 """
 
 from __future__ import annotations
@@ -57,9 +58,25 @@ _PROGRAMME = re.compile(
     r"|coming[ -]soon|upcoming|pr[óo]ximos[ _-]lan[çc]amentos|estrenos|estreias|s[ée]ances|horaires)\b",
     re.I,
 )
-# Lists of other things that compete with films for a reader's evening: not a film list.
+# Lists of other things that compete with films for a reader's evening: not a film list. In the languages
+# the film words are written in (the medium as the page names it is the reason given).
 _OTHER_MEDIA = re.compile(
-    r"\b(?:(?:video\s?)?games?|albums?|songs?|tracks?|books?|novels?|podcasts?|outfits?)\b",
+    r"\b(?:(?:video\s?)?gam(?:e|er)s?|albums?|songs?|tracks?|books?|novels?|podcasts?|outfits?"
+    r"|spiele|alben|lieder|songs|bücher|romane|jeux|chansons|livres|romans|juegos|canciones|libros|novelas"
+    r"|giochi|canzoni|libri|romanzi|jogos|músicas|livros|игр[аы]?|альбом\w*|пес[ен]\w*|книг\w*|роман\w*)\b"
+    r"|游戏|遊戲|歌曲|专辑|專輯|音乐|書籍|图书|ゲーム|アルバム|楽曲|게임|앨범|노래|음악",
+    re.I,
+)
+# "7 observations about the first Matrix", "10 facts you didn't know about Jaws": numbered notes on one
+# work, whose headings read as names but are no list of films.
+_NOTES_ON_ONE = re.compile(
+    r"\b(?:facts?|trivia|observations?|secrets?|details?|mistakes?|goofs?|easter eggs?|curiosities|anecdotes?"
+    r"|theories|lessons?|quotes?|things you (?:didn't|did not|don't|do not|never) know)"
+    r"(?:\s+\w+){0,4}\s+(?:about|from|behind|in|of)\b"
+    r"|\b(?:fakten|details|geheimnisse|dinge)\s+(?:\w+\s+){0,3}(?:über|zu|aus)\b"
+    r"|\b(?:anecdotes|secrets|détails|choses)\s+(?:\w+\s+){0,3}(?:sur|de)\b"
+    r"|\b(?:curiosidades|secretos|datos|cosas)\s+(?:\w+\s+){0,3}(?:sobre|de)\b"
+    r"|\b(?:факт\w*|наблюдени\w*|секрет\w*|детал\w*|ошиб\w*)\s+(?:\w+\s+){0,3}(?:о|об|про|из|в)\b",
     re.I,
 )
 
@@ -96,3 +113,8 @@ def other_medium(words: str) -> str | None:
         return None
     found = _OTHER_MEDIA.search(words)
     return found.group(0).casefold() if found else None
+
+
+def notes_on_one_work(titles: list[str]) -> bool:
+    """The page's titles promise notes on one work ("7 observations about the first Matrix"), not a list of works."""
+    return any(_NOTES_ON_ONE.search(title) for title in titles)

@@ -30,6 +30,7 @@ _RANK_COLUMN = re.compile(
     re.I,
 )
 _YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
+_LEADING_RANK = re.compile(r"^\s*#?\d{1,4}[.)]?\s+")
 _FOOTNOTE = re.compile(rf"\s*{FOOTNOTE_CALL}$", re.I)
 _HEADER_SEARCH = 5  # rows searched for the columns' names where the first row does not name them
 _MAX_SPAN = 200  # a rowspan larger than any real table's group: a broken page must not grow the grid without end
@@ -151,14 +152,28 @@ def _film_column(body: list[list[LexborNode]], page: Page) -> int | None:
     return None
 
 
+def _name_column(body: list[list[LexborNode]]) -> int | None:
+    """In a ranking whose title column no header names and no film link marks ("Ranking | Weeks in Top 10"),
+    the leftmost column of distinct names (its cells may open with the rank: "01 Dynamite Kiss")."""
+    width = max((len(line) for line in body), default=0)
+    for n in range(width):
+        texts = [_cell_text(line[n]) for line in body if n < len(line)]
+        if share([title_like(text) for text in texts]) >= 0.8 and len(set(texts)) >= 0.8 * len(texts):
+            return n
+    return None
+
+
 def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Columns | None:
     title = _column(header, _FILM_TITLE_COLUMN)
+    rank = _column(header, _RANK_COLUMN)
     named = title is not None
     if title is None:
         title = _film_column(body, page)
+    if title is None and rank is not None:
+        title = _name_column(body)
     if title is None:
         return None
-    return _Columns(title, _column(header, _RANK_COLUMN), _column(header, _YEAR_COLUMN), named)
+    return _Columns(title, rank, _column(header, _YEAR_COLUMN), named)
 
 
 def _names_titles(line: list[LexborNode], also: tuple[re.Pattern[str], ...] = ()) -> bool:
@@ -206,7 +221,10 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
         year = (
             find_year(_cell_text(line[columns.year])) if columns.year is not None and columns.year < len(line) else None
         )
-        titled.append((rank, index.blocks[b].lines[0].text, b, last, year))
+        title = index.blocks[b].lines[0].text
+        if columns.rank == columns.title and rank is not None:  # "01 Dynamite Kiss": the rank opens the name's cell
+            title = _LEADING_RANK.sub("", title)
+        titled.append((rank, title, b, last, year))
     # "93. Spider-Man": rank and name in one cell, where every row prints its rank so ("12:01 PM" is a name).
     numbered = [numbered_title(title) if rank is None else None for rank, title, *_ in titled]
     every = bool(titled) and all(found is not None for found in numbered)
