@@ -299,14 +299,34 @@ def test_award_table_rows_spanned_by_their_year_are_one_entry_each() -> None:
         "dev/C_lists/aaroncooper142__empire-best-movies-2__saved-2021-06",
         # IMDb's Next.js chart: the year in a span of its own beside the running time ("1994", "2h 22m").
         "dev/C_lists/rajendarkatravath__imdb-chart-top250__nextjs__saved-2023-12",
+        # The same chart with 25 of its 250 rows rendered: the JSON-LD ItemList names all 250 without years, the
+        # page's __NEXT_DATA__ holds every title's year.
+        "dev/C_lists/tejasthakkar__imdb-chart-top250__nextjs-25-rendered__2024-07",
+        "dev/C_lists/anjaliachyuth1123__imdb-chart-top250__nextjs-2025__en-in-titles",
     ],
 )
 def test_years_printed_in_each_entrys_facts_are_read(name: str) -> None:
     gold, record = _own(name)
+    _assert_years(gold, record)
+
+
+def _assert_years(gold: dict[str, Any], record: ReviewPage) -> None:
     want = {entry["rank"]: entry["year"] for entry in gold["entries"]}
     got = {entry.rank: entry.year for entry in record.entries if entry.rank in want}
     assert len(got) >= 0.9 * len(want)
     assert got == {rank: want[rank] for rank in got}
+
+
+def test_years_the_rows_print_are_given_to_the_itemlists_entries() -> None:
+    # IMDb's list page of 2024: the JSON-LD ItemList (chosen: the page's own statement) names the 19 shows
+    # without years; each row prints its year beside the name ("Shōgun (2024)", "Tokyo Vice (2022– )").
+    name = "imdb__list-ls524708103__2024-best-tv-shows__2024-04"
+    if not (REAL2 / f"{name}.html").is_file():
+        pytest.skip("../shared/fixtures/real2 is not here")
+    gold = json.loads((GOLD2 / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((REAL2 / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    _assert_years(gold, record)
 
 
 def test_a_year_in_one_entrys_prose_is_not_the_lists_years() -> None:

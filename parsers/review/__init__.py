@@ -26,7 +26,7 @@ from .lists import list_candidates
 from .pagination import next_page_url
 from .quality import FILM_LINK, about_films, notes_on_one_work, other_medium, programme_page, share, title_like
 from .repeated import record_candidates
-from .structured import itemlist_candidate, review_facts
+from .structured import app_data_years, itemlist_candidate, review_facts
 from .tables import table_candidates
 from .unnumbered import heading_run
 
@@ -35,6 +35,7 @@ __all__ = ["ListReading", "parse_review", "read_list"]
 _MIN_TITLE_SHARE = 0.8
 # Shapes that read every record of a run, numbered or not: where a numbered chain skipped some, they have them.
 _RUNS = frozenset({"records", "unnumbered-headings", "ul", "ol"})
+_SAME_LIST = 0.8  # names two readings share that make them readings of one list
 _ORDERED = 0.9  # a chain whose printed ranks are their places in the run, but for a misprint or two
 # Shapes in which the page itself says what its entries are: a JSON-LD ItemList, a table with a title column.
 _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
@@ -131,6 +132,26 @@ def _take_facts(candidate: Candidate, records: Candidate) -> None:
             item.film_link = item.film_link or record.film_link
             if item.rank_inferred and not record.rank_inferred:
                 item.rank, item.rank_inferred = record.rank, False
+
+
+def _share_years(candidates: list[Candidate], known: dict[str, int]) -> None:
+    """Each entry without a year takes the one its name has in the page's data (``known``, by casefolded name) or
+    in another reading of the same list (most names alike): a JSON-LD ItemList names a chart's films without years
+    its rows print ("Shōgun (2024)")."""
+    named = [[clean_title(item.title)[:2] for item in candidate.items] for candidate in candidates]
+    known = {clean_title(name)[0].casefold(): year for name, year in known.items()}
+    for candidate, names in zip(candidates, named, strict=True):
+        if all(item.year is not None for item in candidate.items):
+            continue
+        mine = {name.casefold() for name, _ in names}
+        years = dict(known)
+        for other, theirs in zip(candidates, named, strict=True):
+            printed = {name.casefold(): year for name, year in theirs if year is not None}
+            if other is not candidate and printed and share([name in printed for name in mine]) >= _SAME_LIST:
+                years = printed | years
+        for item, (name, _) in zip(candidate.items, names, strict=True):
+            if item.year is None:
+                item.year = years.get(name.casefold())
 
 
 def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:
@@ -240,11 +261,13 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     the page's furniture from ``page.tree``."""
     count = promised_count(page_titles(page))
     itemlist = itemlist_candidate(page)  # before the furniture goes: it reads scripts and every link
+    page_data = app_data_years(page)
     targets = _film_targets(page)
     strip_furniture(page.tree)
     blocks = text_blocks(page.tree)
     films = about_films(_topic_words(page))
     candidates = _candidates(page, blocks, count, itemlist)
+    _share_years(candidates, page_data)
     chosen = _choose(candidates, count, len(blocks), films)
     if chosen is None:
         return [ListReading((), None, None, count, ())]

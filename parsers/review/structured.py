@@ -9,6 +9,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from ..imdb.next_data import next_data_script
 from ..jsonld import first_of_type, text_value, types_of
 from ..page import Page
 from ..text import clean, node_text, to_int
@@ -85,6 +86,46 @@ def itemlist_candidate(page: Page) -> Candidate | None:
                 items.sort(key=lambda item: item.rank)
                 return Candidate("itemlist-jsonld", items, 0.98)  # the page's own statement of its list
     return None
+
+
+def _imdb_titles(value: Any) -> Iterator[dict[str, Any]]:
+    """Every title object of IMDb's GraphQL shape (``titleText``, ``releaseYear``) in a Next.js page's data."""
+    if isinstance(value, list):
+        for inner in value:
+            yield from _imdb_titles(inner)
+    elif isinstance(value, dict):
+        if isinstance(value.get("titleText"), dict):
+            yield value
+        for inner in value.values():
+            if isinstance(inner, (dict, list)):
+                yield from _imdb_titles(inner)
+
+
+def app_data_years(page: Page) -> dict[str, int]:
+    """The year of each title a Next.js page's data holds, by its shown and original name: IMDb's
+    charts and lists since 2023 render 25 rows and give the JSON-LD ItemList no years, while ``__NEXT_DATA__``
+    holds every title's. A name given two different years is left out."""
+    if not page.has('"titleText"'):
+        return {}
+    script = next_data_script(page)
+    try:
+        data = json.loads(script.text()) if script is not None else None
+    except (json.JSONDecodeError, RecursionError):
+        return {}
+    years: dict[str, int | None] = {}
+    for title in _imdb_titles(data):
+        released = title.get("releaseYear")
+        year = released.get("year") if isinstance(released, dict) else None
+        if not isinstance(year, int):
+            continue
+        for key in ("titleText", "originalTitleText"):
+            named = title.get(key)
+            name = named.get("text") if isinstance(named, dict) else None
+            if isinstance(name, str) and name:
+                known = years.setdefault(name, year)
+                if known != year:
+                    years[name] = None
+    return {name: year for name, year in years.items() if year is not None}
 
 
 def _rating(value: str, best: str) -> str | None:
