@@ -60,7 +60,7 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
     named = [candidate for candidate in candidates if _title_share(candidate, films) >= _MIN_TITLE_SHARE]
     for chain in (candidate for candidate in named if candidate.shape.startswith("numbered")):
         for run in (candidate for candidate in named if candidate.shape in _RUNS):
-            _fill_gaps(chain, run)
+            _fill_gaps(chain, run, count)
     # A run of records another source has read already (a table by its columns, a numbered chain) is
     # that source's: it knows the run's shape better.
     # The source keeps the records' evidence (film links, printed ranks) as its confidence.
@@ -69,8 +69,9 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
     for records in (candidate for candidate in named if candidate.shape == "records"):
         blocks_read = {b for item in records.items for b in range(item.block, item.end or item.block + 1)}
         same = [other for other in others if share([i.block in blocks_read for i in other.items]) >= 0.5]
-        # Records that hold a shorter candidate (a chain that skipped the rows printed out of order) replace it.
-        longer = [other for other in same if len(records.items) > 1.2 * len(other.items)]
+        # Records that hold a shorter candidate (a chain that skipped the rows printed out of order) replace it;
+        # records that only go on after it (a box below in the same markup) do not.
+        longer = [other for other in same if _within(records, other) > 1.2 * len(other.items)]
         for other in same:
             other.confidence = max(other.confidence, records.confidence)
             _take_facts(other, records)
@@ -81,7 +82,13 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
     return max(chosen, key=score, default=None)
 
 
-def _fill_gaps(chain: Candidate, records: Candidate) -> None:
+def _within(records: Candidate, other: Candidate) -> int:
+    """How many of the records lie between the other candidate's first and last entries."""
+    first, last = min(item.block for item in other.items), max(item.block for item in other.items)
+    return sum(1 for item in records.items if first <= item.block <= last)
+
+
+def _fill_gaps(chain: Candidate, records: Candidate, count: int | None) -> None:
     """The records a numbered chain skipped (a countdown's entry printed with no number, or a wrong one: "2) The
     Princess Bride" at 93), put back where the run has them, ranked by their place, where the chain's numbers
     follow the run's order (each printed rank its place's, counting up or down)."""
@@ -97,6 +104,11 @@ def _fill_gaps(chain: Candidate, records: Candidate) -> None:
     placed = [(n, item.rank) for n, item in enumerate(merged) if id(item) in chained]
     if len(placed) < 2:
         return
+    if len(merged) != count:
+        # records before the chain's first number or after its last (a sidebar's in the same markup) are the
+        # list's only where the title promises as many: a chain's gaps are inside it
+        merged = merged[placed[0][0] : placed[-1][0] + 1]
+        placed = [(n - placed[0][0], rank) for n, rank in placed]
     step = 1 if placed[-1][1] > placed[0][1] else -1
     first = placed[0][1] - step * placed[0][0]
     if share([rank == first + step * n for n, rank in placed]) < _ORDERED:
@@ -116,8 +128,9 @@ def _fill_gaps(chain: Candidate, records: Candidate) -> None:
 
 
 def _take_facts(candidate: Candidate, records: Candidate) -> None:
-    """The year, film link and printed rank each record read from its own elements (a year in a span of its
-    own, which the text stream glues to its neighbours: "19942h 22mR"; a chart's rank printed after the name),
+    """The name (where a line glues it to the next text), year, film link and printed rank each record read from
+    its own elements (a year in a span of its own, which the text stream glues to its neighbours: "19942h 22mR";
+    a chart's rank printed after the name),
     given to the item the other source read there where that source had none."""
     # Each block's record, looked up once per item (a 5,000-row table against its 5,000 records).
     at = {
@@ -128,6 +141,11 @@ def _take_facts(candidate: Candidate, records: Candidate) -> None:
     }
     for item in candidate.items:
         if (record := at.get(item.block)) is not None:
+            # "Побег из ШоушенкаThe Shawshank Redemption (1994) 142 мин.": the line glues the name (its link's
+            # text, as the record read it) to the original title after it; the record's name is the name.
+            rest = item.title[len(record.title) :] if item.title.startswith(record.title) else ""
+            if rest[:1].isalnum() and record.title[-1:].isalnum():
+                item.title = record.title
             item.year = item.year if item.year is not None else record.year
             item.film_link = item.film_link or record.film_link
             if item.rank_inferred and not record.rank_inferred:

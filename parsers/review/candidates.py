@@ -55,8 +55,9 @@ def numbered_title(text: str) -> tuple[int, str] | None:
     separated = _SEPARATOR.match(rest)
     if separated:
         title = separated.group("title")
-        # "5.5-inch", "1,000", "12:15 PM": a digit glued to the separator is a decimal or a time, not a title.
-        if re.match(r"^[.,:]\d", rest):
+        # "5.5-inch", "1,000", "12:15 PM": a digit glued to the separator is a decimal or a time, not a title;
+        # "1—10 из 500", "1 – 10 of 500": a pager's range, not a title ("1 – 2012", a film, stays).
+        if re.match(r"^[.,:]\d|^\s*[-–—]\s*\d+\s+(?:of|из|von|de|sur|di|su|z|av|van)\s", rest):
             return None
     elif match.group("prefix") and rest[:1].isspace():
         title = rest.strip()

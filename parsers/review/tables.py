@@ -30,6 +30,7 @@ _RANK_COLUMN = re.compile(
     re.I,
 )
 _YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
+_RANK_PREFIX = re.compile(r"^\s*#?\d{1,4}")
 _LEADING_RANK = re.compile(r"^\s*#?\d{1,4}[.)]?\s+")
 _FOOTNOTE = re.compile(rf"\s*{FOOTNOTE_CALL}$", re.I)
 _HEADER_SEARCH = 5  # rows searched for the columns' names where the first row does not name them
@@ -157,7 +158,8 @@ def _name_column(body: list[list[LexborNode]]) -> int | None:
     the leftmost column of distinct names (its cells may open with the rank: "01 Dynamite Kiss")."""
     width = max((len(line) for line in body), default=0)
     for n in range(width):
-        texts = [_cell_text(line[n]) for line in body if n < len(line)]
+        # each cell without the rank it may open with: "1위", "2위" are ranks with a unit, not names
+        texts = [_RANK_PREFIX.sub("", _cell_text(line[n])) for line in body if n < len(line)]
         if share([title_like(text) for text in texts]) >= 0.8 and len(set(texts)) >= 0.8 * len(texts):
             return n
     return None
