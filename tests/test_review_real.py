@@ -241,6 +241,11 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         # A chart table headed "Ranking | Weeks in Top 10" (no title column named, no film links), each name in a
         # <button> after its zero-padded rank in the same cell ("01", "Dynamite Kiss: Limited Series").
         "dev/C_lists/tanjiakai__netflix-tudum-top10-malaysia-tv__2025-11",
+        # A poster grid named only by attributes: the poster component's own ("Inglourious Basterds (2009)"), not
+        # the tooltip of the card around it ("Inglourious Basterds (2009) as Lt. Archie Hicox").
+        "dev/C_lists/youngjaek__letterboxd-actor-michael-fassbender-popular-grid__2025-12",
+        # Ten ranked rows under a pager ("1—10 из 500", no item) whose lines glue each name to the original title.
+        "dev/C_lists/prisioner__kinopoisk-top500-list-page1__2017-08__cp1251",
     ],
 )
 def test_real_list_matches_gold(name: str, grader: ModuleType) -> None:

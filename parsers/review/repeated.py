@@ -34,7 +34,9 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "se
 # "#20", "1.", and a chart's rank with its movement beside it: "5 (no change)", "3 (tie)".
 _RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$|^(\d{1,3})\s*\([^()\d]*\)$")
 _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
-_TITLE_ATTRIBUTES = ("data-film-name", "data-film-title", "data-title", "data-name", "aria-label", "title", "alt")
+_TITLE_ATTRIBUTES = (
+    "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
+)  # fmt: skip
 _MAX_TITLE = 150
 _PROBE = 3
 _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatever its number
@@ -153,6 +155,7 @@ class _FilmLinks:
 def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
     heading = linked = attributed = first_text = ""
+    film_attributed = False
     rank = year = None
     film_link = film_item(record)
     in_heading: LexborNode | None = None
@@ -183,13 +186,14 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             film_link = film_link or is_film
             if not linked and (is_film or (in_heading is not None and _contains(in_heading, node))):
                 linked = _link_text(node) or _attribute_title(attributes)
-        elif not attributed and (title := _attribute_title(attributes)):
-            attributed = title
-        if (
-            not film_link
-            and (target := attributes.get("data-target-link") or attributes.get("data-film-slug"))
-            and FILM_LINK.search(target)
+        # the element that marks the film names it ("Inglourious Basterds (2009)") rather than a tooltip around
+        # it ("… (2009) as Lt. Archie Hicox")
+        elif (title := _attribute_title(attributes)) and (
+            not attributed or (not film_attributed and _marks_film(attributes))
         ):
+            attributed = title
+            film_attributed = _marks_film(attributes)
+        if not film_link and _marks_film(attributes):
             film_link = True
     names = (linked, heading, attributed, first_text)
     title = next((name for name in names if name), "")
@@ -201,6 +205,12 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     elif rank is not None and title.startswith(f"{rank} "):  # "11 My Dress-Up Darling": the badge in the heading
         title = title[len(str(rank)) + 1 :]
     return _Record(record, title, rank, year, film_link, names)
+
+
+def _marks_film(attributes: dict[str, str | None]) -> bool:
+    """An element's data attribute names a film page it stands for (a poster component's ``data-target-link``)."""
+    target = attributes.get("data-target-link") or attributes.get("data-film-slug")
+    return bool(target and FILM_LINK.search(target))
 
 
 def _link_text(link: LexborNode) -> str:
