@@ -195,6 +195,10 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             film_attributed = _marks_film(attributes)
         if not film_link and _marks_film(attributes):
             film_link = True
+    if attributed and linked != attributed and attributed in linked and title_like(attributed):
+        # a card's link holds scores and dates around the name its poster's alt gives ("81% 78% Heart Eyes
+        # Opened Feb 07, 2025"): the alt is the name
+        linked = attributed
     names = (linked, heading, attributed, first_text)
     title = next((name for name in names if name), "")
     if not title or len(title) > _MAX_TITLE:
