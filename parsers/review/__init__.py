@@ -24,7 +24,7 @@ from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
 from .lists import list_candidates
 from .pagination import next_page_url
-from .quality import FILM_LINK, about_films, notes_on_one_work, other_medium, programme_page, share, title_like
+from .quality import about_films, film_url, notes_on_one_work, other_medium, programme_page, share, title_like
 from .repeated import record_candidates
 from .structured import app_data_years, itemlist_candidate, review_facts
 from .tables import table_candidates
@@ -178,7 +178,7 @@ def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:
         return True
     line = item_line(blocks, item)
     hrefs = (page.absolute(anchor.attributes.get("href")) or "" for anchor in (line.links if line else []))
-    return any(FILM_LINK.search(href) for href in hrefs)
+    return any(film_url(href) for href in hrefs)
 
 
 def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
@@ -246,7 +246,7 @@ class ListReading:
 def _film_targets(page: Page) -> int:
     """How many distinct film pages the whole page links (or marks as film items), its furniture included."""
     hrefs = {page.absolute(anchor.attributes.get("href")) or "" for anchor in page.tree.css("a[href]")}
-    return sum(1 for href in hrefs if FILM_LINK.search(href)) + len(page.tree.css(FILM_ITEMS))
+    return sum(1 for href in hrefs if film_url(href)) + len(page.tree.css(FILM_ITEMS))
 
 
 def _reading(

@@ -15,7 +15,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..text import clean
-from .quality import FILM_LINK
+from .quality import film_url
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = HEADINGS | {
@@ -132,7 +132,7 @@ class BlockIndex:
 def _card_buttons(node: LexborNode) -> bool:
     """A <nav> of one or two links, one to a film's page, is a card's buttons ("Ver Sinopsis"), not a menu."""
     links = node.css("a") if node.tag == "nav" else []
-    return 0 < len(links) <= 2 and any(FILM_LINK.search(link.attributes.get("href") or "") for link in links)
+    return 0 < len(links) <= 2 and any(film_url(link.attributes.get("href") or "") for link in links)
 
 
 def _cell_button(node: LexborNode) -> bool:
@@ -144,7 +144,7 @@ def _cell_button(node: LexborNode) -> bool:
 def _one_film(node: LexborNode) -> bool:
     """The node links one film's page (and its tickets, say): a film's card ("schauburg-previewelement-mobile-card"
     holds a programme's film), whatever its class says; rails of related or popular films link many."""
-    films = {href for link in node.css("a[href]") if FILM_LINK.search(href := link.attributes.get("href") or "")}
+    films = {href for link in node.css("a[href]") if film_url(href := link.attributes.get("href") or "")}
     return len(films) == 1
 
 

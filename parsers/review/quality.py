@@ -30,22 +30,51 @@ FOOTNOTE_CALL = r"\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]"
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z]", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _MAX_WORDS = 14
-# Film and TV pages of the film databases lists link to: a link to one names a film or show.
-_FILM_DATABASES = (
-    r"/title/tt\d{7,10}|letterboxd\.com/film/|^/film/[^/]+/?$|rottentomatoes\.com/(?:m|tv)/|^/(?:m|tv)/[\w-]+"
-    r"|metacritic\.com/(?:movie|tv)/|boxofficemojo\.com/(?:release|releasegroup|title)/"
-    r"|^/(?:release|releasegroup|title)/(?:rl|gr|tt)\d|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/|kinopoisk\.ru/film/"
-    r"|movie\.douban\.com/subject/"
+# Film and TV pages of the film databases lists link to: a link to one names a film or show. Their addresses
+# anywhere in a link, and the site-relative paths of their pages:
+_FILM_SITES = (
+    r"/title/tt\d{7,10}|letterboxd\.com/film/|rottentomatoes\.com/(?:m|tv)/|metacritic\.com/(?:movie|tv)/"
+    r"|boxofficemojo\.com/(?:release|releasegroup|title)/|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/"
+    r"|kinopoisk\.ru/film/|movie\.douban\.com/subject/"
     # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42")
     r"|[?&](?:film|movie)_?id=\d"
-    # or a film word as a folder of its address, a name after it
-    # ("/pelicula/3889/sin-piedad", "/lodz/kino-helios/filmy/david-4458", "/filmes/filme.php?cf=10685").
-    r"|^(?:https?://[^/?#]+)?/?(?:[^/?#]+/){0,3}(?:films?|filmes?|filmy|movies?|pel[ií]culas?)/(?:\d+/)?[^/?#]*[^\W\d_]"
 )
-FILM_PAGE_LINK = re.compile(_FILM_DATABASES, re.I)
+_FILM_PATHS = r"^/film/[^/]+/?$|^/(?:m|tv)/[\w-]+|^/(?:release|releasegroup|title)/(?:rl|gr|tt)\d"
+# or a film word as a folder of its address, a name after it
+# ("/pelicula/3889/sin-piedad", "/lodz/kino-helios/filmy/david-4458", "/filmes/filme.php?cf=10685").
+_FILM_FOLDER = (
+    r"^(?:https?://[^/?#]+)?/?(?:[^/?#]+/){0,3}(?:films?|filmes?|filmy|movies?|pel[ií]culas?)/(?:\d+/)?[^/?#]*[^\W\d_]"
+)
+_FOLDER_WORDS = ("film", "movie", "pelicula")  # what a folder of _FILM_FOLDER's holds, in an ASCII address
+_FILM_DATABASES = f"{_FILM_SITES}|{_FILM_PATHS}|{_FILM_FOLDER}"
+_FILM_PAGE_LINK = re.compile(_FILM_DATABASES, re.I)
 # Those, or a Wikipedia article (not "Category:…" nor a footnote): a film's in a list of films, but an
 # encyclopedia links every person, country and year the same way.
-FILM_LINK = re.compile(_FILM_DATABASES + r"|(?:wikipedia\.org|^)/wiki/(?![^/#]*:[^_])[^#?]+$", re.I)
+_WIKI_ARTICLE = r"(?:wikipedia\.org|^)/wiki/(?![^/#]*:[^_])[^#?]+$"
+_FILM_LINK = re.compile(f"{_FILM_DATABASES}|{_WIKI_ARTICLE}", re.I)
+# The same patterns, for an ASCII address in lower case (where ignoring case changes nothing else), apart.
+_LOWER_SITES = re.compile(_FILM_SITES)
+_LOWER_PATHS = re.compile(_FILM_PATHS)
+_LOWER_FOLDER = re.compile(_FILM_FOLDER)
+_LOWER_WIKI = re.compile(_WIKI_ARTICLE)
+
+
+def film_url(href: str, wiki: bool = True) -> bool:
+    """Whether ``href`` is a film or show page's address: ``_FILM_LINK.search(href)`` (``_FILM_PAGE_LINK``'s
+    without ``wiki``). An ASCII address is read in lower case, each pattern apart, the film-folder one only
+    where a film word is (the one regex tries its fifteen patterns at every position: about 7 µs a link, and a
+    page holds thousands)."""
+    if not href.isascii():
+        return (_FILM_LINK if wiki else _FILM_PAGE_LINK).search(href) is not None
+    low = href.lower()
+    return (
+        _LOWER_PATHS.match(low) is not None
+        or _LOWER_SITES.search(low) is not None
+        or (any(word in low for word in _FOLDER_WORDS) and _LOWER_FOLDER.match(low) is not None)
+        or (wiki and "/wiki/" in low and _LOWER_WIKI.search(low) is not None)
+    )
+
+
 _FILM_WORDS = re.compile(
     r"\b(?:films?|movies?|cinema|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror|comed(?:y|ies)"
     r"|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|oscars?|directors?|actors?"

@@ -26,7 +26,7 @@ from ..page import Page
 from ..text import clean
 from .blocks import HEADINGS, BlockIndex
 from .candidates import Candidate, Item, numbered_title
-from .quality import FILM_LINK, share, title_like
+from .quality import film_url, share, title_like
 
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
@@ -130,9 +130,7 @@ class _FilmLinks:
         known = self._hrefs.get(href)
         if known is None:
             # "#cite_note-3": a footnote on this page, not a page of its own.
-            known = not href.startswith("#") and bool(
-                FILM_LINK.search(href) or FILM_LINK.search(self._page.absolute(href) or "")
-            )
+            known = not href.startswith("#") and bool(film_url(href) or film_url(self._page.absolute(href) or ""))
             self._hrefs[href] = known
         return known
 
@@ -214,7 +212,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
 def _marks_film(attributes: dict[str, str | None]) -> bool:
     """An element's data attribute names a film page it stands for (a poster component's ``data-target-link``)."""
     target = attributes.get("data-target-link") or attributes.get("data-film-slug")
-    return bool(target and FILM_LINK.search(target))
+    return bool(target and film_url(target))
 
 
 def _link_text(link: LexborNode) -> str:

@@ -12,7 +12,7 @@ from ..page import Page
 from ..text import clean, find_year, node_text, to_int
 from .blocks import BlockIndex
 from .candidates import Candidate, Item, numbered_title
-from .quality import FILM_PAGE_LINK, FOOTNOTE_CALL, share, title_like
+from .quality import FOOTNOTE_CALL, film_url, share, title_like
 
 # A column's name saying it holds the entries' names: in comparison tables, any product's; in a table of rows,
 # a film's or show's, in the languages lists are written in ("Name" heads tables of people as often as of films:
@@ -141,7 +141,7 @@ def _film_column(body: list[list[LexborNode]], page: Page) -> int | None:
         cells = [line[n] for line in body if n < len(line)]
         texts = [_cell_text(cell) for cell in cells]
         linked = [
-            any(FILM_PAGE_LINK.search(page.absolute(anchor.attributes.get("href")) or "") for anchor in cell.css("a"))
+            any(film_url(page.absolute(anchor.attributes.get("href")) or "", wiki=False) for anchor in cell.css("a"))
             for cell in cells
         ]
         if (
