@@ -246,6 +246,9 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         "dev/C_lists/youngjaek__letterboxd-actor-michael-fassbender-popular-grid__2025-12",
         # Ten ranked rows under a pager ("1—10 из 500", no item) whose lines glue each name to the original title.
         "dev/C_lists/prisioner__kinopoisk-top500-list-page1__2017-08__cp1251",
+        # An index sorted by name whose "Rank" column is each title's rank on the whole site ("#3895", blank): the
+        # rows ranked by their order.
+        "dev/C_lists/manami-project__anisearch-anime-index-page4__2024-09",
     ],
 )
 def test_real_list_matches_gold(name: str, grader: ModuleType) -> None:

@@ -231,11 +231,18 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
     numbered = [numbered_title(title) if rank is None else None for rank, title, *_ in titled]
     every = bool(titled) and all(found is not None for found in numbered)
     # In a table whose rank column ranks most rows, a row it does not rank is a footer ("View Full List").
-    ranked = columns.rank is not None and sum(printed is not None for printed, *_ in titled) >= 0.8 * len(titled)
+    printed_ranks = [printed for printed, *_ in titled if printed is not None]
+    # A column of ranks that are no places in this list (an index sorted by name printing each title's rank on
+    # the whole site: "#3895", "#6632", blank): the rows are ranked by their order.
+    own_ranks = not printed_ranks or (
+        len(set(printed_ranks)) >= 0.9 * len(printed_ranks)  # ties allowed
+        and max(printed_ranks) - min(printed_ranks) < 2 * len(printed_ranks) + 10
+    )
+    ranked = columns.rank is not None and own_ranks and len(printed_ranks) >= 0.8 * len(titled)
     for (printed, text, b, last, year), found in zip(titled, numbered, strict=True):
         if ranked and printed is None:
             continue
-        rank, title = found if every and found is not None else (printed, text)
+        rank, title = found if every and found is not None else (printed if own_ranks else None, text)
         items.append(Item(rank or len(items) + 1, title, b, 0, rank is None, year=year, end=last + 1))
     return tuple(clean(text) for text in header), items, columns.named
 
