@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from statistics import median
 
@@ -257,24 +257,53 @@ def _unlabelled(records: list[_Record]) -> None:
         record.title = kept[0] if kept else record.title
 
 
-def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) -> Candidate | None:
+class _Readings:
+    """Each element's reading as a record, whether it holds a film link and whether its text holds a digit,
+    once per page: a sectioned list's runs are read again as one, and a run nested in another's records is
+    read with them."""
+
+    def __init__(self, page: Page) -> None:
+        self.links = _FilmLinks(page)
+        self._records: dict[int, _Record | None] = {}
+        self._held: dict[int, bool] = {}
+        self._digits: dict[int, bool] = {}
+
+    def record(self, node: LexborNode) -> _Record | None:
+        key = node.mem_id
+        if key not in self._records:
+            self._records[key] = _read(node, self.links)
+        found = self._records[key]
+        return None if found is None else replace(found)  # a copy: a run renames its own (_unlabelled)
+
+    def held(self, node: LexborNode) -> bool:
+        key = node.mem_id
+        if (known := self._held.get(key)) is None:
+            known = self._held[key] = self.links.held(node)
+        return known
+
+    def digits(self, node: LexborNode) -> bool:
+        key = node.mem_id
+        if (known := self._digits.get(key)) is None:
+            known = self._digits[key] = _DIGITS.search(node.text(deep=True)) is not None
+        return known
+
+
+def _candidate(members: list[LexborNode], readings: _Readings, index: BlockIndex) -> Candidate | None:
     # The first few records tell whether the run can pass (all ranked, or most linking films): a page has
     # hundreds of runs (menus, footers, option lists), and reading each record is the costly part. Nor are
     # they read when none holds a film link and one holds no digit (no rank either).
     heads = members[:_PROBE]
-    if not all(_DIGITS.search(member.text(deep=True)) for member in heads) and not any(
-        links.held(member) for member in heads
-    ):
+    if not all(readings.digits(member) for member in heads) and not any(readings.held(member) for member in heads):
         return None
     probe: list[_Record | None] = []
     weak = linked = False  # a probed record without a rank (or without a title); one linking a film
     for n, member in enumerate(heads):
-        record = _read(member, links)
+        record = readings.record(member)
         probe.append(record)
         weak = weak or record is None or record.rank is None
         linked = linked or (record is not None and record.film_link)
         # once one is weak, only a film link can save the probe: the rest are not read if none holds one
-        if weak and not linked and not any(links.held(other) for other in heads[n + 1 :]):
+        if weak and not linked and not any(readings.held(other) for other in heads[n + 1 :]):
             return None
     records: list[_Record] = []
     named: list[bool] = []
@@ -282,7 +311,7 @@ def _candidate(members: list[LexborNode], links: _FilmLinks, index: BlockIndex) 
     missing = unnamed = doubled = unlinked = 0
     unranked = False
     for n, member in enumerate(members):
-        record = probe[n] if n < len(probe) else _read(member, links)
+        record = probe[n] if n < len(probe) else readings.record(member)
         if record is None:
             missing += 1
         else:
@@ -340,11 +369,11 @@ def _sections(runs: list[list[LexborNode]]) -> list[list[list[LexborNode]]]:
     return [group for group in by_kind.values() if len(group) >= 2]
 
 
-def _section_candidate(sections: list[list[LexborNode]], links: _FilmLinks, index: BlockIndex) -> Candidate | None:
+def _section_candidate(sections: list[list[LexborNode]], readings: _Readings, index: BlockIndex) -> Candidate | None:
     """The sections' records as one list, each entry under its section's labels (the short texts between the
     section before and its first record: "2000 (73rd)", "BEST PICTURE"), whose year, where a label opens with
     one, is its entries'."""
-    found = _candidate([member for run in sections for member in run], links, index)
+    found = _candidate([member for run in sections for member in run], readings, index)
     if found is None:
         return None
     spans = [
@@ -421,9 +450,9 @@ def _nested(members: list[LexborNode]) -> list[list[LexborNode]] | None:
 def record_candidates(page: Page, index: BlockIndex) -> list[Candidate]:
     """A candidate for each run of records that shows evidence of being a list of films, and one for each
     list split into sections of such runs, or of sections too small to hold runs."""
-    links = _FilmLinks(page)
+    readings = _Readings(page)
     runs = _runs(page)
-    found = [candidate for members in runs if (candidate := _candidate(members, links, index)) is not None]
+    found = [candidate for members in runs if (candidate := _candidate(members, readings, index)) is not None]
     sections = _sections(runs) + [nested for members in runs if (nested := _nested(members))]
-    found += [candidate for group in sections if (candidate := _section_candidate(group, links, index))]
+    found += [candidate for group in sections if (candidate := _section_candidate(group, readings, index))]
     return found
