@@ -249,8 +249,9 @@ class _Walker:
     """Cuts the DOM into blocks; a block element met inside an inline one (a ``<div>`` in a custom
     wrapper element, a ``<p>`` in a ``<span>``) still ends the run, so no page becomes one block.
 
-    The walk follows lexbor's own walk of the tree (far cheaper than asking each element for its children)
-    and keeps its own stack of open elements rather than recursing: broken pages nest elements thousands deep."""
+    The walk goes from each node to its first child or next sibling (cheaper than lexbor's traverse(), whose
+    nodes must each be asked for their parent to know which elements close) and keeps its own stack of open
+    elements rather than recursing: broken pages nest elements thousands deep."""
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -289,47 +290,52 @@ class _Walker:
         self._lines = []
 
     def walk(self, root: LexborNode) -> None:
-        # The open elements, innermost last: their mem_id, whether they are blocks (which close), whether
-        # their content is read (not the number a _bare_number element gave), and the bold and link state
-        # their children inherit.
-        open_elements = [(root.mem_id, True, True, False, False)]
+        # The open elements above the node read, innermost last: each with whether it is a block (which closes
+        # when the walk leaves it) and the bold and link state of its own siblings, restored then. An element
+        # whose content is not read (a comment, the number a _bare_number element gave) is not entered.
+        above: list[tuple[LexborNode, bool, bool, bool]] = []
+        bold = linked = False  # the state the node's content inherits
         self._open(root, None)
-        nodes = root.traverse(include_text=True)
-        next(nodes)  # the root itself
-        for node in nodes:
-            parent = node.parent
-            up = parent.mem_id if parent is not None else None
-            while open_elements[-1][0] != up:
-                if open_elements.pop()[1]:
-                    self._close()
-            _, _, read, bold, linked = open_elements[-1]
+        node = root.child
+        while node is not None:
             name = node.tag or ""
-            if not read:
-                open_elements.append((node.mem_id, False, False, bold, linked))
-            elif name in _BLOCK_TAGS:
+            block = False
+            inner_bold, inner_linked = bold, linked
+            enter = True
+            if name in _BLOCK_TAGS:
                 self._flush()
                 self._open(node, self._heading or (name if name in HEADINGS else None))
-                open_elements.append((node.mem_id, True, True, bold, False))
+                block, inner_linked = True, False
             elif name == "-text":
                 self._segments.append((node.text_content or "", bold, linked))
+                enter = False
             elif name == "br":
                 self._end_line()
-                open_elements.append((node.mem_id, False, True, bold, linked))
             elif name and not name.startswith("-"):
-                bold = bold or name in _BOLD_TAGS
+                inner_bold = bold or name in _BOLD_TAGS
                 if name == "a":
                     self._links.append(node)
-                    linked = True
+                    inner_linked = True
                 elif (number := _bare_number(node)) and not any(text.strip() for text, _, _ in self._segments):
                     self._number_apart = True
-                    self._segments.append((number + " ", bold, linked))
-                    read = False
-                open_elements.append((node.mem_id, False, read, bold, linked))
+                    self._segments.append((number + " ", inner_bold, linked))
+                    enter = False
             else:  # a comment, or a node of no kind: nothing in it is read
-                open_elements.append((node.mem_id, False, False, bold, linked))
-        while open_elements:
-            if open_elements.pop()[1]:
+                enter = False
+            child = node.child if enter else None
+            if child is not None:
+                above.append((node, block, bold, linked))
+                bold, linked, node = inner_bold, inner_linked, child
+                continue
+            if block:
                 self._close()
+            # on to the next sibling, closing the elements the walk leaves
+            while (sibling := node.next) is None and above:
+                node, block, bold, linked = above.pop()
+                if block:
+                    self._close()
+            node = sibling
+        self._close()
 
     def _open(self, node: LexborNode, heading: str | None) -> None:
         """Enter a block element: its content comes next, then it closes."""
