@@ -249,6 +249,8 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
         # An index sorted by name whose "Rank" column is each title's rank on the whole site ("#3895", blank): the
         # rows ranked by their order.
         "dev/C_lists/manami-project__anisearch-anime-index-page4__2024-09",
+        # Each name cell holds the name's link and an "add" link after it ("Gauze add"): the name is the first.
+        "dev/C_lists/manami-project__myanimelist-anime-search-just-added-page1__2024-09",
     ],
 )
 def test_real_list_matches_gold(name: str, grader: ModuleType) -> None:

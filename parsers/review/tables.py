@@ -178,6 +178,15 @@ def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Co
     return _Columns(title, rank, _column(header, _YEAR_COLUMN), named)
 
 
+def _without_actions(line: str, cell: LexborNode) -> str:
+    """A name cell's line without the links after the name's own ("Gauze add", "Heat Trailer"): where the line is
+    the texts of its first links one after another, the first is the name."""
+    links = [text for anchor in cell.css("a") if (text := node_text(anchor))]
+    if any(clean(" ".join(links[:n])) == line for n in range(2, len(links) + 1)):
+        return links[0]
+    return line
+
+
 def _names_titles(line: list[LexborNode], also: tuple[re.Pattern[str], ...] = ()) -> bool:
     """The row names a title column (and, with ``also``, a column one of those patterns names)."""
     names = [_column_name(_cell_text(cell)) for cell in line]
@@ -223,7 +232,7 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
         year = (
             find_year(_cell_text(line[columns.year])) if columns.year is not None and columns.year < len(line) else None
         )
-        title = index.blocks[b].lines[0].text
+        title = _without_actions(index.blocks[b].lines[0].text, cell)
         if columns.rank == columns.title and rank is not None:  # "01 Dynamite Kiss": the rank opens the name's cell
             title = _LEADING_RANK.sub("", title)
         titled.append((rank, title, b, last, year))
