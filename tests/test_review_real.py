@@ -16,7 +16,7 @@ from parsers.records import ReviewPage
 from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain
 from parsers.review.confidence import FEATURES
-from parsers.review.quality import title_like
+from parsers.review.quality import film_url, title_like
 from parsers.review.repeated import record_candidates
 from tests.conftest import SHARED
 
@@ -419,3 +419,18 @@ def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> N
     expected = [(f"{letter}-Film {n}", 1990 + n) for letter in "XYZ" for n in range(1, 8)]
     assert [(entry.title, entry.year) for entry in record.entries] == expected
     assert [entry.rank for entry in record.entries] == list(range(1, 22))
+
+
+@pytest.mark.parametrize(
+    ("href", "film"),
+    [
+        ("/movie/171842/", True),  # afisha.ru's film pages: a film folder and a number
+        ("https://www.example.com/films/5521", True),
+        ("/pelicula/3889/sin-piedad", True),
+        ("/movies/2019/", False),  # a year's archive, not a film
+        ("/film/", False),
+        ("/news/171842/", False),
+    ],
+)
+def test_a_film_folder_and_its_number_name_a_film_page(href: str, film: bool) -> None:
+    assert film_url(href) is film

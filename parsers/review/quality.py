@@ -41,9 +41,11 @@ _FILM_SITES = (
 )
 _FILM_PATHS = r"^/film/[^/]+/?$|^/(?:m|tv)/[\w-]+|^/(?:release|releasegroup|title)/(?:rl|gr|tt)\d"
 # or a film word as a folder of its address, a name after it
-# ("/pelicula/3889/sin-piedad", "/lodz/kino-helios/filmy/david-4458", "/filmes/filme.php?cf=10685").
+# ("/pelicula/3889/sin-piedad", "/lodz/kino-helios/filmy/david-4458", "/filmes/filme.php?cf=10685"), or a
+# number that is no year ("/movie/171842/")
 _FILM_FOLDER = (
-    r"^(?:https?://[^/?#]+)?/?(?:[^/?#]+/){0,3}(?:films?|filmes?|filmy|movies?|pel[ií]culas?)/(?:\d+/)?[^/?#]*[^\W\d_]"
+    r"^(?:https?://[^/?#]+)?/?(?:[^/?#]+/){0,3}(?:films?|filmes?|filmy|movies?|pel[ií]culas?)/"
+    r"(?:(?:\d+/)?[^/?#]*[^\W\d_]|(?!(?:19|20)\d\d/?(?:$|[?#]))\d{2,}/?(?:$|[?#]))"
 )
 _FOLDER_WORDS = ("film", "movie", "pelicula")  # what a folder of _FILM_FOLDER's holds, in an ASCII address
 _FILM_DATABASES = f"{_FILM_SITES}|{_FILM_PATHS}|{_FILM_FOLDER}"
