@@ -37,6 +37,7 @@ _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 _TITLE_ATTRIBUTES = (
     "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
 )  # fmt: skip
+_TITLE_NAMES = frozenset(_TITLE_ATTRIBUTES)
 _MAX_TITLE = 150
 _PROBE = 3
 _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatever its number
@@ -112,6 +113,8 @@ def _header_row(row: LexborNode) -> bool:
 
 
 def _attribute_title(attributes: dict[str, str | None]) -> str:
+    if _TITLE_NAMES.isdisjoint(attributes):  # most elements: a class at most
+        return ""
     for name in _TITLE_ATTRIBUTES:
         if (value := attributes.get(name)) and (title := clean(value)):
             return title
@@ -252,9 +255,10 @@ def _unlabelled(records: list[_Record]) -> None:
     labelled = {place for record in records for place, name in enumerate(record.names) if name.casefold() in labels}
     if not labelled:
         return
-    for record in records:
+    # copies: a record is read once per page, and another run may hold it unrenamed
+    for n, record in enumerate(records):
         kept = [name for place, name in enumerate(record.names) if name and place not in labelled]
-        record.title = kept[0] if kept else record.title
+        records[n] = replace(record, title=kept[0] if kept else record.title)
 
 
 class _Readings:
@@ -272,8 +276,7 @@ class _Readings:
         key = node.mem_id
         if key not in self._records:
             self._records[key] = _read(node, self.links)
-        found = self._records[key]
-        return None if found is None else replace(found)  # a copy: a run renames its own (_unlabelled)
+        return self._records[key]
 
     def held(self, node: LexborNode) -> bool:
         key = node.mem_id
