@@ -427,6 +427,9 @@ def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> N
         ("/movie/171842/", True),  # afisha.ru's film pages: a film folder and a number
         ("https://www.example.com/films/5521", True),
         ("/pelicula/3889/sin-piedad", True),
+        ("GenesisCinema.dll/WhatsOn?Film=23008918", True),  # the film's id in the query
+        ("movie.aspx?id=1002765", True),
+        ("page.aspx?id=1002765", False),
         ("/movies/2019/", False),  # a year's archive, not a film
         ("/film/", False),
         ("/news/171842/", False),

@@ -36,8 +36,9 @@ _FILM_SITES = (
     r"/title/tt\d{7,10}|letterboxd\.com/film/|rottentomatoes\.com/(?:m|tv)/|metacritic\.com/(?:movie|tv)/"
     r"|boxofficemojo\.com/(?:release|releasegroup|title)/|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/"
     r"|kinopoisk\.ru/film/|movie\.douban\.com/subject/"
-    # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42")
-    r"|[?&](?:film|movie)_?id=\d"
+    # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42",
+    # "WhatsOn?Film=23008918", "movie.aspx?id=1002765")
+    r"|[?&](?:film|movie)(?:_?id)?=\d|/(?:film|movie)\.\w{2,5}\?id=\d"
 )
 _FILM_PATHS = r"^/film/[^/]+/?$|^/(?:m|tv)/[\w-]+|^/(?:release|releasegroup|title)/(?:rl|gr|tt)\d"
 # or a film word as a folder of its address, a name after it
