@@ -64,9 +64,14 @@ def _header(rows: list[LexborNode]) -> int:
     return len(rows)
 
 
-def _span(cell: LexborNode, name: str) -> int:
-    value = to_int(cell.attributes.get(name))
-    return min(max(value or 1, 1), _MAX_SPAN)
+def _spans(cell: LexborNode) -> tuple[int, int]:
+    """The rows and the columns a cell covers, its attributes read once (most cells have neither)."""
+    attributes = cell.attributes
+    return _span(attributes.get("rowspan")), _span(attributes.get("colspan"))
+
+
+def _span(value: str | None) -> int:
+    return min(max(to_int(value) or 1, 1), _MAX_SPAN) if value else 1
 
 
 def _grid(rows: list[LexborNode]) -> list[list[LexborNode]]:
@@ -86,8 +91,8 @@ def _grid(rows: list[LexborNode]) -> list[list[LexborNode]]:
             if (following := next(cells, None)) is None:
                 break
             cell = following
-            down = _span(cell, "rowspan")
-            for _ in range(_span(cell, "colspan")):
+            down, across = _spans(cell)
+            for _ in range(across):
                 if down > 1:
                     above[len(line)] = (cell, down - 1)
                 line.append(cell)
