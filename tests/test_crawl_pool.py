@@ -4,6 +4,7 @@ the run goes on."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import pickle
@@ -18,6 +19,7 @@ from sqlite_utils import Database
 import parsers
 import parsers.records
 import scraper.crawl as crawl_module
+from scraper.parsing import ParseAborted, ParsePool
 from scraper.run import run_crawl
 from tests.servers import fault_server, film_site, site_settings
 from tests.test_crawl_resume import data
@@ -52,6 +54,12 @@ def endless_parse(body: bytes, url: str, kind: str | None, content_type: str) ->
     while url.endswith(POISON):
         time.sleep(1)
     return _parse(body, url, kind, content_type)
+
+
+def echo_or_die(value: str) -> str:
+    if value == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return value
 
 
 def record_types(value: Any) -> set[type]:
@@ -109,3 +117,20 @@ def test_a_parse_that_kills_its_worker_or_never_ends_fails_its_page_and_the_run_
         assert report.summary.parsed == 2  # the list and the other film, in the workers that went on
         status, error, failures, _ = frontier_row(Database(tmp_path / "films.db"), server.base + POISON)
     assert (status, error, failures) == ("failed", reason, 1)
+
+
+def test_the_page_waiting_behind_a_parse_that_kills_its_worker_is_parsed_by_the_next_worker():
+    # One worker: the second task waits in its pipe while it runs the first, which kills it.
+    async def both() -> list[object]:
+        pool = ParsePool(1, 60)
+        try:
+            outcomes = asyncio.gather(
+                pool.run(echo_or_die, "die"), pool.run(echo_or_die, "next"), return_exceptions=True
+            )
+            return await asyncio.wait_for(outcomes, 30)  # a task lost with its worker would never end
+        finally:
+            pool.close()
+
+    dying, waiting = asyncio.run(both())
+    assert isinstance(dying, ParseAborted) and str(dying) == "parser process died (killed by SIGKILL)"
+    assert waiting == "next"
