@@ -42,6 +42,8 @@ def provider_of(text: str, host: str) -> str | None:
 
 def watch_link(url: str, text: str) -> WatchLink | None:
     """A link to a streaming or shop page, with its provider and action; None for other links."""
+    if provider_of(text, url) is None:  # the host is part of the address: most links, without parsing it
+        return None
     host = urlsplit(url).hostname or ""
     provider = provider_of(text, host)
     action_match = _ACTION_WORD.search(text)
