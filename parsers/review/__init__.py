@@ -191,30 +191,43 @@ def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
     )
 
 
-def _topic_words(page: Page) -> str:
-    """What the page says it is about: its titles and its address."""
-    return " ".join([*page_titles(page), page.url or ""])
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    """What the page says it is about, read once its furniture is gone (each reading searched the page for its
+    headings again): its titles, those and its address, and whether they speak of films."""
+
+    titles: list[str]
+    words: str
+    films: bool
 
 
-def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | None) -> str | None:
+def _topic(page: Page) -> _Topic:
+    titles = page_titles(page)
+    words = " ".join([*titles, page.url or ""])
+    return _Topic(titles, words, about_films(words))
+
+
+def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | None, topic: _Topic) -> str | None:
     """Why the chosen list is not to be given as the page's film list, or None. A page whose titles name
     another medium (games, albums, books) lists that; a list that neither the page's titles promise
     (a count, "best of") nor films mark (links, years), on a page that never speaks of films, is the
     site's listing (products, quotes), not an article's list, unless its markup declares it a list."""
-    words = _topic_words(page)
+    words = topic.words
     medium = other_medium(words)
     if medium:
         return f"no film list: the page lists {medium}"
-    if notes_on_one_work(page_titles(page)) and not is_list_url(page.url):
+    if notes_on_one_work(topic.titles) and not is_list_url(page.url):
         return "no film list: the page's numbered items are notes on one work"
-    if chosen.shape in _DECLARED or count or promises_list(page_titles(page)) or about_films(words):
+    if chosen.shape in _DECLARED or count or promises_list(topic.titles) or topic.films:
         return None
     if _film_share(page, chosen, blocks) < 0.5:
         return "no film list: nothing on the page promises a list, and its entries carry no film links or years"
     return None
 
 
-def _candidates(page: Page, blocks: list[Block], count: int | None, itemlist: Candidate | None) -> list[Candidate]:
+def _candidates(
+    page: Page, blocks: list[Block], count: int | None, itemlist: Candidate | None, topic: _Topic
+) -> list[Candidate]:
     """Every list shape on the page. Shapes that markup or printed numbers declare come first; shapes
     only the title's promise supports (unnumbered heads, cards) are sought when nothing else fits it."""
     index = BlockIndex(blocks, page.tree.body)
@@ -224,7 +237,7 @@ def _candidates(page: Page, blocks: list[Block], count: int | None, itemlist: Ca
         found.extend(list_candidates(page, index, count))
         fits = any(len(candidate.items) == count for candidate in found)
     else:
-        fits = bool(found) or not promises_list(page_titles(page))
+        fits = bool(found) or not promises_list(topic.titles)
     if not fits:
         found.extend(c for c in (heading_run(blocks, count),) if c)
         if count:
@@ -250,9 +263,9 @@ def _film_targets(page: Page) -> int:
 
 
 def _reading(
-    page: Page, blocks: list[Block], chosen: Candidate, count: int | None, films: bool, targets: int
+    page: Page, blocks: list[Block], chosen: Candidate, count: int | None, topic: _Topic, targets: int
 ) -> ListReading:
-    refusal = _refusal(page, chosen, blocks, count)
+    refusal = _refusal(page, chosen, blocks, count, topic)
     if refusal:
         return ListReading((), None, None, count, (refusal,))
     items = [item for item in chosen.items if clean_title(item.title)[0]]  # the builder skips nameless ones
@@ -264,9 +277,9 @@ def _reading(
         linked=[_linked(page, item, blocks) for item in items],
         in_article=[0 <= item.block < len(blocks) and blocks[item.block].in_article for item in items],
         count=count,
-        about_films=films,
-        promised=bool(count) or promises_list(page_titles(page)),
-        list_page=is_list_url(page.url) or is_list_url(canonical_url(page)) or programme_page(_topic_words(page)),
+        about_films=topic.films,
+        promised=bool(count) or promises_list(topic.titles),
+        list_page=is_list_url(page.url) or is_list_url(canonical_url(page)) or programme_page(topic.words),
         start=max(items[0].block, 0) / len(blocks) if items and blocks else 0.0,
         film_targets=targets,
     )
@@ -283,14 +296,14 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     targets = _film_targets(page)
     strip_furniture(page.tree)
     blocks = text_blocks(page.tree)
-    films = about_films(_topic_words(page))
-    candidates = _candidates(page, blocks, count, itemlist)
+    topic = _topic(page)
+    candidates = _candidates(page, blocks, count, itemlist, topic)
     _share_years(candidates, page_data)
-    chosen = _choose(candidates, count, len(blocks), films)
+    chosen = _choose(candidates, count, len(blocks), topic.films)
     if chosen is None:
         return [ListReading((), None, None, count, ())]
     rest = [candidate for candidate in candidates if candidate is not chosen] if every else []
-    return [_reading(page, blocks, candidate, count, films, targets) for candidate in (chosen, *rest)]
+    return [_reading(page, blocks, candidate, count, topic, targets) for candidate in (chosen, *rest)]
 
 
 def parse_review(page: Page) -> ReviewPage:
