@@ -320,13 +320,17 @@ class Crawler(Generic[StoreT]):
         """Parse in a worker process: a parse that kills its worker or overruns its time fails its page alone.
         Without workers, in the parse thread (a slow page never stalls the other pages' fetches), one page at a
         time, each claimed in the frontier first: a page whose parse ends the process is the one counted. By
-        default (parse_processes not set) the thread parses the first pages, then while the workers start."""
+        default (parse_processes not set) the thread parses the first pages; the next ones wait for the workers
+        to start (parsed in the thread meanwhile, they cost the crawl's process CPU and gained it no time:
+        bench/crawl.py) and, if they cannot, go back to the thread."""
         pool = self.parse_pool
-        if pool is not None and (self.settings.parse_processes is not None or pool.ready()):
+        explicit = self.settings.parse_processes is not None
+        if pool is not None and (explicit or pool.wanted()):
             try:
                 return await pool.run(parse_page, body, url, item.kind, content_type)
             except ParseAborted as error:
-                raise PageError(str(error)) from error
+                if explicit or pool.wanted():
+                    raise PageError(str(error)) from error
         async with self.parsing:
             with self.store.transaction():
                 self.frontier.claim(item.url)

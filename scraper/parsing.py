@@ -15,8 +15,8 @@ its worker, which a thread cannot do.
 Workers start from a fork server (``forkserver``): a fresh interpreter (started by exec, never a fork of the
 crawler, whose threads may hold locks) that has imported the parsers once; each worker is a fork of it, ready in
 milliseconds. The workers are started in a thread, while the crawl goes on fetching. By default the crawler parses
-its first pages in its own parse thread and starts the workers only after them, going on in the thread until they
-are up: a small crawl never starts them, nor waits for them.
+its first pages in its own parse thread and starts the workers only after them: a small crawl never starts them,
+nor waits for them.
 """
 
 from __future__ import annotations
@@ -150,20 +150,21 @@ class ParsePool:
         self._closed = False
         self._failure: str | None = None  # why the workers could not start
 
-    def ready(self) -> bool:
-        """Whether the workers are up; starts them when asked more than ``start_after`` times."""
+    def wanted(self) -> bool:
+        """Whether a page goes to the workers: once asked more than ``start_after`` times (which starts them;
+        ``run`` waits for them), unless they could not start."""
         self._asked += 1
         if self._up is None and self._asked > self.start_after:
             self._start()
-        return self._workers is not None
+        return self._up is not None and self._failure is None
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker, once they are up; raises ParseAborted if the worker dies or the time
-        runs out."""
-        if not self.ready():
-            if self._up is None:
-                self._start()
-            assert self._up is not None
+        runs out, or the workers could not start."""
+        if self._up is None:
+            self._start()
+        assert self._up is not None
+        if not self._up.done():
             await asyncio.shield(self._up)
         if self._workers is None or self._loop is None:
             raise ParseAborted(self._failure or _STOPPED)

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 import parsers
 import parsers.records
 import scraper.crawl as crawl_module
+import scraper.parsing as parsing_module
 from scraper.parsing import ParseAborted, ParsePool
 from scraper.run import run_crawl
 from tests.servers import fault_server, film_site, site_settings
@@ -134,3 +135,17 @@ def test_the_page_waiting_behind_a_parse_that_kills_its_worker_is_parsed_by_the_
     dying, waiting = asyncio.run(both())
     assert isinstance(dying, ParseAborted) and str(dying) == "parser process died (killed by SIGKILL)"
     assert waiting == "next"
+
+
+def test_pages_waiting_for_workers_that_cannot_start_are_parsed_in_the_thread(tmp_path, monkeypatch):
+    # By default the first page goes to the parse thread (here: one), the next ones wait for the workers.
+    def no_worker(self: object) -> None:
+        time.sleep(1)  # the other pages wait for it meanwhile
+        raise OSError("no fork server")
+
+    monkeypatch.setattr(crawl_module, "_THREAD_FIRST", 1)
+    monkeypatch.setattr(parsing_module._Worker, "__init__", no_worker)
+    routes, _ = film_site(1, 4)
+    with fault_server(routes) as server:
+        report = run_crawl(site_settings(server, [LIST]), tmp_path / "films.db", "crawl")
+    assert (report.summary.parsed, report.summary.failed) == (5, [])
