@@ -208,6 +208,8 @@ class ParsePool:
         except (EOFError, OSError):
             self._replace(worker)
             return
+        except Exception as error:  # an outcome that does not unpickle here: its task's failure, not a hang
+            ok, value = False, error
         _, future = worker.sent.popleft()
         if worker.timer is not None:
             worker.timer.cancel()

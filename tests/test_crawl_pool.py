@@ -63,6 +63,21 @@ def echo_or_die(value: str) -> str:
     return value
 
 
+def _refuse() -> None:
+    raise ValueError("cannot be rebuilt here")
+
+
+class Unloadable:
+    """Pickles in the worker; unpickling it in the crawl's process raises."""
+
+    def __reduce__(self) -> tuple[Any, tuple[()]]:
+        return (_refuse, ())
+
+
+def unloadable(value: str) -> object:
+    return Unloadable() if value == "unloadable" else value
+
+
 def record_types(value: Any) -> set[type]:
     """The record classes in ``value`` and in everything it holds."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -149,3 +164,19 @@ def test_pages_waiting_for_workers_that_cannot_start_are_parsed_in_the_thread(tm
     with fault_server(routes) as server:
         report = run_crawl(site_settings(server, [LIST]), tmp_path / "films.db", "crawl")
     assert (report.summary.parsed, report.summary.failed) == (5, [])
+
+
+def test_an_outcome_that_does_not_unpickle_fails_its_task_and_the_worker_goes_on():
+    async def both() -> list[object]:
+        pool = ParsePool(1, 60)
+        try:
+            outcomes = asyncio.gather(
+                pool.run(unloadable, "unloadable"), pool.run(unloadable, "next"), return_exceptions=True
+            )
+            return await asyncio.wait_for(outcomes, 30)  # a task whose outcome was lost would never end
+        finally:
+            pool.close()
+
+    failed, following = asyncio.run(both())
+    assert isinstance(failed, ValueError) and str(failed) == "cannot be rebuilt here"
+    assert following == "next"
