@@ -137,7 +137,7 @@ def test_a_parse_that_kills_its_worker_or_never_ends_fails_its_page_and_the_run_
 
 def test_the_page_waiting_behind_a_parse_that_kills_its_worker_is_parsed_by_the_next_worker():
     # One worker: the second task waits in its pipe while it runs the first, which kills it.
-    async def both() -> list[object]:
+    async def both() -> tuple[object, object]:
         pool = ParsePool(1, 60)
         try:
             outcomes = asyncio.gather(
@@ -167,7 +167,7 @@ def test_pages_waiting_for_workers_that_cannot_start_are_parsed_in_the_thread(tm
 
 
 def test_an_outcome_that_does_not_unpickle_fails_its_task_and_the_worker_goes_on():
-    async def both() -> list[object]:
+    async def both() -> tuple[object, object]:
         pool = ParsePool(1, 60)
         try:
             outcomes = asyncio.gather(
