@@ -258,7 +258,9 @@ class ListReading:
 
 def _film_targets(page: Page) -> int:
     """How many distinct film pages the whole page links (or marks as film items), its furniture included."""
-    hrefs = {page.absolute(anchor.attributes.get("href")) or "" for anchor in page.tree.css("a[href]")}
+    hrefs = {
+        page.absolute(href) or "" for href in {anchor.attributes.get("href") for anchor in page.tree.css("a[href]")}
+    }
     return sum(1 for href in hrefs if film_url(href)) + len(page.tree.css(FILM_ITEMS))
 
 

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 from statistics import median
 
@@ -62,8 +63,14 @@ class _Record:
 
 
 def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
-    words = (node.attributes.get("class") or "").split(maxsplit=1)
-    return tag, _DIGITS.sub("#", words[0]) if words else ""
+    return tag, _kind(node.attributes.get("class") or "")
+
+
+@lru_cache(maxsize=4096)
+def _kind(classes: str) -> str:
+    """An element's first class, its numbers masked; cached, as a page repeats its classes on hundreds of elements."""
+    words = classes.split(maxsplit=1)
+    return _DIGITS.sub("#", words[0]) if words else ""
 
 
 def _runs(page: Page) -> list[list[LexborNode]]:
