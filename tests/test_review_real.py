@@ -435,3 +435,17 @@ def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> N
 )
 def test_a_film_folder_or_a_film_id_names_a_film_page(href: str, film: bool) -> None:
     assert film_url(href) is film
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("不掀桌也能火出圈？《庆余年2》杀疯了", False),  # a headline quoting a show's name (1905.com's rail)
+        ("细思恐极的人性寓言，《母亲的直觉》中我们都是偷窥者", False),
+        ("《英雄》", True),  # the name in its marks
+        ("电影《英雄》", True),
+        ("肖申克的救赎", True),
+    ],
+)
+def test_a_line_quoting_a_work_in_title_marks_is_no_name(text: str, name: bool) -> None:
+    assert title_like(text) is name

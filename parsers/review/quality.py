@@ -30,6 +30,8 @@ FOOTNOTE_CALL = r"\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]"
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z]", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _MAX_WORDS = 14
+_QUOTED_WORK = re.compile(r"《[^《》]+》")
+_MAX_AROUND_QUOTED = 3  # "电影《英雄》": a word or two around the marks still name the work
 # Film and TV pages of the film databases lists link to: a link to one names a film or show. Their addresses
 # anywhere in a link, and the site-relative paths of their pages:
 _FILM_SITES = (
@@ -123,8 +125,14 @@ def title_like(title: str, strict: bool = True) -> bool:
     words = text.split()
     if _BYLINE.match(text) and len(words) <= 4:
         return False
-    # A sentence: many words, or a full stop after several (a title ends in "." only when short: "Mulholland Dr.").
-    return not strict or not (len(words) > _MAX_WORDS or (len(words) >= 7 and text.endswith((".", "!"))))
+    # A sentence: many words, or a full stop after several (a title ends in "." only when short: "Mulholland Dr."),
+    # or a line that quotes a work's name between 《》 among words of its own (a Chinese headline: "不掀桌也能火出圈？
+    # 《庆余年2》杀…"): a name is not written in the marks that quote names.
+    return not strict or not (
+        len(words) > _MAX_WORDS
+        or (len(words) >= 7 and text.endswith((".", "!")))
+        or (_QUOTED_WORK.search(text) is not None and len(_QUOTED_WORK.sub("", text).strip()) > _MAX_AROUND_QUOTED)
+    )
 
 
 def share(flags: list[bool]) -> float:
