@@ -23,12 +23,14 @@ from tests.conftest import FIXTURES, SHARED
 
 OWN = FIXTURES / "real"
 # (pages, gold, the lowest ENTRY-F1 allowed, the most pages without a list given one): each floor sits a little
-# under the figure measured (December 2026: 0.976, 0.983, 0.981, 0.893; invented 0, 2, 4, 2).
+# under the figure measured (5 December 2026: 0.976, 0.987, 0.956, 0.885; invented 0, 1, 5, 3, after 54 pages
+# were added that day, 34 with a list and 20 look-alike pages without one: the figures of 4 December, 0.976, 0.983,
+# 0.981, 0.893 and 0, 2, 4, 2, were over fewer pages).
 SETS = {
     "shared-real": (SHARED / "fixtures" / "real", SHARED / "gold", 0.97, 0),
-    "shared-real2": (SHARED / "fixtures" / "real2", SHARED / "gold2", 0.97, 2),
-    "own-dev": (OWN / "pages" / "dev", OWN / "gold" / "dev", 0.96, 4),
-    "own-validation": (OWN / "pages" / "validation", OWN / "gold" / "validation", 0.86, 2),
+    "shared-real2": (SHARED / "fixtures" / "real2", SHARED / "gold2", 0.97, 1),
+    "own-dev": (OWN / "pages" / "dev", OWN / "gold" / "dev", 0.95, 5),
+    "own-validation": (OWN / "pages" / "validation", OWN / "gold" / "validation", 0.86, 3),
 }
 
 
