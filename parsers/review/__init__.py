@@ -130,8 +130,8 @@ def _fill_gaps(chain: Candidate, records: Candidate, count: int | None) -> None:
 def _take_facts(candidate: Candidate, records: Candidate) -> None:
     """The name (where a line glues it to the next text), year, film link and printed rank each record read from
     its own elements (a year in a span of its own, which the text stream glues to its neighbours: "19942h 22mR";
-    a chart's rank printed after the name),
-    given to the item the other source read there where that source had none."""
+    a chart's rank printed after the name), given to the item the other source read there where that source had
+    none."""
     # Each block's record, looked up once per item (a 5,000-row table against its 5,000 records).
     at = {
         b: record

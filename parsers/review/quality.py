@@ -97,7 +97,7 @@ _PROGRAMME = re.compile(
 # the film words are written in (the medium as the page names it is the reason given).
 _OTHER_MEDIA = re.compile(
     r"\b(?:(?:video\s?)?gam(?:e|er)s?|albums?|songs?|tracks?|books?|novels?|podcasts?|outfits?"
-    r"|spiele|alben|lieder|songs|bücher|romane|jeux|chansons|livres|romans|juegos|canciones|libros|novelas"
+    r"|spiele|alben|lieder|bücher|romane|jeux|chansons|livres|romans|juegos|canciones|libros|novelas"
     r"|giochi|canzoni|libri|romanzi|jogos|músicas|livros|игр[аы]?|альбом\w*|пес[ен]\w*|книг\w*|роман\w*)\b"
     r"|游戏|遊戲|歌曲|专辑|專輯|音乐|書籍|图书|ゲーム|アルバム|楽曲|게임|앨범|노래|음악",
     re.I,

@@ -187,6 +187,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 first_text = text
             continue
         attributes = node.attributes
+        marks = _marks_film(attributes)
         if tag in HEADINGS and not heading:
             heading, in_heading = clean(node.text(deep=True, separator=" ")), node
         if tag == "a":
@@ -196,13 +197,9 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 linked = _link_text(node) or _attribute_title(attributes)
         # the element that marks the film names it ("Inglourious Basterds (2009)") rather than a tooltip around
         # it ("… (2009) as Lt. Archie Hicox")
-        elif (title := _attribute_title(attributes)) and (
-            not attributed or (not film_attributed and _marks_film(attributes))
-        ):
-            attributed = title
-            film_attributed = _marks_film(attributes)
-        if not film_link and _marks_film(attributes):
-            film_link = True
+        elif (title := _attribute_title(attributes)) and (not attributed or (marks and not film_attributed)):
+            attributed, film_attributed = title, marks
+        film_link = film_link or marks
     if attributed and linked != attributed and attributed in linked and title_like(attributed):
         # a card's link holds scores and dates around the name its poster's alt gives ("81% 78% Heart Eyes
         # Opened Feb 07, 2025"): the alt is the name

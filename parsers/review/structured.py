@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -33,16 +33,25 @@ def _scripts_jsonld(page: Page) -> Iterator[Any]:
                 continue
 
 
-def _item_lists(value: Any) -> Iterator[dict[str, Any]]:
+def _objects(value: Any, wanted: Callable[[dict[str, Any]], bool], skip: str = "") -> Iterator[dict[str, Any]]:
+    """Every object of a decoded JSON value that is ``wanted``, outer ones first, not looking under a ``skip`` key."""
     if isinstance(value, list):
-        for item in value:
-            yield from _item_lists(item)
+        for inner in value:
+            yield from _objects(inner, wanted, skip)
     elif isinstance(value, dict):
-        if "ItemList" in types_of(value) and isinstance(value.get("itemListElement"), list):
+        if wanted(value):
             yield value
         for key, inner in value.items():
-            if key != "itemListElement" and isinstance(inner, (dict, list)):
-                yield from _item_lists(inner)
+            if key != skip and isinstance(inner, (dict, list)):
+                yield from _objects(inner, wanted, skip)
+
+
+def _item_list(value: dict[str, Any]) -> bool:
+    return "ItemList" in types_of(value) and isinstance(value.get("itemListElement"), list)
+
+
+def _item_lists(value: Any) -> Iterator[dict[str, Any]]:
+    return _objects(value, _item_list, skip="itemListElement")
 
 
 def _headlines(page: Page) -> dict[str, str]:
@@ -88,19 +97,6 @@ def itemlist_candidate(page: Page) -> Candidate | None:
     return None
 
 
-def _imdb_titles(value: Any) -> Iterator[dict[str, Any]]:
-    """Every title object of IMDb's GraphQL shape (``titleText``, ``releaseYear``) in a Next.js page's data."""
-    if isinstance(value, list):
-        for inner in value:
-            yield from _imdb_titles(inner)
-    elif isinstance(value, dict):
-        if isinstance(value.get("titleText"), dict):
-            yield value
-        for inner in value.values():
-            if isinstance(inner, (dict, list)):
-                yield from _imdb_titles(inner)
-
-
 def app_data_years(page: Page) -> dict[str, int]:
     """The year of each title a Next.js page's data holds, by its shown and original name: IMDb's
     charts and lists since 2023 render 25 rows and give the JSON-LD ItemList no years, while ``__NEXT_DATA__``
@@ -113,7 +109,8 @@ def app_data_years(page: Page) -> dict[str, int]:
     except (json.JSONDecodeError, RecursionError):
         return {}
     years: dict[str, int | None] = {}
-    for title in _imdb_titles(data):
+    # every title object of IMDb's GraphQL shape (``titleText``, ``releaseYear``)
+    for title in _objects(data, lambda value: isinstance(value.get("titleText"), dict)):
         released = title.get("releaseYear")
         year = released.get("year") if isinstance(released, dict) else None
         if not isinstance(year, int):

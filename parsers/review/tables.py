@@ -149,13 +149,14 @@ def _film_column(body: list[list[LexborNode]], page: Page) -> int | None:
             any(film_url(page.absolute(anchor.attributes.get("href")) or "", wiki=False) for anchor in cell.css("a"))
             for cell in cells
         ]
-        if (
-            share(linked) >= 0.6
-            and share([title_like(text) for text in texts]) >= 0.8
-            and len(set(texts)) >= 0.8 * len(texts)
-        ):
+        if share(linked) >= 0.6 and _distinct_names(texts):
             return n
     return None
+
+
+def _distinct_names(texts: list[str]) -> bool:
+    """A column's cells read as names, few of them repeated."""
+    return share([title_like(text) for text in texts]) >= 0.8 and len(set(texts)) >= 0.8 * len(texts)
 
 
 def _name_column(body: list[list[LexborNode]]) -> int | None:
@@ -165,7 +166,7 @@ def _name_column(body: list[list[LexborNode]]) -> int | None:
     for n in range(width):
         # each cell without the rank it may open with: "1위", "2위" are ranks with a unit, not names
         texts = [_RANK_PREFIX.sub("", _cell_text(line[n])) for line in body if n < len(line)]
-        if share([title_like(text) for text in texts]) >= 0.8 and len(set(texts)) >= 0.8 * len(texts):
+        if _distinct_names(texts):
             return n
     return None
 
