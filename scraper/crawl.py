@@ -329,7 +329,7 @@ class Crawler(Generic[StoreT]):
             try:
                 return await pool.run(parse_page, body, url, item.kind, content_type)
             except ParseAborted as error:
-                if explicit or pool.wanted():
+                if explicit or pool.usable():  # else the workers could not start: the thread parses
                     raise PageError(str(error)) from error
         async with self.parsing:
             with self.store.transaction():

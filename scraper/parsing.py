@@ -161,6 +161,10 @@ class ParsePool:
         self._asked += 1
         if self._up is None and self._asked > self.start_after:
             self._start()
+        return self.usable()
+
+    def usable(self) -> bool:
+        """Whether the workers are started (or starting) and have not failed to start."""
         return self._up is not None and self._failure is None
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
