@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from redis.client import Pipeline
 
 from db import FrontierItem
 from scraper.cli import cli
@@ -44,6 +45,25 @@ def test_a_url_is_queued_once_per_run_and_leased_not_popped(redis_server: RedisS
     frontier.mark("http://a/2", "done")
     assert frontier.finished()
     assert frontier.add([FrontierItem("http://a/1")]) == 0  # visited in this run
+
+
+def test_a_batch_sent_as_redis_forgets_its_scripts_is_sent_again(redis_server: RedisServer, monkeypatch: Any) -> None:
+    """Redis restarted between the pipeline's look for its scripts and their run (the client's retry re-sends the
+    batch to a server with an empty script cache, as in a CI run): the batch lands, no "No matching script"."""
+    frontier = _frontier(redis_server)
+    checked = Pipeline.load_scripts
+    restarts = [1]
+
+    def check_then_forget(pipeline: Pipeline) -> None:
+        checked(pipeline)
+        if restarts:
+            frontier.client.script_flush()
+            restarts.pop()
+
+    monkeypatch.setattr(Pipeline, "load_scripts", check_then_forget)
+    with frontier.pipelined():
+        frontier.add([FrontierItem("http://a/1"), FrontierItem("http://a/2")])
+    assert sorted(item.url for item in frontier.pending(10)) == ["http://a/1", "http://a/2"]
 
 
 def test_an_expired_lease_returns_to_the_queue(redis_server: RedisServer) -> None:

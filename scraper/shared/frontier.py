@@ -26,7 +26,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import redis
-from redis.client import Pipeline
+from redis.commands.core import Script
+from redis.exceptions import NoScriptError
 
 from db import FrontierItem
 from db.frontier import _FIRST_PARK, _LONGEST_PARK, PARK_AFTER_FAILURES
@@ -161,7 +162,10 @@ return 0
 """
 
 
-def _script(client: redis.Redis, body: str) -> redis.commands.core.Script:
+_Call = tuple[Script, list[str], list[Any]]  # a script, its keys and its arguments
+
+
+def _script(client: redis.Redis, body: str) -> Script:
     return client.register_script(_PRELUDE + body)
 
 
@@ -182,19 +186,36 @@ class RedisFrontier:
         self._add, self._lease, self._renew = (_script(client, body) for body in (_ADD, _LEASE, _RENEW))
         self._count, self._mark, self._remember = (_script(client, body) for body in (_COUNT_FAILURE, _MARK, _REMEMBER))
         self._finished = _script(client, _FINISHED)
-        self._via: redis.Redis | Pipeline = client  # where the writer's changes go: the client, or a pipeline
+        self._batch: list[_Call] | None = None  # inside ``pipelined``: its calls
         self._park = (PARK_AFTER_FAILURES, _FIRST_PARK.total_seconds(), _LONGEST_PARK.total_seconds())
 
     @contextmanager
     def pipelined(self) -> Iterator[None]:
         """Send the changes made inside (add, release, mark, remember: whose answers the writer never reads) in
         one round trip at its end, in order."""
-        self._via = pipeline = self.client.pipeline(transaction=False)
+        batch: list[_Call] = []
+        self._batch = batch
         try:
             yield
         finally:
-            self._via = self.client
+            self._batch = None
+        try:
+            self._send(batch)
+        except NoScriptError:  # Redis restarted between the pipeline's check of its scripts and their run (the
+            self._send(batch)  # client's retry sent them to a server that forgot them): none ran; now loaded first
+
+    def _send(self, batch: list[_Call]) -> None:
+        pipeline = self.client.pipeline(transaction=False)
+        for script, keys, args in batch:
+            script(keys=keys, args=args, client=pipeline)
         pipeline.execute()
+
+    def _run(self, script: Script, keys: list[str], args: list[Any]) -> Any:
+        """Run ``script`` now and return its answer, or, inside ``pipelined``, queue it for the batch (None)."""
+        if self._batch is None:
+            return script(keys=keys, args=args)
+        self._batch.append((script, keys, args))
+        return None
 
     def add(self, items: Iterable[FrontierItem], recrawl_after: dict[str, timedelta] | None = None) -> int:
         """Queue URLs not queued or visited in this run, nor parked, nor done and not yet due; how many (0 inside
@@ -207,8 +228,8 @@ class RedisFrontier:
             args += [item.url, item.kind or "", item.depth, item.discovered_from or ""]
         if len(args) == 2:
             return 0
-        queued = self._add(keys=[URLS, QUEUE, KIDS], args=args, client=self._via)
-        return int(queued) if self._via is self.client else 0  # in a pipeline, the answer comes at its end
+        queued = self._run(self._add, [URLS, QUEUE, KIDS], args)
+        return 0 if queued is None else int(queued)
 
     def requeue_children(self, url: str, recrawl_after: dict[str, timedelta] | None = None) -> int:
         children = [str(member) for member in self.client.smembers(KIDS + url)]
@@ -254,24 +275,18 @@ class RedisFrontier:
         self._count(keys=[URLS], args=[url, 1, *self._park])
 
     def release(self, url: str) -> None:
-        self._count(keys=[URLS], args=[url, -1, *self._park], client=self._via)
+        self._run(self._count, [URLS], [url, -1, *self._park])
 
     def mark(self, url: str, status: str, error: str | None = None, not_before: str | None = None) -> None:
         """Finish a URL (its error stays in the database's ``pages.error``); its lease ends."""
-        self._mark(
-            keys=[URLS, QUEUE, LEASES],
-            args=[url, status, _epoch(not_before), self.run_id, *self._park],
-            client=self._via,
-        )
+        self._run(self._mark, [URLS, QUEUE, LEASES], [url, status, _epoch(not_before), self.run_id, *self._park])
         self.held.pop(url, None)
 
     def remember(self, url: str, kind: str | None, content_hash: str | None, etag: str | None,
                  last_modified: str | None, error: bool) -> None:  # fmt: skip
         """What the next visit needs of the page just stored: its kind, hash and validators (an error keeps them)."""
-        self._remember(
-            keys=[URLS],
-            args=[url, kind or "", content_hash or "", etag or "", last_modified or "", int(error)],
-            client=self._via,
+        self._run(
+            self._remember, [URLS], [url, kind or "", content_hash or "", etag or "", last_modified or "", int(error)]
         )
 
     def counts(self) -> dict[str, int]:

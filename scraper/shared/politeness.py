@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import secrets
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -31,12 +32,15 @@ from . import PREFIX
 NEXT_START, SLOTS, ROBOTS = PREFIX + "next_start", PREFIX + "slots:", PREFIX + "robots:"
 _POLL = 0.05  # seconds between asks while a host's slots are all taken
 
-# KEYS next_start slots:<host>; ARGV host, delay, concurrency, token, slot seconds. Returns the seconds to wait
-# (as text: a Lua number would come back truncated to an integer), "0" when the slot is taken.
+# KEYS next_start slots:<host>; ARGV host, delay, concurrency, token, slot seconds, poll. Returns the seconds to wait
+# (as text: a Lua number would come back truncated to an integer), "0" when the slot is taken. A token that holds
+# its slot already has it: the client re-sends a script whose answer a Redis restart lost, and the token's first
+# run must not keep its own second waiting until the slot expires.
 _TAKE = """
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1e6
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+if redis.call('ZSCORE', KEYS[2], ARGV[4]) then return '0' end
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[3]) then return ARGV[6] end
 local next_start = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 if next_start > now then return tostring(next_start - now) end
@@ -64,7 +68,9 @@ class SharedHostGate:
         self._take = client.register_script(_TAKE)
         self._renew = client.register_script(_RENEW)
         self._held: dict[str, str] = {}  # token -> host, while its request runs
-        self._tokens = (f"{socket.gethostname()}:{os.getpid()}:{n}" for n in itertools.count())
+        # unique across machines, processes and gates: a token that holds a slot is let through again
+        owner = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._tokens = (f"{owner}:{n}" for n in itertools.count())
         self.client = client
 
     @asynccontextmanager
