@@ -2,7 +2,8 @@
 
 python bench/accuracy.py [-v] [--set NAME ...]
 
-Sets: ``shared`` (../shared/fixtures/real C_*/D_* with ../shared/gold), ``real2`` (../shared/fixtures/real2
+Sets: ``shared`` (../shared/fixtures/real C_*/D_* with ../shared/gold, whose ranked lists of other things,
+marked by ``entity_type``, are graded as no film list: tests/conftest.py ``as_film_lists``), ``real2`` (../shared/fixtures/real2
 with ../shared/gold2), ``own`` (tests/golden/review beside tests/fixtures/review), and the project's
 own real pages split by site, ``dev`` and ``validation`` (tests/fixtures/real/{pages,gold}/<split>).
 Pages are compared exactly as ../shared/tools/grade.py compares them (its own ``grade_review``,
@@ -31,6 +32,7 @@ sys.path.insert(0, str(PROJECT))
 
 from parsers import parse  # noqa: E402
 from parsers.errors import UnknownPage  # noqa: E402
+from tests.conftest import as_film_lists  # noqa: E402
 
 
 def _grader() -> ModuleType:
@@ -84,6 +86,8 @@ def main() -> int:
         found = abstained = invented = with_list = 0
         for gold_path, page_path in cases:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            if name == "shared":
+                gold = as_film_lists(gold)
             out = _output(page_path, grader.url_for(gold, page_path.name))
             problems = grader.grade_review(score, gold, out)
             has_list, got = bool(gold.get("entries")), bool(out.get("entries"))

@@ -18,7 +18,8 @@ from parsers.review.candidates import numbered_chain
 from parsers.review.confidence import FEATURES
 from parsers.review.quality import film_url, title_like
 from parsers.review.repeated import record_candidates
-from tests.conftest import SHARED
+from parsers.review.tables import table_candidates
+from tests.conftest import FIXTURES, SHARED
 
 _CHART = b"<html><head><title>IMDb Top 250 Movies - IMDb</title></head><body><table><tr><td>1. The Godfather</td></tr></table></body></html>"
 
@@ -396,6 +397,24 @@ def test_links_in_a_sentence_are_no_run_of_records() -> None:
     page = Page.from_bytes(f"<html><body><article>{sentence * 4}</article></body></html>".encode())
     index = BlockIndex(text_blocks(page.tree), page.tree.body)
     assert record_candidates(page, index) == []
+
+
+def test_a_comparison_table_is_read_by_its_columns_and_its_products_are_no_film_list() -> None:
+    # tests/fixtures/review/comparison_table_columns.html: a row of models heads a column each, the rows below
+    # compare them; the page speaks of players, never of films, so it gives no list.
+    data = (FIXTURES / "review" / "comparison_table_columns.html").read_bytes()
+    page = Page.from_bytes(data, "https://homecinemalab.example/best-4k-blu-ray-players/")
+    columns = [
+        c
+        for c in table_candidates(page, BlockIndex(text_blocks(page.tree), page.tree.body))
+        if c.shape == "table-columns"
+    ]
+    assert [item.title for item in columns[0].items] == [
+        "Panasonic DP-UB820", "Sony UBP-X700", "Magnetar UDP800", "Reavon UBR-X200"
+    ]  # fmt: skip
+    record = parse(data, url=page.url, kind="review")
+    assert isinstance(record, ReviewPage) and record.entries == ()
+    assert any(warning.startswith("no film list") for warning in record.warnings)
 
 
 def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> None:

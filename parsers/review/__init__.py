@@ -209,20 +209,18 @@ def _topic(page: Page) -> _Topic:
 
 def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | None, topic: _Topic) -> str | None:
     """Why the chosen list is not to be given as the page's film list, or None. A page whose titles name
-    another medium (games, albums, books) lists that; a list that neither the page's titles promise
-    (a count, "best of") nor films mark (links, years), on a page that never speaks of films, is the
-    site's listing (products, quotes), not an article's list, unless its markup declares it a list."""
+    another medium (games, albums, books) lists that; a list that films do not mark (links, years), on a page
+    whose titles and address never speak of films or TV, lists something else (tips, products, songs, walks),
+    however well its markup or its title's count declares it a list."""
     words = topic.words
     medium = other_medium(words)
     if medium:
         return f"no film list: the page lists {medium}"
     if notes_on_one_work(topic.titles) and not is_list_url(page.url):
         return "no film list: the page's numbered items are notes on one work"
-    if chosen.shape in _DECLARED or count or promises_list(topic.titles) or topic.films:
+    if topic.films or is_list_url(page.url) or _film_share(page, chosen, blocks) >= 0.5:
         return None
-    if _film_share(page, chosen, blocks) < 0.5:
-        return "no film list: nothing on the page promises a list, and its entries carry no film links or years"
-    return None
+    return "no film list: the page never speaks of films or TV, and its entries carry no film links or years"
 
 
 def _candidates(

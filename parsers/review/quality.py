@@ -82,9 +82,10 @@ def film_url(href: str, wiki: bool = True) -> bool:
 
 
 _FILM_WORDS = re.compile(
-    r"\b(?:films?|movies?|cinema|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror|comed(?:y|ies)"
-    r"|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|oscars?|directors?|actors?"
-    r"|actresses|filme?|kino|serien?|schauspieler\w*|pel[ií]culas?|cin[ée]ma|s[ée]ries?|фильм\w*|кино\w*|сериал\w*)\b|电影|映画|영화",
+    r"\b(?:film\w*|movies?|cinema|cine|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror"
+    r"|comed(?:y|ies)|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|oscars?|directors?"
+    r"|actors?|actresses|k-?dramas?|telenovelas?|kino|serien?|schauspieler\w*|pel[ií]culas?|cin[ée]ma|s[ée]ries?"
+    r"|фильм\w*|кино\w*|сериал\w*)\b|电影|電影|影片|电视剧|電視劇|剧集|映画|ドラマ|영화|드라마",
     re.I,
 )
 # What cinemas and festivals call the films they show, in the page's title or address.
