@@ -86,11 +86,12 @@ def kind_from_url(url: str | None) -> str | None:
     return SUBPATH_KINDS[sub]
 
 
-# Pages whose main content is a ranked list of films: IMDb charts, user lists, title searches and the
-# release calendar, Letterboxd lists,
+# Pages whose main content is a ranked list of films: IMDb charts, user lists, a user's ratings and watchlist,
+# title searches and the release calendar, Letterboxd lists,
 # Box Office Mojo charts, Rotten Tomatoes guides. They go to the review (list) parser whatever the page says.
 _LIST_URL = re.compile(
-    r"imdb\.[a-z.]+/(?:[a-z]{2}/)?(?:chart/|(?:list|streaming)/ls\d|india/top|search/title|calendar)|letterboxd\.com/[^/]+/list/|boxofficemojo\.com/"
+    r"imdb\.[a-z.]+/(?:[a-z]{2}/)?(?:chart/|(?:list|streaming)/ls\d|user/ur\d+/(?:ratings|watchlist)|india/top"
+    r"|search/title|calendar)|letterboxd\.com/[^/]+/list/|boxofficemojo\.com/"
     r"|editorial\.rottentomatoes\.com/guide/|rottentomatoes\.com/top/",
     re.I,
 )

@@ -30,6 +30,8 @@ _CHART = b"<html><head><title>IMDb Top 250 Movies - IMDb</title></head><body><ta
         "https://www.imdb.com/chart/top/",
         "https://m.imdb.com/chart/moviemeter",
         "https://www.imdb.com/list/ls524708103/",
+        "http://www.imdb.com/user/ur7019649/ratings",  # dev/C_lists/bitboxer__imdb-user-ratings-page1… (2018)
+        "https://www.imdb.com/user/ur7019649/watchlist?sort=date_added",
         "https://www.imdb.com/de/chart/boxoffice/",
         "https://letterboxd.com/dave/list/official-top-250-narrative-feature-films/",
         "https://www.boxofficemojo.com/date/2019-04-26/",
