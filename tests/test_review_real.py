@@ -16,7 +16,7 @@ from parsers.records import ReviewPage
 from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain
 from parsers.review.confidence import FEATURES
-from parsers.review.quality import film_url, title_like
+from parsers.review.quality import about_films, film_url, title_like
 from parsers.review.repeated import record_candidates
 from parsers.review.tables import table_candidates
 from tests.conftest import FIXTURES, SHARED
@@ -399,6 +399,24 @@ def test_links_in_a_sentence_are_no_run_of_records() -> None:
     page = Page.from_bytes(f"<html><body><article>{sentence * 4}</article></body></html>".encode())
     index = BlockIndex(text_blocks(page.tree), page.tree.body)
     assert record_candidates(page, index) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "about"),
+    [
+        ("What to watch this weekend: Hulu originals", True),
+        ("Das Beste auf Disney+ im Mai", True),
+        ("Os 10 melhores filmes de 2023", True),  # "filmes": a film word the refusal must know in Portuguese
+        ("2024年最佳电视剧", True),
+        ("Emmys 2024: every winner", True),
+        ("15 Helpful Tips to Overcome Binge Eating", False),  # ../shared/gold's aeb__e593d7fe88f9: no binge-watching
+        ("Walt Disney World hotels ranked", False),
+        ("The 10 best wristwatches", False),
+    ],
+)
+def test_film_words_decide_what_a_page_speaks_of(words: str, about: bool) -> None:
+    # A list on a page whose titles speak of no film or TV, its entries unmarked by film links or years, is refused.
+    assert about_films(words) is about
 
 
 def test_a_comparison_table_is_read_by_its_columns_and_its_products_are_no_film_list() -> None:
