@@ -198,7 +198,8 @@ def _furniture(words: str) -> str | None:
 
 
 class _RunSizes:
-    """The text size of a node's run: it and its siblings of the same tag and class, counted once per run."""
+    """The text size of a node's run: it and its siblings of the same tag and first class, counted once per run
+    (the first of Empire's 100 sections adds a class word, "gallery", the others lack: it is one of them)."""
 
     def __init__(self) -> None:
         self._sizes: dict[tuple[int, str, str], int] = {}
@@ -207,14 +208,18 @@ class _RunSizes:
         parent = node.parent
         if parent is None:
             return 0
-        key = (parent.mem_id, node.tag or "", node.attributes.get("class") or "")
+        key = (parent.mem_id, node.tag or "", _first_class(node))
         if key not in self._sizes:
             self._sizes[key] = sum(
                 len(sibling.text(deep=True))
                 for sibling in parent.iter()
-                if sibling.tag == key[1] and (sibling.attributes.get("class") or "") == key[2]
+                if sibling.tag == key[1] and _first_class(sibling) == key[2]
             )
         return self._sizes[key]
+
+
+def _first_class(node: LexborNode) -> str:
+    return next(iter((node.attributes.get("class") or "").split()), "")
 
 
 def _link_share(node: LexborNode) -> float:
