@@ -11,6 +11,7 @@ sidebars, comments, "popular" boxes) is removed before any candidate is sought (
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from urllib.parse import urldefrag
 
 from ..detect import FILM_ITEMS, canonical_url, is_list_url
 from ..page import Page
@@ -255,9 +256,11 @@ class ListReading:
 
 
 def _film_targets(page: Page) -> int:
-    """How many distinct film pages the whole page links (or marks as film items), its furniture included."""
+    """How many distinct film pages the whole page links (or marks as film items), its furniture included: a
+    link to a part of a page ("/films/heat#reviews_anchor") is to that page."""
     hrefs = {
-        page.absolute(href) or "" for href in {anchor.attributes.get("href") for anchor in page.tree.css("a[href]")}
+        urldefrag(page.absolute(href) or "").url
+        for href in {anchor.attributes.get("href") for anchor in page.tree.css("a[href]")}
     }
     return sum(1 for href in hrefs if film_url(href)) + len(page.tree.css(FILM_ITEMS))
 

@@ -32,6 +32,7 @@ from .quality import film_url, share, title_like
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "button"})
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 # "#20", "1.", and a chart's rank with its movement beside it: "5 (no change)", "3 (tie)".
 _RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$|^(\d{1,3})\s*\([^()\d]*\)$")
 _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
@@ -104,14 +105,21 @@ def _runs(page: Page) -> list[list[LexborNode]]:
 
 def _join_unclassed(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNode]]) -> None:
     """A record or two whose template left the class empty (Cinépolis' last card, '<li class="">') joins the
-    one run of its tag, in page order."""
-    for (tag, kind), members in list(groups.items()):
-        if kind or len(members) >= _MIN_RUN:
+    one run of its tag, in page order; not an element the page hides (an empty-state message kept for
+    scripts, "Сеансы отсутствуют" after a cinema's films)."""
+    for (tag, kind), unclassed in list(groups.items()):
+        if kind or len(unclassed) >= _MIN_RUN:
             continue
+        shown = [member for member in unclassed if not _hidden(member)]
         runs = [key for key, run in groups.items() if key[0] == tag and key[1] and len(run) >= _MIN_RUN]
         if len(runs) == 1:
-            joined = {member.mem_id for member in members + groups.pop(runs[0])}
+            joined = {member.mem_id for member in shown + groups.pop(runs[0])}
             groups[(tag, kind)] = [child for child in parent.iter() if child.mem_id in joined]
+
+
+def _hidden(node: LexborNode) -> bool:
+    attributes = node.attributes
+    return "hidden" in attributes or _DISPLAY_NONE.search(attributes.get("style") or "") is not None
 
 
 def _header_row(row: LexborNode) -> bool:
