@@ -334,6 +334,13 @@ def _assert_years(gold: dict[str, Any], record: ReviewPage) -> None:
     assert got == {rank: want[rank] for rank in got}
 
 
+def test_a_records_facts_follow_its_name_where_its_votes_come_first() -> None:
+    # Each film's record opens with its votes and IMDb rating, then its name, then "США, Великобритания, 2014
+    # (фантастика)": the three lines under the record's start held no year.
+    gold, record = _own("dev/C_lists/justadreamer__kinoafisha-ua-kyiv-films-in-release__2014-11")
+    _assert_years(gold, record)
+
+
 def test_a_box_whose_class_adds_a_furniture_word_stays_with_its_run() -> None:
     # Empire's 2020 countdown: 100 <section class="gallery__content-item …"> boxes; the first adds the class word
     # "gallery", which marks furniture, and was deleted alone (the run's size kept the others): entry 100 lost.

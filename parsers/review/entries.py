@@ -67,14 +67,16 @@ def _fact_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _printed_years(rests: list[str], bodies: list[list[Line]]) -> list[int | None]:
+def _printed_years(titles: list[str], rests: list[str], bodies: list[list[Line]]) -> list[int | None]:
     """Each entry's year where the list prints one in the short line of facts beside or under its name
     ("(1999) 189 мин.", "1994 / 美国 / 犯罪 剧情", "1994 2h 22m R"): where most entries have one, a list of
-    facts; where few do, a year some sentence mentions, no entry's. ``rests``: each item's line after its name."""
+    facts; where few do, a year some sentence mentions, no entry's. ``rests``: each item's line after its name.
+    A record that opens with other lines (its votes, a rating) holds its name among them: the facts follow it."""
     found = []
-    for rest, body in zip(rests, bodies, strict=True):
+    for title, rest, body in zip(titles, rests, bodies, strict=True):
         texts = [rest] if rest else []
-        texts += [line.text for line in body[:_FACT_LINES]]
+        named = next((n + 1 for n, line in enumerate(body[:_FACT_LINES]) if line.text == title), 0)
+        texts += [line.text for line in body[named : named + _FACT_LINES]]
         found.append(next((year for text in texts if (year := _fact_year(text)) is not None), None))
     return found if share([year is not None for year in found]) >= 0.5 else [None] * len(found)
 
@@ -196,7 +198,7 @@ class EntryBuilder:
         lines = [item_line(self.blocks, item) for item in items]
         # What each item's own line says after its name ("<b>Stalker</b> (1979) – Tarkovsky's Zone").
         rests = [_rest_of_line(item.title, line) if line else "" for item, line in zip(items, lines, strict=True)]
-        printed_years = _printed_years(rests, bodies)
+        printed_years = _printed_years([item.title for item in items], rests, bodies)
         # A line every entry repeats word for word ("What's Your Reaction?") is a widget's, not the text's.
         widget = set.intersection(*({line.text for line in body} for body in bodies)) if len(bodies) >= 3 else set()
         for item, body, own_line, rest, printed_year in zip(items, bodies, lines, rests, printed_years, strict=True):
