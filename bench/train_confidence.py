@@ -30,12 +30,12 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "bench"))
 
 from accuracy import _grader, _sets  # noqa: E402
-from tests.conftest import as_film_lists  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from parsers.page import Page  # noqa: E402
 from parsers.review import read_list  # noqa: E402
 from parsers.review.confidence import FEATURES  # noqa: E402
+from tests.conftest import as_film_lists  # noqa: E402
 
 MODEL = PROJECT / "parsers" / "review" / "confidence.json"
 RIGHT = 0.9
