@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -39,6 +40,44 @@ def test_gold_fields(path: Path, grader: ModuleType) -> None:
     assert record.imdb_id == gold["imdb_id"]
     problems = grader.grade_title(grader.Score(), gold, record.to_dict(), gold.get("alternatives") or {})
     assert problems == {}
+
+
+@pytest.mark.parametrize("path", gold_cases(OLD))
+def test_a_layout_whose_classes_change_keeps_its_title_and_year(path: Path, grader: ModuleType) -> None:
+    """The same page with every class attribute gone (a redesign no selector knows): its heading, what sits by
+    it and IMDb's <title> still give the title, original title and year."""
+    gold, data = load_gold(path)
+    record = _parse(re.sub(rb'\sclass="[^"]*"', b"", data), url=gold["url"])
+    problems = grader.grade_title(grader.Score(), gold, record.to_dict(), gold.get("alternatives") or {})
+    assert not problems.keys() & {"title", "year"}, problems
+
+
+@pytest.mark.parametrize(
+    ("document_title", "fields"),
+    [
+        ("Gandhi (1982) - IMDb", {"title": "Gandhi", "year": 1982, "year_end": None, "title_type": "movie"}),
+        (
+            "Sherlock (TV Mini Series 2010–2017) - IMDb",
+            {"title": "Sherlock", "year_end": 2017, "title_type": "tvMiniSeries"},
+        ),
+        ('"Firefly" Serenity (TV Episode 2002) - IMDb', {"title": "Serenity", "year": 2002, "title_type": "tvEpisode"}),
+        ("Firefly (TV Series 2002–2003) - Reference View - IMDb", {"title": "Firefly", "year": 2002, "year_end": 2003}),
+        ("IMDb - Heat (I) (1995)", {"title": "Heat", "year": 1995}),
+        (
+            '"Weird Al" Yankovic Live! (Video 1999) - IMDb',
+            {"title": '"Weird Al" Yankovic Live!', "title_type": "video"},
+        ),
+        ("Dune: Part Three - IMDb", {"title": "Dune: Part Three"}),
+    ],
+)
+def test_an_unknown_imdb_layout_is_read_by_its_heading_and_document_title(
+    document_title: str, fields: dict[str, Any]
+) -> None:
+    html = f"<html><head><title>{document_title}</title></head><body><div><p>A design no layout knows.</p></div></body></html>"
+    record = _parse(html, url="https://www.imdb.com/title/tt0083987/")
+    assert record.layout == "unknown"
+    assert {key: getattr(record, key) for key in fields} == fields
+    assert "title" not in record.missing
 
 
 @pytest.mark.parametrize("path", gold_cases(OLD))

@@ -2,7 +2,8 @@
 
 Next.js pages (2021 on) have their own parser; the 2008-2020 layouts are tables
 read by one engine (``layouts``). A page of no known layout still gives a record:
-``layout="unknown"`` with every contract field it lacks listed in ``missing``.
+``layout="unknown"``, read as any page is (its title, labelled blocks, JSON-LD), with every contract field it
+lacks listed in ``missing``.
 
 Detection is checked by its result: a record that carries under half of the core fields is compared with
 what the page's other readers make of it (the other layouts whose marks it carries, the Next.js reader, the
@@ -14,19 +15,45 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from ..detect import canonical_url, imdb_id_in
+from ..opinions import merge
 from ..page import Page
 from ..records import TITLE_CONTRACT_KEYS, FilmPage
+from ..visible import labelled_fields
 from . import nextjs
 from .layouts import LAYOUTS, detect_layout, parse_layout
+from .layouts.engine import header_fields
+from .layouts.header import document_title, read_header
+from .layouts.main import MAIN
 from .next_data import next_data_script
+from .structured import jsonld_fields
 
 
 def _unknown(page: Page) -> FilmPage:
+    """A page of no known layout: what any IMDb title page says however it is drawn (its heading and ``<title>``,
+    the blocks its labels name, its JSON-LD), each field it lacks in ``missing``. A page that is no IMDb title
+    page (neither its ``<title>`` nor its address says so) is read for nothing: its heading names something else."""
+    named = document_title(page)
     imdb_id = imdb_id_in(canonical_url(page)) or imdb_id_in(page.url)
-    missing = tuple(key for key in TITLE_CONTRACT_KEYS if not (key == "imdb_id" and imdb_id))
-    return FilmPage(kind="title", url=page.url, layout="unknown", imdb_id=imdb_id, missing=missing)
+    values: dict[str, Any] = {"imdb_id": imdb_id}
+    if named or imdb_id:
+        # the main layout's header, whose last resorts are any <h1> and what sits by it, then IMDb's <title>
+        values = labelled_fields(page) | header_fields(page, read_header(page, MAIN.header))
+        # a known layout prints no type for a plain film; here only the <title> (or the JSON-LD) names one
+        values["title_type"] = named.get("title_type")
+    merged, sources, conflicts = merge((("page", values), ("jsonld", jsonld_fields(page))))
+    missing = tuple(key for key in TITLE_CONTRACT_KEYS if merged.get(key) is None)
+    return FilmPage(
+        kind="title",
+        url=page.url,
+        layout="unknown",
+        missing=missing,
+        sources=tuple(sorted(sources.items())),
+        conflicts=conflicts,
+        **merged,
+    )
 
 
 def detected_reading(page: Page) -> FilmPage:

@@ -19,7 +19,7 @@ from ...page import Page
 from ...records import FilmPage
 from ..structured import jsonld_fields
 from .blocks import Block, Blocks
-from .header import HeaderSpec, read_header
+from .header import Header, HeaderSpec, document_title, read_header
 
 Reader = Callable[[Block], Any]
 _RECORD_FIELDS = frozenset(f.name for f in fields(FilmPage))
@@ -71,6 +71,24 @@ def _block_for(page: Page, blocks: Blocks, field: Field) -> Block | None:
     return None
 
 
+def header_fields(page: Page, header: Header) -> dict[str, Any]:
+    """The page's id and the header's names, years and type; where the header was not found where the layout
+    looks (its classes renamed), IMDb's ``<title>``, which says the same in every era and names the type."""
+    found = {
+        "imdb_id": imdb_id_in(canonical_url(page)) or imdb_id_in(page.url),
+        "title": header.title,
+        "original_title": header.original_title,
+        "year": header.year,
+        "year_end": header.year_end,
+        "title_type": header.title_type,
+    }
+    named = document_title(page) if header.title is None or header.year is None else {}
+    for key, value in named.items():
+        if found.get(key) is None or (key == "title_type" and header.title is None):
+            found[key] = value
+    return found
+
+
 def parse_layout(page: Page, layout: Layout) -> FilmPage:
     blocks = Blocks(page.tree.css(layout.labels))
     values: dict[str, Any] = {}
@@ -78,19 +96,12 @@ def parse_layout(page: Page, layout: Layout) -> FilmPage:
         if values.get(field.name) is None and (block := _block_for(page, blocks, field)) is not None:
             values[field.name] = field.read(block)
     header = read_header(page, layout.header)
+    values.update(header_fields(page, header))
     # The title bar is a fallback only: its genres are cut to three and its runtime may differ.
     if values.get("genres") is None:
         values["genres"] = header.genre_chips
     if values.get("runtime_minutes") is None:
         values["runtime_minutes"] = header.runtime_minutes
-    values.update(
-        imdb_id=imdb_id_in(canonical_url(page)) or imdb_id_in(page.url),
-        title=header.title,
-        original_title=header.original_title,
-        year=header.year,
-        year_end=header.year_end,
-        title_type=header.title_type,
-    )
     # The page's JSON-LD (2017 on) fills what the visible blocks lack; where the two disagree the page is kept.
     merged, sources, conflicts = merge((("page", values), ("jsonld", jsonld_fields(page))))
     # Missing: what the layout should carry, and every field whose label the page shows but whose value was not read.

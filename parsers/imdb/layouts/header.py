@@ -140,6 +140,38 @@ def _bar_runtime(scope: Scope, spec: HeaderSpec) -> int | None:
 
 
 _QUOTE_MARKS = '"“'
+# IMDb's document title, written alike in every era: "Gandhi (1982) - IMDb", "Firefly (TV Series 2002–2003) -
+# IMDb", '"Firefly" Serenity (TV Episode 2002) - IMDb', "IMDb - Gandhi (1982)" (2000s), "Heat (I) (1995)".
+_IMDB_AFFIX = re.compile(r"^IMDb\s*[-:|]\s*|(?:\s*-\s*Reference View)?\s*[-|]\s*IMDb(?:\s*Pro)?$")
+_DOCUMENT_TITLE = re.compile(
+    r"^(?P<title>.+?)\s*(?:\((?:[IVX]+)\)\s*)?\((?P<kind>[^()\d]*?)\s*(?P<year>1[89]\d\d|20\d\d)"
+    r"(?:\s*[–-]\s*(?P<end>1[89]\d\d|20\d\d)?\s*)?(?:/[IVX]+)?\)$"
+)
+_SERIES_BEFORE_EPISODE = re.compile(r'^["“][^"”]+["”]\s+')
+
+
+def document_title(page: Page) -> dict[str, Any]:
+    """Title, years and type from an IMDb page's ``<title>``, for a page whose header a layout's selectors do not
+    find (a layout whose class names are not the ones known); {} where the title is not IMDb's."""
+    node = page.tree.css_first("title")
+    text = clean(node.text()) if node is not None else ""
+    named = _IMDB_AFFIX.sub("", text)
+    if not named or named == text:
+        return {}
+    match = _DOCUMENT_TITLE.match(named)
+    if match is None:
+        return {"title": strip_quotes(named)}
+    kind = next((kind for pattern, kind in _TITLE_TYPES if pattern.search(f"{match.group('kind')} ")), "movie")
+    title = match.group("title")
+    if kind == "tvEpisode":  # '"Firefly" Serenity': the series quoted, then the episode
+        title = _SERIES_BEFORE_EPISODE.sub("", title)
+    end = match.group("end")
+    return {
+        "title": strip_quotes(title),
+        "year": int(match.group("year")),
+        "year_end": int(end) if end else None,
+        "title_type": kind,
+    }
 
 
 def read_header(page: Page, spec: HeaderSpec) -> Header:

@@ -23,8 +23,16 @@ FIELDS = (
 HEADER = HeaderSpec(
     # the 2011-14 and 2015-20 title blocks, inside the overview of both
     root=("#title-overview-widget, #overview-top", ".title_wrapper, #overview-top"),
-    title=("h1.header > [itemprop=name]", "h1[itemprop=name]", ".title_wrapper h1", "h1.header"),
-    original_title=("span.title-extra", "div.originalTitle"),
+    # then any <h1>: the title's heading in every era, whatever its classes become
+    title=(
+        "h1.header > [itemprop=name]",
+        "h1[itemprop=name]",
+        ".title_wrapper h1",
+        "h1.header",
+        "h1 > [itemprop=name]",
+        "h1",
+    ),
+    original_title=("span.title-extra", "div.originalTitle", "h1 span", "h1 ~ div"),  # then what sits by the <h1>
     year=("#titleYear", "h1.header > span", ".title_wrapper .subtext a[href*=releaseinfo]"),
     title_type=(".infobar", ".subtext", "h1.header > span"),
     genre_chips=".infobar a[href*='/genre/'], .subtext a[href*='/genre/']",
