@@ -24,12 +24,12 @@ from tests.conftest import FIXTURES, GOLD, SHARED, as_film_lists
 OWN = FIXTURES / "real"
 # (pages, gold, the lowest ENTRY-F1 allowed, the most pages without a list given one): each floor sits a little
 # under the figure measured (5 December 2026, once lists of other things on pages that never speak of films were
-# refused: 1.000 over ../shared/gold's three film lists, 0.987, 0.964, 0.889; invented 0, 1, 2, 0).
+# refused, and 11 pages added: 1.000 over ../shared/gold's three film lists, 0.987, 0.956, 0.939; invented 0, 1, 2, 0).
 SETS = {
     "shared-real": (SHARED / "fixtures" / "real", SHARED / "gold", 0.97, 0),
     "shared-real2": (SHARED / "fixtures" / "real2", SHARED / "gold2", 0.97, 1),
     "own-dev": (OWN / "pages" / "dev", OWN / "gold" / "dev", 0.95, 2),
-    "own-validation": (OWN / "pages" / "validation", OWN / "gold" / "validation", 0.86, 0),
+    "own-validation": (OWN / "pages" / "validation", OWN / "gold" / "validation", 0.93, 0),
 }
 
 
