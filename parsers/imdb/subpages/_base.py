@@ -82,6 +82,8 @@ def header(page: Page, layout: str) -> tuple[str | None, str | None, int | None]
 
 # Per layout: (section root, heading, item) selectors of a sub-page whose items sit under headings.
 Sections = dict[str, tuple[str, str, str]]
+# A layout no selector knows: every heading of the page; a parser keeps the sections whose heading it knows.
+ANY_HEADING = "h1, h2, h3, h4, h5, h6"
 
 
 def sections(page: Page, layout: str, selectors: Sections) -> Iterator[tuple[str, LexborNode]]:
