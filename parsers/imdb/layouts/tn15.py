@@ -26,6 +26,6 @@ EXPECTS = (
 )  # fmt: skip
 
 COMBINED = Layout(
-    "combined", "#tn15title", "div.info > h5", HEADER, FIELDS, EXPECTS, requires="div.info > div.info-content"
+    "combined", "#tn15title", "div > h5", HEADER, FIELDS, EXPECTS, requires="div.info > div.info-content"
 )
-TN15 = Layout("tn15", "#tn15title", "div.info > h5", HEADER, FIELDS, EXPECTS)
+TN15 = Layout("tn15", "#tn15title", "div > h5", HEADER, FIELDS, EXPECTS)
