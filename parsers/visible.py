@@ -58,9 +58,25 @@ def _value_of(label: LexborNode) -> _Value | None:
                 return _Value(parent, node_text(node)) if parent is not None else None
             sibling = sibling.next
         if sibling is not None:
-            return _Value(sibling)
+            box = node.parent
+            return _Value(box, node_text(node)) if box is not None and _run_of_links(node, sibling) else _Value(sibling)
         node = node.parent
     return None
+
+
+def _run_of_links(label: LexborNode, first: LexborNode) -> bool:
+    """The value is several links side by side in the label's box ("<h4>Genres:</h4> <a>Drama</a> | <a>History</a>"),
+    the box holding no other label of the label's kind: the box without the label is the value, not its first link."""
+    parent = label.parent
+    if first.tag != "a" or parent is None:
+        return False
+    elements = list(parent.iter(include_text=False))
+    links = sum(child.tag == "a" for child in elements)
+    return (
+        links >= 2
+        and sum(child.tag == label.tag for child in elements) == 1
+        and all(child.tag in _INLINE or child.tag == "a" or child.mem_id == label.mem_id for child in elements)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from parsers import parse
 from parsers.page import Page
 from parsers.records import FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
+from parsers.visible import labelled_fields
 from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
 
 PAGES = FIXTURES / "schemaorg"
@@ -209,3 +210,21 @@ def test_an_infobox_of_another_kind_of_work_is_no_film(labels: tuple[str, ...]) 
     rows = "".join(f"<tr><th>{label}</th><td>x</td></tr>" for label in labels)
     html = f'<html><body><h1>A work</h1><table class="infobox"><tbody>{rows}</tbody></table><p>Text.</p></body></html>'
     assert parse(html.encode(), "https://en.wikipedia.org/wiki/A_work").kind == "review"
+
+
+@pytest.mark.parametrize(
+    ("box", "genres"),
+    [
+        # IMDb's 2011 title page: "<div><h4>Genres:</h4> <a>Biography</a>&nbsp;<span>|</span> <a>Drama</a> …</div>"
+        (
+            "<div><h4>Genres:</h4> <a href='/genre/Biography'>Biography</a>&nbsp;<span>|</span>"
+            " <a href='/genre/Drama'>Drama</a>&nbsp;<span>|</span> <a href='/genre/History'>History</a></div>",
+            ("Biography", "Drama", "History"),
+        ),
+        # two labels in one box: each keeps its own link
+        ("<p><b>Genre:</b> <a href='/g/drama'>Drama</a> <b>Country:</b> <a href='/c/us'>USA</a></p>", ("Drama",)),
+    ],
+)
+def test_a_labels_links_side_by_side_are_all_its_value(box: str, genres: tuple[str, ...]) -> None:
+    page = Page.from_bytes(f"<html><body>{box}</body></html>".encode())
+    assert labelled_fields(page)["genres"] == genres

@@ -25,7 +25,5 @@ EXPECTS = (
     "release_dates", "companies", "connections", "runtime_minutes",
 )  # fmt: skip
 
-COMBINED = Layout(
-    "combined", "#tn15title", "div > h5", HEADER, FIELDS, EXPECTS, requires="div.info > div.info-content"
-)
+COMBINED = Layout("combined", "#tn15title", "div > h5", HEADER, FIELDS, EXPECTS, requires="div.info > div.info-content")
 TN15 = Layout("tn15", "#tn15title", "div > h5", HEADER, FIELDS, EXPECTS)
