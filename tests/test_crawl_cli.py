@@ -105,13 +105,12 @@ def test_a_site_that_changed_its_layout_raises_the_parse_health_alarm_even_with_
     assert second.exit_code == 0  # no page failed: the alarm is for a person, `cinescrape health` exits 1
     lines = second.stderr.splitlines()
     assert lines[0] == (
-        "cinescrape crawl: parse health: run 2: 8 fields found on fewer pages than in run 1 (drop > 0.20); "
+        "cinescrape crawl: parse health: run 2: 9 fields found on fewer pages than in run 1 (drop > 0.20); "
         "has a site changed its layout?"
     )
     assert lines[1].split() == ["kind", "layout", "field", "before", "now", "pages"]
     dropped = [line.split() for line in lines[2:]]
     assert {tuple(row[:2]) for row in dropped} == {("title", "*")}  # the new pages match no known layout
-    # (their <h1> still names the film: the title is read as on any page)
     assert [row[2] for row in dropped] == [
         "genres",
         "keywords",
@@ -119,6 +118,7 @@ def test_a_site_that_changed_its_layout_raises_the_parse_health_alarm_even_with_
         "layout",
         "original_title",
         "plot",
+        "title",
         "title_type",
         "year",
     ]

@@ -231,3 +231,15 @@ def test_truncated_page(name: str, layout: str, marker: bytes, share: float) -> 
         if field in full.__slots__ and field not in ("original_title", "keywords_total"):
             lost = getattr(record, field) is None and getattr(full, field) is not None
             assert not lost or field in record.missing, field
+
+
+def test_a_bot_walls_challenge_at_a_titles_address_gives_no_title() -> None:
+    # The shape of the AWS WAF challenge IMDb answers with since April 2026 (HTTP 202): an empty <title>, scripts,
+    # and a heading for people without JavaScript. At /title/tt…/ it must not become a film called that.
+    html = (
+        "<!DOCTYPE html><html><head><title></title><script>window.awsWafCookieDomainList = [];</script></head>"
+        "<body><div id='challenge-container'></div><noscript><h1>JavaScript is disabled</h1>In order to continue, we"
+        " need to verify that you're not a robot.</noscript></body></html>"
+    )
+    record = _parse(html, url="https://www.imdb.com/title/tt0133093/")
+    assert (record.layout, record.imdb_id, record.title, record.title_type) == ("unknown", "tt0133093", None, None)

@@ -33,12 +33,12 @@ from .structured import jsonld_fields
 
 def _unknown(page: Page) -> FilmPage:
     """A page of no known layout: what any IMDb title page says however it is drawn (its heading and ``<title>``,
-    the blocks its labels name, its JSON-LD), each field it lacks in ``missing``. A page that is no IMDb title
-    page (neither its ``<title>`` nor its address says so) is read for nothing: its heading names something else."""
+    the blocks its labels name, its JSON-LD), each field it lacks in ``missing``. Only where its ``<title>`` is an
+    IMDb title's: at a title's address, a bot wall's challenge ("<noscript><h1>JavaScript is disabled</h1>"), an
+    error page or another site's page has a heading that names no film."""
     named = document_title(page)
-    imdb_id = imdb_id_in(canonical_url(page)) or imdb_id_in(page.url)
-    values: dict[str, Any] = {"imdb_id": imdb_id}
-    if named or imdb_id:
+    values: dict[str, Any] = {"imdb_id": imdb_id_in(canonical_url(page)) or imdb_id_in(page.url)}
+    if named:
         # the main layout's header, whose last resorts are any <h1> and what sits by it, then IMDb's <title>
         values = labelled_fields(page) | header_fields(page, read_header(page, MAIN.header))
         # a known layout prints no type for a plain film; here only the <title> (or the JSON-LD) names one
