@@ -300,6 +300,24 @@ def test_robots_txt_disallow_is_never_requested_and_crawl_delay_spaces_requests(
     assert starts[1] - starts[0] >= 0.39
 
 
+def test_a_bot_walls_challenge_is_blocked_not_parsed(tmp_path):
+    # IMDb's answer since April 2026: AWS WAF's challenge, HTTP 202, a script to run and no film.
+    challenge = (
+        "<html><head><title></title></head><body><noscript><h1>JavaScript is disabled</h1>In order to continue,"
+        " we need to verify that you're not a robot.</noscript></body></html>"
+    )
+    walled = html(challenge, 202, headers={"x-amzn-waf-action": "challenge"})
+    with fault_server(site(**{"/title/tt1001001/": walled})) as server:
+        report, db = run(server, [LIST], tmp_path / "films.db")
+    assert server.hits("/title/tt1001001/") == 1  # asked once: no retry, no way around it
+    assert report.summary.blocked == [server.base + "/title/tt1001001/"]
+    assert db.execute("select status, last_error from frontier where url like '%tt1001001%'").fetchone() == (
+        "blocked",
+        "bot wall: the site answered with a challenge (AWS WAF), not the page",
+    )
+    assert db.execute("select count(*) from films where title = 'JavaScript is disabled'").fetchone() == (0,)
+
+
 def test_robots_txt_answering_5xx_defers_the_hosts_pages_without_asking_for_them(tmp_path):
     with fault_server(site(**{"/robots.txt": html("", 503)})) as server:
         report, db = run(server, [LIST], tmp_path / "films.db", max_attempts=2)

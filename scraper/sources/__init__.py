@@ -25,7 +25,7 @@ from ..urls import canonical
 
 
 class Blocked(FetchError):
-    """Disallowed by robots.txt."""
+    """Disallowed by robots.txt, or behind a bot wall."""
 
 
 class SourceRefused(Deferred):
