@@ -23,14 +23,11 @@ _SECTIONS: Sections = {
 }
 # The relations IMDb names its sections by, in every layout (snake_case of "Follows", "Spin-off from" …).
 _RELATIONS = frozenset(
-    f"{verb}{suffix}"
-    for verb, suffixes in {
-        "follows": ("",), "followed_by": ("",), "remake_of": ("",), "remade_as": ("",), "version_of": ("",),
-        "spin_off": ("", "_from"), "references": ("",), "referenced_in": ("",), "features": ("",),
-        "featured_in": ("",), "spoofs": ("",), "spoofed_in": ("",), "edited_into": ("",), "edited_from": ("",),
-        "alternate_language_version_of": ("",), "edited_version_of": ("",),
-    }.items()
-    for suffix in suffixes
+    {
+        "follows", "followed_by", "remake_of", "remade_as", "version_of", "edited_version_of", "spin_off",
+        "spin_off_from", "references", "referenced_in", "features", "featured_in", "spoofs", "spoofed_in",
+        "edited_into", "edited_from", "alternate_language_version_of",
+    }
 )  # fmt: skip
 # "(1968) (TV) - The shot of …": the leading brackets qualify the title, the rest is the note.
 _LEADING_BRACKETS = re.compile(r"^\s*((?:\([^()]*\)\s*)*)[\s\-–—:]*(.*)$", re.S)
