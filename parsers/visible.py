@@ -59,18 +59,21 @@ def _value_of(label: LexborNode) -> _Value | None:
             sibling = sibling.next
         if sibling is not None:
             box = node.parent
-            return _Value(box, node_text(node)) if box is not None and _run_of_links(node, sibling) else _Value(sibling)
+            return (
+                _Value(box, node_text(node))
+                if box is not None and _run_of_links(box, node, sibling)
+                else _Value(sibling)
+            )
         node = node.parent
     return None
 
 
-def _run_of_links(label: LexborNode, first: LexborNode) -> bool:
+def _run_of_links(box: LexborNode, label: LexborNode, first: LexborNode) -> bool:
     """The value is several links side by side in the label's box ("<h4>Genres:</h4> <a>Drama</a> | <a>History</a>"),
     the box holding no other label of the label's kind: the box without the label is the value, not its first link."""
-    parent = label.parent
-    if first.tag != "a" or parent is None:
+    if first.tag != "a":
         return False
-    elements = list(parent.iter(include_text=False))
+    elements = list(box.iter(include_text=False))
     links = sum(child.tag == "a" for child in elements)
     return (
         links >= 2

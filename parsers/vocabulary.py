@@ -44,9 +44,10 @@ LABELS: dict[str, tuple[str, ...]] = {
     "companies": (
         "production co", "production companies", "production company", "company", "companies",
         "produktionsfirma", "produktionsfirmen", "produktionsgesellschaft", "productora", "productoras",
-        "compañía", "compañías", "compañía productora", "compañías productoras", "sociétés de production", "société de production",
-        "società di produzione", "casa di produzione", "produtora", "produtoras", "empresas produtoras",
-        "produktionsbolag", "produkční společnost", "produkční společnosti", "gyártó", "gyártó cég", "gyártó cégek",
+        "compañía", "compañías", "compañía productora", "compañías productoras", "sociétés de production",
+        "société de production", "società di produzione", "casa di produzione", "produtora", "produtoras",
+        "empresas produtoras", "produktionsbolag", "produkční společnost", "produkční společnosti", "gyártó",
+        "gyártó cég", "gyártó cégek",
     ),
     "countries": (
         "country", "countries", "country of origin", "countries of origin", "land", "länder", "herkunftsland",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborNode
@@ -86,10 +86,13 @@ Sections = dict[str, tuple[str, str, str]]
 ANY_HEADING = "h1, h2, h3, h4, h5, h6"
 
 
-def sections(page: Page, layout: str, selectors: Sections) -> Iterator[tuple[str, LexborNode]]:
+def sections(
+    page: Page, layout: str, selectors: Sections, known: Collection[str] = ()
+) -> Iterator[tuple[str, LexborNode]]:
     """(heading text, item) for every item under a heading, in document order; nothing for a
     layout ``selectors`` does not name. One rule for every layout: an item belongs to the last
-    heading before it, wherever it nests."""
+    heading before it, wherever it nests. Under a layout no selector knows (``ANY_HEADING``), only the
+    sections whose heading, in snake_case, is ``known``: the page's other headings are its own."""
     if layout not in selectors:
         return
     root_sel, heading_sel, item_sel = selectors[layout]
@@ -100,6 +103,8 @@ def sections(page: Page, layout: str, selectors: Sections) -> Iterator[tuple[str
     for node in root.css(f"{heading_sel}, {item_sel}"):
         if node_matches(node, heading_sel):
             heading = node_text(node)
+            if layout == "unknown" and snake(heading) not in known:
+                heading = ""
         elif heading:
             yield heading, node
 

@@ -34,9 +34,9 @@ def role_of(heading: str) -> str:
 
 def _companies(page: Page, layout: str) -> list[Company]:
     found = []
-    for heading, item in sections(page, layout, _SECTIONS):
+    for heading, item in sections(page, layout, _SECTIONS, _ROLES):
         link = item.css_first('a[href*="/company/co"]')
-        if link is None or (layout == "unknown" and snake(heading) not in _ROLES):
+        if link is None:
             continue
         # The name is the link text alone, so a comma never splits it ("Warner Bros. Pictures, Inc.").
         name, own_note = split_company(node_text(link))

@@ -64,12 +64,12 @@ def connection(relation: str, link: LexborNode, tail: str) -> Connection | None:
     )
 
 
-def _connections(page: Page, layout: str) -> list[Connection]:
-    own = header(page, layout)[0]
+def _connections(page: Page, layout: str, own: str | None) -> list[Connection]:
+    """The connections under the page's sections; ``own``: the page's film, which a note may name."""
     found = []
-    for heading, item in sections(page, layout, _SECTIONS):
+    for heading, item in sections(page, layout, _SECTIONS, _RELATIONS):
         link = item if item.tag == "a" else item.css_first(_TITLE_LINK)
-        if link is None or (layout == "unknown" and snake(heading) not in _RELATIONS):
+        if link is None:
             continue
         if link is item and tt_id(link.attributes.get("href")) == own:  # the film itself, named in a note
             continue
@@ -82,5 +82,6 @@ def _connections(page: Page, layout: str) -> list[Connection]:
 def parse_connections(page: Page) -> FilmPage:
     layout = detect_layout(page)
     # a layout's sections not where its selectors look (its classes renamed): read as a layout no selector knows
-    found = _connections(page, layout) or _connections(page, "unknown")
+    own = header(page, layout)[0]
+    found = _connections(page, layout, own) or _connections(page, "unknown", own)
     return film_page(page, "connections", layout, ("connections",), connections=tuple(found) or None)
