@@ -14,7 +14,7 @@ turns each round:
 (c) a bare httpx client that only fetches the same pages (bench/fetch_floor.py): the floor.
 
 It prints each client's wall time (median and range over the rounds), pages/s, CPU seconds and peak memory (of
-its process tree: cinescrape's parse workers count), and the ratios cinescrape/Scrapy (goal <= 0.8) and
+its process tree: cinescrape's parse and fetch workers count), and the ratios cinescrape/Scrapy (goal <= 0.8) and
 cinescrape/floor (goal <= 1.35). On a machine other work shares, the CPU seconds say more than the wall times.
 
 Part 2, recrawls, from an in-process server: the crawl of the same site into a fresh database, then

@@ -33,6 +33,7 @@ from parsers.records import Record
 from .config import Settings
 from .discover import discover, resolve_entries
 from .fetch import AddressGuard, Deferred, Fetcher, FetchError, Response, is_private_host, make_client
+from .fetch_pool import FetchPool
 from .frontier import Frontier
 from .parsing import PageError, ParseAborted, ParsePool, parse_page
 from .politeness import HostGate, Robots
@@ -105,6 +106,14 @@ class RunSummary:
         }
 
 
+def _pool_size(configured: int | None) -> tuple[int, int]:
+    """Worker processes, and how many pages the crawl's own process takes first: by default one worker per core,
+    after the first pages (a crawl of a few pages would wait for them to start); as configured, from the start."""
+    if configured is None:
+        return os.cpu_count() or 1, _THREAD_FIRST
+    return configured, 0
+
+
 def _forget(in_flight: set[str], url: str, _task: asyncio.Task[None]) -> None:
     in_flight.discard(url)
 
@@ -152,6 +161,7 @@ class Crawler(Generic[StoreT]):
         progress: Progress | None = None,
         archive: ArchiveSink | None = None,
         source: Source | None = None,
+        fetch_in_workers: bool = False,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -162,15 +172,17 @@ class Crawler(Generic[StoreT]):
         seeds_hosts = {urlsplit(seed).hostname or "" for seed in settings.seeds}
         allowed = {host for host in seeds_hosts if is_private_host(host)} | set(settings.allow_hosts)
         fetcher = Fetcher(client, settings, AddressGuard(allowed))
+        processes, start_after = _pool_size(settings.fetch_processes)
+        fetching = fetch_in_workers and processes > 0
+        self.fetch_pool = FetchPool(processes, settings, allowed, fetcher, start_after) if fetching else None
         robots = Robots(
             fetcher, settings.user_agent, settings.robots_max_age_hours * 3600, settings.max_crawl_delay_seconds
         )
         self.source = source or LiveSource(
-            fetcher, robots, HostGate(settings.per_host_concurrency, settings.delay_seconds)
+            self.fetch_pool or fetcher, robots, HostGate(settings.per_host_concurrency, settings.delay_seconds)
         )
         self.global_slots = asyncio.Semaphore(settings.concurrency)
-        processes = (os.cpu_count() or 1) if settings.parse_processes is None else settings.parse_processes
-        start_after = _THREAD_FIRST if settings.parse_processes is None else 0
+        processes, start_after = _pool_size(settings.parse_processes)
         self.parse_pool = ParsePool(processes, settings.parse_timeout_seconds, start_after) if processes else None
         self.parsing = asyncio.Lock()  # without a pool, one page claimed and parsed at a time (see _parse)
         self.claimed: set[str] = set()  # URLs whose parse claim() counted as a failure, not yet settled
@@ -219,6 +231,8 @@ class Crawler(Generic[StoreT]):
         """End the parse workers (a parse in flight with them); the crawler parses no more."""
         if self.parse_pool is not None:
             self.parse_pool.close()
+        if self.fetch_pool is not None:
+            self.fetch_pool.close()
 
     def _stop_at_deadline(self) -> None:
         """``max_run_minutes`` is up: the pages in flight are abandoned (none is half-stored: each is one
@@ -421,7 +435,11 @@ async def crawl(
     exit_code = 1  # stays so if the run dies: the runs row says it did not finish well
     async with make_client(settings, transport) as client:
         source = WaybackSource(client, settings, store.db) if settings.source == "wayback" else None
-        crawler = Crawler(settings, store, SqliteFrontier(store.db, run_id), client, progress, archive, source)
+        # Fetch workers make clients of their own: not where the caller gives the crawl its transport (a test's).
+        own_client = transport is None and source is None
+        crawler = Crawler(
+            settings, store, SqliteFrontier(store.db, run_id), client, progress, archive, source, own_client
+        )
         crawler.summary.run_id = run_id
         try:
             async with _batched(store):

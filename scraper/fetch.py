@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import Any, Protocol, cast
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -42,6 +42,10 @@ class Deferred(FetchError):
     def __init__(self, reason: str, not_before: datetime, status: int | None = None) -> None:
         super().__init__(reason, status)
         self.not_before = not_before
+
+    def __reduce__(self) -> tuple[type[Deferred], tuple[str, datetime, int | None]]:
+        # pickled whole from a fetch worker (an exception pickles with its first argument only)
+        return (Deferred, (str(self), self.not_before, self.status))
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +244,12 @@ def is_private_host(host: str) -> bool:
         return not ipaddress.ip_address(host).is_global
     except ValueError:
         return False
+
+
+class PageFetcher(Protocol):
+    """What fetches a page: ``Fetcher``, or the crawl's fetch workers (``fetch_pool.FetchPool``)."""
+
+    async def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response: ...
 
 
 class Fetcher:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from db import FrontierItem
 from db.store import StoredPage
 
-from ..fetch import Fetcher, Response
+from ..fetch import PageFetcher, Response
 from ..politeness import Gate, Robots
 from ..urls import canonical
 from . import Blocked
@@ -14,7 +14,7 @@ _WALL_ACTIONS = frozenset({"challenge", "captcha"})  # AWS WAF's x-amzn-waf-acti
 
 
 class LiveSource:
-    def __init__(self, fetcher: Fetcher, robots: Robots, gate: Gate) -> None:
+    def __init__(self, fetcher: PageFetcher, robots: Robots, gate: Gate) -> None:
         self.fetcher = fetcher
         self.robots = robots
         self.gate = gate
