@@ -114,6 +114,12 @@ def _pool_size(configured: int | None) -> tuple[int, int]:
     return configured, 0
 
 
+def fetch_pool(settings: Settings, allowed: set[str], fetcher: Fetcher) -> FetchPool | None:
+    """The fetch workers ``settings`` ask for (none with fetch_processes 0), ``fetcher`` the crawl's own."""
+    processes, start_after = _pool_size(settings.fetch_processes)
+    return FetchPool(processes, settings, allowed, fetcher, start_after) if processes else None
+
+
 def _forget(in_flight: set[str], url: str, _task: asyncio.Task[None]) -> None:
     in_flight.discard(url)
 
@@ -172,9 +178,7 @@ class Crawler(Generic[StoreT]):
         seeds_hosts = {urlsplit(seed).hostname or "" for seed in settings.seeds}
         allowed = {host for host in seeds_hosts if is_private_host(host)} | set(settings.allow_hosts)
         fetcher = Fetcher(client, settings, AddressGuard(allowed))
-        processes, start_after = _pool_size(settings.fetch_processes)
-        fetching = fetch_in_workers and processes > 0
-        self.fetch_pool = FetchPool(processes, settings, allowed, fetcher, start_after) if fetching else None
+        self.fetch_pool = fetch_pool(settings, allowed, fetcher) if fetch_in_workers and source is None else None
         robots = Robots(
             fetcher, settings.user_agent, settings.robots_max_age_hours * 3600, settings.max_crawl_delay_seconds
         )

@@ -138,10 +138,13 @@ def _wait_for(condition: Callable[[], bool], timeout: float = 30) -> None:
         time.sleep(0.02)
 
 
+@pytest.mark.parametrize("fetch_processes", [None, 1], ids=["fetch-in-each-process", "fetch-workers"])
 def test_a_crawl_and_two_workers_write_what_one_process_writes(
-    tmp_path: Path, site: Site, redis_server: RedisServer
+    tmp_path: Path, site: Site, redis_server: RedisServer, fetch_processes: int | None
 ) -> None:
-    with _shared(tmp_path, site.config, redis_server, 2) as (crawl, workers, db):
+    # fetch_processes 1: every process (the writer and each worker) fetches in a worker process of its own
+    config = site.config if fetch_processes is None else _config(tmp_path, site.server, site.seeds, fetch_processes=1)
+    with _shared(tmp_path, config, redis_server, 2) as (crawl, workers, db):
         code, err = _finish(crawl)
         assert code == 0, err
         assert "27 pages fetched, 27 parsed" in err

@@ -26,7 +26,7 @@ from db import FrontierItem, Store
 
 from ..archive import Archive
 from ..config import Settings
-from ..crawl import Crawler, Progress, RunSummary
+from ..crawl import Crawler, Progress, RunSummary, fetch_pool
 from ..discover import resolve_entries
 from ..fetch import AddressGuard, Fetcher, make_client
 from ..politeness import Robots
@@ -59,7 +59,9 @@ class Worker:
             settings.robots_max_age_hours * 3600,
             settings.max_crawl_delay_seconds,
         )
-        source = LiveSource(Fetcher(http, settings, guard), robots, self.gate)
+        fetcher = Fetcher(http, settings, guard)
+        self.fetch_pool = fetch_pool(settings, set(settings.allow_hosts), fetcher)  # every core of this machine
+        source = LiveSource(self.fetch_pool or fetcher, robots, self.gate)
         archive = RemoteArchive(self.outbox) if settings.archive != "" else None
         store = RemoteStore(self.outbox, self.frontier)
         self.crawler = Crawler(
@@ -79,6 +81,8 @@ class Worker:
         finally:
             heartbeat.cancel()
             await self.crawler.close()
+            if self.fetch_pool is not None:
+                self.fetch_pool.close()
 
     async def _heartbeat(self) -> None:
         while True:
