@@ -1,7 +1,8 @@
 """Cinema programmes as film lists (issue 10): now-showing billboards, repertoires, schedules by day.
 
 Each test reads a real page of the development part (tests/fixtures/real/pages/dev/C_lists) against its
-hand-written gold: the films are cards whose only film mark is a link to the cinema's own film page.
+hand-written gold: the films are cards whose only film mark is a link to the cinema's own film page (a film word in
+its address, or a page of the card's own, named as the card is).
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def _read_titles(name: str) -> tuple[list[str], list[str]]:
         "mirukuz__miff-2026-program-first-glance__2026-07",
         # The tenth card's class is empty ('<li class="">', the nine before it 'item'): still one of the run.
         "gyarra__cinepolis-colombia-cartelera-manizales__2026-01__cleaned-dom",
+        # No film word in the cards' addresses ("/aldgate/film-info/mank"): each card, a poster and a synopsis, is
+        # named by its link to a page of its own, all in one folder, on a page about cinema.
+        "filmcalendar__curzon-aldgate-this-week__2020-12",
+        # The same, in Hebrew: "https://www.cinema.co.il/event/<the film's name>/".
+        "dividded__cinematheque-tel-aviv-screening-schedule-by-film__2025-01",
     ],
 )
 def test_programme_linking_the_cinemas_own_film_pages_matches_gold(name: str, grader: ModuleType) -> None:

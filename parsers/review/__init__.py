@@ -231,7 +231,7 @@ def _candidates(
     only the title's promise supports (unnumbered heads, cards) are sought when nothing else fits it."""
     index = BlockIndex(blocks, page.tree.body)
     found = [c for c in (itemlist, numbered_chain(blocks, count)) if c] + table_candidates(page, index)
-    found.extend(record_candidates(page, index))
+    found.extend(record_candidates(page, index, topic.films))
     if count:
         found.extend(list_candidates(page, index, count))
         fits = any(len(candidate.items) == count for candidate in found)

@@ -6,8 +6,10 @@ from every place pages put one: a heading (its link's text first), a link to a f
 its image's ``alt``), ``data-*``/``title``/``aria-label`` attributes, ``img alt`` (poster grids show
 titles only there), else its first line. Its rank is the first bare number it holds (a badge before or
 after the title, a table's rank column: "#20", "1."), else its position. A run is a candidate only with
-evidence that it is a list of films: its own printed ranks, or film links and years; menus and teaser
-boxes have neither.
+evidence that it is a list of films: its own printed ranks, or film links; or, on a page about films, cards (a
+poster, a synopsis) each named by a link to a page of its own, all in one folder of the site (a cinema's
+"/aldgate/film-info/mank": its film pages, whatever their addresses call them). Menus and teaser boxes have none
+of these.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from statistics import median
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -61,6 +64,7 @@ class _Record:
     year: int | None
     film_link: bool
     names: tuple[str, ...] = ()  # its link text, heading, attribute and first line ("" where none): see _unlabelled
+    page_link: str | None = None  # a card's: the address of its first link, where that link's text names it
 
 
 def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
@@ -171,6 +175,7 @@ class _FilmLinks:
 def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
     heading = linked = attributed = first_text = ""
+    first_link: tuple[str, str] | None = None  # the first link's address and text
     film_attributed = False
     rank = year = None
     film_link = film_item(record)
@@ -199,6 +204,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         if tag in HEADINGS and not heading:
             heading, in_heading = clean(node.text(deep=True, separator=" ")), node
         if tag == "a":
+            if first_link is None:
+                first_link = (attributes.get("href") or "", _link_text(node))
             is_film = links.link(attributes.get("href") or "")
             film_link = film_link or is_film
             if not linked and (is_film or (in_heading is not None and _contains(in_heading, node))):
@@ -221,7 +228,10 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         rank, title = rank if rank is not None else numbered[0], numbered[1]
     elif rank is not None and title.startswith(f"{rank} "):  # "11 My Dress-Up Darling": the badge in the heading
         title = title[len(str(rank)) + 1 :]
-    return _Record(record, title, rank, year, film_link, names)
+    # a card (a poster, a synopsis beside the name), not a menu's bare link
+    card = record.css_first("img") is not None or (first_text not in ("", title) and len(first_text) > 40)
+    page_link = first_link[0] if card and first_link and first_link[1] and title in first_link[1] else None
+    return _Record(record, title, rank, year, film_link, names, page_link)
 
 
 def _marks_film(attributes: dict[str, str | None]) -> bool:
@@ -303,12 +313,35 @@ class _Readings:
         return known
 
 
-def _candidate(members: list[LexborNode], readings: _Readings, index: BlockIndex) -> Candidate | None:
+def _linked(record: _Record, about_films: bool) -> bool:
+    """A film link, or on a page about films, a link to a page of the record's own (see _own_pages)."""
+    return record.film_link or (about_films and record.page_link is not None)
+
+
+def _own_pages(records: list[_Record]) -> bool:
+    """Each record is named by a link to a page of its own, all in one folder of the site ("/aldgate/film-info/mank",
+    "/aldgate/film-info/possessor"), and the names are short, as works' names are (not headlines)."""
+    links = [record.page_link for record in records if record.page_link]
+    if len(links) < 0.8 * len(records) or len(set(links)) < len(links):
+        return False
+    folders = Counter(urlsplit(link).path.rstrip("/").rpartition("/")[0] for link in links)
+    words = median(len(record.title.split()) for record in records)
+    return folders.most_common(1)[0][1] >= 0.8 * len(records) and words <= 5
+
+
+def _candidate(
+    members: list[LexborNode], readings: _Readings, index: BlockIndex, about_films: bool = False
+) -> Candidate | None:
     # The first few records tell whether the run can pass (all ranked, or most linking films): a page has
     # hundreds of runs (menus, footers, option lists), and reading each record is the costly part. Nor are
-    # they read when none holds a film link and one holds no digit (no rank either).
+    # they read when none holds a film link and one holds no digit (no rank either), but on a page about films
+    # (cards linking pages of their own hold neither).
     heads = members[:_PROBE]
-    if not all(readings.digits(member) for member in heads) and not any(readings.held(member) for member in heads):
+    if (
+        not about_films
+        and not all(readings.digits(member) for member in heads)
+        and not any(readings.held(member) for member in heads)
+    ):
         return None
     probe: list[_Record | None] = []
     weak = linked = False  # a probed record without a rank (or without a title); one linking a film
@@ -316,8 +349,9 @@ def _candidate(members: list[LexborNode], readings: _Readings, index: BlockIndex
         record = readings.record(member)
         probe.append(record)
         weak = weak or record is None or record.rank is None
-        linked = linked or (record is not None and record.film_link)
-        # once one is weak, only a film link can save the probe: the rest are not read if none holds one
+        linked = linked or (record is not None and _linked(record, about_films))
+        # once one is weak, only a film link (or a page of its own) can save the probe: the rest are not read if
+        # none holds one
         if weak and not linked and not any(readings.held(other) for other in heads[n + 1 :]):
             return None
     records: list[_Record] = []
@@ -337,7 +371,7 @@ def _candidate(members: list[LexborNode], readings: _Readings, index: BlockIndex
             # _unlabelled), not a repeat
             doubled += record.title in titles and not record.film_link
             titles.add(record.title)
-            unlinked += not record.film_link
+            unlinked += not _linked(record, about_films)
             unranked = unranked or record.rank is None
         # The reading stops once a test below must fail, whatever the records not read yet hold: over a fifth
         # of the run without a record, a name or a title of its own, or, unranked, over two fifths without a
@@ -351,7 +385,8 @@ def _candidate(members: list[LexborNode], readings: _Readings, index: BlockIndex
         return None
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
-    if not (ranked or films >= 0.6):  # years alone mark concerts and events as well as films
+    # years alone mark concerts and events as well as films
+    if not (ranked or films >= 0.6 or (about_films and _own_pages(records))):
         return None
     items = []
     for n, record in enumerate(records, 1):
@@ -462,12 +497,12 @@ def _nested(members: list[LexborNode]) -> list[list[LexborNode]] | None:
     return [inner[common[0]] for inner in held if common[0] in inner]
 
 
-def record_candidates(page: Page, index: BlockIndex) -> list[Candidate]:
+def record_candidates(page: Page, index: BlockIndex, about_films: bool = False) -> list[Candidate]:
     """A candidate for each run of records that shows evidence of being a list of films, and one for each
     list split into sections of such runs, or of sections too small to hold runs."""
     readings = _Readings(page)
     runs = _runs(page)
-    found = [candidate for members in runs if (candidate := _candidate(members, readings, index)) is not None]
+    found = [c for members in runs if (c := _candidate(members, readings, index, about_films)) is not None]
     sections = _sections(runs) + [nested for members in runs if (nested := _nested(members))]
     found += [candidate for group in sections if (candidate := _section_candidate(group, readings, index))]
     return found
