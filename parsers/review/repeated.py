@@ -64,7 +64,7 @@ class _Record:
     year: int | None
     film_link: bool
     names: tuple[str, ...] = ()  # its link text, heading, attribute and first line ("" where none): see _unlabelled
-    page_link: str | None = None  # a card's: the address of its first link, where that link's text names it
+    page_link: str | None = None  # a card's: the address of its first link whose text names it
 
 
 def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
@@ -175,7 +175,7 @@ class _FilmLinks:
 def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
     heading = linked = attributed = first_text = ""
-    first_link: tuple[str, str] | None = None  # the first link's address and text
+    anchors: list[tuple[str, str]] = []  # its links' addresses and texts
     film_attributed = False
     rank = year = None
     film_link = film_item(record)
@@ -204,8 +204,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         if tag in HEADINGS and not heading:
             heading, in_heading = clean(node.text(deep=True, separator=" ")), node
         if tag == "a":
-            if first_link is None:
-                first_link = (attributes.get("href") or "", _link_text(node))
+            anchors.append((attributes.get("href") or "", _link_text(node)))
             is_film = links.link(attributes.get("href") or "")
             film_link = film_link or is_film
             if not linked and (is_film or (in_heading is not None and _contains(in_heading, node))):
@@ -230,7 +229,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         title = title[len(str(rank)) + 1 :]
     # a card (a poster, a synopsis beside the name), not a menu's bare link
     card = record.css_first("img") is not None or (first_text not in ("", title) and len(first_text) > 40)
-    page_link = first_link[0] if card and first_link and first_link[1] and title in first_link[1] else None
+    page_link = next((href for href, text in anchors if title in text), None) if card else None
     return _Record(record, title, rank, year, film_link, names, page_link)
 
 
