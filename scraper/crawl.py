@@ -217,8 +217,10 @@ class Crawler(Generic[StoreT]):
             if not tasks:
                 break
             left = None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
-            done, tasks = await asyncio.wait(tasks, timeout=left, return_when=asyncio.FIRST_COMPLETED)
             try:
+                # a run cancelled here (Ctrl-C) cancels its pages in flight: left going, they would fail on the
+                # closed client and stopped workers, and be stored as failures of their own
+                done, tasks = await asyncio.wait(tasks, timeout=left, return_when=asyncio.FIRST_COMPLETED)
                 for task in done:
                     task.result()  # the database failing (a full disk) ends the run; nothing else does
                 if self.deadline is not None and time.monotonic() >= self.deadline:

@@ -340,6 +340,34 @@ def test_a_run_interrupted_at_any_moment_says_one_line_and_leaves_no_coroutine_b
     assert stderr.strip() == "cinescrape: aborted"
 
 
+@pytest.mark.parametrize("processes", [0, 1], ids=["in-process", "workers"])
+def test_an_interrupted_run_ends_its_pages_in_flight_without_counting_them_as_failures(tmp_path, processes):
+    # Ctrl-C cancels the run's task (asyncio.run does so on SIGINT): the pages in flight went on without the
+    # run, past the closed HTTP client and the stopped workers, and were stored as failures of their own
+    # ("Cannot send a request, as the client has been closed", "the parse workers were stopped"), counting
+    # towards parking them. They wait for the next run, as a kill leaves them.
+    routes, seeds = film_site(3, 6)
+    routes = {path: slowed(route, lambda: 0.3) for path, route in routes.items()}
+
+    async def interrupted(server: FaultServer, store: Store) -> None:
+        settings = site_settings(server, seeds, concurrency=6, fetch_processes=processes, parse_processes=processes)
+        run = asyncio.create_task(crawl_module.crawl(settings, store))
+        while len(server.seen) < 8:
+            await asyncio.sleep(0.01)
+        run.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await run
+        await asyncio.sleep(1)  # time for any page left behind to fail
+        assert asyncio.all_tasks() == {asyncio.current_task()}
+
+    with fault_server(routes) as server:
+        store = Store(tmp_path / "films.db")
+        asyncio.run(interrupted(server, store))
+        failed = store.db.execute("select url, last_error from frontier where status = 'failed'").fetchall()
+        store.close()
+    assert failed == []
+
+
 def test_a_crawl_of_a_server_that_trickles_every_response_ends_by_its_deadlines(tmp_path):
     routes, _ = film_site(1, 2)
     head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 900\r\n\r\n"

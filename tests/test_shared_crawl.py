@@ -179,6 +179,18 @@ def test_the_per_host_delay_holds_across_workers(tmp_path: Path, site: Site, red
     assert min(gaps) > 0.12
 
 
+def test_ctrl_c_ends_a_shared_crawl_at_once(tmp_path: Path, site: Site, redis_server: RedisServer) -> None:
+    # The writer's own worker went on crawling its pass after Ctrl-C, the writer no longer storing what it sent.
+    site.pause = 0.3  # one request at a time (the per-host limit): the 27 pages take over 8 s
+    config = _config(tmp_path, site.server, site.seeds, per_host_concurrency=1)
+    with _shared(tmp_path, config, redis_server, 0) as (crawl, _, _):
+        _wait_for(lambda: len(site.server.seen) > 3)
+        crawl.send_signal(signal.SIGINT)
+        code, err = _finish(crawl, timeout=5)
+    assert (code, err.strip()) == (1, "cinescrape: aborted")
+    assert len(site.server.seen) <= 6  # the request in flight at the signal, at most one more (12 before)
+
+
 def test_a_redis_restart_mid_run_is_waited_out(tmp_path: Path, site: Site, redis_server: RedisServer) -> None:
     site.pause = 0.03
     with _shared(tmp_path, site.config, redis_server, 1) as (crawl, [worker], db):

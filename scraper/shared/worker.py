@@ -131,6 +131,9 @@ class SharedRun:
                     await asyncio.sleep(POLL / 2)
                 if self.progress:
                     self.progress(self.summary, self.frontier.counts()["leased"])
+        except asyncio.CancelledError:  # Ctrl-C: the pages in the writer's own hands wait (their leases expire)
+            working.cancel()
+            raise
         finally:
             over = True
             await working  # its error (Redis gone for good), if any, is the run's
