@@ -23,7 +23,7 @@ from multiprocessing.connection import Connection
 
 from .config import Settings
 from .fetch import AddressGuard, Fetcher, FetchError, Response, make_client
-from .processes import READY, WorkerGroup, WorkerProcess
+from .processes import READY, WorkerGroup, WorkerProcess, exit_cause
 
 log = logging.getLogger("cinescrape")
 _Task = tuple[int, str, str | None, str | None]  # its number, the URL, and the stored page's validators
@@ -181,10 +181,8 @@ class FetchPool:
         """A worker died: the fetches it had in hand are made again by the crawl's own fetcher."""
         self._group.retire(worker)
         self._group.workers.remove(worker)
-        code = worker.process.exitcode
-        log.warning(
-            "a fetch worker ended (exit code %s); the crawl fetches its %d pages itself", code, len(worker.sent)
-        )
+        cause = exit_cause(worker.process)
+        log.warning("a fetch worker died (%s); the crawl fetches its %d pages itself", cause, len(worker.sent))
         for future in worker.sent.values():
             if not future.done():
                 future.set_exception(_WorkerLost())

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import signal
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -28,7 +27,7 @@ import parsers
 from parsers.decode import charset_from_content_type
 from parsers.records import Record
 
-from .processes import READY, WorkerGroup, WorkerProcess
+from .processes import READY, WorkerGroup, WorkerProcess, exit_cause
 
 T = TypeVar("T")
 log = logging.getLogger("cinescrape")
@@ -208,12 +207,10 @@ class ParsePool:
             worker.timer.cancel()
         if worker.sent:
             _, future = worker.sent.popleft()
-            code = worker.process.exitcode or 0
-            cause = f"killed by {_signal_name(-code)}" if code < 0 else f"exit {code}"
             reason = (
                 f"parse took longer than {self.timeout_seconds:g}s"
                 if worker.timed_out
-                else f"parser process died ({cause})"
+                else f"parser process died ({exit_cause(worker.process)})"
             )
             if not future.done():
                 future.set_exception(ParseAborted(reason))
@@ -244,10 +241,3 @@ class ParsePool:
         for _, future in self._queue:
             future.cancel()
         self._queue.clear()
-
-
-def _signal_name(number: int) -> str:
-    try:
-        return signal.Signals(number).name
-    except ValueError:
-        return f"signal {number}"

@@ -12,6 +12,7 @@ in a thread, while the crawl goes on, and each says it is ready (it could import
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import signal
 import threading
@@ -21,6 +22,7 @@ from multiprocessing import forkserver
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
+log = logging.getLogger("cinescrape")
 CONTEXT = multiprocessing.get_context("forkserver")
 # What the workers run and what it imports, loaded once, then forked; not the crawler's modules: a parse worker
 # needs no database code (the fork server's imports 0.53 -> 0.41 s CPU).
@@ -92,6 +94,7 @@ class WorkerGroup(Generic[W]):
             except Exception as error:  # the crawl goes on without them, or a page that waits fails, saying why
                 _stop(workers)
                 self.failure = f"the {self.name} workers could not start: {type(error).__name__}: {error}"
+                log.warning("%s", self.failure)
                 workers = []
             with self._lock:
                 if self._closed:
@@ -141,6 +144,17 @@ def _start_fork_server() -> None:
             forkserver.ensure_running()  # its process only: its imports go on in the background
         finally:
             signal.signal(signal.SIGINT, previous)
+
+
+def exit_cause(process: BaseProcess) -> str:
+    """How a worker ended: "killed by SIGKILL", "exit 1"."""
+    code = process.exitcode or 0
+    if code >= 0:
+        return f"exit {code}"
+    try:
+        return f"killed by {signal.Signals(-code).name}"
+    except ValueError:
+        return f"killed by signal {-code}"
 
 
 def call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[..., None], *args: Any) -> None:

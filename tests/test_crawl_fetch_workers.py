@@ -73,7 +73,7 @@ def test_a_fetch_worker_killed_mid_fetch_loses_no_page(tmp_path, monkeypatch, ca
         assert server.hits(FILM) == 2  # asked again, by the crawl itself
     assert (report.summary.parsed, report.summary.failed) == (4, [])
     assert frontier_row(Database(tmp_path / "films.db"), server.base + FILM)[:3] == ("done", None, 0)
-    assert "a fetch worker ended (exit code -9); the crawl fetches its 1 pages itself" in caplog.text
+    assert "a fetch worker died (killed by SIGKILL); the crawl fetches its 1 pages itself" in caplog.text
 
 
 def test_a_deferral_from_a_worker_keeps_its_date(tmp_path, only_workers_fetch):
