@@ -39,8 +39,6 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 # "#20", "1.", and a chart's rank with its movement beside it: "5 (no change)", "3 (tie)".
 _RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$|^(\d{1,3})\s*\([^()\d]*\)$")
 _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
-_CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[ap]\.?m\.?)?"
-_TIME = re.compile(rf"^{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?$", re.I)  # "21:00", "9.30pm", an airing's "06:00 - 07:35"
 _TITLE_ATTRIBUTES = (
     "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
 )  # fmt: skip
@@ -67,7 +65,6 @@ class _Record:
     film_link: bool
     names: tuple[str, ...] = ()  # its link text, heading, attribute and first line ("" where none): see _unlabelled
     page_link: str | None = None  # a card's: the address of its first link whose text names it
-    timed: bool = False  # it prints a time of day ("21:00", "9.30pm"): a showing or an airing
 
 
 def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
@@ -181,7 +178,6 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     anchors: list[tuple[str, str]] = []  # its links' addresses and texts
     film_attributed = False
     rank = year = None
-    timed = False
     film_link = film_item(record)
     in_heading: LexborNode | None = None
     for seen, node in enumerate(record.traverse(include_text=True)):
@@ -195,9 +191,6 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 continue  # nothing more a text can give
             text = clean(node.text_content)
             if not text:
-                continue
-            if not timed and _TIME.match(text):
-                timed = True
                 continue
             if rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
                 rank = int(badge.group(1) or badge.group(2))
@@ -237,7 +230,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     # a card (a poster, a synopsis beside the name), not a menu's bare link
     card = record.css_first("img") is not None or (first_text not in ("", title) and len(first_text) > 40)
     page_link = next((href for href, text in anchors if title in text), None) if card else None
-    return _Record(record, title, rank, year, film_link, names, page_link, timed)
+    return _Record(record, title, rank, year, film_link, names, page_link)
 
 
 def _marks_film(attributes: dict[str, str | None]) -> bool:
@@ -374,8 +367,8 @@ def _candidate(
             named.append(title_like(record.title))
             unnamed += not named[-1]
             # a film linked again is the same film shown at another time, or a label ("Ver Sinopsis", see
-            # _unlabelled), not a repeat; so is a name printed again at another time of day (an airing)
-            doubled += record.title in titles and not (record.film_link or record.timed)
+            # _unlabelled), not a repeat
+            doubled += record.title in titles and not record.film_link
             titles.add(record.title)
             unlinked += not _linked(record, about_films)
             unranked = unranked or record.rank is None
@@ -387,8 +380,7 @@ def _candidate(
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
     _unlabelled(records)
-    schedule = share([record.timed for record in records]) >= 0.8  # showings or airings: a film may come again
-    if share(named) < 0.8 or (not schedule and len({record.title for record in records}) < 0.8 * len(records)):
+    if share(named) < 0.8 or len({record.title for record in records}) < 0.8 * len(records):
         return None
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
