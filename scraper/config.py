@@ -81,7 +81,8 @@ class Settings:
     # Processes that parse pages (scraper/parsing.py); None: one per core, the crawl's own parse thread parsing
     # while they start (a small crawl never waits for them); 0: only that thread.
     parse_processes: Annotated[int, msgspec.Meta(ge=0, le=1_000)] | None = None
-    # processes that fetch pages (the crawl's own process keeps the frontier, robots.txt, the host gate, the store)
+    # Processes that fetch pages (scraper/fetch_pool.py; the crawl's own process keeps the frontier, robots.txt, the
+    # host gate and the store); None: one per core, the crawl's own fetcher fetching while they start; 0: only that.
     fetch_processes: Annotated[int, msgspec.Meta(ge=0, le=1_000)] | None = None
     parse_timeout_seconds: Timeout = 60.0  # a parse in a process that runs longer is ended, and its page fails
     # The raw archive's SQLite file; None: beside the database (films.db → films.archive.db); "": no archive.

@@ -234,7 +234,7 @@ class Crawler(Generic[StoreT]):
         return self.summary
 
     async def close(self) -> None:
-        """End the parse workers (a parse in flight with them); the crawler parses no more."""
+        """End the parse and fetch workers (a parse or fetch in flight with them); the crawler parses no more."""
         if self.parse_pool is not None:
             self.parse_pool.close()
         if self.fetch_pool is not None:
