@@ -191,6 +191,21 @@ def test_ctrl_c_ends_a_shared_crawl_at_once(tmp_path: Path, site: Site, redis_se
     assert len(site.server.seen) <= 6  # the request in flight at the signal, at most one more (12 before)
 
 
+def test_ctrl_c_ends_a_worker_at_once_and_the_run_finishes_without_it(
+    tmp_path: Path, site: Site, redis_server: RedisServer
+) -> None:
+    site.pause = 0.1
+    config = _config(tmp_path, site.server, site.seeds, per_host_concurrency=8, concurrency=4)
+    with _shared(tmp_path, config, redis_server, 1, "--lease-seconds", "1") as (crawl, [worker], db):
+        _wait_for(lambda: len(site.server.seen) > 8)
+        worker.send_signal(signal.SIGINT)
+        code, err = _finish(worker, timeout=5)
+        assert (code, err.strip()) == (1, "cinescrape: aborted")
+        code, err = _finish(crawl)
+        assert code == 0, err
+    assert _rows(db) == site.single
+
+
 def test_a_redis_restart_mid_run_is_waited_out(tmp_path: Path, site: Site, redis_server: RedisServer) -> None:
     site.pause = 0.03
     with _shared(tmp_path, site.config, redis_server, 1) as (crawl, [worker], db):
