@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -25,7 +26,7 @@ from .text import clean, dedupe, node_text, strip_quotes, text_lines
 from .vocabulary import field_of_label, label_key
 
 _LABELS = "dt, th, td, span, strong, b, label, h3, h4, h5, div, p"
-_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "br"})
+_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "br", "nobr", "wbr"})
 _MAX_LABEL = 40  # characters: a label is a few words
 _SEPARATORS = re.compile(r"\s*(?:\||,|/|·|•|;)\s*")
 _RELEASE_SEPARATORS = re.compile(r"\s*(?:\s/\s|;|\|)\s*")
@@ -59,27 +60,39 @@ def _value_of(label: LexborNode) -> _Value | None:
             sibling = sibling.next
         if sibling is not None:
             box = node.parent
-            return (
-                _Value(box, node_text(node))
-                if box is not None and _run_of_links(box, node, sibling)
-                else _Value(sibling)
-            )
+            links = _run_of_links(box, node, sibling) if box is not None else ()
+            return _Value(box, node_text(node), links) if box is not None and links else _Value(sibling)
         node = node.parent
     return None
 
 
-def _run_of_links(box: LexborNode, label: LexborNode, first: LexborNode) -> bool:
-    """The value is several links side by side in the label's box ("<h4>Genres:</h4> <a>Drama</a> | <a>History</a>"),
-    the box holding no other label of the label's kind: the box without the label is the value, not its first link."""
-    if first.tag != "a":
-        return False
+def _run_of_links(box: LexborNode, label: LexborNode, first: LexborNode) -> tuple[LexborNode, ...]:
+    """The value's links where it is several links side by side in the label's box ("<h4>Genres:</h4> <a>Drama</a> |
+    <a>History</a>", each perhaps in an inline element of its own), the box holding no other label of the label's
+    kind: those of the first one's kind (the first folder of their addresses: a "See All (251)" link after the
+    keywords is none of them). None where the value is the first element alone."""
+    lead = _link_in(first)
     elements = list(box.iter(include_text=False))
-    links = sum(child.tag == "a" for child in elements)
-    return (
-        links >= 2
-        and sum(child.tag == label.tag for child in elements) == 1
-        and all(child.tag in _INLINE or child.tag == "a" or child.mem_id == label.mem_id for child in elements)
-    )
+    if (
+        lead is None
+        or sum(child.tag == label.tag for child in elements) != 1
+        or not all(child.tag in _INLINE or child.tag == "a" or child.mem_id == label.mem_id for child in elements)
+    ):
+        return ()
+    kind = _folder(lead)
+    links = tuple(link for child in elements if (link := _link_in(child)) is not None and _folder(link) == kind)
+    return links if len(links) >= 2 else ()
+
+
+def _link_in(node: LexborNode) -> LexborNode | None:
+    """A link, or the link an inline element holds."""
+    if node.tag == "a":
+        return node
+    return node.css_first("a[href]") if node.tag in _INLINE else None
+
+
+def _folder(link: LexborNode) -> str:
+    return urlsplit(link.attributes.get("href") or "").path.lstrip("/").split("/", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +102,7 @@ class _Value:
 
     node: LexborNode
     label: str = ""
+    links: tuple[LexborNode, ...] = ()  # where the value is a run of links side by side: those links
 
     @property
     def text(self) -> str:
@@ -99,6 +113,8 @@ class _Value:
     def parts(self) -> list[str]:
         """The value's items: its list items (linked or not), else its lines where ``<br>`` breaks it, else its
         links' texts, else its text split at separators."""
+        if self.links:
+            return [text for link in self.links if (text := strip_quotes(node_text(link)))]
         if not self.label:
             items = [text for item in self.node.css("li") if (text := strip_quotes(node_text(item)))]
             if not items and self.node.css_first("br") is not None:

@@ -10,7 +10,7 @@ import pytest
 
 from parsers import parse
 from parsers.page import Page
-from parsers.records import FilmPage
+from parsers.records import Company, FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
 from parsers.visible import labelled_fields
 from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
@@ -213,18 +213,41 @@ def test_an_infobox_of_another_kind_of_work_is_no_film(labels: tuple[str, ...]) 
 
 
 @pytest.mark.parametrize(
-    ("box", "genres"),
+    ("box", "field", "values"),
     [
         # IMDb's 2011 title page: "<div><h4>Genres:</h4> <a>Biography</a>&nbsp;<span>|</span> <a>Drama</a> …</div>"
         (
             "<div><h4>Genres:</h4> <a href='/genre/Biography'>Biography</a>&nbsp;<span>|</span>"
             " <a href='/genre/Drama'>Drama</a>&nbsp;<span>|</span> <a href='/genre/History'>History</a></div>",
+            "genres",
             ("Biography", "Drama", "History"),
         ),
         # two labels in one box: each keeps its own link
-        ("<p><b>Genre:</b> <a href='/g/drama'>Drama</a> <b>Country:</b> <a href='/c/us'>USA</a></p>", ("Drama",)),
+        (
+            "<p><b>Genre:</b> <a href='/g/drama'>Drama</a> <b>Country:</b> <a href='/c/us'>USA</a></p>",
+            "genres",
+            ("Drama",),
+        ),
+        # the same page's keywords: the "See All (251)" link after them, in a <nobr>, is none of them
+        (
+            "<div><h4>Plot Keywords:</h4> <a href='/keyword/artificial-reality?ref_=tt_stry_kw'> <span>artificial"
+            " reality</span></a> <span>|</span> <a href='/keyword/matrix?ref_=tt_stry_kw'> <span>matrix</span></a>"
+            " <span>|</span>&nbsp;<nobr><a href='/title/tt0133093/keywords?ref_=tt_stry_kw'>See All (251)</a>"
+            "&nbsp;&raquo;</nobr></div>",
+            "keywords",
+            ("artificial reality", "matrix"),
+        ),
+        # its companies, each link in a span of its own, then "See more" (to another folder)
+        (
+            "<div><h4>Production Co:</h4> <span><a href='/company/co0026840?ref_=tt_dt_co'><span>Warner"
+            " Bros.</span></a></span>, <span><a href='/company/co0108864?ref_=tt_dt_co'><span>Village Roadshow"
+            " Pictures</span></a></span> <span><a href='companycredits?ref_=tt_dt_co'>See more</a>&nbsp;&raquo;</span>"
+            "</div>",
+            "companies",
+            (Company("Warner Bros."), Company("Village Roadshow Pictures")),
+        ),
     ],
 )
-def test_a_labels_links_side_by_side_are_all_its_value(box: str, genres: tuple[str, ...]) -> None:
+def test_a_labels_links_side_by_side_are_all_its_value(box: str, field: str, values: tuple[object, ...]) -> None:
     page = Page.from_bytes(f"<html><body>{box}</body></html>".encode())
-    assert labelled_fields(page)["genres"] == genres
+    assert labelled_fields(page)[field] == values
