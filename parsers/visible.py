@@ -79,8 +79,7 @@ def _run_of_links(box: LexborNode, label: LexborNode, first: LexborNode) -> tupl
         or not all(child.tag in _INLINE or child.tag == "a" or child.mem_id == label.mem_id for child in elements)
     ):
         return ()
-    kind = _folder(lead)
-    links = tuple(link for child in elements if (link := _link_in(child)) is not None and _folder(link) == kind)
+    links = _of_first_kind([link for child in elements if (link := _link_in(child)) is not None])
     return links if len(links) >= 2 else ()
 
 
@@ -89,6 +88,20 @@ def _link_in(node: LexborNode) -> LexborNode | None:
     if node.tag == "a":
         return node
     return node.css_first("a[href]") if node.tag in _INLINE else None
+
+
+def _item_name(item: LexborNode) -> str:
+    """A list item's name: its one link's text, where it holds one ("<li><a>Warner Bros.</a> (presents)</li>": the
+    note after it names a role, not the company), else its text."""
+    links = item.css("a[href]")
+    return node_text(links[0]) if len(links) == 1 else node_text(item)
+
+
+def _of_first_kind(links: list[LexborNode]) -> tuple[LexborNode, ...]:
+    """The links whose addresses' first folder is the first one's ("/genre/Drama", "/genre/History"; not the "See
+    more" after them, "/title/tt0468569/keywords")."""
+    kind = _folder(links[0]) if links else ""
+    return tuple(link for link in links if _folder(link) == kind)
 
 
 def _folder(link: LexborNode) -> str:
@@ -116,10 +129,11 @@ class _Value:
         if self.links:
             return [text for link in self.links if (text := strip_quotes(node_text(link)))]
         if not self.label:
-            items = [text for item in self.node.css("li") if (text := strip_quotes(node_text(item)))]
+            items = [text for item in self.node.css("li") if (text := strip_quotes(_item_name(item)))]
             if not items and self.node.css_first("br") is not None:
                 items = [text for line in text_lines([self.node]) if (text := strip_quotes(line))]
-            items = items or [text for link in self.node.css("a") if (text := strip_quotes(node_text(link)))]
+            links = _of_first_kind(self.node.css("a[href]"))
+            items = items or [text for link in links if (text := strip_quotes(node_text(link)))]
             if items:
                 return items
         return [part for part in _SEPARATORS.split(self.text) if part]

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 import parsers
+from parsers.imdb.layouts import header
+from parsers.page import Page
 from parsers.records import TITLE_CONTRACT_KEYS, FilmPage
 from tests.conftest import FIXTURES, GOLDEN, REAL, gold_cases, load_gold, require_shared
 
@@ -68,6 +70,8 @@ def test_a_layout_whose_classes_change_keeps_its_title_and_year(path: Path, grad
             {"title": '"Weird Al" Yankovic Live!', "title_type": "video"},
         ),
         ("Dune: Part Three - IMDb", {"title": "Dune: Part Three"}),
+        # 2008-2014 (tn15, /combined): no "IMDb" in the <title>; at a title's address, a name and its year suffice
+        ("The Dark Knight (2008)", {"title": "The Dark Knight", "year": 2008, "title_type": "movie"}),
     ],
 )
 def test_an_unknown_imdb_layout_is_read_by_its_heading_and_document_title(
@@ -78,6 +82,20 @@ def test_an_unknown_imdb_layout_is_read_by_its_heading_and_document_title(
     assert record.layout == "unknown"
     assert {key: getattr(record, key) for key in fields} == fields
     assert "title" not in record.missing
+
+
+@pytest.mark.parametrize(
+    ("document_title", "url"),
+    [
+        ("The Dark Knight (2008)", "https://example.org/films/the-dark-knight"),  # not a title's address
+        ("The Dark Knight", "https://www.imdb.com/title/tt0468569/"),  # no year, no "IMDb": a page of anything
+    ],
+)
+def test_a_title_without_imdbs_name_is_read_only_with_its_year_at_a_titles_address(
+    document_title: str, url: str
+) -> None:
+    page = Page.from_bytes(f"<html><head><title>{document_title}</title></head><body></body></html>".encode(), url=url)
+    assert header.document_title(page) == {}
 
 
 @pytest.mark.parametrize("path", gold_cases(OLD))

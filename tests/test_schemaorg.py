@@ -215,6 +215,30 @@ def test_an_infobox_of_another_kind_of_work_is_no_film(labels: tuple[str, ...]) 
 @pytest.mark.parametrize(
     ("box", "field", "values"),
     [
+        # IMDb's /combined page: the value a box after the label, its links then a "See more" to another folder
+        (
+            "<div><h5>Genre:</h5><div><a href='/Sections/Genres/Action/'>Action</a> | <a href='/Sections/Genres/Crime/'>"
+            "Crime</a> <a href='/title/tt0468569/keywords'>See more</a>&nbsp;&raquo;</div></div>",
+            "genres",
+            ("Action", "Crime"),
+        ),
+        # a list of companies, each its link and the role after it
+        (
+            "<div><h5>Production Companies</h5><ul><li><a href='/company/co0002663/'>Warner Bros.</a> (presentation)"
+            "</li><li><a href='/company/co0159111/'>Legendary Pictures</a> (in association with)</li></ul></div>",
+            "companies",
+            (Company("Warner Bros."), Company("Legendary Pictures")),
+        ),
+    ],
+)
+def test_a_labels_value_box_gives_its_items_names(box: str, field: str, values: tuple[object, ...]) -> None:
+    page = Page.from_bytes(f"<html><body>{box}</body></html>".encode())
+    assert labelled_fields(page)[field] == values
+
+
+@pytest.mark.parametrize(
+    ("box", "field", "values"),
+    [
         # IMDb's 2011 title page: "<div><h4>Genres:</h4> <a>Biography</a>&nbsp;<span>|</span> <a>Drama</a> …</div>"
         (
             "<div><h4>Genres:</h4> <a href='/genre/Biography'>Biography</a>&nbsp;<span>|</span>"

@@ -9,6 +9,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ...detect import imdb_id_in
 from ...jsonld import first_of_type, jsonld_objects, text_value
 from ...page import Page
 from ...text import clean, mentions, node_text, strip_quotes
@@ -156,9 +157,11 @@ def document_title(page: Page) -> dict[str, Any]:
     node = page.tree.css_first("title")
     text = clean(node.text()) if node is not None else ""
     named = _IMDB_AFFIX.sub("", text)
-    if not named or named == text:
-        return {}
     match = _DOCUMENT_TITLE.match(named)
+    # "The Dark Knight (2008)": the 2008-2014 pages printed no "IMDb" in their <title>; at a title's address, a
+    # name and its year there are the page's film (a bot wall's challenge or an error page prints no year)
+    if not named or (named == text and (match is None or imdb_id_in(page.url) is None)):
+        return {}
     if match is None:
         return {"title": strip_quotes(named)}
     kind = next((kind for pattern, kind in _TITLE_TYPES if pattern.search(f"{match.group('kind')} ")), "movie")
