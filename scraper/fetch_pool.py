@@ -118,19 +118,15 @@ class FetchPool:
         self, processes: int, settings: Settings, allowed: set[str], fallback: Fetcher, start_after: int = 0
     ) -> None:
         self.fallback = fallback
-        self.start_after = start_after
-        self._asked = 0
         self._numbers = itertools.count()
         frozen = frozenset(allowed)
-        self._group = WorkerGroup("fetch", lambda: _Worker(settings, frozen), processes)
+        self._group = WorkerGroup("fetch", lambda: _Worker(settings, frozen), processes, self._adopt, start_after)
 
     async def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
         """As ``Fetcher.get``: the response (a 304 too), or its FetchError."""
         group = self._group
-        self._asked += 1
-        if group.up is None and self._asked > self.start_after:
-            group.start(self._adopt)
-        if group.up is not None and not group.up.done() and self.start_after == 0:
+        group.ask()
+        if group.up is not None and not group.up.done() and group.start_after == 0:
             await asyncio.shield(group.up)  # configured (fetch_processes): every fetch in the workers, once up
         if group.up is None or not group.up.done() or not group.workers:  # not yet, or no longer
             return await self.fallback.get(url, etag, last_modified)

@@ -108,17 +108,13 @@ class ParsePool:
 
     def __init__(self, processes: int, timeout_seconds: float, start_after: int = 0) -> None:
         self.timeout_seconds = timeout_seconds
-        self.start_after = start_after
-        self._asked = 0
-        self._group = WorkerGroup("parse", _Worker, processes)
+        self._group = WorkerGroup("parse", _Worker, processes, self._adopt, start_after)
         self._queue: deque[_Task] = deque()  # tasks no worker has taken yet
 
     def wanted(self) -> bool:
         """Whether a page goes to the workers: once asked more than ``start_after`` times (which starts them;
         ``run`` waits for them), unless they could not start."""
-        self._asked += 1
-        if self._group.up is None and self._asked > self.start_after:
-            self._start()
+        self._group.ask()
         return self.usable()
 
     def usable(self) -> bool:
@@ -130,7 +126,7 @@ class ParsePool:
         runs out, or the workers could not start."""
         group = self._group
         if group.up is None:
-            self._start()
+            group.start()
         assert group.up is not None and group.loop is not None
         if not group.up.done():
             await asyncio.shield(group.up)
@@ -140,9 +136,6 @@ class ParsePool:
         self._queue.append((bytes(ForkingPickler.dumps((function, args))), future))
         self._dispatch()
         return await future
-
-    def _start(self) -> None:
-        self._group.start(self._adopt)
 
     def _adopt(self, worker: _Worker) -> None:
         assert self._group.loop is not None

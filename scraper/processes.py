@@ -64,13 +64,19 @@ W = TypeVar("W", bound=WorkerProcess)
 
 
 class WorkerGroup(Generic[W]):
-    """Workers made by ``make`` and started in the background (``start``); ``adopt`` runs in the event loop with
-    them once all are ready, ``failed`` with the reason if they could not start; ``close`` ends them."""
+    """``count`` workers made by ``make`` and started in the background (``start``, or ``ask`` once asked more than
+    ``start_after`` times); ``adopt`` runs in the event loop with each once all are ready, ``failure`` says why they
+    could not start; ``close`` ends them."""
 
-    def __init__(self, name: str, make: Callable[[], W], count: int) -> None:
+    def __init__(
+        self, name: str, make: Callable[[], W], count: int, adopt: Callable[[W], None], start_after: int = 0
+    ) -> None:
         self.name = name
         self.make = make
         self.count = count
+        self.adopt = adopt
+        self.start_after = start_after
+        self._asked = 0
         self.workers: list[W] = []
         self.loop: asyncio.AbstractEventLoop | None = None
         self.up: asyncio.Future[None] | None = None  # settled once the workers are up, or could not start
@@ -79,7 +85,13 @@ class WorkerGroup(Generic[W]):
         self._lock = threading.Lock()  # between close and the thread that starts the workers
         self._closed = False
 
-    def start(self, adopt: Callable[[W], None]) -> None:
+    def ask(self) -> None:
+        """Count a task for the workers; the one past ``start_after`` starts them."""
+        self._asked += 1
+        if self.up is None and self._asked > self.start_after:
+            self.start()
+
+    def start(self) -> None:
         loop = self.loop = asyncio.get_running_loop()
         up = self.up = loop.create_future()
         _start_fork_server()
@@ -100,19 +112,19 @@ class WorkerGroup(Generic[W]):
                 if self._closed:
                     _stop(workers)
                     workers = []
-            call_soon(loop, self._adopt, workers, adopt, up)
+            call_soon(loop, self._adopt, workers, up)
 
         self._starter = threading.Thread(target=start, name=f"cinescrape-{self.name}-start")
         self._starter.start()
 
-    def _adopt(self, workers: list[W], adopt: Callable[[W], None], up: asyncio.Future[None]) -> None:
+    def _adopt(self, workers: list[W], up: asyncio.Future[None]) -> None:
         """In the event loop: the workers started are the group's (unless it was closed meanwhile)."""
         if self._closed:
             _stop(workers)
         else:
             self.workers = workers
             for worker in workers:
-                adopt(worker)
+                self.adopt(worker)
         if not up.done():
             up.set_result(None)
 
