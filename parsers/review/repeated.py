@@ -175,7 +175,7 @@ class _FilmLinks:
 def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
     heading = linked = attributed = first_text = ""
-    anchors: list[tuple[str, str]] = []  # its links' addresses and texts
+    anchors: list[LexborNode] = []  # its links
     film_attributed = False
     rank = year = None
     film_link = film_item(record)
@@ -204,7 +204,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         if tag in HEADINGS and not heading:
             heading, in_heading = clean(node.text(deep=True, separator=" ")), node
         if tag == "a":
-            anchors.append((attributes.get("href") or "", _link_text(node)))
+            anchors.append(node)
             is_film = links.link(attributes.get("href") or "")
             film_link = film_link or is_film
             if not linked and (is_film or (in_heading is not None and _contains(in_heading, node))):
@@ -227,10 +227,17 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         rank, title = rank if rank is not None else numbered[0], numbered[1]
     elif rank is not None and title.startswith(f"{rank} "):  # "11 My Dress-Up Darling": the badge in the heading
         title = title[len(str(rank)) + 1 :]
-    # a card (a poster, a synopsis beside the name), not a menu's bare link
-    card = record.css_first("img") is not None or (first_text not in ("", title) and len(first_text) > 40)
-    page_link = next((href for href, text in anchors if title in text), None) if card else None
-    return _Record(record, title, rank, year, film_link, names, page_link)
+    return _Record(record, title, rank, year, film_link, names, _page_link(record, anchors, title, first_text))
+
+
+def _page_link(record: LexborNode, anchors: list[LexborNode], title: str, first_text: str) -> str | None:
+    """A card's page of its own: the address of its first link whose text names it. A card shows a poster or a
+    synopsis beside its name; a menu's bare link is none (its links' texts are read only for a card)."""
+    if not anchors:
+        return None
+    if record.css_first("img") is None and (first_text in ("", title) or len(first_text) <= 40):
+        return None
+    return next((link.attributes.get("href") or "" for link in anchors if title in _link_text(link)), None)
 
 
 def _marks_film(attributes: dict[str, str | None]) -> bool:
