@@ -97,6 +97,10 @@ def _item_name(item: LexborNode) -> str:
     return node_text(links[0]) if len(links) == 1 else node_text(item)
 
 
+def _names(links: tuple[LexborNode, ...]) -> list[str]:
+    return [text for link in links if (text := strip_quotes(node_text(link)))]
+
+
 def _of_first_kind(links: list[LexborNode]) -> tuple[LexborNode, ...]:
     """The links whose addresses' first folder is the first one's ("/genre/Drama", "/genre/History"; not the "See
     more" after them, "/title/tt0468569/keywords")."""
@@ -127,13 +131,12 @@ class _Value:
         """The value's items: its list items (linked or not), else its lines where ``<br>`` breaks it, else its
         links' texts, else its text split at separators."""
         if self.links:
-            return [text for link in self.links if (text := strip_quotes(node_text(link)))]
+            return _names(self.links)
         if not self.label:
             items = [text for item in self.node.css("li") if (text := strip_quotes(_item_name(item)))]
             if not items and self.node.css_first("br") is not None:
                 items = [text for line in text_lines([self.node]) if (text := strip_quotes(line))]
-            links = _of_first_kind(self.node.css("a[href]"))
-            items = items or [text for link in links if (text := strip_quotes(node_text(link)))]
+            items = items or _names(_of_first_kind(self.node.css("a[href]")))
             if items:
                 return items
         return [part for part in _SEPARATORS.split(self.text) if part]

@@ -17,14 +17,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from ..detect import canonical_url, imdb_id_in
 from ..opinions import merge
 from ..page import Page
 from ..records import TITLE_CONTRACT_KEYS, FilmPage
 from ..visible import labelled_fields
 from . import nextjs
 from .layouts import LAYOUTS, detect_layout, parse_layout
-from .layouts.engine import header_fields
+from .layouts.engine import header_fields, page_imdb_id
 from .layouts.header import document_title, read_header
 from .layouts.main import MAIN
 from .next_data import next_data_script
@@ -37,7 +36,7 @@ def _unknown(page: Page) -> FilmPage:
     IMDb title's: at a title's address, a bot wall's challenge ("<noscript><h1>JavaScript is disabled</h1>"), an
     error page or another site's page has a heading that names no film."""
     named = document_title(page)
-    values: dict[str, Any] = {"imdb_id": imdb_id_in(canonical_url(page)) or imdb_id_in(page.url)}
+    values: dict[str, Any] = {"imdb_id": page_imdb_id(page)}
     if named:
         # the main layout's header, whose last resorts are any <h1> and what sits by it, then IMDb's <title>
         values = labelled_fields(page) | header_fields(page, read_header(page, MAIN.header))

@@ -71,11 +71,16 @@ def _block_for(page: Page, blocks: Blocks, field: Field) -> Block | None:
     return None
 
 
+def page_imdb_id(page: Page) -> str | None:
+    """The title's id, from the page's canonical address, else the one it was fetched at."""
+    return imdb_id_in(canonical_url(page)) or imdb_id_in(page.url)
+
+
 def header_fields(page: Page, header: Header) -> dict[str, Any]:
     """The page's id and the header's names, years and type; where the header was not found where the layout
     looks (its classes renamed), IMDb's ``<title>``, which says the same in every era and names the type."""
     found = {
-        "imdb_id": imdb_id_in(canonical_url(page)) or imdb_id_in(page.url),
+        "imdb_id": page_imdb_id(page),
         "title": header.title,
         "original_title": header.original_title,
         "year": header.year,
