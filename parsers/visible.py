@@ -37,12 +37,27 @@ _TITLE_YEAR = re.compile(
 # A box that lists one work's facts (a wiki's infobox, a site's facts box): a film's names its director, or its
 # running time and country; a video game's box names a director too, but also its platforms and developer.
 _FACT_BOXES = "table.infobox, table.infobox_v2, aside.portable-infobox"
+# A length in minutes as a phrase of its own: not a clock time or a score before it, not a reading time or an age
+# ("12 min read", "40 mins ago") after it.
+_RUNTIME_PHRASE = re.compile(
+    r"(?<![\d.,:/])(\d{2,3})\s?(?:min|mins|minutes|minuten|minutos|minuti|мин)\b\.?(?!\s*(?:read|ago|left))", re.I
+)
+_MIN_RUNTIME, _MAX_RUNTIME = 20, 600  # minutes: a film or an episode, not a clip or a festival day
+_UNSEEN = frozenset({"script", "style", "noscript", "template", "title", "textarea"})
+# Headings looked at for a title's year: the page's own heading comes before the lists of other films' headings.
+_TOP_HEADINGS = 5
 _NOT_A_FILM = re.compile(r"\b(platforms?|developers?|publishers?|label|isbn|pages|tracks?)\b", re.I)
+
+
+def _inline(tag: str | None) -> bool:
+    """An element that flows within a line: the inline tags, and a custom element (``<rt-text>``), which browsers
+    show inline unless its own styles say otherwise."""
+    return tag in _INLINE or "-" in (tag or "")
 
 
 def _is_leaf(node: LexborNode) -> bool:
     """A label holds words only: no links, blocks or lists inside (a box that holds its value is no label)."""
-    return all(child.tag in _INLINE for child in node.iter(include_text=False))
+    return all(_inline(child.tag) for child in node.iter(include_text=False))
 
 
 def _value_of(label: LexborNode) -> _Value | None:
@@ -76,7 +91,7 @@ def _run_of_links(box: LexborNode, label: LexborNode, first: LexborNode) -> tupl
     if (
         lead is None
         or sum(child.tag == label.tag for child in elements) != 1
-        or not all(child.tag in _INLINE or child.tag == "a" or child.mem_id == label.mem_id for child in elements)
+        or not all(_inline(child.tag) or child.tag == "a" or child.mem_id == label.mem_id for child in elements)
     ):
         return ()
     links = _of_first_kind([link for child in elements if (link := _link_in(child)) is not None])
@@ -87,7 +102,7 @@ def _link_in(node: LexborNode) -> LexborNode | None:
     """A link, or the link an inline element holds."""
     if node.tag == "a":
         return node
-    return node.css_first("a[href]") if node.tag in _INLINE else None
+    return node.css_first("a[href]") if _inline(node.tag) else None
 
 
 def _item_name(item: LexborNode) -> str:
@@ -202,17 +217,45 @@ def labelled_fields(page: Page) -> dict[str, Any]:
     return found
 
 
+def lone_runtime(page: Page) -> int | None:
+    """A runtime the page prints without a label ("97 mins" under Letterboxd's cast, "USA, 2018, 159 min"
+    on ČSFD): the one length in minutes its text gives. None where it gives two (other films' runtimes, a
+    reading time) or none."""
+    found: set[int] = set()
+    body = page.tree.body
+    for node in body.traverse(include_text=True) if body is not None else ():
+        parent = node.parent
+        if node.tag != "-text" or parent is None or parent.tag in _UNSEEN:
+            continue
+        for match in _RUNTIME_PHRASE.finditer(node.text_content or ""):
+            if _MIN_RUNTIME <= (minutes := int(match.group(1))) <= _MAX_RUNTIME:
+                found.add(minutes)
+        if len(found) > 1:
+            return None
+    return found.pop() if found else None
+
+
 def heading_fields(page: Page) -> dict[str, Any]:
-    """Title and year from the page's first ``<h1>`` ("Pulp Fiction (1994)"), else its ``og:title``."""
+    """Title and year from the page's first ``<h1>`` ("Pulp Fiction (1994)"), else its ``og:title``; where that
+    prints no year, from a heading that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``)."""
     h1 = page.tree.css_first("h1")
     og = page.tree.css_first('meta[property="og:title"]')
     for text in (node_text(h1), clean(og.attributes.get("content") if og is not None else None)):
         if not text:
             continue
-        if match := _TITLE_YEAR.match(text):
-            year = match.group("year")
-            return {"title": strip_quotes(match.group("title"))} | ({"year": int(year)} if year else {})
-        return {"title": strip_quotes(text)}
+        if (match := _TITLE_YEAR.match(text)) and (year := match.group("year")):
+            return {"title": strip_quotes(match.group("title")), "year": int(year)}
+        title = strip_quotes(match.group("title") if match else text)
+        return {"title": title} | _year_beside(page, title)
+    return {}
+
+
+def _year_beside(page: Page, title: str) -> dict[str, int]:
+    """The year a heading prints beside ``title``: the first of the page's top headings that reads "title (year)"."""
+    for heading in page.tree.css("h1, h2")[:_TOP_HEADINGS]:
+        match = _TITLE_YEAR.match(node_text(heading))
+        if match and match.group("year") and strip_quotes(match.group("title")).casefold() == title.casefold():
+            return {"year": int(match.group("year"))}
     return {}
 
 

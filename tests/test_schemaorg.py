@@ -12,7 +12,7 @@ from parsers import parse
 from parsers.page import Page
 from parsers.records import Company, FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
-from parsers.visible import labelled_fields
+from parsers.visible import heading_fields, labelled_fields
 from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
 
 PAGES = FIXTURES / "schemaorg"
@@ -275,3 +275,45 @@ def test_a_labels_value_box_gives_its_items_names(box: str, field: str, values: 
 def test_a_labels_links_side_by_side_are_all_its_value(box: str, field: str, values: tuple[object, ...]) -> None:
     page = Page.from_bytes(f"<html><body>{box}</body></html>".encode())
     assert labelled_fields(page)[field] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        # Letterboxd's footer under the cast: the runtime printed with no label
+        ("<p class='text-link text-footer'>97&nbsp;mins &nbsp; More at <a href='/imdb'>IMDb</a></p>", 97),
+        # ČSFD's origin line
+        ("<div class='origin'>USA / Kanada, 2018, 159 min</div>", 159),
+        # a reading time and a clock time are no runtime
+        ("<p>97 mins</p><span>12 min read</span><span>Showing at 20:15 min</span>", 97),
+        # two lengths (another film's in a sidebar): which is this film's is not known
+        ("<p>97 mins</p><aside><p>Related: 104 mins</p></aside>", None),
+    ],
+)
+def test_a_runtime_printed_without_a_label(text: str, minutes: int | None) -> None:
+    head = '<script type="application/ld+json">{"@type": "Movie", "name": "Sweetback"}</script>'
+    page = f"<html><head>{head}</head><body><h1>Sweetback</h1>{text}</body></html>"
+    assert parse(page.encode(), "https://letterboxd.com/film/sweetback/").runtime_minutes == minutes  # type: ignore[union-attr]
+
+
+def test_a_label_in_a_custom_element() -> None:
+    # Rotten Tomatoes 2025: each label and value in an <rt-text> element, which browsers show inline.
+    box = (
+        "<dl><div><dt><rt-text data-qa='item-label'>Release Date</rt-text></dt><dd><rt-text data-qa='item-value'>"
+        "Jun 23, 2022</rt-text></dd></div><div><dt><rt-text>Genre</rt-text></dt><dd><rt-link href='/g/comedy'>"
+        "Comedy</rt-link>, <rt-link href='/g/drama'>Drama</rt-link></dd></div></dl>"
+    )
+    fields = labelled_fields(Page.from_bytes(f"<html><body>{box}</body></html>".encode()))
+    assert [date.date for date in fields["release_dates"]] == ["2022-06-23"]
+    assert fields["genres"] == ("Comedy", "Drama")
+
+
+def test_a_year_beside_the_title_in_another_heading() -> None:
+    # TMDB's TV page: no <h1>, og:title "Deadwood", the header's <h2> "Deadwood <span>(2004)</span>"; a later
+    # heading naming another year is not looked at.
+    page = (
+        '<html><head><meta property="og:title" content="Deadwood"></head><body><h2><a href="/tv/1406">Deadwood</a>'
+        ' <span class="tag release_date">(2004)</span></h2><h3>Genres</h3><p>Crime, Western</p>'
+        "<h2>Deadwood (2019)</h2></body></html>"
+    )
+    assert heading_fields(Page.from_bytes(page.encode())) == {"title": "Deadwood", "year": 2004}
