@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
 
@@ -31,6 +32,8 @@ _RANK_COLUMN = re.compile(
 )
 _YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
 _RANK_PREFIX = re.compile(r"^\s*#?\d{1,4}")
+# A rank cell's number: first in the cell, not part of an amount ("1,234") or a decimal ("8.5").
+_RANK_CELL = re.compile(r"^\s*(?:#|no\.?\s*)?(\d{1,4})(?![\d,.:]\d)", re.I)
 _LEADING_RANK = re.compile(r"^\s*#?\d{1,4}[.)]?\s+")
 _FOOTNOTE = re.compile(rf"\s*{FOOTNOTE_CALL}$", re.I)
 _HEADER_SEARCH = 5  # rows searched for the columns' names where the first row does not name them
@@ -171,6 +174,24 @@ def _name_column(body: list[list[LexborNode]]) -> int | None:
     return None
 
 
+def _rank(text: str) -> int | None:
+    """The place a rank cell prints ("3", "#3", "3."), None for a cell that opens with words ("Summary of 702
+    Movies", "Totals:"): a footer row's number is no rank."""
+    match = _RANK_CELL.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _counting_column(body: list[list[LexborNode]], title: int) -> int | None:
+    """The column before the names that no header names as the rank's but that counts the rows 1, 2, 3…: Box
+    Office Mojo heads it "TW" (this week), many tables leave it blank."""
+    for n in range(title):
+        ranks = [rank for line in body if n < len(line) and (rank := _rank(_cell_text(line[n]))) is not None]
+        steps = [b - a == 1 for a, b in pairwise(ranks)]
+        if ranks[:1] == [1] and len(ranks) >= max(_MIN_ENTRIES, 0.8 * len(body)) and share(steps) >= 0.8:
+            return n
+    return None
+
+
 def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Columns | None:
     title = _column(header, _FILM_TITLE_COLUMN)
     rank = _column(header, _RANK_COLUMN)
@@ -181,6 +202,8 @@ def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Co
         title = _name_column(body)
     if title is None:
         return None
+    if rank is None:  # sought only beside a column of names already found: counting rows makes no list
+        rank = _counting_column(body, title)
     return _Columns(title, rank, _column(header, _YEAR_COLUMN), named)
 
 
@@ -234,7 +257,7 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
         b, last = index.first(cell), index.last(row)
         if b is None or last is None:
             continue
-        rank = to_int(_cell_text(line[columns.rank])) if columns.rank is not None and columns.rank < len(line) else None
+        rank = _rank(_cell_text(line[columns.rank])) if columns.rank is not None and columns.rank < len(line) else None
         year = (
             find_year(_cell_text(line[columns.year])) if columns.year is not None and columns.year < len(line) else None
         )
