@@ -12,13 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from redis import ConnectionError as RedisConnectionError
+from redis import Redis
 from redis.client import Pipeline
 
 from db import FrontierItem
 from scraper.cli import cli
 from scraper.config import Settings
 from scraper.shared import Shared, connect
-from scraper.shared.frontier import RUN, RedisFrontier
+from scraper.shared.frontier import LEASES, RUN, RedisFrontier
 from scraper.shared.worker import open_run
 
 from .redis_server import RedisServer, redis_server
@@ -64,6 +66,31 @@ def test_a_batch_sent_as_redis_forgets_its_scripts_is_sent_again(redis_server: R
     with frontier.pipelined():
         frontier.add([FrontierItem("http://a/1"), FrontierItem("http://a/2")])
     assert sorted(item.url for item in frontier.pending(10)) == ["http://a/1", "http://a/2"]
+
+
+def test_a_lease_whose_answer_was_lost_is_the_same_lease_on_retry(redis_server: RedisServer, monkeypatch: Any) -> None:
+    """Redis ran the lease and stopped before its answer reached the client (a restart, as in a CI run): the
+    client's retry must get the URLs leased to it, not lease others and strand these until their leases expire."""
+    frontier = _frontier(redis_server)
+    frontier.add([FrontierItem(f"http://a/{n}") for n in range(4)])
+    answered = Redis.parse_response
+    lost = [1]
+
+    def lose_the_first_answer(client: Redis, connection: Any, command: str, **options: Any) -> Any:
+        answer = answered(client, connection, command, **options)
+        if lost and command == "EVALSHA":
+            lost.pop()
+            raise RedisConnectionError("Connection closed by server.")
+        return answer
+
+    monkeypatch.setattr(Redis, "parse_response", lose_the_first_answer)
+    leased = [item.url for item in frontier.pending(2)]
+    assert not lost  # the answer was lost once, and the call retried
+    assert leased == ["http://a/0", "http://a/1"]
+    for url in leased:
+        frontier.mark(url, "done")
+    assert [item.url for item in frontier.pending(5)] == ["http://a/2", "http://a/3"]  # none stranded
+    assert frontier.client.zcard(LEASES) == 2
 
 
 def test_an_expired_lease_returns_to_the_queue(redis_server: RedisServer) -> None:

@@ -13,6 +13,7 @@ measures the bytes per URL)::
     queue         sorted set: URL -> when it may be fetched (now, or its deferral's end)
     leases        sorted set: URL -> when its lease expires
     kids:<URL>    set: the URLs first found on that page (``requeue_children``)
+    answer:<id>   one lease call's answer, kept ten minutes for the client's retry of that call
     run           hash: the writer's run: id, settings (JSON), lease (seconds), state ("open", "done")
     runs          the last run's id (the shared frontier numbers its runs: several databases may share it)
 """
@@ -20,6 +21,7 @@ measures the bytes per URL)::
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -37,6 +39,8 @@ from . import PREFIX
 
 URLS, QUEUE, LEASES, RUN, RUNS = (PREFIX + name for name in ("urls", "queue", "leases", "run", "runs"))
 KIDS = PREFIX + "kids:"
+ANSWER = PREFIX + "answer:"
+_ANSWER_KEPT = 600  # seconds: longer than the client's retries last (scraper.shared.connect)
 
 # Shared by every script: Redis's clock, and a URL's entry read and written whole.
 _PRELUDE = """
@@ -90,9 +94,13 @@ end
 return queued
 """
 
-# KEYS urls queue leases run; ARGV limit, lease seconds. Nothing once the run is over (its writer stopped it);
-# expired leases first go back to the queue.
+# KEYS urls queue leases run answer; ARGV limit, lease seconds, seconds the answer is kept. Nothing once the run is
+# over (its writer stopped it); expired leases first go back to the queue. The answer is kept under its call's own
+# key: the client's retry of a call whose answer was lost (Redis stopped as it replied) gets the URLs leased to it,
+# where a second lease would strand the first batch, held by no one, until its leases expire (a minute's stall).
 _LEASE = """
+local kept = redis.call('GET', KEYS[5])
+if kept then return cjson.decode(kept) end
 if redis.call('HGET', KEYS[4], 'state') ~= 'open' then return {} end
 for _, url in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)) do
   redis.call('ZREM', KEYS[3], url)
@@ -106,6 +114,7 @@ for _, url in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 
   table.insert(out, url)
   table.insert(out, redis.call('HGET', KEYS[1], url) or '')
 end
+redis.call('SET', KEYS[5], cjson.encode(out), 'EX', ARGV[3])
 return out
 """
 
@@ -242,7 +251,8 @@ class RedisFrontier:
     def pending(self, limit: int) -> list[FrontierItem]:
         """Lease up to ``limit`` URLs that are due (expired leases of anyone first return to the queue); none
         unless a run is open."""
-        found = self._lease(keys=[URLS, QUEUE, LEASES, RUN], args=[limit, self.lease_seconds])
+        answer = ANSWER + uuid.uuid4().hex
+        found = self._lease(keys=[URLS, QUEUE, LEASES, RUN, answer], args=[limit, self.lease_seconds, _ANSWER_KEPT])
         items = []
         for url, raw in zip(found[::2], found[1::2], strict=True):
             entry = json.loads(raw) if raw else ["pending", "", 0, "", 0, 0, 0, 0, "", "", "", "", 0]
