@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,7 +26,7 @@ from .text import clean, dedupe, node_text, strip_quotes, text_lines
 from .vocabulary import field_of_label, label_key
 
 _LABELS = "dt, th, td, span, strong, b, label, h3, h4, h5, div, p"
-_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "br", "nobr", "wbr"})
+_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "br", "nobr", "wbr", "img"})
 _MAX_LABEL = 40  # characters: a label is a few words
 _SEPARATORS = re.compile(r"\s*(?:\||,|/|·|•|;)\s*")
 _RELEASE_SEPARATORS = re.compile(r"\s*(?:\s/\s|;|\|)\s*")
@@ -209,7 +209,7 @@ def labelled_fields(page: Page) -> dict[str, Any]:
             continue
         value = _value_of(node)
         if value is not None and (read := _READERS[field](value)) is not None:
-            found[field] = read
+            found[field] = _flagged(read, node) if field == "release_dates" else read
     for name, field in _CLASS_FIELDS:
         named = page.tree.css_first(f'[class~="{name}"]') if field not in found else None
         if named is not None and (read := _READERS[field](_Value(named))) is not None:
@@ -233,6 +233,20 @@ def lone_runtime(page: Page) -> int | None:
         if len(found) > 1:
             return None
     return found.pop() if found else None
+
+
+def _flagged(dates: tuple[ReleaseDate, ...], label: LexborNode) -> tuple[ReleaseDate, ...]:
+    """Dates whose label shows the country as a flag (ČSFD's ``<th><img alt="USA"> V kinech od:</th>``): that
+    country, for each date that names none."""
+    flag = label.css_first("img[alt], img[title]")
+    if flag is None:
+        return dates
+    attributes = flag.attributes
+    name = clean(attributes.get("alt") or attributes.get("title"))
+    code = country_code(name)
+    if code is None:
+        return dates
+    return tuple(date if date.country else replace(date, country=code, country_name=name) for date in dates)
 
 
 def heading_fields(page: Page) -> dict[str, Any]:

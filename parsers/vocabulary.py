@@ -40,6 +40,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "premiéra", "megjelenés dátuma", "bemutató", "bemutató dátuma", "release date(s)", "theatrical release",
         "in theaters", "original release", "original release date", "released", "première", "date de sortie en salles",
         "original air date", "air date", "上映日期", "首播", "premiere", "премьера (мир)", "премьера в мире", "премьера", "公開日", "estreno",
+        # a theatrical release as "in cinemas from" in the languages film sites are written in
+        "in cinemas", "in cinemas from", "in theaters from", "in theatres", "in theatres from", "im kino ab",
+        "v kinech od", "v kinách od", "w kinach od", "en salles", "en salle le", "en cines", "nei cinema dal",
+        "nos cinemas", "в кино с", "в прокате с", "premiera",
     ),
     "companies": (
         "production co", "production companies", "production company", "company", "companies",

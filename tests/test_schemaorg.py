@@ -317,3 +317,14 @@ def test_a_year_beside_the_title_in_another_heading() -> None:
         "<h2>Deadwood (2019)</h2></body></html>"
     )
     assert heading_fields(Page.from_bytes(page.encode())) == {"title": "Deadwood", "year": 2004}
+
+
+def test_a_release_date_labelled_in_cinemas_from_with_the_countrys_flag() -> None:
+    # ČSFD's premieres table: the country only as the flag image in the label, then DVD releases.
+    box = (
+        "<table><tr><th><img src='/flags/us.gif' class='no-title' title='USA' alt='USA'/> V kinech od:</th>"
+        "<td class='date'>22.03.2019 Lionsgate US</td></tr><tr><th><img src='/flags/cz.gif' alt='Česko'/>"
+        " Na DVD od:</th><td class='date'>07.08.2019 Magic Box</td></tr></table>"
+    )
+    dates = labelled_fields(Page.from_bytes(f"<html><body>{box}</body></html>".encode()))["release_dates"]
+    assert [(date.date, date.country) for date in dates] == [("2019-03-22", "US")]
