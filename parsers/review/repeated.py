@@ -63,7 +63,7 @@ class _Record:
     rank: int | None
     year: int | None
     film_link: bool
-    names: tuple[str, ...] = ()  # its link text, heading, attribute and first line ("" where none): see _unlabelled
+    names: tuple[str, ...] = ()  # its film links' texts, heading, attribute, first line ("" where none): _unlabelled
     page_link: str | None = None  # a card's: the address of its first link whose text names it
 
 
@@ -174,7 +174,7 @@ class _FilmLinks:
 
 def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
-    heading = linked = attributed = first_text = ""
+    heading = linked = linked_again = attributed = first_text = ""
     anchors: list[LexborNode] = []  # its links
     film_attributed = False
     rank = year = None
@@ -209,6 +209,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             film_link = film_link or is_film
             if not linked and (is_film or (in_heading is not None and _contains(in_heading, node))):
                 linked = _link_text(node) or _attribute_title(attributes)
+            elif is_film and not linked_again and (text := _link_text(node)) != linked:
+                linked_again = text
         # the element that marks the film names it ("Inglourious Basterds (2009)") rather than a tooltip around
         # it ("… (2009) as Lt. Archie Hicox")
         elif (title := _attribute_title(attributes)) and (not attributed or (marks and not film_attributed)):
@@ -218,7 +220,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         # a card's link holds scores and dates around the name its poster's alt gives ("81% 78% Heart Eyes
         # Opened Feb 07, 2025"): the alt is the name
         linked = attributed
-    names = (linked, heading, attributed, first_text)
+    # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name
+    names = (linked, linked_again, heading, attributed, first_text)
     title = next((name for name in names if name), "")
     if not title or len(title) > _MAX_TITLE:
         return None
@@ -500,7 +503,17 @@ def _nested(members: list[LexborNode]) -> list[list[LexborNode]] | None:
     ]
     if len(common) != 1:  # none, or a section's several parts alike: no one record signature
         return None
-    return [inner[common[0]] for inner in held if common[0] in inner]
+    sections = [inner[common[0]] for inner in held if common[0] in inner]
+    # a card linking its one film twice (by its poster, then by its name) is one record, not a section of two
+    if share([len(section) > 1 and len({_target(node) for node in section}) == 1 for section in sections]) >= _ALIKE:
+        return None
+    return sections
+
+
+def _target(node: LexborNode) -> str | None:
+    """The address a record links: its own, or its first link's."""
+    anchor = node if node.tag == "a" else node.css_first("a[href]")
+    return anchor.attributes.get("href") if anchor is not None else None
 
 
 def record_candidates(page: Page, index: BlockIndex, about_films: bool = False) -> list[Candidate]:
