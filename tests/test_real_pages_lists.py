@@ -24,12 +24,12 @@ from tests.conftest import FIXTURES, GOLD, SHARED, as_film_lists
 OWN = FIXTURES / "real"
 # (pages, gold, the lowest ENTRY-F1 allowed, the most pages without a list given one): each floor sits a little
 # under the figure measured (5 December 2026, session 8, after rounds 4 and 5 added 32 pages nobody had tuned the
-# parsers on: 1.000 over ../shared/gold's three film lists, 0.987, 0.950, 0.932; invented 0, 1, 3, 0). The new pages
-# lowered the own sets' figures (0.967 and 0.938 before them): the floors follow, the figures are the issue's.
+# parsers on, and the session's fixes: 1.000 over ../shared/gold's three film lists, 0.987, 0.961, 0.932; invented 0,
+# 1, 2, 0). The new pages lowered the own sets' figures (0.967 and 0.938 before them): the floors follow.
 SETS = {
     "shared-real": (SHARED / "fixtures" / "real", SHARED / "gold", 0.97, 0),
     "shared-real2": (SHARED / "fixtures" / "real2", SHARED / "gold2", 0.97, 1),
-    "own-dev": (OWN / "pages" / "dev", OWN / "gold" / "dev", 0.945, 3),
+    "own-dev": (OWN / "pages" / "dev", OWN / "gold" / "dev", 0.955, 2),
     "own-validation": (OWN / "pages" / "validation", OWN / "gold" / "validation", 0.93, 0),
 }
 

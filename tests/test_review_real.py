@@ -530,3 +530,12 @@ def test_tiles_linking_their_film_twice_are_one_record_each_named_by_the_name_li
     accepted = [{entry["title"], *entry.get("alternatives", {}).get("title", [])} for entry in gold["entries"]]
     assert len(reading.entries) == len(accepted) == 36
     assert all(entry.title in titles for entry, titles in zip(reading.entries, accepted, strict=True))
+
+
+def test_counts_that_merely_grow_are_no_ranks() -> None:
+    # HDrezka's index of collections: each tile prints how many videos it holds before its name ("12", "57", "67",
+    # "68", "70", "72", …). An ascending chain picked here and there from them (57, 67, 68, 70, 72) was read as a
+    # numbered list of five at 0.8; a run starting past 1 must count by one nearly throughout.
+    gold, record = _own("dev/C_no_list/kristal374__hdrezka-collections-index-page3__2023-08")
+    assert gold["entries"] == []
+    assert record.entries == ()

@@ -177,6 +177,10 @@ def numbered_chain(blocks: list[Block], count: int | None) -> Candidate | None:
     ranks = [found[i][0].rank for i in indices]
     if min(ranks) > 1 and len(indices) < 5:
         return None
+    # A run that starts past 1 (a chart's later page: 121, 122, …) counts by one nearly throughout; numbers picked
+    # here and there from counts that merely grow (videos in collections: 57, 67, 68, 70, 72) are no ranks.
+    if min(ranks) > 1 and sum(abs(b - a) == 1 for a, b in pairwise(ranks)) < 0.5 * (len(ranks) - 1):
+        return None
     # "The studio gave three reasons: 1. … 2. … 3. …": a short enumeration inside the prose, not a list of entries.
     if count is None and len(indices) < 5 and _back_to_back(blocks, [found[i][0] for i in indices]):
         return None
