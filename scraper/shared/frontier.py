@@ -13,7 +13,7 @@ measures the bytes per URL)::
     queue         sorted set: URL -> when it may be fetched (now, or its deferral's end)
     leases        sorted set: URL -> when its lease expires
     kids:<URL>    set: the URLs first found on that page (``requeue_children``)
-    answer:<id>   one lease call's answer, kept ten minutes for the client's retry of that call
+    answer:<id>   one lease call's answer, kept two minutes for the client's retry of that call
     run           hash: the writer's run: id, settings (JSON), lease (seconds), state ("open", "done")
     runs          the last run's id (the shared frontier numbers its runs: several databases may share it)
 """
@@ -40,7 +40,9 @@ from . import PREFIX
 URLS, QUEUE, LEASES, RUN, RUNS = (PREFIX + name for name in ("urls", "queue", "leases", "run", "runs"))
 KIDS = PREFIX + "kids:"
 ANSWER = PREFIX + "answer:"
-_ANSWER_KEPT = 600  # seconds: longer than the client's retries last (scraper.shared.connect)
+# seconds: longer than the client's retries of one call last (about a minute: scraper.shared.connect), short enough
+# that the answers of a crawl's last two minutes are all Redis holds of them (a few MB at 400 pages/s)
+_ANSWER_KEPT = 120
 
 # Shared by every script: Redis's clock, and a URL's entry read and written whole.
 _PRELUDE = """
