@@ -3,6 +3,7 @@ and the worker command's usage."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from db import FrontierItem
 from scraper.cli import cli
 from scraper.config import Settings
 from scraper.shared import Shared, connect
-from scraper.shared.frontier import LEASES, RUN, RedisFrontier
+from scraper.shared.frontier import LEASES, RUN, URLS, RedisFrontier
 from scraper.shared.worker import open_run
 
 from .redis_server import RedisServer, redis_server
@@ -68,22 +69,29 @@ def test_a_batch_sent_as_redis_forgets_its_scripts_is_sent_again(redis_server: R
     assert sorted(item.url for item in frontier.pending(10)) == ["http://a/1", "http://a/2"]
 
 
-def test_a_lease_whose_answer_was_lost_is_the_same_lease_on_retry(redis_server: RedisServer, monkeypatch: Any) -> None:
-    """Redis ran the lease and stopped before its answer reached the client (a restart, as in a CI run): the
-    client's retry must get the URLs leased to it, not lease others and strand these until their leases expire."""
-    frontier = _frontier(redis_server)
-    frontier.add([FrontierItem(f"http://a/{n}") for n in range(4)])
+def _lose_the_next_answer(monkeypatch: Any) -> list[int]:
+    """Make Redis's next script answer lost after Redis ran the script (it stopped as it replied, as in a restart):
+    the client retries the call. The list empties once that happened."""
     answered = Redis.parse_response
     lost = [1]
 
-    def lose_the_first_answer(client: Redis, connection: Any, command: str, **options: Any) -> Any:
+    def lose_it(client: Redis, connection: Any, command: str, **options: Any) -> Any:
         answer = answered(client, connection, command, **options)
         if lost and command == "EVALSHA":
             lost.pop()
             raise RedisConnectionError("Connection closed by server.")
         return answer
 
-    monkeypatch.setattr(Redis, "parse_response", lose_the_first_answer)
+    monkeypatch.setattr(Redis, "parse_response", lose_it)
+    return lost
+
+
+def test_a_lease_whose_answer_was_lost_is_the_same_lease_on_retry(redis_server: RedisServer, monkeypatch: Any) -> None:
+    """The client's retry must get the URLs leased to it, not lease others and strand these until their leases
+    expire."""
+    frontier = _frontier(redis_server)
+    frontier.add([FrontierItem(f"http://a/{n}") for n in range(4)])
+    lost = _lose_the_next_answer(monkeypatch)
     leased = [item.url for item in frontier.pending(2)]
     assert not lost  # the answer was lost once, and the call retried
     assert leased == ["http://a/0", "http://a/1"]
@@ -91,6 +99,21 @@ def test_a_lease_whose_answer_was_lost_is_the_same_lease_on_retry(redis_server: 
         frontier.mark(url, "done")
     assert [item.url for item in frontier.pending(5)] == ["http://a/2", "http://a/3"]  # none stranded
     assert frontier.client.zcard(LEASES) == 2
+
+
+def test_a_claim_or_a_failure_whose_answer_was_lost_counts_once(redis_server: RedisServer, monkeypatch: Any) -> None:
+    frontier = _frontier(redis_server)
+    frontier.add([FrontierItem("http://a/1")])
+    frontier.pending(1)
+    lost = _lose_the_next_answer(monkeypatch)
+    frontier.claim("http://a/1")
+    assert not lost
+    assert json.loads(frontier.client.hget(URLS, "http://a/1"))[6] == 1  # failures counted: one, not two
+    frontier.release("http://a/1")
+    lost = _lose_the_next_answer(monkeypatch)
+    frontier.mark("http://a/1", "failed")
+    assert not lost
+    assert json.loads(frontier.client.hget(URLS, "http://a/1"))[6] == 1
 
 
 def test_an_expired_lease_returns_to_the_queue(redis_server: RedisServer) -> None:

@@ -13,7 +13,7 @@ measures the bytes per URL)::
     queue         sorted set: URL -> when it may be fetched (now, or its deferral's end)
     leases        sorted set: URL -> when its lease expires
     kids:<URL>    set: the URLs first found on that page (``requeue_children``)
-    answer:<id>   one lease call's answer, kept two minutes for the client's retry of that call
+    answer:<id>   one call's answer (lease, claim, release, mark), kept two minutes for the client's retry of it
     run           hash: the writer's run: id, settings (JSON), lease (seconds), state ("open", "done")
     runs          the last run's id (the shared frontier numbers its runs: several databases may share it)
 """
@@ -96,13 +96,9 @@ end
 return queued
 """
 
-# KEYS urls queue leases run answer; ARGV limit, lease seconds, seconds the answer is kept. Nothing once the run is
-# over (its writer stopped it); expired leases first go back to the queue. The answer is kept under its call's own
-# key: the client's retry of a call whose answer was lost (Redis stopped as it replied) gets the URLs leased to it,
-# where a second lease would strand the first batch, held by no one, until its leases expire (a minute's stall).
+# KEYS urls queue leases run; ARGV limit, lease seconds. Nothing once the run is over (its writer stopped it);
+# expired leases first go back to the queue.
 _LEASE = """
-local kept = redis.call('GET', KEYS[5])
-if kept then return cjson.decode(kept) end
 if redis.call('HGET', KEYS[4], 'state') ~= 'open' then return {} end
 for _, url in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)) do
   redis.call('ZREM', KEYS[3], url)
@@ -116,7 +112,6 @@ for _, url in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 
   table.insert(out, url)
   table.insert(out, redis.call('HGET', KEYS[1], url) or '')
 end
-redis.call('SET', KEYS[5], cjson.encode(out), 'EX', ARGV[3])
 return out
 """
 
@@ -180,6 +175,29 @@ def _script(client: redis.Redis, body: str) -> Script:
     return client.register_script(_PRELUDE + body)
 
 
+def _once(client: redis.Redis, body: str) -> Script:
+    """A script that changes what a second run would change again (a lease, a count), run once per call: its answer
+    is kept under the call's own key (its last key; its last argument, how many seconds), and the client's retry of
+    a call whose answer was lost (Redis stopped as it replied) gets that answer back. Run twice, a lease would strand
+    the first batch, held by no one, until its leases expire (a minute's stall); a claim would count two failures."""
+    return _script(
+        client,
+        f"""
+local kept = redis.call('GET', KEYS[#KEYS])
+if kept then return cjson.decode(kept) end
+local answer = (function()
+{body}
+end)()
+redis.call('SET', KEYS[#KEYS], cjson.encode(answer), 'EX', ARGV[#ARGV])
+return answer
+""",
+    )
+
+
+def _call_key() -> str:
+    return ANSWER + uuid.uuid4().hex
+
+
 def _epoch(when: str | None) -> str:
     return "" if when is None else str(datetime.fromisoformat(when).timestamp())
 
@@ -194,8 +212,8 @@ class RedisFrontier:
         self.lease_seconds = lease_seconds
         self.held: dict[str, list[Any]] = {}  # URLs this process leased and has not marked: their entries
         self.sent: set[str] = set()  # URLs whose mark was sent to the writer, their leases held until it applies it
-        self._add, self._lease, self._renew = (_script(client, body) for body in (_ADD, _LEASE, _RENEW))
-        self._count, self._mark, self._remember = (_script(client, body) for body in (_COUNT_FAILURE, _MARK, _REMEMBER))
+        self._add, self._renew, self._remember = (_script(client, body) for body in (_ADD, _RENEW, _REMEMBER))
+        self._lease, self._count, self._mark = (_once(client, body) for body in (_LEASE, _COUNT_FAILURE, _MARK))
         self._finished = _script(client, _FINISHED)
         self._batch: list[_Call] | None = None  # inside ``pipelined``: its calls
         self._park = (PARK_AFTER_FAILURES, _FIRST_PARK.total_seconds(), _LONGEST_PARK.total_seconds())
@@ -253,8 +271,9 @@ class RedisFrontier:
     def pending(self, limit: int) -> list[FrontierItem]:
         """Lease up to ``limit`` URLs that are due (expired leases of anyone first return to the queue); none
         unless a run is open."""
-        answer = ANSWER + uuid.uuid4().hex
-        found = self._lease(keys=[URLS, QUEUE, LEASES, RUN, answer], args=[limit, self.lease_seconds, _ANSWER_KEPT])
+        found = self._lease(
+            keys=[URLS, QUEUE, LEASES, RUN, _call_key()], args=[limit, self.lease_seconds, _ANSWER_KEPT]
+        )
         items = []
         for url, raw in zip(found[::2], found[1::2], strict=True):
             entry = json.loads(raw) if raw else ["pending", "", 0, "", 0, 0, 0, 0, "", "", "", "", 0]
@@ -284,14 +303,18 @@ class RedisFrontier:
         )
 
     def claim(self, url: str) -> None:
-        self._count(keys=[URLS], args=[url, 1, *self._park])
+        self._count(keys=[URLS, _call_key()], args=[url, 1, *self._park, _ANSWER_KEPT])
 
     def release(self, url: str) -> None:
-        self._run(self._count, [URLS], [url, -1, *self._park])
+        self._run(self._count, [URLS, _call_key()], [url, -1, *self._park, _ANSWER_KEPT])
 
     def mark(self, url: str, status: str, error: str | None = None, not_before: str | None = None) -> None:
         """Finish a URL (its error stays in the database's ``pages.error``); its lease ends."""
-        self._run(self._mark, [URLS, QUEUE, LEASES], [url, status, _epoch(not_before), self.run_id, *self._park])
+        self._run(
+            self._mark,
+            [URLS, QUEUE, LEASES, _call_key()],
+            [url, status, _epoch(not_before), self.run_id, *self._park, _ANSWER_KEPT],
+        )
         self.held.pop(url, None)
 
     def remember(self, url: str, kind: str | None, content_hash: str | None, etag: str | None,
