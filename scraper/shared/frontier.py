@@ -168,21 +168,21 @@ return 0
 """
 
 
-_Call = tuple[Script, list[str], list[Any]]  # a script, its keys and its arguments
-
-
 def _script(client: redis.Redis, body: str) -> Script:
     return client.register_script(_PRELUDE + body)
 
 
-def _once(client: redis.Redis, body: str) -> Script:
+class _Once:
     """A script that changes what a second run would change again (a lease, a count), run once per call: its answer
-    is kept under the call's own key (its last key; its last argument, how many seconds), and the client's retry of
-    a call whose answer was lost (Redis stopped as it replied) gets that answer back. Run twice, a lease would strand
-    the first batch, held by no one, until its leases expire (a minute's stall); a claim would count two failures."""
-    return _script(
-        client,
-        f"""
+    is kept under the call's own key (added as its last key; its last argument, how many seconds), and the client's
+    retry of a call whose answer was lost (Redis stopped as it replied) gets that answer back. Run twice, a lease
+    would strand the first batch, held by no one, until its leases expire (a minute's stall); a claim would count two
+    failures."""
+
+    def __init__(self, client: redis.Redis, body: str) -> None:
+        self._script = _script(
+            client,
+            f"""
 local kept = redis.call('GET', KEYS[#KEYS])
 if kept then return cjson.decode(kept) end
 local answer = (function()
@@ -191,11 +191,13 @@ end)()
 redis.call('SET', KEYS[#KEYS], cjson.encode(answer), 'EX', ARGV[#ARGV])
 return answer
 """,
-    )
+        )
+
+    def __call__(self, keys: list[str], args: list[Any], client: redis.client.Pipeline | None = None) -> Any:
+        return self._script(keys=[*keys, ANSWER + uuid.uuid4().hex], args=[*args, _ANSWER_KEPT], client=client)
 
 
-def _call_key() -> str:
-    return ANSWER + uuid.uuid4().hex
+_Call = tuple[Script | _Once, list[str], list[Any]]  # a script, its keys and its arguments
 
 
 def _epoch(when: str | None) -> str:
@@ -213,7 +215,7 @@ class RedisFrontier:
         self.held: dict[str, list[Any]] = {}  # URLs this process leased and has not marked: their entries
         self.sent: set[str] = set()  # URLs whose mark was sent to the writer, their leases held until it applies it
         self._add, self._renew, self._remember = (_script(client, body) for body in (_ADD, _RENEW, _REMEMBER))
-        self._lease, self._count, self._mark = (_once(client, body) for body in (_LEASE, _COUNT_FAILURE, _MARK))
+        self._lease, self._count, self._mark = (_Once(client, body) for body in (_LEASE, _COUNT_FAILURE, _MARK))
         self._finished = _script(client, _FINISHED)
         self._batch: list[_Call] | None = None  # inside ``pipelined``: its calls
         self._park = (PARK_AFTER_FAILURES, _FIRST_PARK.total_seconds(), _LONGEST_PARK.total_seconds())
@@ -239,7 +241,7 @@ class RedisFrontier:
             script(keys=keys, args=args, client=pipeline)
         pipeline.execute()
 
-    def _run(self, script: Script, keys: list[str], args: list[Any]) -> Any:
+    def _run(self, script: Script | _Once, keys: list[str], args: list[Any]) -> Any:
         """Run ``script`` now and return its answer, or, inside ``pipelined``, queue it for the batch (None)."""
         if self._batch is None:
             return script(keys=keys, args=args)
@@ -271,9 +273,7 @@ class RedisFrontier:
     def pending(self, limit: int) -> list[FrontierItem]:
         """Lease up to ``limit`` URLs that are due (expired leases of anyone first return to the queue); none
         unless a run is open."""
-        found = self._lease(
-            keys=[URLS, QUEUE, LEASES, RUN, _call_key()], args=[limit, self.lease_seconds, _ANSWER_KEPT]
-        )
+        found = self._lease(keys=[URLS, QUEUE, LEASES, RUN], args=[limit, self.lease_seconds])
         items = []
         for url, raw in zip(found[::2], found[1::2], strict=True):
             entry = json.loads(raw) if raw else ["pending", "", 0, "", 0, 0, 0, 0, "", "", "", "", 0]
@@ -303,18 +303,14 @@ class RedisFrontier:
         )
 
     def claim(self, url: str) -> None:
-        self._count(keys=[URLS, _call_key()], args=[url, 1, *self._park, _ANSWER_KEPT])
+        self._count(keys=[URLS], args=[url, 1, *self._park])
 
     def release(self, url: str) -> None:
-        self._run(self._count, [URLS, _call_key()], [url, -1, *self._park, _ANSWER_KEPT])
+        self._run(self._count, [URLS], [url, -1, *self._park])
 
     def mark(self, url: str, status: str, error: str | None = None, not_before: str | None = None) -> None:
         """Finish a URL (its error stays in the database's ``pages.error``); its lease ends."""
-        self._run(
-            self._mark,
-            [URLS, QUEUE, LEASES, _call_key()],
-            [url, status, _epoch(not_before), self.run_id, *self._park, _ANSWER_KEPT],
-        )
+        self._run(self._mark, [URLS, QUEUE, LEASES], [url, status, _epoch(not_before), self.run_id, *self._park])
         self.held.pop(url, None)
 
     def remember(self, url: str, kind: str | None, content_hash: str | None, etag: str | None,
