@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .blocks import HEADINGS, Block, Line
+from .quality import steps_by_one
 
 # "10. Title", "10) Title", "10: Title", "10 – Title", "#10 Title", "No. 10: Title", "3.Title".
 _NUMBER = re.compile(r"^(?P<prefix>#|No\.?|Nr\.?|№)?\s*(?P<n>\d{1,3})(?![\d/])(?P<rest>.*)$", re.S)
@@ -179,7 +180,7 @@ def numbered_chain(blocks: list[Block], count: int | None) -> Candidate | None:
         return None
     # A run that starts past 1 (a chart's later page: 121, 122, …) counts by one nearly throughout; numbers picked
     # here and there from counts that merely grow (videos in collections: 57, 67, 68, 70, 72) are no ranks.
-    if min(ranks) > 1 and sum(abs(b - a) == 1 for a, b in pairwise(ranks)) < 0.5 * (len(ranks) - 1):
+    if min(ranks) > 1 and steps_by_one(ranks) < 0.5:
         return None
     # "The studio gave three reasons: 1. … 2. … 3. …": a short enumeration inside the prose, not a list of entries.
     if count is None and len(indices) < 5 and _back_to_back(blocks, [found[i][0] for i in indices]):

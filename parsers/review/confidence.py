@@ -15,10 +15,9 @@ import json
 import math
 from dataclasses import astuple, dataclass, fields
 from importlib import resources
-from itertools import pairwise
 
 from ..records import RankedEntry
-from .quality import share, title_like
+from .quality import share, steps_by_one, title_like
 
 _MODEL = json.loads(resources.files(__package__).joinpath("confidence.json").read_text(encoding="utf-8"))
 ABSTAIN_BELOW: float = _MODEL["abstain_below"]
@@ -72,7 +71,6 @@ def list_evidence(
     """The evidence of a built list; ``linked`` and ``in_article`` say, per entry, what only the DOM knows, and
     ``film_targets`` how many film pages the whole page links."""
     printed = [entry.rank for entry in entries if not entry.rank_inferred]
-    steps = [abs(later - earlier) == 1 for earlier, later in pairwise(printed)]
     found = len(entries)
     return ListEvidence(
         prior=prior,
@@ -81,7 +79,7 @@ def list_evidence(
         film_links=share([bool(entry.title_url) or link for entry, link in zip(entries, linked, strict=False)]),
         years=share([entry.year is not None for entry in entries]),
         printed_ranks=len(printed) / found if found else 0.0,
-        rank_steps=share(steps) if len(printed) >= 2 else 0.0,
+        rank_steps=steps_by_one(printed),
         count_match=float(bool(count) and found == count),
         count_miss=float(bool(count) and found != count),
         about_films=float(about_films),

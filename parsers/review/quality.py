@@ -10,6 +10,7 @@ or promise notes on one work ("10 facts about Jaws").
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # Numbers of every kind, with the words around them that make them a measure, not a name.
 _NUMERIC = re.compile(
@@ -139,6 +140,11 @@ def title_like(title: str, strict: bool = True) -> bool:
 
 def share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
+
+
+def steps_by_one(ranks: list[int]) -> float:
+    """The share of consecutive ranks one apart, up or down (a chart, a countdown); 0.0 for fewer than two."""
+    return share([abs(later - earlier) == 1 for earlier, later in pairwise(ranks)])
 
 
 def about_films(words: str) -> bool:
