@@ -46,6 +46,8 @@ _MIN_RUNTIME, _MAX_RUNTIME = 20, 600  # minutes: a film or an episode, not a cli
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "title", "textarea"})
 # Headings looked at for a title's year: the page's own heading comes before the lists of other films' headings.
 _TOP_HEADINGS = 5
+# "La bête dans la jungle aka ▾": the toggle that opens the other titles, printed after the original one.
+_AKA_TOGGLE = re.compile(r"\s+(?:aka|a\.k\.a\.)$", re.I)
 _NOT_A_FILM = re.compile(r"\b(platforms?|developers?|publishers?|label|isbn|pages|tracks?)\b", re.I)
 
 
@@ -178,7 +180,7 @@ _READERS: dict[str, Callable[[_Value], Any]] = {
     "companies": lambda value: tuple(Company(name) for name in dedupe(value.parts)) or None,
     "runtime_minutes": lambda value: runtime_minutes(value.text),
     "release_dates": _release_dates,
-    "original_title": lambda value: strip_quotes(value.text) or None,
+    "original_title": lambda value: strip_quotes(_AKA_TOGGLE.sub("", value.text)) or None,
 }
 # Class names that name a value outright (``<span class="genres">``, ``<span class="runtime">``), in order of trust:
 # read only for a field no label gave.

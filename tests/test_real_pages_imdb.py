@@ -58,6 +58,15 @@ def test_field_f1_of_each_set(name: str, grader: ModuleType) -> None:
     assert f1 is not None and f1 >= floor, f"{name}: FIELD-F1 {f1:.3f} over {graded} pages, below {floor}"
 
 
+def test_the_toggle_after_an_original_title_is_no_part_of_it() -> None:
+    # FilmAffinity: "Título original" is followed by "La bête dans la jungle<span class="show-akas">aka ▾</span>",
+    # the button that opens the other titles.
+    name = "dev/E_other_film_sites/raulp2__filmaffinity_film932361_la-bestia-en-la-jungla__2024-03__cp1252"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parsers.parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold.get("url")).to_dict()
+    assert record["original_title"] == gold["title"] == "La bête dans la jungle"
+
+
 def test_a_spanish_companies_label_is_read_as_the_production_companies() -> None:
     # FilmAffinity's Spanish page labels them "Compañías" (before it: "Coproducción Francia-Bélgica-Austria;").
     name = "dev/E_other_film_sites/raulp2__filmaffinity_film932361_la-bestia-en-la-jungla__2024-03__cp1252"

@@ -16,6 +16,7 @@ from parsers.records import ReviewPage
 from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain
 from parsers.review.confidence import FEATURES
+from parsers.review.entries import clean_title
 from parsers.review.quality import about_films, film_url, title_like
 from parsers.review.repeated import record_candidates
 from parsers.review.tables import table_candidates
@@ -281,6 +282,30 @@ def test_later_page_of_a_chart_keeps_its_printed_ranks(grader: ModuleType) -> No
     assert problems == {"entries": "missing ranks [127] extra [(127, 'hunter x hunter')]"}
 
 
+def test_a_tables_first_row_of_plain_cells_is_a_record_when_it_reads_as_one() -> None:
+    # MyAnimeList's chart: a table without <th> or <thead>, its first row "121 | poster | Shiki …" (many tables head
+    # their columns with a plain first row, so it was taken for the columns' names and the list began at 122).
+    name = "dev/C_lists/mangaki__myanimelist-top-anime-by-popularity__ranks-121-150__2015-02"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = Page.from_bytes((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    tables = table_candidates(page, BlockIndex(text_blocks(page.tree), page.tree.body))
+    assert [item.title for item in tables[0].items[:2]] == ["Shiki", "Magi: The Labyrinth of Magic"]
+    assert len(tables[0].items) == 30
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("Star Trek (1966) (TV Series)", ("Star Trek", 1966, None)),  # IMDb's note of the work's kind
+        ("Lost (2004–2010) (TV Series)", ("Lost", 2004, 2010)),
+        ("The Matrix Revisited (2001) (V)", ("The Matrix Revisited", 2001, None)),
+        ("Heat (1995)", ("Heat", 1995, None)),
+    ],
+)
+def test_a_kind_note_after_the_year_is_no_part_of_the_name(raw: str, cleaned: tuple[str, int, int | None]) -> None:
+    assert clean_title(raw) == cleaned
+
+
 def test_award_table_rows_spanned_by_their_year_are_one_entry_each() -> None:
     # The shape of Wikipedia's award tables ("Academy Award for Best Picture"): a table per decade under one
     # header (Year | Film | Producer(s)), the year cell spanning its nominees' rows, the films in italic links.
@@ -498,6 +523,18 @@ def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> N
         ("/movies/2019/", False),  # a year's archive, not a film
         ("/film/", False),
         ("/news/171842/", False),
+        # the streaming services' and TV databases' title pages, which "what to watch" lists link
+        ("https://www.netflix.com/title/80100172", True),
+        ("https://www.netflix.com/gb/title/80100172", True),
+        ("https://www.netflix.com/browse/genre/34399", False),
+        ("https://www.primevideo.com/detail/0QK8T9CW3S/", True),
+        ("https://tv.apple.com/us/show/severance/umc.cmc.1srk2goyh2q2zdxcx605w8vtx", True),
+        ("https://www.hulu.com/series/the-bear-05eb6a8e", True),
+        ("https://www.tvmaze.com/shows/1/under-the-dome", True),
+        ("https://myanimelist.net/anime/5114/Fullmetal_Alchemist__Brotherhood", True),
+        ("https://www.justwatch.com/us/tv-show/the-bear", True),
+        ("https://www.filmaffinity.com/es/film932361.html", True),
+        ("https://www.filmaffinity.com/es/topgen.php", False),
     ],
 )
 def test_a_film_folder_or_a_film_id_names_a_film_page(href: str, film: bool) -> None:
@@ -515,6 +552,12 @@ def test_a_film_folder_or_a_film_id_names_a_film_page(href: str, film: bool) -> 
     ],
 )
 def test_a_line_quoting_a_work_in_title_marks_is_no_name(text: str, name: bool) -> None:
+    assert title_like(text) is name
+
+
+# A showtime (a cinema's sessions each link the film's booking page) is no name; a name with a number is.
+@pytest.mark.parametrize(("text", "name"), [("6:00 PM", False), ("9 a.m.", False), ("20h30", False), ("9 to 5", True)])
+def test_a_showtime_is_no_name(text: str, name: bool) -> None:
     assert title_like(text) is name
 
 

@@ -18,7 +18,11 @@ from .candidates import RANK_BADGE, Item, item_line
 from .links import is_title_page, watch_link
 from .quality import FOOTNOTE_CALL, share
 
-_YEARS = re.compile(r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?\s*[)\]]\s*$")
+# "(2007)", "(2011–2019)", and IMDb's note of the work's kind after the year: "(1966) (TV Series)", "(2004) (V)".
+_YEARS = re.compile(
+    r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?\s*[)\]]"
+    r"(?:\s*\((?:TV(?: Series| Mini[- ]Series| Movie| Episode| Special| Short)?|V|Video|Short)\))?\s*$"
+)
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
 # A quoted name followed by more ("“Rez Infinite” ($30)"); the closing quote is no apostrophe ("Don’t").

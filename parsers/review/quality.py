@@ -23,7 +23,9 @@ _LABELLED_NUMBER = re.compile(
 )
 _DATE = re.compile(
     r"^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?$"
-    r"|^\d{4}-\d\d-\d\d",
+    r"|^\d{4}-\d\d-\d\d"
+    # a showtime: "6:00 PM", "9 a.m.", "20h30"
+    r"|^\d{1,2}(?:[:.h]\d\d)?\s*[ap]\.?\s?m\.?$|^\d{1,2}h\d\d$",
     re.I,
 )
 # A wiki's footnote call after a name or a column's name: "[12]", "[a]", "[note 3]".
@@ -38,7 +40,13 @@ _MAX_AROUND_QUOTED = 3  # "电影《英雄》": a word or two around the marks s
 _FILM_SITES = (
     r"/title/tt\d{7,10}|letterboxd\.com/film/|rottentomatoes\.com/(?:m|tv)/|metacritic\.com/(?:movie|tv)/"
     r"|boxofficemojo\.com/(?:release|releasegroup|title)/|themoviedb\.org/(?:movie|tv)/|allocine\.fr/film/"
-    r"|kinopoisk\.ru/film/|movie\.douban\.com/subject/"
+    r"|kinopoisk\.ru/(?:film|series)/|movie\.douban\.com/subject/|filmaffinity\.com/\w+/film\d|csfd\.cz/film/"
+    # the streaming services' and TV databases' title pages ("what to watch on Netflix" links every entry there)
+    r"|netflix\.com/(?:[a-z-]+/)?title/\d|primevideo\.com/(?:[\w-]+/)?detail/|tv\.apple\.com/\w+/(?:movie|show)/"
+    r"|hulu\.com/(?:movie|series)/|(?<![\w-])(?:hbo)?max\.com/(?:\w+/)?(?:movies|shows)/"
+    r"|disneyplus\.com/(?:movies|series)/|justwatch\.com/\w+/(?:movie|tv-show|film|serie)\w*/|trakt\.tv/(?:movies|shows)/"
+    r"|tvmaze\.com/shows/\d|thetvdb\.com/series/|myanimelist\.net/anime/\d|anidb\.net/(?:anime/|a)\d"
+    r"|mubi\.com/(?:\w+/)?films/"
     # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42",
     # "WhatsOn?Film=23008918", "movie.aspx?id=1002765")
     r"|[?&](?:film|movie)(?:_?id)?=\d|(?:^|/)(?:film|movie)\.\w{2,5}\?id=\d"

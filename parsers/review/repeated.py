@@ -209,8 +209,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             film_link = film_link or is_film
             if not linked and (is_film or (in_heading is not None and _contains(in_heading, node))):
                 linked = _link_text(node) or _attribute_title(attributes)
-            elif is_film and not linked_again and (text := _link_text(node)) != linked:
-                linked_again = text
+            elif is_film and not linked_again and (text := _link_text(node)) != linked and title_like(text):
+                linked_again = text  # not a showtime's ("6:00 PM": each session links the film's booking)
         # the element that marks the film names it ("Inglourious Basterds (2009)") rather than a tooltip around
         # it ("… (2009) as Lt. Archie Hicox")
         elif (title := _attribute_title(attributes)) and (not attributed or (marks and not film_attributed)):

@@ -207,6 +207,17 @@ def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Co
     return _Columns(title, rank, _column(header, _YEAR_COLUMN), named)
 
 
+def _record_row(line: list[LexborNode], columns: _Columns, page: Page) -> bool:
+    """A row of plain cells that reads as the records below it, not as the columns' names: its name cell links a
+    film page, or its rank cell prints a rank (a column's name is a word)."""
+    if columns.title >= len(line):
+        return False
+    anchors = line[columns.title].css("a")
+    if any(film_url(page.absolute(anchor.attributes.get("href")) or "", wiki=False) for anchor in anchors):
+        return True
+    return columns.rank is not None and columns.rank < len(line) and _rank(_cell_text(line[columns.rank])) is not None
+
+
 def _without_actions(line: str, cell: LexborNode) -> str:
     """A name cell's line without the links after the name's own ("Gauze add", "Heat Trailer"): where the line is
     the texts of its first links one after another, the first is the name."""
@@ -247,6 +258,8 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
     columns = _columns(header, body, page)
     if columns is None:
         return None
+    if head == 1 and all(cell.tag == "td" for cell in grid[0]) and _record_row(grid[0], columns, page):
+        head, header, body = 0, [], grid  # the first row, taken for the columns' names, is the first record
     items: list[Item] = []
     previous: int | None = None
     titled: list[tuple[int | None, str, int, int, int | None]] = []  # rank, title, first block, last block, year
