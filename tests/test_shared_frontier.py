@@ -12,16 +12,19 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from click.testing import CliRunner
 from redis import ConnectionError as RedisConnectionError
 from redis import Redis
 from redis.client import Pipeline
 
-from db import FrontierItem
+from db import FrontierItem, Store
 from scraper.cli import cli
 from scraper.config import Settings
+from scraper.crawl import RunSummary
 from scraper.shared import Shared, connect
 from scraper.shared.frontier import LEASES, RUN, URLS, RedisFrontier
+from scraper.shared.results import STREAM, Mark, Message, Tally, Writer
 from scraper.shared.worker import open_run
 
 from .redis_server import RedisServer, redis_server
@@ -69,15 +72,15 @@ def test_a_batch_sent_as_redis_forgets_its_scripts_is_sent_again(redis_server: R
     assert sorted(item.url for item in frontier.pending(10)) == ["http://a/1", "http://a/2"]
 
 
-def _lose_the_next_answer(monkeypatch: Any) -> list[int]:
-    """Make Redis's next script answer lost after Redis ran the script (it stopped as it replied, as in a restart):
-    the client retries the call. The list empties once that happened."""
+def _lose_the_next_answer(monkeypatch: Any, to: str = "EVALSHA") -> list[int]:
+    """Make Redis's next answer to the command ``to`` (a script by default) lost after Redis ran it (it stopped as it
+    replied, as in a restart): the client retries the call. The list empties once that happened."""
     answered = Redis.parse_response
     lost = [1]
 
     def lose_it(client: Redis, connection: Any, command: str, **options: Any) -> Any:
         answer = answered(client, connection, command, **options)
-        if lost and command == "EVALSHA":
+        if lost and command == to:
             lost.pop()
             raise RedisConnectionError("Connection closed by server.")
         return answer
@@ -114,6 +117,28 @@ def test_a_claim_or_a_failure_whose_answer_was_lost_counts_once(redis_server: Re
     frontier.mark("http://a/1", "failed")
     assert not lost
     assert json.loads(frontier.client.hget(URLS, "http://a/1"))[6] == 1
+
+
+def test_messages_read_by_a_lost_answer_are_read_again(
+    redis_server: RedisServer, monkeypatch: Any, tmp_path: Path
+) -> None:
+    """The writer's read of the stream moves the messages it gets to its pending list; where the answer was lost,
+    the retry read on past them, and their pages and marks waited until the leases expired (a minute)."""
+    frontier = _frontier(redis_server)
+    frontier.add([FrontierItem("http://a/1")])
+    frontier.pending(1)
+    summary = RunSummary(run_id=1)
+    writer = Writer(frontier.client, Store(tmp_path / "films.db"), None, frontier, summary)
+    assert writer.drain() == 0  # the pending messages of a writer killed before: none
+    frontier.client.xadd(STREAM, {"m": msgspec.json.encode(Message([Mark("http://a/1", "done")], Tally(fetched=1)))})
+    lost = _lose_the_next_answer(monkeypatch, "XREADGROUP")
+    drained = writer.drain()
+    assert not lost
+    drained += writer.drain() + writer.drain()
+    assert drained == 1
+    assert summary.fetched == 1
+    assert frontier.counts() == {"pending": 0, "leased": 0}  # the lease ended by the mark
+    assert frontier.client.xlen(STREAM) == 0
 
 
 def test_an_expired_lease_returns_to_the_queue(redis_server: RedisServer) -> None:

@@ -251,8 +251,12 @@ class Writer:
             self.client.xreadgroup(GROUP, "writer", {STREAM: self._cursor}, count=count),
         )
         entries = answer[0][1] if answer else []
-        if self._cursor == "0" and not entries:
+        if not entries and self._cursor == "0":
             self._cursor = ">"
+        elif not entries and self.waiting():
+            # Messages in the stream that no read gives: read once already, the answer lost (Redis stopped as it
+            # replied, and the client's retry read on from there). They are this consumer's pending ones.
+            self._cursor = "0"
         messages = []
         for entry_id, fields in entries:
             try:
