@@ -23,7 +23,7 @@ from .opinions import merge
 from .page import Page
 from .records import Aka, Company, FilmPage, Person, ReleaseDate
 from .text import dedupe, find_year, node_text
-from .visible import heading_fields, labelled_fields, lone_runtime
+from .visible import heading_fields, labelled_fields, linked_companies, lone_runtime
 
 # schema.org type → IMDb-style title type, so both sources speak one vocabulary.
 _TITLE_TYPES = {
@@ -208,6 +208,8 @@ def parse_movie(page: Page) -> FilmPage:
     )
     if "runtime_minutes" not in fields and (obj or labelled) and (minutes := lone_runtime(page)):
         fields["runtime_minutes"], sources["runtime_minutes"] = minutes, "page"
+    if "companies" not in fields and (obj or labelled) and (companies := linked_companies(page)):
+        fields["companies"], sources["companies"] = companies, "page"
     dates = fields.get("release_dates")
     if dates and fields.get("year") is None:
         fields["year"] = find_year(min(d.date for d in dates))

@@ -48,6 +48,10 @@ _UNSEEN = frozenset({"script", "style", "noscript", "template", "title", "textar
 _TOP_HEADINGS = 5
 # "La bête dans la jungle aka ▾": the toggle that opens the other titles, printed after the original one.
 _AKA_TOGGLE = re.compile(r"\s+(?:aka|a\.k\.a\.)$", re.I)
+_COMPANY_PAGE = re.compile(
+    r"/(?:studios?|compan(?:y|ies)|production-compan(?:y|ies))/[^/?#]*[^\W\d_][^/?#]*/?(?:$|[?#])", re.I
+)
+_MAX_LINKED_COMPANIES = 6
 _NOT_A_FILM = re.compile(r"\b(platforms?|developers?|publishers?|label|isbn|pages|tracks?)\b", re.I)
 
 
@@ -73,7 +77,7 @@ def _value_of(label: LexborNode) -> _Value | None:
         while sibling is not None and not sibling.is_element_node:
             if clean(sibling.text(deep=False)).strip(":："):  # "<b>Genre:</b> Drama" (text right after the label)
                 parent = node.parent
-                return _Value(parent, node_text(node)) if parent is not None else None
+                return _Value(parent, node_text(node), line=_line_after(node)) if parent is not None else None
             sibling = sibling.next
         if sibling is not None:
             box = node.parent
@@ -81,6 +85,17 @@ def _value_of(label: LexborNode) -> _Value | None:
             return _Value(box, node_text(node), links) if box is not None and links else _Value(sibling)
         node = node.parent
     return None
+
+
+def _line_after(label: LexborNode) -> str:
+    """The words after a label to the end of its line: a box of several labelled lines ("<b>Director:</b> Vondie
+    Curtis-Hall<br><b>Studio:</b> Focus Features") gives each label its own line."""
+    words = []
+    sibling = label.next
+    while sibling is not None and sibling.tag not in ("br", label.tag):
+        words.append(sibling.text(deep=True))
+        sibling = sibling.next
+    return clean("".join(words)).lstrip(" :：")
 
 
 def _run_of_links(box: LexborNode, label: LexborNode, first: LexborNode) -> tuple[LexborNode, ...]:
@@ -137,9 +152,12 @@ class _Value:
     node: LexborNode
     label: str = ""
     links: tuple[LexborNode, ...] = ()  # where the value is a run of links side by side: those links
+    line: str | None = None  # where words follow the label in its box: those of its line
 
     @property
     def text(self) -> str:
+        if self.line is not None:
+            return self.line
         text = node_text(self.node)
         return text[len(self.label) :].lstrip(" :：") if self.label and text.startswith(self.label) else text
 
@@ -235,6 +253,21 @@ def lone_runtime(page: Page) -> int | None:
         if len(found) > 1:
             return None
     return found.pop() if found else None
+
+
+def linked_companies(page: Page) -> tuple[Company, ...] | None:
+    """The companies a page links without a label, by the folder film sites keep their pages in
+    ("/anime/studios/comix-wave-films", Letterboxd's "/studio/a24/"): a film's few makers, not a site's index of
+    them (more than a few names)."""
+    links = page.tree.css("a[href]")
+    names = dedupe(
+        [
+            text
+            for link in links
+            if _COMPANY_PAGE.search(link.attributes.get("href") or "") and (text := node_text(link))
+        ]
+    )
+    return tuple(Company(name) for name in names) if 0 < len(names) <= _MAX_LINKED_COMPANIES else None
 
 
 def _flagged(dates: tuple[ReleaseDate, ...], label: LexborNode) -> tuple[ReleaseDate, ...]:

@@ -44,6 +44,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "in cinemas", "in cinemas from", "in theaters from", "in theatres", "in theatres from", "im kino ab",
         "v kinech od", "v kinách od", "w kinach od", "en salles", "en salle le", "en cines", "nei cinema dal",
         "nos cinemas", "в кино с", "в прокате с", "premiera",
+        # a series' or an anime's first broadcast, as TV and anime databases label it
+        "aired", "first aired", "first air date", "air dates", "broadcast", "放送日", "放送期間", "выпуск",
     ),
     "companies": (
         "production co", "production companies", "production company", "company", "companies",
@@ -52,6 +54,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "société de production", "società di produzione", "casa di produzione", "produtora", "produtoras",
         "empresas produtoras", "produktionsbolag", "produkční společnost", "produkční společnosti", "gyártó",
         "gyártó cég", "gyártó cégek",
+        # an animated work's makers ("Studios: Kyoto Animation"), as anime and animation databases label them
+        "studio", "studios", "animation studio", "animation studios", "animation production", "制作", "アニメーション制作",
+        "студия",
     ),
     "countries": (
         "country", "countries", "country of origin", "countries of origin", "land", "länder", "herkunftsland",
@@ -67,6 +72,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "runtime", "laufzeit", "länge", "duración", "durée", "durata", "duração", "speltid", "längd", "délka",
         "stopáž", "játékidő", "hossz", "running time", "run time", "length", "片长", "单集片长", "片長",
         "время", "продолжительность", "上映時間",
+        "duration", "episode length", "episode duration", "episode runtime", "episode run time",
     ),
     "directors": (
         "director", "directors", "directed by", "regie", "regisseur", "regisseure", "dirección", "director/a",

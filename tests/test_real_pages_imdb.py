@@ -58,6 +58,40 @@ def test_field_f1_of_each_set(name: str, grader: ModuleType) -> None:
     assert f1 is not None and f1 >= floor, f"{name}: FIELD-F1 {f1:.3f} over {graded} pages, below {floor}"
 
 
+def _own_page(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    return gold, parsers.parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold.get("url")).to_dict()
+
+
+def test_a_tv_and_anime_databases_labels_aired_studios_and_duration() -> None:
+    # MyAnimeList's film page: "Aired: Sep 17, 2016", "Studios: Kyoto Animation", "Duration: 2 hr. 10 min." (the
+    # labels of TV and anime databases, where film sites say "Release date", "Production company", "Runtime").
+    gold, record = _own_page("dev/E_other_film_sites/manami-project__myanimelist_anime28851_koe-no-katachi__2024-05")
+    assert record["release_dates"][0]["date"] == gold["release_date"]["date"] == "2016-09-17"
+    assert record["year"] == 2016
+    assert [company["name"] for company in record["companies"]] == ["Kyoto Animation"]
+    assert record["runtime_minutes"] == gold["runtime_minutes"] == 130
+
+
+def test_companies_linked_without_a_label_by_their_folder() -> None:
+    # Anime-Planet: the studio is only a link, "/anime/studios/comix-wave-films", beside the year.
+    gold, record = _own_page("dev/E_other_film_sites/manami-project__anime-planet_your-name__2023-04")
+    assert [company["name"] for company in record["companies"]] == gold["companies"] == ["CoMix Wave Films"]
+
+
+def test_each_labelled_line_of_a_box_is_its_own_value() -> None:
+    # Rotten Tomatoes, 2008: one paragraph of labelled lines, "<span class="label">Director:</span> <a>Vondie
+    # Curtis-Hall</a><br>… <span class="label">Studio:</span> Focus Features": the studio was read as the whole
+    # paragraph ("Director: Vondie Curtis-Hall Producer: Ted Field", …).
+    name = "E_other_film_pages/moviebrowser__rottentomatoes_waist_deep__2008"
+    gold_path, page = SHARED / "gold2" / f"{name}.json", SHARED / "fixtures" / "real2" / f"{name}.html"
+    if not page.is_file():
+        pytest.skip(f"{page} is not here")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    record = parsers.parse(page.read_bytes(), url=gold.get("url")).to_dict()
+    assert [company["name"] for company in record["companies"]] == ["Focus Features"]
+
+
 def test_the_toggle_after_an_original_title_is_no_part_of_it() -> None:
     # FilmAffinity: "Título original" is followed by "La bête dans la jungle<span class="show-akas">aka ▾</span>",
     # the button that opens the other titles.

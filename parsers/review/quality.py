@@ -49,7 +49,7 @@ _FILM_SITES = (
     r"|mubi\.com/(?:\w+/)?films/"
     # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42",
     # "WhatsOn?Film=23008918", "movie.aspx?id=1002765")
-    r"|[?&](?:film|movie)(?:_?id)?=\d|(?:^|/)(?:film|movie)\.\w{2,5}\?id=\d"
+    r"|[?&](?:film|movie|anime)(?:_?id)?=\d|(?:^|/)(?:film|movie|anime)\.\w{2,5}\?id=\d"
 )
 _FILM_PATHS = r"^/film/[^/]+/?$|^/(?:m|tv)/[\w-]+|^/(?:release|releasegroup|title)/(?:rl|gr|tt)\d"
 # or a film word as a folder of its address, a name after it
