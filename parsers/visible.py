@@ -258,8 +258,9 @@ def lone_runtime(page: Page) -> int | None:
 def linked_companies(page: Page) -> tuple[Company, ...] | None:
     """The companies a page links without a label, by the folder film sites keep their pages in
     ("/anime/studios/comix-wave-films", Letterboxd's "/studio/a24/"): a film's few makers, not a site's index of
-    them (more than a few names)."""
-    links = page.tree.css("a[href]")
+    them (more than a few names). Not the site's own ("/company/about" in its footer)."""
+    furniture = {link.mem_id for link in page.tree.css("header a[href], nav a[href], footer a[href]")}
+    links = [link for link in page.tree.css("a[href]") if link.mem_id not in furniture]
     names = dedupe(
         [
             text

@@ -12,7 +12,7 @@ from parsers import parse
 from parsers.page import Page
 from parsers.records import Company, FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
-from parsers.visible import heading_fields, labelled_fields
+from parsers.visible import heading_fields, labelled_fields, linked_companies
 from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
 
 PAGES = FIXTURES / "schemaorg"
@@ -328,3 +328,14 @@ def test_a_release_date_labelled_in_cinemas_from_with_the_countrys_flag() -> Non
     )
     dates = labelled_fields(Page.from_bytes(f"<html><body>{box}</body></html>".encode()))["release_dates"]
     assert [(date.date, date.country) for date in dates] == [("2019-03-22", "US")]
+
+
+def test_companies_linked_by_folder_leave_out_the_sites_own() -> None:
+    # Anime-Planet's shape: the studio only a link beside the year ("/anime/studios/comix-wave-films"); a footer's
+    # link to the site's own company page ("/company/about") names no maker of the film.
+    page = (
+        "<html><body><main><h1>your name.</h1><div><a href='/anime/studios/comix-wave-films'>CoMix Wave Films</a>"
+        "</div><div><span class='iconYear'>2016</span></div></main>"
+        "<footer><a href='/company/about'>About us</a></footer></body></html>"
+    )
+    assert linked_companies(Page.from_bytes(page.encode())) == (Company("CoMix Wave Films"),)
