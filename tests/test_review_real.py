@@ -306,6 +306,15 @@ def test_a_kind_note_after_the_year_is_no_part_of_the_name(raw: str, cleaned: tu
     assert clean_title(raw) == cleaned
 
 
+def test_a_film_named_by_a_year_is_not_of_that_year() -> None:
+    # Box Office Mojo's 2021 worldwide chart: the 42nd film is "1921" (a Chinese film of 2021), the whole text of its
+    # name link, which the record reading took for the film's year.
+    gold, record = _own("dev/C_lists/granthicks__boxofficemojo-2021-worldwide__saved-2021-11")
+    [named] = [entry for entry in record.entries if entry.title == "1921"]
+    assert [entry["year"] for entry in gold["entries"] if entry["title"] == "1921"] == [None]
+    assert (named.rank, named.year) == (42, None)
+
+
 def test_award_table_rows_spanned_by_their_year_are_one_entry_each() -> None:
     # The shape of Wikipedia's award tables ("Academy Award for Best Picture"): a table per decade under one
     # header (Year | Film | Producer(s)), the year cell spanning its nominees' rows, the films in italic links.

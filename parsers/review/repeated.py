@@ -230,6 +230,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         rank, title = rank if rank is not None else numbered[0], numbered[1]
     elif rank is not None and title.startswith(f"{rank} "):  # "11 My Dress-Up Darling": the badge in the heading
         title = title[len(str(rank)) + 1 :]
+    if year is not None and title == str(year):  # "1917", "2012": the film's name, read as a year where it stands alone
+        year = None
     return _Record(record, title, rank, year, film_link, names, _page_link(record, anchors, title, first_text))
 
 
