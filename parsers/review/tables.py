@@ -148,13 +148,15 @@ def _film_column(body: list[list[LexborNode]], page: Page) -> int | None:
     for n in range(width):
         cells = [line[n] for line in body if n < len(line)]
         texts = [_cell_text(cell) for cell in cells]
-        linked = [
-            any(film_url(page.absolute(anchor.attributes.get("href")) or "", wiki=False) for anchor in cell.css("a"))
-            for cell in cells
-        ]
+        linked = [_links_film(cell, page) for cell in cells]
         if share(linked) >= 0.6 and _distinct_names(texts):
             return n
     return None
+
+
+def _links_film(cell: LexborNode, page: Page) -> bool:
+    """The cell links a film database's page (not a wiki article: a wiki links every person and place so)."""
+    return any(film_url(page.absolute(anchor.attributes.get("href")) or "", wiki=False) for anchor in cell.css("a"))
 
 
 def _distinct_names(texts: list[str]) -> bool:
@@ -212,8 +214,7 @@ def _record_row(line: list[LexborNode], columns: _Columns, page: Page) -> bool:
     film page, or its rank cell prints a rank (a column's name is a word)."""
     if columns.title >= len(line):
         return False
-    anchors = line[columns.title].css("a")
-    if any(film_url(page.absolute(anchor.attributes.get("href")) or "", wiki=False) for anchor in anchors):
+    if _links_film(line[columns.title], page):
         return True
     return columns.rank is not None and columns.rank < len(line) and _rank(_cell_text(line[columns.rank])) is not None
 
