@@ -8,6 +8,7 @@ its address, or a page of the card's own, named as the card is).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -96,3 +97,14 @@ def test_a_schedule_reads_a_film_shown_again_as_a_screening() -> None:
     reading = read_list(Page.from_bytes(page, url=gold["url"]))[0]
     screenings = [entry["title"] for entry in gold["alternatives"]["entries"][0]]
     assert [entry.title for entry in reading.entries] == screenings[:12]
+
+
+def test_film_pages_filed_under_ids_are_one_folder(grader: ModuleType) -> None:
+    # The Curzon page above with each film page's address under an id of its own, as many sites file them
+    # ("/aldgate/film-info/4512/mank"): the id is no folder of its own, the cards still name their own pages.
+    page, gold = _case("filmcalendar__curzon-aldgate-this-week__2020-12")
+    ids = iter(range(4501, 4600))
+    filed = re.sub(rb'href="/aldgate/film-info/', lambda m: m.group(0) + b"%d/" % next(ids), page)
+    assert b"/film-info/4501/" in filed
+    out = parse(filed, url=gold["url"]).to_dict()
+    assert grader.grade_review(grader.Score(), gold, out) == {}

@@ -331,11 +331,12 @@ def _linked(record: _Record, about_films: bool) -> bool:
 
 def _own_pages(records: list[_Record]) -> bool:
     """Each record is named by a link to a page of its own, all in one folder of the site ("/aldgate/film-info/mank",
-    "/aldgate/film-info/possessor"), and the names are short, as works' names are (not headlines)."""
+    "/aldgate/film-info/possessor"; "/film/4512/mank", "/film/9077/possessor": an id is no folder of its own), and
+    the names are short, as works' names are (not headlines)."""
     links = [record.page_link for record in records if record.page_link]
     if len(links) < 0.8 * len(records) or len(set(links)) < len(links):
         return False
-    folders = Counter(urlsplit(link).path.rstrip("/").rpartition("/")[0] for link in links)
+    folders = Counter(_DIGITS.sub("#", urlsplit(link).path.rstrip("/").rpartition("/")[0]) for link in links)
     words = median(len(record.title.split()) for record in records)
     return folders.most_common(1)[0][1] >= 0.8 * len(records) and words <= 5
 
