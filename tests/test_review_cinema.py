@@ -108,3 +108,12 @@ def test_film_pages_filed_under_ids_are_one_folder(grader: ModuleType) -> None:
     assert b"/film-info/4501/" in filed
     out = parse(filed, url=gold["url"]).to_dict()
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_a_film_listed_again_at_another_airing_is_no_label(grader: ModuleType) -> None:
+    # NextFilm: a day's 99 film airings on Freeview, 21 of them films aired again later ("Planet 51" at noon and
+    # on a +1 channel): each airing links the film's page, so a name read again is the same film again, not a
+    # label every record repeats (the run was refused for its repeated names and the list lost).
+    page, gold = _case("fiznool__nextfilm-films-on-freeview-today-tv-listing__2017-12")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert grader.grade_review(grader.Score(), gold, out) == {}

@@ -393,7 +393,10 @@ def _candidate(
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
     _unlabelled(records)
-    if share(named) < 0.8 or len({record.title for record in records}) < 0.8 * len(records):
+    if share(named) < 0.8 or _repeats(records) > 0.2 * len(records):
+        return None
+    # a programme shows each film many times (a cinema's sessions, day by day): its list is its films, read elsewhere
+    if len({record.title for record in records}) < 0.5 * len(records):
         return None
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
@@ -416,6 +419,17 @@ def _candidate(
     years = share([record.year is not None for record in records])
     confidence = 0.45 + 0.2 * ranked + 0.2 * films + 0.05 * years + 0.1 * in_article
     return Candidate("records", items, min(confidence, 0.95))
+
+
+def _repeats(records: list[_Record]) -> int:
+    """Records named as an earlier one was, but for a film linked again: the same film in another section (a
+    year's nominees in two categories), not a label every record repeats."""
+    seen: set[str] = set()
+    repeats = 0
+    for record in records:
+        repeats += record.title in seen and not record.film_link
+        seen.add(record.title)
+    return repeats
 
 
 def _sections(runs: list[list[LexborNode]]) -> list[list[list[LexborNode]]]:
