@@ -49,6 +49,7 @@ _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatev
 _INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "sup", "sub", "abbr", "cite", "font", "u"})
 _WORD = re.compile(r"[^\W\d_]{2}")
 _ALIKE = 0.8  # the share of entries with years that makes a section like the others (and 1 - it, unlike)
+_MAX_ALONE = 50  # runs drawn alike read each as a list of its own at most (see record_candidates)
 _MAX_SECTIONS = 400  # sections of a sectioned list read at most: a page's thousand rows are rows, not sections
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
 _MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
@@ -538,7 +539,15 @@ def record_candidates(page: Page, index: BlockIndex, about_films: bool = False) 
     list split into sections of such runs, or of sections too small to hold runs."""
     readings = _Readings(page)
     runs = _runs(page)
-    found = [c for members in runs if (c := _candidate(members, readings, index, about_films)) is not None]
-    sections = _sections(runs) + [nested for members in runs if (nested := _nested(members))]
+    drawn = _sections(runs)
+    # A run among hundreds drawn alike (a table row's cells, row after row) is no list of its own: the runs
+    # together are one, read below; reading each alone cost most of a long table's parse.
+    parts = {id(members) for group in drawn if len(group) > _MAX_ALONE for members in group}
+    found = [
+        c
+        for members in runs
+        if id(members) not in parts and (c := _candidate(members, readings, index, about_films)) is not None
+    ]
+    sections = drawn + [nested for members in runs if (nested := _nested(members))]
     found += [candidate for group in sections if (candidate := _section_candidate(group, readings, index))]
     return found
