@@ -96,17 +96,17 @@ def test_each_labelled_line_of_a_box_is_its_own_value() -> None:
 def test_the_toggle_after_an_original_title_is_no_part_of_it() -> None:
     # FilmAffinity: "Título original" is followed by "La bête dans la jungle<span class="show-akas">aka ▾</span>",
     # the button that opens the other titles.
-    name = "dev/E_other_film_sites/raulp2__filmaffinity_film932361_la-bestia-en-la-jungla__2024-03__cp1252"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    record = parsers.parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold.get("url")).to_dict()
+    gold, record = _own_page(
+        "dev/E_other_film_sites/raulp2__filmaffinity_film932361_la-bestia-en-la-jungla__2024-03__cp1252"
+    )
     assert record["original_title"] == gold["title"] == "La bête dans la jungle"
 
 
 def test_a_spanish_companies_label_is_read_as_the_production_companies() -> None:
     # FilmAffinity's Spanish page labels them "Compañías" (before it: "Coproducción Francia-Bélgica-Austria;").
-    name = "dev/E_other_film_sites/raulp2__filmaffinity_film932361_la-bestia-en-la-jungla__2024-03__cp1252"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    record = parsers.parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold.get("url")).to_dict()
+    _, record = _own_page(
+        "dev/E_other_film_sites/raulp2__filmaffinity_film932361_la-bestia-en-la-jungla__2024-03__cp1252"
+    )
     assert [company["name"] for company in record["companies"]] == [
         "Aurora Films",
         "Frakas Productions",
