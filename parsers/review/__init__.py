@@ -10,6 +10,7 @@ sidebars, comments, "popular" boxes) is removed before any candidate is sought (
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from urllib.parse import urldefrag
 
@@ -72,7 +73,9 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         same = [other for other in others if share([i.block in blocks_read for i in other.items]) >= 0.5]
         # Records that hold a shorter candidate (a chain that skipped the rows printed out of order) replace it;
         # records that only go on after it (a box below in the same markup) do not.
-        longer = [other for other in same if _within(records, other) > 1.2 * len(other.items)]
+        longer = [
+            other for other in same if _within(records, other) > 1.2 * len(other.items) and not _split(records, other)
+        ]
         for other in same:
             other.confidence = max(other.confidence, records.confidence)
             _take_facts(other, records)
@@ -87,6 +90,14 @@ def _within(records: Candidate, other: Candidate) -> int:
     """How many of the records lie between the other candidate's first and last entries."""
     first, last = min(item.block for item in other.items), max(item.block for item in other.items)
     return sum(1 for item in records.items if first <= item.block <= last)
+
+
+def _split(records: Candidate, other: Candidate) -> bool:
+    """The records split most of the other candidate's entries in parts (a table's cells, several to a row): not a
+    longer list, a finer reading of the same one."""
+    starts = sorted(item.block for item in records.items)
+    parts = [bisect_left(starts, item.end or item.block + 1) - bisect_left(starts, item.block) for item in other.items]
+    return share([n > 1 for n in parts]) >= 0.5
 
 
 def _fill_gaps(chain: Candidate, records: Candidate, count: int | None) -> None:

@@ -53,7 +53,8 @@ _MAX_ALONE = 50  # runs drawn alike read each as a list of its own at most (see 
 _MAX_SECTIONS = 400  # sections of a sectioned list read at most: a page's thousand rows are rows, not sections
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
 _MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
-_LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-])")  # "2000 (73rd)", "1994": a year, not a date
+# "2000 (73rd)", "1994": a year, not a date ("1994-03") nor a decade ("1990s", "1990's")
+_LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-]|[’']?s\b)")
 _BLOCKS_IN_LINK = HEADINGS | {"p", "div", "li"}
 
 
@@ -418,7 +419,9 @@ def _candidate(
         return None
     in_article = share([index.blocks[item.block].in_article for item in items])
     years = share([record.year is not None for record in records])
-    confidence = 0.45 + 0.2 * ranked + 0.2 * films + 0.05 * years + 0.1 * in_article
+    # a list with no text of its own (names only in the posters' alts: a carousel) is the weaker reading of a page
+    unseen = share([item.block < 0 for item in items])
+    confidence = 0.45 + 0.2 * ranked + 0.2 * films + 0.05 * years + 0.1 * in_article - 0.05 * unseen
     return Candidate("records", items, min(confidence, 0.95))
 
 

@@ -236,7 +236,9 @@ def _names_titles(line: list[LexborNode], also: tuple[re.Pattern[str], ...] = ()
     )
 
 
-def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tuple[str, ...], list[Item], bool] | None:
+def _table_items(
+    table: LexborNode, page: Page, index: BlockIndex
+) -> tuple[tuple[str, ...], list[Item], _Columns] | None:
     """A table's header and one item per row (a title cell that spans rows counts once), or None."""
     rows = _rows(table)
     if _labels_in_first_column(rows):
@@ -296,27 +298,29 @@ def _table_items(table: LexborNode, page: Page, index: BlockIndex) -> tuple[tupl
             continue
         rank, title = found if every and found is not None else (printed if own_ranks else None, text)
         items.append(Item(rank or len(items) + 1, title, b, 0, rank is None, year=year, end=last + 1))
-    return tuple(clean(text) for text in header), items, columns.named
+    return tuple(clean(text) for text in header), items, columns
 
 
 def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
     """Tables with a title column (and maybe rank and year columns): one entry per row. A page that splits
-    one list into tables of one header (a table per decade, per letter) gives one candidate of them all."""
+    one list into tables of one layout, one after another (a table per decade, per letter: as many columns, the
+    name, rank and year in the same places, whatever each calls them) gives one candidate of them all."""
     found: list[Candidate] = []
-    last_header: tuple[str, ...] | None = None
+    last_key: tuple[int, int, int | None, int | None] | None = None
     for table in page.tree.css("table"):
         read = _table_items(table, page, index)
         if read is None:
             continue
-        header, items, named = read
-        if found and header and header == last_header:
+        header, items, columns = read
+        key = (len(header), columns.title, columns.rank, columns.year) if header else None
+        if found and key and key == last_key:
             joined = found[-1].items
             offset = len(joined) if all(item.rank_inferred for item in items) else 0
             joined.extend(replace(item, rank=item.rank + offset) for item in items)
             continue
-        last_header = header
+        last_key = key
         if items:
-            found.append(Candidate("table", items, 0.75 if named else 0.6))
+            found.append(Candidate("table", items, 0.75 if columns.named else 0.6))
     return [candidate for candidate in found if len(candidate.items) >= _MIN_ENTRIES]
 
 
