@@ -44,6 +44,15 @@ ITEM_LAYOUTS = ("schema.org", "microdata")
 _VISIBLE_FIRST = ("release_dates", "runtime_minutes", "genres")
 # More distinct films than this at the top level is a list page (a carousel), not one film's page.
 _MAX_FILMS_ON_A_FILM_PAGE = 2
+# What a site prints after a title to say it is no cinema film: "Hra o trůny (TV seriál)", "Dark (TV-Serie)".
+_MEDIUM = re.compile(
+    r"\s+\((?:tv[ -]?)?(?:series|serie|séries?|seriál|serial|сериал|miniseries|mini-series|film|movie|special|episode"
+    r"|epizoda)(?:\s+tv)?\)$",
+    re.I,
+)
+# A ``dateCreated`` that is a bare year or run of years ("2007", "2011 - 2018") is the film's production year (ČSFD);
+# a full date or timestamp there is when the site's own record was made (Letterboxd, Rotten Tomatoes).
+_PRODUCTION_YEARS = re.compile(r"\s*((?:18|19|20)\d\d)(?:\s*[-–]\s*(?:(?:18|19|20)\d\d)?)?\s*")
 
 
 def _items(value: Any) -> list[Any]:
@@ -133,7 +142,7 @@ def _akas(value: Any) -> tuple[Aka, ...] | None:
 
 # field → (schema.org keys, first that has a value wins; normaliser of that value)
 _FIELDS: dict[str, tuple[tuple[str, ...], Callable[[Any], Any]]] = {
-    "title": (("name", "headline"), lambda v: text_value(v) or None),
+    "title": (("name", "headline"), lambda v: _MEDIUM.sub("", text_value(v)) or None),
     "akas": (("alternateName", "alternativeHeadline"), _akas),
     "year_end": (("endDate",), lambda v: find_year(str(v))),
     "genres": (("genre",), _texts),
@@ -160,9 +169,12 @@ def movie_fields(obj: dict[str, Any]) -> dict[str, Any]:
         value = next((obj[k] for k in keys if obj.get(k) not in (None, "", [])), None)
         if value is not None and (normalised := normalise(value)) is not None:
             out[field] = normalised
+    years = [_production_year(obj.get("dateCreated"))]
     if dates := _release_dates(obj):
         out["release_dates"] = dates
-        out["year"] = find_year(min(d.date for d in dates))
+        years.append(find_year(min(d.date for d in dates)))
+    if known := [year for year in years if year]:
+        out["year"] = min(known)  # a film is released after it is made: a later date is a re-release
     if companies := _companies(obj):
         out["companies"] = companies
     if imdb_id := _linked_id(obj, tt_id):
@@ -170,6 +182,11 @@ def movie_fields(obj: dict[str, Any]) -> dict[str, Any]:
     if kind := next((_TITLE_TYPES[t] for t in types_of(obj) if t in _TITLE_TYPES), None):
         out["title_type"] = kind
     return out
+
+
+def _production_year(value: Any) -> int | None:
+    match = _PRODUCTION_YEARS.fullmatch(value) if isinstance(value, str) else None
+    return int(match.group(1)) if match else None
 
 
 def film_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:

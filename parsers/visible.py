@@ -52,6 +52,7 @@ _COMPANY_PAGE = re.compile(
     r"/(?:studios?|compan(?:y|ies)|production-compan(?:y|ies))/[^/?#]*[^\W\d_][^/?#]*/?(?:$|[?#])", re.I
 )
 _MAX_LINKED_COMPANIES = 6
+_BOXES = frozenset({"ul", "ol", "dl", "table", "section", "aside", "body"})
 _NOT_A_FILM = re.compile(r"\b(platforms?|developers?|publishers?|label|isbn|pages|tracks?)\b", re.I)
 
 
@@ -218,6 +219,7 @@ _CLASS_FIELDS = (
 def labelled_fields(page: Page) -> dict[str, Any]:
     """Every field whose label the page prints, read from what follows the label; the first label of a field wins."""
     found: dict[str, Any] = {}
+    release_box: int | None = None  # the list or table of the first release date's label
     for node in page.tree.css(_LABELS):
         if not _is_leaf(node):
             continue
@@ -225,11 +227,19 @@ def labelled_fields(page: Page) -> dict[str, Any]:
         if not text or len(text) > _MAX_LABEL:
             continue
         field = field_of_label(label_key(text))
-        if field is None or field in found or field not in _READERS:
+        if field is None or field not in _READERS:
+            continue
+        # one row a release (ČSFD's "V kinech od" per country, newest first): every row of the first one's box
+        again = field == "release_dates" and field in found and _box(node) == release_box
+        if field in found and not again:
             continue
         value = _value_of(node)
-        if value is not None and (read := _READERS[field](value)) is not None:
-            found[field] = _flagged(read, node) if field == "release_dates" else read
+        if value is None or (read := _READERS[field](value)) is None:
+            continue
+        if field == "release_dates":
+            release_box = _box(node)
+            read = tuple(dict.fromkeys((*found.get(field, ()), *_flagged(read, node))))
+        found[field] = read
     for name, field in _CLASS_FIELDS:
         named = page.tree.css_first(f'[class~="{name}"]') if field not in found else None
         if named is not None and (read := _READERS[field](_Value(named))) is not None:
@@ -271,10 +281,19 @@ def linked_companies(page: Page) -> tuple[Company, ...] | None:
     return tuple(Company(name) for name in names) if 0 < len(names) <= _MAX_LINKED_COMPANIES else None
 
 
+def _box(label: LexborNode) -> int | None:
+    """The ``mem_id`` of the list, table or section a label sits in."""
+    node = label.parent
+    while node is not None and node.tag not in _BOXES:
+        node = node.parent
+    return node.mem_id if node is not None else None
+
+
 def _flagged(dates: tuple[ReleaseDate, ...], label: LexborNode) -> tuple[ReleaseDate, ...]:
-    """Dates whose label shows the country as a flag (ČSFD's ``<th><img alt="USA"> V kinech od:</th>``): that
-    country, for each date that names none."""
-    flag = label.css_first("img[alt], img[title]")
+    """Dates whose label shows the country as a flag (ČSFD's ``<th><img alt="USA"> V kinech od:</th>``, or its
+    row's ``<li><img alt="Česko"><p>V kinech od</p>…</li>``): that country, for each date that names none."""
+    row = label.parent if label.parent is not None and label.parent.tag in ("li", "tr") else None
+    flag = label.css_first("img[alt], img[title]") or (row.css_first("img[alt], img[title]") if row else None)
     if flag is None:
         return dates
     attributes = flag.attributes

@@ -45,7 +45,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "v kinech od", "v kinách od", "w kinach od", "en salles", "en salle le", "en cines", "nei cinema dal",
         "nos cinemas", "в кино с", "в прокате с", "premiera",
         # a series' or an anime's first broadcast, as TV and anime databases label it
-        "aired", "first aired", "first air date", "air dates", "broadcast", "放送日", "放送期間", "выпуск",
+        "aired", "first aired", "first air date", "air dates", "broadcast", "on tv from", "v tv od", "放送日", "放送期間",
+        "выпуск",
     ),
     "companies": (
         "production co", "production companies", "production company", "company", "companies",

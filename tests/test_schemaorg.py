@@ -182,6 +182,50 @@ def test_date_created_is_no_release_date() -> None:
     assert [(c.field, c.kept, c.other) for c in record.conflicts] == [("release_dates", "page", "jsonld")]
 
 
+@pytest.mark.parametrize(
+    ("made", "year"),
+    [("1999", 1999), ("2011 - 2018", 2011), ("2007", 2007), ("2005-11-20", 2008), ("2005-11-20T14:50:02-08:00", 2008)],
+)
+def test_a_bare_year_created_is_the_films_year(made: str, year: int) -> None:
+    """ČSFD (round 8 pages, 2017-2026) gives ``dateCreated`` its production year ("2007"; a series' run "2011 -
+    2018"), where its first release on the page is later (Arn: Finland 2008); a full date there is a site's record
+    date (Rotten Tomatoes), no year of the film's."""
+    movie = '<script type="application/ld+json">{"@type":"Movie","name":"Arn","dateCreated":"%s"}</script>'
+    shown = "<p><span>In Theaters:</span> <span>22.02.2008</span></p>"
+    assert parse_movie(Page(movie % made + shown, "https://example.org/film/1")).year == year
+
+
+def test_every_release_row_of_the_box_with_its_rows_flag() -> None:
+    """ČSFD's 2026 premieres box: one ``<li>`` a release, the flag beside the label, newest first within a kind
+    (a 2017 film-club screening before the 1999 release); the box's every row is read, and the year is the first."""
+    row = "<li><span><img class='flag' title='{0}' alt='{0}'/></span><p>{1}</p><span>{2}</span></li>"
+    box = "".join(
+        row.format(*cells)
+        for cells in (
+            ("Česko", "V kinech od", "14.09.2017 AČFK"),
+            ("Česko", "V kinech od", "05.08.1999 Warner Bros. CZ"),
+            ("Česko", "Na DVD od", "05.04.2023 Magic Box"),
+            ("USA", "V kinech od", "31.03.1999 Warner Bros. US"),
+        )
+    )
+    related = "<section><h3>Podobné filmy</h3><ul><li><p>V kinech od</p><span>01.01.1990</span></li></ul></section>"
+    page = f"<html><body><h1>Matrix</h1><section><ul>{box}</ul></section>{related}</body></html>"
+    dates = labelled_fields(Page.from_bytes(page.encode()))["release_dates"]
+    assert [(date.date, date.country) for date in dates] == [
+        ("2017-09-14", "CZ"),
+        ("1999-08-05", "CZ"),
+        ("1999-03-31", "US"),
+    ]
+    assert parse_movie(Page.from_bytes(page.encode())).year == 1999
+
+
+def test_a_title_loses_the_medium_the_site_prints_after_it() -> None:
+    """ČSFD's heading and microdata name "Hra o trůny (TV seriál)": the title is the name without it."""
+    obj = {"@type": "TVSeries", "name": "Hra o trůny (TV seriál)"}
+    assert movie_fields(obj)["title"] == "Hra o trůny"
+    assert movie_fields({"@type": "Movie", "name": "Film (1983)"})["title"] == "Film (1983)"
+
+
 def test_a_wiki_film_infobox_is_a_film_page() -> None:
     """A film article of a wiki (no Movie JSON-LD, no film site's address): the infobox's labelled rows make it a
     film page and give its facts; the heading's disambiguator gives the year and leaves the title clean."""
