@@ -300,6 +300,10 @@ def test_a_tables_first_row_of_plain_cells_is_a_record_when_it_reads_as_one() ->
         ("Lost (2004–2010) (TV Series)", ("Lost", 2004, 2010)),
         ("The Matrix Revisited (2001) (V)", ("The Matrix Revisited", 2001, None)),
         ("Heat (1995)", ("Heat", 1995, None)),
+        # beside the year, as IMDb's search results and ratings pages print it since about 2015
+        ("UFC 272: Covington vs Masvidal (2022 TV Special)", ("UFC 272: Covington vs Masvidal", 2022, None)),
+        ("Der lange Weg (2016 TV Movie)", ("Der lange Weg", 2016, None)),
+        ("Chernobyl (2019 TV Mini Series)", ("Chernobyl", 2019, None)),
     ],
 )
 def test_a_kind_note_after_the_year_is_no_part_of_the_name(raw: str, cleaned: tuple[str, int, int | None]) -> None:

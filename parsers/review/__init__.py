@@ -26,7 +26,16 @@ from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
 from .lists import list_candidates
 from .pagination import next_page_url
-from .quality import about_films, film_url, notes_on_one_work, other_medium, programme_page, share, title_like
+from .quality import (
+    about_films,
+    film_url,
+    notes_on_one_work,
+    other_medium,
+    programme_page,
+    ranked_products,
+    share,
+    title_like,
+)
 from .repeated import record_candidates
 from .structured import app_data_years, itemlist_candidate, review_facts
 from .tables import table_candidates
@@ -50,6 +59,12 @@ def _title_share(candidate: Candidate, strict: bool) -> float:
     )
 
 
+def _questions(candidate: Candidate) -> bool:
+    """Entries half of which are questions: a FAQ's or an interview's, not a list of works (a film is called
+    "What About Bob?" now and then, not every other one)."""
+    return share([item.title.rstrip().endswith(("?", "？")) for item in candidate.items]) >= 0.5
+
+
 def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: bool) -> Candidate | None:
     """The candidate whose entries read as names, scored by its shape's prior, the promised count, its
     length and, a little, how early it starts (the article's list before the site's lists below it)."""
@@ -59,7 +74,11 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         start = max(candidate.items[0].block, 0) / blocks if blocks else 0.0
         return candidate.confidence + (0.3 if count and found == count else 0.0) + min(found, 50) * 0.001 - 0.05 * start
 
-    named = [candidate for candidate in candidates if _title_share(candidate, films) >= _MIN_TITLE_SHARE]
+    named = [
+        candidate
+        for candidate in candidates
+        if _title_share(candidate, films) >= _MIN_TITLE_SHARE and not _questions(candidate)
+    ]
     for chain in (candidate for candidate in named if candidate.shape.startswith("numbered")):
         for run in (candidate for candidate in named if candidate.shape in _RUNS):
             _fill_gaps(chain, run, count)
@@ -230,7 +249,10 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return f"no film list: the page lists {medium}"
     if notes_on_one_work(topic.titles) and not is_list_url(page.url):
         return "no film list: the page's numbered items are notes on one work"
-    if topic.films or is_list_url(page.url) or _film_share(page, chosen, blocks) >= 0.5:
+    film_marked = _film_share(page, chosen, blocks) >= 0.5
+    if (products := ranked_products(topic.titles)) and not film_marked and not is_list_url(page.url):
+        return f"no film list: the page ranks {products}"
+    if topic.films or is_list_url(page.url) or film_marked:
         return None
     return "no film list: the page never speaks of films or TV, and its entries carry no film links or years"
 

@@ -18,10 +18,12 @@ from .candidates import RANK_BADGE, Item, item_line
 from .links import is_title_page, watch_link
 from .quality import FOOTNOTE_CALL, share
 
-# "(2007)", "(2011–2019)", and IMDb's note of the work's kind after the year: "(1966) (TV Series)", "(2004) (V)".
+# "(2007)", "(2011–2019)", and IMDb's note of the work's kind after the year: "(1966) (TV Series)", "(2004) (V)",
+# or, since about 2015, beside it: "(2016 TV Movie)", "(2022 TV Special)".
+_KINDS = r"TV(?: Series| Mini[- ]Series| Movie| Episode| Special| Short)?|V|Video(?: Game)?|Short"
 _YEARS = re.compile(
-    r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?\s*[)\]]"
-    r"(?:\s*\((?:TV(?: Series| Mini[- ]Series| Movie| Episode| Special| Short)?|V|Video|Short)\))?\s*$"
+    r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?"
+    rf"(?:\s+(?:{_KINDS}))?\s*[)\]](?:\s*\((?:{_KINDS})\))?\s*$"
 )
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)

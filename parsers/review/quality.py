@@ -113,6 +113,14 @@ _OTHER_MEDIA = re.compile(
     r"|游戏|遊戲|歌曲|专辑|專輯|音乐|書籍|图书|ゲーム|アルバム|楽曲|게임|앨범|노래|음악",
     re.I,
 )
+# What a buying guide ranks, where "TV" and "streaming" are no film words: "Best live TV streaming service",
+# "The best TVs of 2025", "Best streaming devices" (a list of services, sets or gadgets, not of films).
+_PRODUCTS = re.compile(
+    r"\b(?:best|top)\b(?:\s+[\w+&.-]+){0,5}?\s+(?P<product>services?|apps?|devices?|sticks?|players?|antennas?"
+    r"|subscriptions?|vpns?|tvs|televisions|soundbars?|projectors?|headphones|earbuds|speakers?|deals|plans"
+    r"|routers?|laptops?|phones?|tablets?|cameras?|consoles?)\b",
+    re.I,
+)
 # "7 observations about the first Matrix", "10 facts you didn't know about Jaws": numbered notes on one
 # work, whose headings read as names but are no list of films.
 _NOTES_ON_ONE = re.compile(
@@ -170,6 +178,12 @@ def other_medium(words: str) -> str | None:
         return None
     found = _OTHER_MEDIA.search(words)
     return found.group(0).casefold() if found else None
+
+
+def ranked_products(titles: list[str]) -> str | None:
+    """The products a page's titles say it ranks ("services" in "Best live TV streaming service"), or None."""
+    found = next((match for title in titles if (match := _PRODUCTS.search(title))), None)
+    return found.group("product").casefold() if found else None
 
 
 def notes_on_one_work(titles: list[str]) -> bool:

@@ -33,8 +33,10 @@ def _scripts_jsonld(page: Page) -> Iterator[Any]:
                 continue
 
 
-def _objects(value: Any, wanted: Callable[[dict[str, Any]], bool], skip: str = "") -> Iterator[dict[str, Any]]:
-    """Every object of a decoded JSON value that is ``wanted``, outer ones first, not looking under a ``skip`` key."""
+def _objects(
+    value: Any, wanted: Callable[[dict[str, Any]], bool], skip: frozenset[str] = frozenset()
+) -> Iterator[dict[str, Any]]:
+    """Every object of a decoded JSON value that is ``wanted``, outer ones first, not looking under ``skip`` keys."""
     if isinstance(value, list):
         for inner in value:
             yield from _objects(inner, wanted, skip)
@@ -42,7 +44,7 @@ def _objects(value: Any, wanted: Callable[[dict[str, Any]], bool], skip: str = "
         if wanted(value):
             yield value
         for key, inner in value.items():
-            if key != skip and isinstance(inner, (dict, list)):
+            if key not in skip and isinstance(inner, (dict, list)):
                 yield from _objects(inner, wanted, skip)
 
 
@@ -50,8 +52,13 @@ def _item_list(value: dict[str, Any]) -> bool:
     return "ItemList" in types_of(value) and isinstance(value.get("itemListElement"), list)
 
 
+# Where an ItemList names no works: inside another list's items, and as a review's pros and cons (schema.org's
+# ``positiveNotes``/``negativeNotes``: "Simple interface makes live TV easy to navigate").
+_NOT_WORKS = frozenset({"itemListElement", "positiveNotes", "negativeNotes"})
+
+
 def _item_lists(value: Any) -> Iterator[dict[str, Any]]:
-    return _objects(value, _item_list, skip="itemListElement")
+    return _objects(value, _item_list, skip=_NOT_WORKS)
 
 
 def _headlines(page: Page) -> dict[str, str]:

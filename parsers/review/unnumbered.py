@@ -7,6 +7,7 @@ text. A bold line straight above another (PICTURE BOOKS over the first book) lab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .blocks import HEADINGS, Block, Line
@@ -18,6 +19,13 @@ _MAX_TITLE = 120
 _MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
 _MIN_UNCOUNTED_PROSE = 40  # characters of text under each of them
 _HEADING_REACH = 7  # blocks after a heading in which its text is sought
+# The headings a guide or listicle closes with, about itself: where they start, its list has ended.
+_AFTERWORD = re.compile(
+    r"^(?:how we (?:test|tested|chose|choose|picked|pick|rate|rated|rank|ranked|review|reviewed|select|selected)\b"
+    r"|why (?:you should )?trust us\b|frequently asked questions\b|faqs?\b|who curated\b|our methodology\b"
+    r"|methodology\b|about (?:the|this|our) (?:author|reviewer|writer)s?\b)",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -71,10 +79,13 @@ def _runs(blocks: list[Block], heads: list[_Head], min_prose: int) -> dict[str, 
     level_of = {tag: int(tag[1]) for tag in HEADINGS}
     for head in heads:
         if head.kind in HEADINGS:
+            afterword = _AFTERWORD.match(head.text) is not None
             for kind, kind_runs in runs.items():
                 closes = level_of[head.kind] < level_of[kind] if kind in level_of else head.kind == "h1"
-                if closes and kind_runs[-1]:
+                if (closes or afterword) and kind_runs[-1]:
                     kind_runs.append([])
+            if afterword:
+                continue
         if not head.text or not blocks[head.block].in_article or head.prose < min_prose:
             continue
         if head.kind == "bold" or head.kind in _ITEM_HEADINGS:
