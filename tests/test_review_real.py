@@ -595,3 +595,16 @@ def test_counts_that_merely_grow_are_no_ranks() -> None:
     gold, record = _own("dev/C_no_list/kristal374__hdrezka-collections-index-page3__2023-08")
     assert gold["entries"] == []
     assert record.entries == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Cineworld London - Chelsea (2.13 miles)", False),  # Cineworld's 2013 cinema locator (dev C_no_list)
+        ("Kino Helios (4,5 km)", False),
+        ("8 Mile", True),
+        ("The Miles Between Us", True),
+    ],
+)
+def test_a_place_with_its_distance_is_no_name(text: str, name: bool) -> None:
+    assert title_like(text) is name

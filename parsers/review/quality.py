@@ -28,6 +28,8 @@ _DATE = re.compile(
     r"|^\d{1,2}(?:[:.h]\d\d)?\s*[ap]\.?\s?m\.?$|^\d{1,2}h\d\d$",
     re.I,
 )
+# "Cineworld London - Chelsea (2.13 miles)": a place as a locator lists it, with how far it is.
+_DISTANCE = re.compile(r"\(\s*\d+(?:[.,]\d+)?\s*(?:mi|miles?|km|kilomet(?:er|re)s?)\s*(?:away)?\)$", re.I)
 # A wiki's footnote call after a name or a column's name: "[12]", "[a]", "[note 3]".
 FOOTNOTE_CALL = r"\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]"
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z]", re.I)
@@ -136,10 +138,12 @@ _NOTES_ON_ONE = re.compile(
 
 
 def title_like(title: str, strict: bool = True) -> bool:
-    """A name, not a measure, a date, a byline or, when ``strict`` (a film's name), a sentence: lists of
+    """A name, not a measure, a date, a byline, a place's distance or, when ``strict`` (a film's name), a sentence: lists of
     other things name their entries with whole headlines ("Google has bought CloudSimple, a startup …")."""
     text = title.strip()
     if not _LETTER.search(text) or _NUMERIC.match(text) or _LABELLED_NUMBER.match(text) or _DATE.match(text):
+        return False
+    if _DISTANCE.search(text):
         return False
     words = text.split()
     if _BYLINE.match(text) and len(words) <= 4:
