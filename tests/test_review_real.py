@@ -212,6 +212,17 @@ def test_unlikely_list_is_withheld_with_a_reason() -> None:
     assert any(warning.startswith("no list given: the likeliest one") for warning in record.warnings)
 
 
+def test_one_of_many_lists_alike_is_withheld() -> None:
+    # Filmsite's 100 greatest films, an alphabetical grid (development): sixteen runs of five films, one a letter
+    # of the alphabet, none the page's list more than another; the one chosen gave 5 of the 100.
+    name = "dev/C_lists/rupaktiwari__filmsite-100-greatest-films-20th-century-alphabetical-grid__2023-10"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"], kind="review")
+    assert isinstance(record, ReviewPage)
+    assert record.entries == ()
+    assert record.warnings == ("no list given: the page holds 16 lists alike (records, 5 entries each)",)
+
+
 def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType) -> None:
     # An unranked Letterboxd list: each <li> a poster whose film is named only by its <img alt> and linked by
     # data-target-link; the records hold no text, so no block of the page's text stream, and were dropped.

@@ -47,6 +47,9 @@ _MIN_TITLE_SHARE = 0.8
 # Shapes that read every record of a run, numbered or not: where a numbered chain skipped some, they have them.
 _RUNS = frozenset({"records", "unnumbered-headings", "ul", "ol"})
 _SAME_LIST = 0.8  # names two readings share that make them readings of one list
+# Lists of one shape and length, as many as this: a chart archive's weekly top tens, a site's per-country lists.
+# The one chosen among them is a guess, not the page's list.
+_MANY_ALIKE = 10
 _ORDERED = 0.9  # a chain whose printed ranks are their places in the run, but for a misprint or two
 # Shapes in which the page itself says what its entries are: a JSON-LD ItemList, a table with a title column.
 _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
@@ -338,6 +341,10 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     chosen = _choose(candidates, count, len(blocks), topic.films)
     if chosen is None:
         return [ListReading((), None, None, count, ())]
+    alike = sum(c.shape == chosen.shape and len(c.items) == len(chosen.items) for c in candidates)
+    if alike >= _MANY_ALIKE and not every:
+        why = f"no list given: the page holds {alike} lists alike ({chosen.shape}, {len(chosen.items)} entries each)"
+        return [ListReading((), None, None, count, (why,))]
     rest = [candidate for candidate in candidates if candidate is not chosen] if every else []
     return [_reading(page, blocks, candidate, count, topic, targets) for candidate in (chosen, *rest)]
 
