@@ -271,9 +271,18 @@ class SearchPage(_Record):
     results: tuple[SearchResult, ...] = ()
     kind: str = field(default="search")
 
+    @property
+    def entries(self) -> tuple[RankedEntry, ...]:
+        """The results as a list page's entries, ranked by their order: a search page is a list of titles too."""
+        return tuple(
+            RankedEntry(n, r.title, r.year, title_url=f"https://www.imdb.com/title/{r.imdb_id}/", rank_inferred=True)
+            for n, r in enumerate(self.results, 1)
+        )
+
     def to_dict(self) -> dict[str, Any]:
-        out = {"kind": self.kind, "url": self.url}
+        out: dict[str, Any] = {"kind": self.kind, "url": self.url}
         out.update({k: v for k, v in _Record.to_dict(self).items() if k not in ("kind", "url")})
+        out["entries"] = [entry.to_dict() for entry in self.entries]
         return out
 
 
