@@ -223,6 +223,19 @@ def test_one_of_many_lists_alike_is_withheld() -> None:
     assert record.warnings == ("no list given: the page holds 16 lists alike (records, 5 entries each)",)
 
 
+def test_cards_apart_by_one_class_are_one_run() -> None:
+    # Filmweb's DVD premieres of 2014 (development): fifteen cards, every third opening its grid row with a layout
+    # class first ("cl dvdEdition" among "dvdEdition" and "blurayEdition"); read by first class, the run split and
+    # nine of the fifteen were read, none at its rank.
+    name = "dev/C_lists/mjasion__filmweb-dvd-bluray-premieres-2014-03"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = Page.from_bytes((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    reading = review.read_list(page)[0]
+    assert [(entry.rank, entry.title) for entry in reading.entries] == [
+        (entry["rank"], entry["title"]) for entry in gold["entries"]
+    ]
+
+
 def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType) -> None:
     # An unranked Letterboxd list: each <li> a poster whose film is named only by its <img alt> and linked by
     # data-target-link; the records hold no text, so no block of the page's text stream, and were dropped.

@@ -100,6 +100,7 @@ def _runs(page: Page) -> list[list[LexborNode]]:
                 prose = prose or bool(_WORD.search(child.text_content or ""))
             elif tag and not tag.startswith("-") and tag not in _SKIP and not (tag == "tr" and _header_row(child)):
                 groups[_signature(tag, child)].append(child)
+        _join_alike(parent, groups)
         _join_unclassed(parent, groups)
         found.extend(
             members
@@ -107,6 +108,44 @@ def _runs(page: Page) -> list[list[LexborNode]]:
             if len(members) >= _MIN_RUN and not (prose and tag in _INLINE)
         )
     return found
+
+
+def _join_alike(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNode]]) -> None:
+    """Runs of one tag whose records differ by one class are one run, in page order: a grid's every third card
+    opens its row with a layout class first (Filmweb's ``"cl dvdEdition"`` among ``"dvdEdition"`` cards), which
+    split it by first class. A box that shares only layout classes with the records (an empty-state message,
+    ``"gridCol-l-12 … dn cFilmListMessage"`` after ``"gridCol-s-12 … cFilmListItem"`` cards) differs by more."""
+    keys = [key for key in groups if key[1]]
+    if len(keys) < 2 or len({tag for tag, _ in keys}) == len(keys):
+        return
+    classes = {key: {_class_words(member.attributes.get("class") or "") for member in groups[key]} for key in keys}
+    joined: list[list[tuple[str, str]]] = []
+    for key in keys:
+        touching = [
+            run
+            for run in joined
+            if run[0][0] == key[0]
+            and any(_one_apart(a, b) for other in run for a in classes[other] for b in classes[key])
+        ]
+        run = [key]
+        for other in touching:
+            joined.remove(other)
+            run += other
+        joined.append(run)
+    for run in joined:
+        if len(run) > 1:
+            ids = {member.mem_id for key in run for member in groups.pop(key)}
+            groups[run[0]] = [child for child in parent.iter() if child.mem_id in ids]
+
+
+def _one_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One set of class words is the other and one more."""
+    return (a < b or b < a) and len(a ^ b) == 1
+
+
+@lru_cache(maxsize=4096)
+def _class_words(classes: str) -> frozenset[str]:
+    return frozenset(_DIGITS.sub("#", word) for word in classes.split())
 
 
 def _join_unclassed(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNode]]) -> None:
