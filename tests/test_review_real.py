@@ -236,6 +236,17 @@ def test_cards_apart_by_one_class_are_one_run() -> None:
     ]
 
 
+def test_a_tv_show_column_is_a_title_column() -> None:
+    # mytelly's 2024 TV guide (development): a "Time | TV Show" table, one row a slot; "TV Show" named no title
+    # column (only "Show") and the schedule gave no list.
+    name = "dev/C_lists/iptv-org__mytelly-bbc-one-london-tv-schedule__2024-12-07"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"], kind="review")
+    assert isinstance(record, ReviewPage)
+    every_slot = gold["alternatives"]["entries"][0]
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in every_slot]
+
+
 def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType) -> None:
     # An unranked Letterboxd list: each <li> a poster whose film is named only by its <img alt> and linked by
     # data-target-link; the records hold no text, so no block of the page's text stream, and were dropped.

@@ -22,7 +22,7 @@ _TITLE_COLUMN = re.compile(
     r"^(film|title|movie|name|series|show|album|book|game|product|model|titel|produkt|modell|nom|título)s?$", re.I
 )
 _FILM_TITLE_COLUMN = re.compile(
-    r"^(?:film|title|movie|series|show|programme|program|titel|filmtitel|titre|título|titolo|película|pelicula"
+    r"^(?:tv[ -]?)?(?:film|title|movie|series|show|programme|program|titel|filmtitel|titre|título|titolo|película|pelicula"
     r"|фильм|название|片名|电影|電影|映画|作品|作品名|タイトル|제목|영화)(?:s|e|es)?(?:\s+(?:name|title)s?)?(?:\s*\(.*\))?$",
     re.I,
 )
