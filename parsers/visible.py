@@ -10,6 +10,7 @@ follows it. The heading gives the title and, where it prints one, the year ("Pul
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -52,6 +53,7 @@ _COMPANY_PAGE = re.compile(
     r"/(?:studios?|compan(?:y|ies)|production-compan(?:y|ies))/[^/?#]*[^\W\d_][^/?#]*/?(?:$|[?#])", re.I
 )
 _MAX_LINKED_COMPANIES = 6
+_CELLS = frozenset({"td", "th"})
 _BOXES = frozenset({"ul", "ol", "dl", "table", "section", "aside", "body"})
 _NOT_A_FILM = re.compile(r"\b(platforms?|developers?|publishers?|label|isbn|pages|tracks?)\b", re.I)
 
@@ -70,6 +72,9 @@ def _is_leaf(node: LexborNode) -> bool:
 def _value_of(label: LexborNode) -> _Value | None:
     """What follows a label: its next element, or, where the label is the last of its box, the box's next element
     (``<th><div>Release dates</div></th><td>…</td>``); where words follow it in its box, the box without it."""
+    below = _cell_below(label)
+    if below is not None:
+        return _Value(below)
     node: LexborNode | None = label
     for _ in range(3):
         if node is None:
@@ -86,6 +91,30 @@ def _value_of(label: LexborNode) -> _Value | None:
             return _Value(box, node_text(node), links) if box is not None and links else _Value(sibling)
         node = node.parent
     return None
+
+
+def _cell_below(label: LexborNode) -> LexborNode | None:
+    """A label's value where a table prints its labels in a row and their values in the row below (Cinemais'
+    ``País | Gênero | Duração`` over ``EUA | Ação, Aventura | 124 min.``): the cell under it, counting out the
+    cells of the labels' row that span both rows. None where the label's row holds anything but labels."""
+    cell = label if label.tag in _CELLS else label.parent
+    row = cell.parent if cell is not None and cell.tag in _CELLS else None
+    if row is None or row.tag != "tr" or cell is None:
+        return None
+    cells = [child for child in row.iter() if child.tag in _CELLS]
+    texts = [node_text(child) for child in cells]
+    known = sum(bool(text and field_of_label(label_key(text))) for text in texts)
+    if known < 2 or any(len(text) > _MAX_LABEL for text in texts):
+        return None
+    after = row.next
+    while after is not None and after.tag != "tr":
+        after = after.next
+    if after is None:
+        return None
+    spanning = sum(1 for child in cells[: cells.index(cell)] if (child.attributes.get("rowspan") or "1") != "1")
+    below = [child for child in after.iter() if child.tag in _CELLS]
+    column = cells.index(cell) - spanning
+    return below[column] if 0 <= column < len(below) else None
 
 
 def _line_after(label: LexborNode) -> str:
@@ -326,6 +355,37 @@ def _year_beside(page: Page, title: str) -> dict[str, int]:
         if match and match.group("year") and strip_quotes(match.group("title")).casefold() == title.casefold():
             return {"year": int(match.group("year"))}
     return {}
+
+
+# The facts a film's own page labels, once each; a list of films labels them once per film.
+_ONE_FILMS_FACTS = frozenset(
+    {"genres", "runtime_minutes", "release_dates", "directors", "writers", "countries", "companies"}
+)
+_MIN_FACTS = 3
+# A label only a game's, a record's or a book's facts have ("Developer(s)", "Label", "ISBN").
+_OTHER_WORKS_LABEL = re.compile(
+    r"^(?:platforms?|developers?|developer\(s\)|publishers?|publisher\(s\)|label|isbn|pages|tracks?|track listing)\s*:?$",
+    re.I,
+)
+
+
+def labels_one_film(page: Page) -> bool:
+    """Whether the page labels one film's facts (director, runtime, country …): three fields or more labelled once
+    each, more than are labelled again (a cinema's page of one film, with no schema.org item; a premieres table
+    repeats its release label, a list of films every label), and nothing only another kind of work has."""
+    labelled: Counter[str] = Counter()
+    counted: set[int] = set()  # a label's element, and the box holding just it (``<td><strong>País</strong></td>``)
+    for node in page.tree.css(_LABELS):
+        text = node_text(node) if _is_leaf(node) else ""
+        if text and _OTHER_WORKS_LABEL.match(text):
+            return False
+        if text and len(text) <= _MAX_LABEL and (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:
+            parent = node.parent
+            if parent is None or parent.mem_id not in counted or node_text(parent) != text:
+                labelled[field] += 1
+            counted.add(node.mem_id)
+    once = sum(count == 1 for count in labelled.values())
+    return once >= _MIN_FACTS and once > len(labelled) - once
 
 
 def has_film_facts_box(page: Page) -> bool:

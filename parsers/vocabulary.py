@@ -36,7 +36,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "release_dates": (
         "release date", "release dates", "erscheinungsdatum", "kinostart", "veröffentlichungsdatum",
         "fecha de estreno", "fecha de lanzamiento", "date de sortie", "sortie", "data di uscita", "uscita",
-        "data de lançamento", "data de estreia", "lançamento", "premiärdatum", "premiär", "datum premiéry",
+        "data de lançamento", "data de estreia", "lançamento", "lançamento nacional", "estreno nacional", "premiärdatum", "premiär", "datum premiéry",
         "premiéra", "megjelenés dátuma", "bemutató", "bemutató dátuma", "release date(s)", "theatrical release",
         "in theaters", "original release", "original release date", "released", "première", "date de sortie en salles",
         "original air date", "air date", "上映日期", "首播", "premiere", "премьера (мир)", "премьера в мире", "премьера", "公開日", "estreno",

@@ -15,6 +15,8 @@ from parsers.schemaorg import has_film, movie_fields, parse_movie
 from parsers.visible import heading_fields, labelled_fields, linked_companies
 from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
 
+REAL_OWN = FIXTURES / "real"
+
 PAGES = FIXTURES / "schemaorg"
 GOLDENS = sorted((GOLDEN / "schemaorg").glob("*.json"))
 
@@ -372,6 +374,41 @@ def test_a_release_date_labelled_in_cinemas_from_with_the_countrys_flag() -> Non
     )
     dates = labelled_fields(Page.from_bytes(f"<html><body>{box}</body></html>".encode()))["release_dates"]
     assert [(date.date, date.country) for date in dates] == [("2019-03-22", "US")]
+
+
+def test_labels_over_their_values_in_the_row_below() -> None:
+    # Cinemais' 2019 film page: a row of labels (an image spanning both rows first), their values in the row below.
+    box = (
+        "<table><tr><td rowspan='2'><img src='12.png' alt='Classificação: 12 ANOS'></td><td><strong>País</strong></td>"
+        "<td><strong>Gênero</strong></td><td><strong>Duração</strong></td><td><strong>Lançamento Nacional</strong>"
+        "</td><td><strong>Distribuição</strong></td></tr><tr><td>EUA</td><td>Ação, Aventura, Ficção-científica</td>"
+        "<td>124 min.</td><td>07/03/2019</td><td>Walt Disney Studios</td></tr></table>"
+    )
+    fields = labelled_fields(Page.from_bytes(f"<html><body><h1>Capitã Marvel</h1>{box}</body></html>".encode()))
+    assert fields["genres"] == ("Ação", "Aventura", "Ficção-científica")
+    assert fields["runtime_minutes"] == 124
+    assert [date.date[:4] for date in fields["release_dates"]] == ["2019"]
+
+
+def test_a_page_labelling_one_films_facts_is_a_film_page() -> None:
+    # The same page whole (development, no schema.org item, no address): it was read as an article with no list.
+    name = "dev/E_other_film_sites/dsbezerra__cinemais_cf7128_capita-marvel__2019-03__utf8-under-latin1-meta"
+    record = parse((REAL_OWN / "pages" / f"{name}.html").read_bytes())
+    assert isinstance(record, FilmPage)
+    assert (record.year, record.runtime_minutes) == (2019, 124)
+
+
+def test_a_list_labelling_each_films_facts_is_no_film_page() -> None:
+    # A list of films, each with its director and runtime labelled: the labels repeat, the page is a list.
+    films = "".join(
+        f"<h2>{n}. {title}</h2><p><b>Director:</b> {director}</p><p><b>Runtime:</b> {minutes} min</p>"
+        f"<p><b>Country:</b> USA</p>"
+        for n, (title, director, minutes) in enumerate(
+            [("Heat", "Michael Mann", 170), ("Fargo", "Joel Coen", 98), ("Zodiac", "David Fincher", 157)], 1
+        )
+    )
+    page = f"<html><head><title>3 crime films</title></head><body><h1>3 crime films</h1>{films}</body></html>"
+    assert not isinstance(parse(page.encode()), FilmPage)
 
 
 def test_companies_linked_by_folder_leave_out_the_sites_own() -> None:
