@@ -60,8 +60,10 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> tuple[s
 
 
 @lru_cache(maxsize=4096)
-def parse_date(text: str | None) -> tuple[str, Precision] | None:
-    """ "27 February 2007" → ("2007-02-27", "day"); "February 2008" → ("2008-02", "month"); "2007" → ("2007", "year")."""
+def parse_date(text: str | None, day_first: bool = False) -> tuple[str, Precision] | None:
+    """ "27 February 2007" → ("2007-02-27", "day"); "February 2008" → ("2008-02", "month"); "2007" → ("2007", "year").
+    ``day_first``: the page's language writes "07/03/2019" for 7 March (all but American English); without it such
+    a date gives its year alone."""
     if not text:
         return None
     text = clean(text)
@@ -76,6 +78,8 @@ def parse_date(text: str | None) -> tuple[str, Precision] | None:
         if first == second or first > 12 or second > 12:
             month, day = (first, second) if second > 12 or first == second else (second, first)
             return _iso(year, month, day)
+        if day_first:
+            return _iso(year, second, first)
         return _iso(year)  # 03/04/1999: March 4 or 3 April; the year alone is sure
     year_value = month_value = day_value = None
     for token in _TOKEN.findall(text):
@@ -96,13 +100,13 @@ def parse_date(text: str | None) -> tuple[str, Precision] | None:
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
-def release_date_from_text(text: str, region: str | None = None) -> ReleaseDate | None:
+def release_date_from_text(text: str, region: str | None = None, day_first: bool = False) -> ReleaseDate | None:
     """ "27 February 2007 (USA) (premiere)" → a ReleaseDate; the first bracket that names
     a country is the country, the rest are notes. ``region`` (a link's ``region=`` code)
     wins over the name where the page gives both."""
     text = clean(text.replace("See more", " ").replace("»", " "))
     head = _PARENS.split(text, maxsplit=1)[0]
-    parsed = parse_date(head)
+    parsed = parse_date(head, day_first)
     if parsed is None:
         return None
     country_name = None

@@ -207,11 +207,30 @@ class _Value:
         return [part for part in _SEPARATORS.split(self.text) if part]
 
 
-def _release_dates(value: _Value) -> tuple[ReleaseDate, ...] | None:
+def _release_dates(value: _Value, day_first: bool = False) -> tuple[ReleaseDate, ...] | None:
     """One date per list item where the value lists them, else per separated part of its text."""
     items = [node_text(item) for item in value.node.css("li")] if not value.label else []
-    found = (release_date_from_text(part) for part in items or _RELEASE_SEPARATORS.split(value.text))
+    found = (
+        release_date_from_text(part, day_first=day_first) for part in items or _RELEASE_SEPARATORS.split(value.text)
+    )
     return tuple(dict.fromkeys(date for date in found if date)) or None
+
+
+# English where a date is written day first ("07/03/2019" for 7 March): every English but the American.
+_DAY_FIRST_ENGLISH = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za"})
+
+
+def _day_first(page: Page) -> bool:
+    """Whether the page's language (``<html lang>``, else ``og:locale``) writes a date's day before its month."""
+    html = page.tree.css_first("html")
+    locale = page.tree.css_first('meta[property="og:locale"]')
+    lang = (html.attributes.get("lang") if html is not None else None) or (
+        locale.attributes.get("content") if locale is not None else None
+    )
+    parts = (lang or "").replace("_", "-").lower().split("-")
+    if not parts[0]:
+        return False
+    return parts[0] != "en" or (len(parts) > 1 and parts[1] in _DAY_FIRST_ENGLISH)
 
 
 def _people(value: _Value) -> tuple[Person, ...] | None:
@@ -248,6 +267,7 @@ _CLASS_FIELDS = (
 def labelled_fields(page: Page) -> dict[str, Any]:
     """Every field whose label the page prints, read from what follows the label; the first label of a field wins."""
     found: dict[str, Any] = {}
+    day_first = _day_first(page)
     release_box: int | None = None  # the list or table of the first release date's label
     for node in page.tree.css(_LABELS):
         if not _is_leaf(node):
@@ -263,7 +283,10 @@ def labelled_fields(page: Page) -> dict[str, Any]:
         if field in found and not again:
             continue
         value = _value_of(node)
-        if value is None or (read := _READERS[field](value)) is None:
+        if value is None:
+            continue
+        read = _release_dates(value, day_first) if field == "release_dates" else _READERS[field](value)
+        if read is None:
             continue
         if field == "release_dates":
             release_box = _box(node)

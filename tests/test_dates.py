@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from parsers.dates import parse_date, release_date_from_text
+from parsers.page import Page
+from parsers.visible import labelled_fields
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,20 @@ def test_a_superscript_digit_is_no_number() -> None:
     # digit to str.isdigit() and no number to int(), and the parse raised ValueError.
     assert parse_date("12 May 2015 ¹") == ("2015-05-12", "day")
     assert parse_date("¹ 2015") == ("2015", "year")
+
+
+@pytest.mark.parametrize(
+    ("lang", "date"),
+    [
+        ("pt-BR", "2019-03-07"),  # Cinemais' 2019 film page: "Lançamento Nacional 07/03/2019", 7 March
+        ("en-GB", "2019-03-07"),
+        ("en-US", "2019"),  # July 3 to an American: the year alone is sure
+        ("en", "2019"),
+        (None, "2019"),
+    ],
+)
+def test_a_slashed_date_is_read_day_first_where_the_pages_language_writes_it_so(lang: str | None, date: str) -> None:
+    attribute = f' lang="{lang}"' if lang else ""
+    page = f"<html{attribute}><body><h1>Capitã Marvel</h1><p><b>Lançamento:</b> 07/03/2019</p></body></html>"
+    dates = labelled_fields(Page.from_bytes(page.encode()))["release_dates"]
+    assert [d.date for d in dates] == [date]
