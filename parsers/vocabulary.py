@@ -42,6 +42,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "original air date", "air date", "上映日期", "首播", "premiere", "премьера (мир)", "премьера в мире", "премьера", "公開日", "estreno",
         # a theatrical release as "in cinemas from" in the languages film sites are written in
         "in cinemas", "in cinemas from", "in theaters from", "in theatres", "in theatres from", "im kino ab",
+        "release date (theaters)", "release date (theatres)", "release date (streaming)",
         "v kinech od", "v kinách od", "w kinach od", "en salles", "en salle le", "en cines", "nei cinema dal",
         "nos cinemas", "в кино с", "в прокате с", "premiera",
         # a series' or an anime's first broadcast, as TV and anime databases label it

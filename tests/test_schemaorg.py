@@ -420,3 +420,17 @@ def test_companies_linked_by_folder_leave_out_the_sites_own() -> None:
         "<footer><a href='/company/about'>About us</a></footer></body></html>"
     )
     assert linked_companies(Page.from_bytes(page.encode())) == (Company("CoMix Wave Films"),)
+
+
+def test_rotten_tomatoes_release_rows_by_kind() -> None:
+    # Rotten Tomatoes' 2026 Movie Info: "Release Date (Theaters)" then "Release Date (Streaming)", each a <dt>/<dd> of
+    # one <dl>; the year is the first release's (Gladiator, development; its JSON-LD gives no date).
+    box = (
+        "<dl><div><dt><rt-text>Release Date (Theaters)</rt-text></dt><dd><rt-text>May 5, 2000, Wide</rt-text></dd>"
+        "</div><div><dt><rt-text>Release Date (Streaming)</rt-text></dt><dd><rt-text>Jun 15, 2011</rt-text></dd></div>"
+        "<div><dt><rt-text>Runtime</rt-text></dt><dd><rt-text>2h 34m</rt-text></dd></div></dl>"
+    )
+    movie = '<script type="application/ld+json">{"@type":"Movie","name":"Gladiator"}</script>'
+    record = parse_movie(Page.from_bytes(f"<html><head>{movie}</head><body>{box}</body></html>".encode()))
+    assert [d.date for d in record.release_dates or ()] == ["2000-05-05", "2011-06-15"]
+    assert (record.year, record.runtime_minutes) == (2000, 154)
