@@ -55,7 +55,9 @@ _COMPANY_PAGE = re.compile(
 _MAX_LINKED_COMPANIES = 6
 _CELLS = frozenset({"td", "th"})
 _BOXES = frozenset({"ul", "ol", "dl", "table", "section", "aside", "body"})
-_NOT_A_FILM = re.compile(r"\b(platforms?|developers?|publishers?|label|isbn|pages|tracks?)\b", re.I)
+# Labels only a game's, a record's or a book's facts have.
+_OTHER_WORKS = r"platforms?|developers?|publishers?|label|isbn|pages|tracks?"
+_NOT_A_FILM = re.compile(rf"\b({_OTHER_WORKS})\b", re.I)
 
 
 def _inline(tag: str | None) -> bool:
@@ -385,11 +387,7 @@ _ONE_FILMS_FACTS = frozenset(
     {"genres", "runtime_minutes", "release_dates", "directors", "writers", "countries", "companies"}
 )
 _MIN_FACTS = 3
-# A label only a game's, a record's or a book's facts have ("Developer(s)", "Label", "ISBN").
-_OTHER_WORKS_LABEL = re.compile(
-    r"^(?:platforms?|developers?|developer\(s\)|publishers?|publisher\(s\)|label|isbn|pages|tracks?|track listing)\s*:?$",
-    re.I,
-)
+_OTHER_WORKS_LABEL = re.compile(rf"^(?:{_OTHER_WORKS})(?:\(s\))?\s*:?$", re.I)  # "Developer(s)", "Label:"
 
 
 def labels_one_film(page: Page) -> bool:
