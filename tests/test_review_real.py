@@ -643,3 +643,13 @@ def test_counts_that_merely_grow_are_no_ranks() -> None:
 )
 def test_a_place_with_its_distance_is_no_name(text: str, name: bool) -> None:
     assert title_like(text) is name
+
+
+def test_a_film_named_by_a_year_names_its_card() -> None:
+    # Curzon Home Cinema's 2024 A-Z (development): a link wraps each card (poster, title, year and length), the play
+    # button's data-title names the film; "1976" and "1985" were read from their facts line ("1976 1h 35minutes").
+    name = "dev/C_lists/arc363__curzon-home-cinema-a-z-collection-1356-films__2024-03"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"], kind="review")
+    assert isinstance(record, ReviewPage)
+    assert [(entry.rank, entry.title) for entry in record.entries[2:4]] == [(3, "1976"), (4, "1985")]

@@ -257,7 +257,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         elif (title := _attribute_title(attributes)) and (not attributed or (marks and not film_attributed)):
             attributed, film_attributed = title, marks
         film_link = film_link or marks
-    if attributed and linked != attributed and attributed in linked and title_like(attributed):
+    if attributed and linked != attributed and attributed in linked and _names_the_card(attributed, linked):
         # a card's link holds scores and dates around the name its poster's alt gives ("81% 78% Heart Eyes
         # Opened Feb 07, 2025"): the alt is the name
         linked = attributed
@@ -274,6 +274,12 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     if year is not None and title == str(year):  # "1917", "2012": the film's name, read as a year where it stands alone
         year = None
     return _Record(record, title, rank, year, film_link, names, _page_link(record, anchors, title, first_text))
+
+
+def _names_the_card(attributed: str, linked: str) -> bool:
+    """An attribute's title names the card its link wraps: a name, or a film named by a year ("1976", "1917") that
+    opens the link's text ("1976 1h 35minutes": the facts follow it)."""
+    return title_like(attributed) or (_YEAR.fullmatch(attributed) is not None and linked.startswith(attributed))
 
 
 def _page_link(record: LexborNode, anchors: list[LexborNode], title: str, first_text: str) -> str | None:
