@@ -29,6 +29,7 @@ from .pagination import next_page_url
 from .quality import (
     about_films,
     film_url,
+    mostly_questions,
     notes_on_one_work,
     other_medium,
     programme_page,
@@ -62,12 +63,6 @@ def _title_share(candidate: Candidate, strict: bool) -> float:
     )
 
 
-def _questions(candidate: Candidate) -> bool:
-    """Entries half of which are questions: a FAQ's or an interview's, not a list of works (a film is called
-    "What About Bob?" now and then, not every other one)."""
-    return share([item.title.rstrip().endswith(("?", "？")) for item in candidate.items]) >= 0.5
-
-
 def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: bool) -> Candidate | None:
     """The candidate whose entries read as names, scored by its shape's prior, the promised count, its
     length and, a little, how early it starts (the article's list before the site's lists below it)."""
@@ -80,7 +75,8 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
     named = [
         candidate
         for candidate in candidates
-        if _title_share(candidate, films) >= _MIN_TITLE_SHARE and not _questions(candidate)
+        if _title_share(candidate, films) >= _MIN_TITLE_SHARE
+        and not mostly_questions([item.title for item in candidate.items])
     ]
     for chain in (candidate for candidate in named if candidate.shape.startswith("numbered")):
         for run in (candidate for candidate in named if candidate.shape in _RUNS):

@@ -184,6 +184,12 @@ def other_medium(words: str) -> str | None:
     return found.group(0).casefold() if found else None
 
 
+def mostly_questions(titles: list[str]) -> bool:
+    """Half of the titles or more are questions: a FAQ's or an interview's, not a list of works (a film is called
+    "What About Bob?" now and then, not every other one)."""
+    return share([title.rstrip().endswith(("?", "？")) for title in titles]) >= 0.5
+
+
 def ranked_products(titles: list[str]) -> str | None:
     """The products a page's titles say it ranks ("services" in "Best live TV streaming service"), or None."""
     found = next((match for title in titles if (match := _PRODUCTS.search(title))), None)

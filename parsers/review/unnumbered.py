@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .blocks import HEADINGS, Block, Line
 from .candidates import Candidate, Item, numbered_title
+from .quality import mostly_questions
 
 _ITEM_HEADINGS = ("h2", "h3", "h4", "h5")
 _BOLD_HOLDERS = ("p", "div", "li", "td")
@@ -124,8 +125,7 @@ def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
     ]
     if count is None:
         best = max(all_runs, key=len, default=[])
-        # Questions in a row are an interview's or a FAQ's, not a list's entries.
-        if len(best) < _MIN_UNCOUNTED_RUN or sum(head.text.endswith("?") for head in best) * 2 >= len(best):
+        if len(best) < _MIN_UNCOUNTED_RUN or mostly_questions([head.text for head in best]):
             return None
     else:
         fitting = [run for run in all_runs if len(run) == count]
