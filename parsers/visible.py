@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -266,17 +266,19 @@ _CLASS_FIELDS = (
 )
 
 
+def _labels(page: Page) -> Iterator[tuple[LexborNode, str]]:
+    """Every element that may be a label, with its words: a leaf of a few words."""
+    for node in page.tree.css(_LABELS):
+        if _is_leaf(node) and (text := node_text(node)) and len(text) <= _MAX_LABEL:  # "Production<br>companies"
+            yield node, text
+
+
 def labelled_fields(page: Page) -> dict[str, Any]:
     """Every field whose label the page prints, read from what follows the label; the first label of a field wins."""
     found: dict[str, Any] = {}
     day_first = _day_first(page)
     release_box: int | None = None  # the list or table of the first release date's label
-    for node in page.tree.css(_LABELS):
-        if not _is_leaf(node):
-            continue
-        text = node_text(node)  # "Production<br>companies": words apart
-        if not text or len(text) > _MAX_LABEL:
-            continue
+    for node, text in _labels(page):
         field = field_of_label(label_key(text))
         if field is None or field not in _READERS:
             continue
@@ -396,11 +398,10 @@ def labels_one_film(page: Page) -> bool:
     repeats its release label, a list of films every label), and nothing only another kind of work has."""
     labelled: Counter[str] = Counter()
     counted: set[int] = set()  # a label's element, and the box holding just it (``<td><strong>País</strong></td>``)
-    for node in page.tree.css(_LABELS):
-        text = node_text(node) if _is_leaf(node) else ""
-        if text and _OTHER_WORKS_LABEL.match(text):
+    for node, text in _labels(page):
+        if _OTHER_WORKS_LABEL.match(text):
             return False
-        if text and len(text) <= _MAX_LABEL and (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:
+        if (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:
             parent = node.parent
             if parent is None or parent.mem_id not in counted or node_text(parent) != text:
                 labelled[field] += 1
