@@ -39,6 +39,9 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 # "#20", "1.", and a chart's rank with its movement beside it: "5 (no change)", "3 (tie)".
 _RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$|^(\d{1,3})\s*\([^()\d]*\)$")
 _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
+# A card's facts line ending in the year: "F, 2012", "Musik, USA, 2011", "Drama / USA, 2012" (genres and countries in
+# words; not a date, "June 7, 2012", whose day is a number).
+_FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
 _TITLE_ATTRIBUTES = (
     "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
 )  # fmt: skip
@@ -56,6 +59,7 @@ _MAX_LABELS = 3  # labels read before a section's first record: a year, a catego
 # "2000 (73rd)", "1994": a year, not a date ("1994-03") nor a decade ("1990s", "1990's")
 _LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-]|[’']?s\b)")
 _BLOCKS_IN_LINK = HEADINGS | {"p", "div", "li"}
+_CELLS = frozenset({"td", "th"})
 
 
 @dataclass(slots=True)
@@ -235,7 +239,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 continue
             if rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
                 rank = int(badge.group(1) or badge.group(2))
-            elif year is None and (found := _YEAR.match(text)):
+            elif year is None and (found := _YEAR.match(text) or _FACTS_YEAR.match(text)):
                 year = int(found.group(1))
             elif not first_text and len(text) > 1:
                 first_text = text
@@ -494,11 +498,13 @@ def _sections(runs: list[list[LexborNode]]) -> list[list[list[LexborNode]]]:
     return [group for group in by_kind.values() if len(group) >= 2]
 
 
-def _section_candidate(sections: list[list[LexborNode]], readings: _Readings, index: BlockIndex) -> Candidate | None:
+def _section_candidate(
+    sections: list[list[LexborNode]], readings: _Readings, index: BlockIndex, about_films: bool
+) -> Candidate | None:
     """The sections' records as one list, each entry under its section's labels (the short texts between the
     section before and its first record: "2000 (73rd)", "BEST PICTURE"), whose year, where a label opens with
     one, is its entries'."""
-    found = _candidate([member for run in sections for member in run], readings, index)
+    found = _candidate([member for run in sections for member in run], readings, index, about_films)
     if found is None:
         return None
     spans = [
@@ -548,26 +554,31 @@ def _elements(node: LexborNode) -> int:
 
 def _nested(members: list[LexborNode]) -> list[list[LexborNode]] | None:
     """A run of sections each holding its own few records (a release calendar's dates, one to five films
-    each, too few to be runs of their own): the records, section by section, where one record signature sits
-    in most sections, two levels down, and there are more records than sections."""
+    each; an A-Z page's letters, each list opening with its letter), too few to be runs of their own: the
+    records, section by section, where one record signature sits in most sections, one level down (blocks,
+    not a row's cells nor a paragraph's links) or else two, and there are more records than sections."""
     # A section holds its label and its records: a member of one element (a menu's <li><a>) holds no section.
     if len(members) > _MAX_SECTIONS or _elements(members[0]) < 2:
         return None
-    held: list[dict[tuple[str, str], list[LexborNode]]] = []
-    for member in members:
-        inner: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
-        for child in member.iter():
-            for node in child.iter():
+    for depth in (1, 2):
+        held: list[dict[tuple[str, str], list[LexborNode]]] = []
+        for member in members:
+            inner: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
+            for node in member.iter() if depth == 1 else (node for child in member.iter() for node in child.iter()):
                 if (tag := node.tag) and not tag.startswith("-") and tag not in _SKIP:
+                    if depth == 1 and (tag in _INLINE or tag in _CELLS):
+                        continue
                     inner[_signature(tag, node)].append(node)
-        held.append(inner)
-    common = [
-        signature
-        for signature in {signature for inner in held for signature in inner}
-        if sum(signature in inner for inner in held) >= _ALIKE * len(members)
-        and sum(len(inner.get(signature, ())) for inner in held) > len(members)
-    ]
-    if len(common) != 1:  # none, or a section's several parts alike: no one record signature
+            held.append(inner)
+        common = [
+            signature
+            for signature in {signature for inner in held for signature in inner}
+            if sum(signature in inner for inner in held) >= _ALIKE * len(members)
+            and sum(len(inner.get(signature, ())) for inner in held) > len(members)
+        ]
+        if len(common) == 1:
+            break
+    else:  # none, or a section's several parts alike: no one record signature
         return None
     sections = [inner[common[0]] for inner in held if common[0] in inner]
     # a card linking its one film twice (by its poster, then by its name) is one record, not a section of two
@@ -597,5 +608,5 @@ def record_candidates(page: Page, index: BlockIndex, about_films: bool = False) 
         if id(members) not in parts and (c := _candidate(members, readings, index, about_films)) is not None
     ]
     sections = drawn + [nested for members in runs if (nested := _nested(members))]
-    found += [candidate for group in sections if (candidate := _section_candidate(group, readings, index))]
+    found += [candidate for group in sections if (candidate := _section_candidate(group, readings, index, about_films))]
     return found
