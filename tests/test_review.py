@@ -97,6 +97,24 @@ def test_article_fields_match_gold(field: str, grader: ModuleType) -> None:
     assert hits / total >= {"title": 0.95, "site": 0.6, "author": 0.6, "published": 0.85}[field], (hits, total)
 
 
+@pytest.mark.parametrize(
+    ("name", "logo"),
+    [
+        # Letterboxd, 2022: '<h1 class="site-logo">Letterboxd — Your life in film</h1>' first, then the list owner's
+        # name, then the list's; og:title is the list's name.
+        ("drewstinnett__letterboxd-list-2022-movie-church__unranked__2022-06", "Letterboxd"),
+        # IMDb, 2017: an IMDbPro advert's <h1> above the chart's; og:title "IMDb Top Rated TV Shows".
+        ("webdifference__imdb-chart-toptv__br-pt__2017-12", "The leading information resource"),
+    ],
+)
+def test_the_headline_is_the_h1_the_pages_own_titles_agree_with(name: str, logo: str) -> None:
+    gold = json.loads((FIXTURES / "real" / "gold" / "dev" / "C_lists" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (FIXTURES / "real" / "pages" / "dev" / "C_lists" / f"{name}.html").read_bytes()
+    title = _review(page, gold["url"]).article.title
+    assert title == gold["article"]["title"]
+    assert logo not in title
+
+
 def _own(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     golden = json.loads(path.read_text(encoding="utf-8"))
     html = (FIXTURES / "review" / (path.stem + ".html")).read_bytes()

@@ -48,15 +48,31 @@ def article_object(page: Page) -> dict[str, Any]:
 
 
 def _visible_title(page: Page) -> str:
-    # The last <h1> of a page is often the article's (site-name <h1>s come first), but an <h1>
-    # inside <article> or the entry title is the surest. The page is searched once for its <h1>s
-    # (the titles are asked for several times per page), and each is tested against each rule.
-    headings = page.tree.css("h1")
+    """The page's headline as it shows it. Where several <h1>s agree with the titles the page gives itself (a site's
+    logo or an advert may be an <h1> too: "Letterboxd — Your life in film"), the longest of those; else the first
+    <h1> inside <article>, of an entry title or a headline, else the first <h1>, that is not the site's name."""
+    headings = [(node, text) for node in page.tree.css("h1") if (text := node_text(node))]
+    site = _site(page).casefold()
+    named = [(node, text) for node, text in headings if text.casefold() != site]
+    claimed = [_plain(title) for title in _claimed_titles(page)]
+    agreeing = [text for _, text in named if any(_plain(text) in title for title in claimed)]
+    if agreeing:
+        return max(agreeing, key=len)
     for selector in ("article h1", "h1.entry-title", "h1[itemprop=headline]", "h1"):
-        for node in headings:
-            if node_matches(node, selector) and (text := node_text(node)) and text.casefold() != _site(page).casefold():
+        for node, text in named:
+            if node_matches(node, selector):
                 return text
     return ""
+
+
+def _claimed_titles(page: Page) -> list[str]:
+    """The titles the page gives itself in its markup: JSON-LD headline, OpenGraph and Twitter titles, <title>."""
+    found = [text_value(article_object(page).get("headline")), meta(page, "og:title"), meta(page, "twitter:title")]
+    return [title for title in (*found, node_text(page.tree.css_first("title"))) if title]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u200e", "").casefold().split())
 
 
 def _site(page: Page) -> str:
