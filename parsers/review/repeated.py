@@ -281,9 +281,14 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
 
 
 def _names_the_card(attributed: str, linked: str) -> bool:
-    """An attribute's title names the card its link wraps: a name, or a film named by a year ("1976", "1917") that
-    opens the link's text ("1976 1h 35minutes": the facts follow it)."""
-    return title_like(attributed) or (_YEAR.fullmatch(attributed) is not None and linked.startswith(attributed))
+    """An attribute's title names the card its link wraps, the link's text holding it among scores and dates: a name,
+    words however they read (a film named "September 5" reads as a date), or a film named by a year ("1976", "1917")
+    that opens the link's text ("1976 1h 35minutes": the facts follow it)."""
+    return (
+        title_like(attributed)
+        or _WORD.search(attributed) is not None
+        or (_YEAR.fullmatch(attributed) is not None and linked.startswith(attributed))
+    )
 
 
 def _page_link(record: LexborNode, anchors: list[LexborNode], title: str, first_text: str) -> str | None:
