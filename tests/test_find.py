@@ -80,3 +80,14 @@ def test_a_page_of_no_known_search_layout_gives_no_results_and_says_so():
     broken = parse(b'{"d": "not a list"}', url="https://v3.sg.media-imdb.com/suggestion/x/x.json", kind="search")
     assert isinstance(broken, SearchPage)
     assert (broken.layout, broken.results) == ("unknown", ())
+
+
+def test_a_names_result_linking_the_title_it_is_known_for_is_no_title_result(grader):
+    # IMDb's find page of 2014 (a real page, tests/fixtures/real dev): the Names section's rows read "Celeste Star
+    # (Actress, <a href=/title/…>Hearts & Minds 2: Modern Warfare</a> (2008))"; the result is the name its first
+    # link gives, so those four titles are no results (they were given as results 11 to 14).
+    name = "moesizlak__imdb-find-results-star-trek-tos__2014-01"
+    gold = json.loads((FIXTURES / "real" / "gold" / "dev" / "C_lists" / f"{name}.json").read_text(encoding="utf-8"))
+    record = search(f"../real/pages/dev/C_lists/{name}.html", gold["url"])
+    assert len(record.results) == 10
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}

@@ -81,8 +81,10 @@ def _dedupe(results: list[SearchResult | None]) -> tuple[SearchResult, ...]:
 
 
 def _findlist_result(cell: Any, page: Page) -> SearchResult | None:
-    link = cell.css_first('a[href*="/title/tt"]')
-    if link is None:
+    # A result is what its first link names: a name's result links the title it is known for after it
+    # ("Celeste Star (Actress, <a href=/title/…>Hearts & Minds 2</a> (2008))"), which is no title result.
+    link = cell.css_first("a[href]")
+    if link is None or "/title/tt" not in (link.attributes.get("href") or ""):
         return None
     # The line after the link, up to the aka or series line: "(I) (2004) (TV Movie)".
     line = clean((cell.html or "").split("</a>", 1)[-1].split("<br", 1)[0])
