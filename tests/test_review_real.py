@@ -194,6 +194,15 @@ def test_confident_lists_are_right(grader: ModuleType) -> None:
     assert right / given >= 0.95
 
 
+def test_one_films_page_gives_no_list_with_a_reason() -> None:
+    # Athinorama, 2014: one film's page ("/cinema/movie.aspx?id=10032927", a film database's address for one film)
+    # whose side panel picks among the 33 films showing, each linking its own page; they were given as its list.
+    gold, record = _own("dev/C_no_list/prontog__athinorama-film-page-only-lovers-left-alive__2014-01")
+    assert gold["entries"] == []
+    assert record.entries == ()
+    assert "no film list: the page is one film's page (its address), its lists are rails" in record.warnings
+
+
 def test_unlikely_list_is_withheld_with_a_reason() -> None:
     # The shape of a site's rail of teaser links after a short film news item: nothing promises a list,
     # no printed ranks, the run at the end of the page, no text of its own per entry.

@@ -31,6 +31,7 @@ from .quality import (
     film_url,
     mostly_questions,
     notes_on_one_work,
+    one_films_page,
     other_medium,
     programme_page,
     ranked_products,
@@ -248,6 +249,8 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return f"no film list: the page lists {medium}"
     if notes_on_one_work(topic.titles) and not is_list_url(page.url):
         return "no film list: the page's numbered items are notes on one work"
+    if one_films_page(page.url) and not is_list_url(page.url):
+        return "no film list: the page is one film's page (its address), its lists are rails"
     film_marked = _film_share(page, chosen, blocks) >= 0.5
     if (products := ranked_products(topic.titles)) and not film_marked and not is_list_url(page.url):
         return f"no film list: the page ranks {products}"

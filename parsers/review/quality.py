@@ -71,6 +71,7 @@ _WIKI_ARTICLE = r"(?:wikipedia\.org|^)/wiki/(?![^/#]*:[^_])[^#?]+$"
 _FILM_LINK = re.compile(f"{_FILM_DATABASES}|{_WIKI_ARTICLE}", re.I)
 # The same patterns, for an ASCII address in lower case (where ignoring case changes nothing else), apart.
 _LOWER_SITES = re.compile(_FILM_SITES)
+_ONE_FILM_ADDRESS = re.compile(_FILM_SITES, re.I)
 _LOWER_PATHS = re.compile(_FILM_PATHS)
 _LOWER_FOLDER = re.compile(_FILM_FOLDER)
 _LOWER_WIKI = re.compile(_WIKI_ARTICLE)
@@ -135,6 +136,12 @@ _NOTES_ON_ONE = re.compile(
     r"|\b(?:факт\w*|наблюдени\w*|секрет\w*|детал\w*|ошиб\w*)\s+(?:\w+\s+){0,3}(?:о|об|про|из|в)\b",
     re.I,
 )
+
+
+def one_films_page(url: str | None) -> bool:
+    """The address is a film database's page of one film or show ("kinopoisk.ru/film/77531/", "csfd.cz/film/2294-…/
+    prehled/", "movie.aspx?id=10032927"): the lists such a page shows (similar films, what else is on) are rails."""
+    return bool(url) and _ONE_FILM_ADDRESS.search(url or "") is not None
 
 
 def title_like(title: str, strict: bool = True) -> bool:
