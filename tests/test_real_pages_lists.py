@@ -34,11 +34,12 @@ OWN = FIXTURES / "real"
 # had tuned on; the validation part's seven new list pages graded 0.587 before any change, and one of its film pages
 # is given a list), then a page holding ten lists alike or more gives none: 0.969 and 0.941, invented 3 and 1.
 # Session 12: the headline is the <h1> the page's own titles agree with, not a logo's: real2's A.V. Club scenes are
-# found (0.987 -> 0.997). One film's page (a film database's address for one film) gives no list: invented 3 -> 2.
+# found (0.987 -> 0.997). One film's page (a film database's address for one film) gives no list, nor records that give a distance
+# (a cinema chooser's nearest venues): invented 3 -> 1.
 SETS = {
     "shared-real": (SHARED / "fixtures" / "real", SHARED / "gold", 0.97, 0),
     "shared-real2": (SHARED / "fixtures" / "real2", SHARED / "gold2", 0.99, 1),
-    "own-dev": (OWN / "pages" / "dev", OWN / "gold" / "dev", 0.96, 2),
+    "own-dev": (OWN / "pages" / "dev", OWN / "gold" / "dev", 0.96, 1),
     "own-validation": (OWN / "pages" / "validation", OWN / "gold" / "validation", 0.935, 1),
 }
 

@@ -203,6 +203,15 @@ def test_one_films_page_gives_no_list_with_a_reason() -> None:
     assert "no film list: the page is one film's page (its address), its lists are rails" in record.warnings
 
 
+def test_records_that_give_a_distance_are_places() -> None:
+    # Cineworld's 2013 cinema chooser: "Your closest suggested cinemas are:" six numbered venues, each a heading
+    # ("Cineworld London - Chelsea") over its distance ("(2.13 miles)") and address; read as records (the heading
+    # without the distance) three of them were given as a film list.
+    gold, record = _own("dev/C_no_list/andycroll__cineworld-choose-your-local-cinema__2013-11")
+    assert gold["entries"] == []
+    assert record.entries == ()
+
+
 def test_unlikely_list_is_withheld_with_a_reason() -> None:
     # The shape of a site's rail of teaser links after a short film news item: nothing promises a list,
     # no printed ranks, the run at the end of the page, no text of its own per entry.

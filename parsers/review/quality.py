@@ -138,6 +138,11 @@ _NOTES_ON_ONE = re.compile(
 )
 
 
+def gives_distance(text: str) -> bool:
+    """A place's distance closes the text: "Cineworld London - Chelsea (2.13 miles)", "(0.62 miles)"."""
+    return _DISTANCE.search(text) is not None
+
+
 def one_films_page(url: str | None) -> bool:
     """The address is a film database's page of one film or show ("kinopoisk.ru/film/77531/", "csfd.cz/film/2294-…/
     prehled/", "movie.aspx?id=10032927"): the lists such a page shows (similar films, what else is on) are rails."""
@@ -150,7 +155,7 @@ def title_like(title: str, strict: bool = True) -> bool:
     text = title.strip()
     if not _LETTER.search(text) or _NUMERIC.match(text) or _LABELLED_NUMBER.match(text) or _DATE.match(text):
         return False
-    if _DISTANCE.search(text):
+    if gives_distance(text):
         return False
     words = text.split()
     if _BYLINE.match(text) and len(words) <= 4:

@@ -30,7 +30,7 @@ from ..page import Page
 from ..text import clean
 from .blocks import HEADINGS, BlockIndex
 from .candidates import Candidate, Item, numbered_title
-from .quality import film_url, share, title_like
+from .quality import film_url, gives_distance, share, title_like
 
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
@@ -237,6 +237,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             text = clean(node.text_content)
             if not text:
                 continue
+            if gives_distance(text):  # a place (a cinema finder's nearest venues), whatever names it
+                return None
             if rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
                 rank = int(badge.group(1) or badge.group(2))
             elif year is None and (found := _YEAR.match(text) or _FACTS_YEAR.match(text)):
