@@ -140,7 +140,7 @@ _NOTES_ON_ONE = re.compile(
 
 def gives_distance(text: str) -> bool:
     """A place's distance closes the text: "Cineworld London - Chelsea (2.13 miles)", "(0.62 miles)"."""
-    return _DISTANCE.search(text) is not None
+    return text.endswith(")") and _DISTANCE.search(text) is not None  # the test first: it runs on every record's text
 
 
 def one_films_page(url: str | None) -> bool:
