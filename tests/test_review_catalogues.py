@@ -1,4 +1,5 @@
-"""Catalogues of films and shows (issue 10): A-Z pages split by letter, weekly releases with a facts line per film.
+"""Catalogues of films and shows (issue 10): A-Z pages split by letter, weekly releases with a facts line per film,
+an index of names one link a line.
 
 Each test reads a real page of the development part (tests/fixtures/real/pages/dev/C_lists) against its
 hand-written gold; what the page does that the extractor once missed is said beside each.
@@ -59,3 +60,13 @@ def test_a_cards_facts_line_gives_its_year() -> None:
     assert [(entry.title, entry.year) for entry in reading.entries] == [
         (entry["title"], entry["year"]) for entry in gold["entries"]
     ]
+
+
+def test_an_index_of_linked_lines_is_one_list(grader: ModuleType) -> None:
+    # Anime News Network's encyclopedia index for "X", 2025: 30 names, one link a line ("<a>X (movie)</a><br>"),
+    # licensed ones in bold and alternative titles in italics; records by markup read three runs (plain, bold,
+    # italic) of the one list, each too short, and the page gave none.
+    page, gold = _case("manami-project__animenewsnetwork-encyclopedia-anime-list-x__2025-03")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert len(out["entries"]) == 30
+    assert grader.grade_review(grader.Score(), gold, out) == {}

@@ -2,7 +2,9 @@
 
 Every list shape is a candidate, each found by its own module: the JSON-LD ItemList
 (``structured``), numbered lines (``candidates``), tables by row or by column (``tables``),
-``<ol>``/``<ul>`` lists, split ones too (``lists``), and, only as far as the title promises a list,
+``<ol>``/``<ul>`` lists, split ones too (``lists``), runs of sibling records anywhere in the page and lists
+split into sections of them (``repeated``), lines that are each one film link (``linked_lines``), and, only as
+far as the title promises a list,
 unnumbered headings or bold lines (``unnumbered``) and repeated boxes such as slides (``cards``). The
 best-scored candidate becomes ``entries`` (``entries`` cuts each entry's text). Page furniture (menus,
 sidebars, comments, "popular" boxes) is removed before any candidate is sought (``blocks``).
@@ -24,6 +26,7 @@ from .cards import card_candidates
 from .confidence import ABSTAIN_BELOW, ListEvidence, confidence, list_evidence
 from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
+from .linked_lines import linked_lines
 from .lists import list_candidates
 from .pagination import next_page_url
 from .quality import (
@@ -102,7 +105,23 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
             chosen = [other for other in chosen if all(other is not replaced for replaced in longer)]
         if longer or not same:
             chosen.append(records)
-    return max(chosen, key=score, default=None)
+    return max(_whole_lists(chosen), key=score, default=None)
+
+
+def _whole_lists(candidates: list[Candidate]) -> list[Candidate]:
+    """Without the runs placed in no block of the page's text (records inside a block's lines: an index's bold names
+    among its lines of links) that are part of a longer candidate by their names: the longer holds the list, and
+    where the runs lie in the text only their names can tell."""
+    names = [{clean_title(item.title)[0].casefold() for item in candidate.items} for candidate in candidates]
+    return [
+        candidate
+        for candidate, own in zip(candidates, names, strict=True)
+        if any(item.block >= 0 for item in candidate.items)
+        or not any(
+            len(other.items) > len(candidate.items) and len(own & theirs) >= _SAME_LIST * len(own)
+            for other, theirs in zip(candidates, names, strict=True)
+        )
+    ]
 
 
 def _within(records: Candidate, other: Candidate) -> int:
@@ -267,6 +286,7 @@ def _candidates(
     index = BlockIndex(blocks, page.tree.body)
     found = [c for c in (itemlist, numbered_chain(blocks, count)) if c] + table_candidates(page, index)
     found.extend(record_candidates(page, index, topic.films))
+    found.extend(linked_lines(page, blocks))
     if count:
         found.extend(list_candidates(page, index, count))
         fits = any(len(candidate.items) == count for candidate in found)
