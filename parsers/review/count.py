@@ -10,7 +10,7 @@ _WORDS = {
     "fünf": 5, "sieben": 7, "zehn": 10, "cinq": 5, "sept": 7, "dix": 10, "cinco": 5, "siete": 7, "diez": 10,
 }  # fmt: skip
 # A count is a whole number standing alone: not a year, an ordinal ("55th"), a size ("16-inch"), a price, or a
-# name's digit ("Yahoo!7", "Channel+1").
+# name's digit ("Yahoo!7", "Channel+4").
 _DIGITS = re.compile(r"(?<![\w$€£.,:/!?#@&+*=~^-])(\d{1,3})(?![\w%$€£/-]|[.,:]\d)")
 _WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
 

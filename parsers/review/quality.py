@@ -146,7 +146,7 @@ def gives_distance(text: str) -> bool:
 def one_films_page(url: str | None) -> bool:
     """The address is a film database's page of one film or show ("kinopoisk.ru/film/77531/", "csfd.cz/film/2294-…/
     prehled/", "movie.aspx?id=10032927"): the lists such a page shows (similar films, what else is on) are rails."""
-    return bool(url) and _ONE_FILM_ADDRESS.search(url or "") is not None
+    return url is not None and _ONE_FILM_ADDRESS.search(url) is not None
 
 
 def title_like(title: str, strict: bool = True) -> bool:
