@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from .countries import country_code
 from .dates import release_date_from_text
-from .imdb.common import runtime_minutes
+from .imdb.common import runtime_minutes, see_all_count
 from .page import Page
 from .records import Company, Person, ReleaseDate
 from .text import clean, dedupe, node_text, strip_quotes, text_lines
@@ -296,6 +296,9 @@ def labelled_fields(page: Page) -> dict[str, Any]:
             release_box = _box(node)
             read = tuple(dict.fromkeys((*found.get(field, ()), *_flagged(read, node))))
         found[field] = read
+        # a run of keyword links in a box of its own, and the box's "See All (251)": how many there are in all
+        if field == "keywords" and value.links and (total := see_all_count(node_text(value.node))) is not None:
+            found["keywords_total"] = total
     for name, field in _CLASS_FIELDS:
         named = page.tree.css_first(f'[class~="{name}"]') if field not in found else None
         if named is not None and (read := _READERS[field](_Value(named))) is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -52,6 +53,30 @@ def test_a_layout_whose_classes_change_keeps_its_title_and_year(path: Path, grad
     record = _parse(re.sub(rb'\sclass="[^"]*"', b"", data), url=gold["url"])
     problems = grader.grade_title(grader.Score(), gold, record.to_dict(), gold.get("alternatives") or {})
     assert not problems.keys() & {"title", "year"}, problems
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        p
+        for p in gold_cases(OLD)
+        if p.values[0].stem in ("kcrayon__tt0111161_apex__2018-08-25__main", "flexget__tt0133093__2016-04")
+    ],
+)
+def test_a_redesign_that_renames_every_class_and_id_keeps_the_keyword_count(path: Path) -> None:
+    """A 2016 and a 2018 main page with every class and id name replaced by a meaningless one (no layout marker
+    left, so the page is read as any page is): the "Plot Keywords:" box's "See All (251)" still gives the total,
+    as its links give the keywords (the total was read only by the layout's own reader)."""
+    gold, data = load_gold(path)
+    renamed = re.sub(
+        rb'(\s(?:class|id)=")([^"]*)"',
+        lambda m: m.group(1) + b" ".join(b"n%d" % zlib.crc32(name) for name in m.group(2).split()) + b'"',
+        data,
+    )
+    record = _parse(renamed, url=gold["url"])
+    assert record.layout == "unknown"
+    assert gold["keywords_total"] is not None
+    assert record.keywords_total == gold["keywords_total"]
 
 
 @pytest.mark.parametrize(

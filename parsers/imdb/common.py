@@ -11,7 +11,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from ..records import Company
-from ..text import clean, mentions, node_text, strip_quotes
+from ..text import clean, mentions, node_text, strip_quotes, to_int
 
 _TT = re.compile(r"/title/(tt\d{7,10})")
 _CO = re.compile(r"/company/(co\d{7,10})")
@@ -28,6 +28,7 @@ NAVIGATION = re.compile(
 )
 _SEE_MORE_TAIL = re.compile(r"\s*(\|\s*)?(see (more|all)(\s*\(\d[\d,]*\))?|more)\s*»?\s*$", re.I)
 _VOTES = re.compile(r"\d+ of \d+ found this relevant.*$", re.I)
+_SEE_ALL = re.compile(r"See All \((\d[\d,]*)\)", re.I)
 _RELEVANT = re.compile(r"\s*(Relevant\?|Is this relevant\?).*$", re.I)
 _ROLE_NOTE = re.compile(
     r"\s*(\((?:presents|in association with|as [^)]*|co-production|uncredited|produced in association with|[^)]*\d{4}[^)]*|[^)]*\b(?:with|by|for)\b[^)]*)\))\s*$",
@@ -115,3 +116,9 @@ def clean_keyword(text: str) -> str:
         text = _VOTES.sub("", text)
         text = _RELEVANT.sub("", text)
     return drop_see_more(text)
+
+
+def see_all_count(text: str) -> int | None:
+    """The N of a "See All (N)" link: how many there are of what the block shows a few of (its keywords)."""
+    match = _SEE_ALL.search(text) if mentions(text, "e all (") else None
+    return to_int(match.group(1)) if match else None

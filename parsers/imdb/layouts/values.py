@@ -16,12 +16,11 @@ from selectolax.lexbor import LexborNode
 from ...countries import country_code
 from ...dates import release_date_from_text
 from ...records import Aka, Company, Connection, Person, ReleaseDate
-from ...text import clean, dedupe, find_year, mentions, node_text, strip_quotes, to_int
+from ...text import clean, dedupe, find_year, mentions, node_text, strip_quotes
 from ...vocabulary import LINK_FORMS
-from ..common import clean_keyword, company_from_link, nm_id, runtime_minutes, tt_id
+from ..common import clean_keyword, company_from_link, nm_id, runtime_minutes, see_all_count, tt_id
 from .blocks import Block
 
-_SEE_ALL = re.compile(r"See All \((\d[\d,]*)\)", re.I)
 _BRACKETS = re.compile(r"\(([^()]*)\)")
 _COUNTRY_IN_HREF = re.compile(r"(?:/country/|/Countries/|country_of_origin=|countries=)([^/&?]+)")
 # Between values of a block that links none of them ("Drama | Crime", "English, French").
@@ -62,9 +61,7 @@ def keywords(block: Block) -> tuple[str, ...] | None:
 
 def keywords_total(block: Block) -> int | None:
     """The N of "See All (N)"; rows that end in a bare "See more" carry no count."""
-    text = block.raw_text
-    match = _SEE_ALL.search(text) if mentions(text, "e all (") else None
-    return to_int(match.group(1)) if match else None
+    return see_all_count(block.raw_text)
 
 
 def release_dates(block: Block) -> tuple[ReleaseDate, ...] | None:
