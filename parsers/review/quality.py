@@ -71,10 +71,12 @@ _WIKI_ARTICLE = r"(?:wikipedia\.org|^)/wiki/(?![^/#]*:[^_])[^#?]+$"
 _FILM_LINK = re.compile(f"{_FILM_DATABASES}|{_WIKI_ARTICLE}", re.I)
 # The same patterns, for an ASCII address in lower case (where ignoring case changes nothing else), apart.
 _LOWER_SITES = re.compile(_FILM_SITES)
-_ONE_FILM_ADDRESS = re.compile(_FILM_SITES, re.I)
 _LOWER_PATHS = re.compile(_FILM_PATHS)
 _LOWER_FOLDER = re.compile(_FILM_FOLDER)
 _LOWER_WIKI = re.compile(_WIKI_ARTICLE)
+# A page's own address that is a film database's page of one film (the sites' forms only: a "/movies/" folder holds
+# listicles too).
+_ONE_FILM_ADDRESS = re.compile(_FILM_SITES, re.I)
 
 
 def film_url(href: str, wiki: bool = True) -> bool:

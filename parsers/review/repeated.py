@@ -568,15 +568,7 @@ def _nested(members: list[LexborNode]) -> list[list[LexborNode]] | None:
     if len(members) > _MAX_SECTIONS or _elements(members[0]) < 2:
         return None
     for depth in (1, 2):
-        held: list[dict[tuple[str, str], list[LexborNode]]] = []
-        for member in members:
-            inner: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
-            for node in member.iter() if depth == 1 else (node for child in member.iter() for node in child.iter()):
-                if (tag := node.tag) and not tag.startswith("-") and tag not in _SKIP:
-                    if depth == 1 and (tag in _INLINE or tag in _CELLS):
-                        continue
-                    inner[_signature(tag, node)].append(node)
-            held.append(inner)
+        held = [_held(member, depth) for member in members]
         common = [
             signature
             for signature in {signature for inner in held for signature in inner}
@@ -592,6 +584,23 @@ def _nested(members: list[LexborNode]) -> list[list[LexborNode]] | None:
     if share([len(section) > 1 and len({_target(node) for node in section}) == 1 for section in sections]) >= _ALIKE:
         return None
     return sections
+
+
+def _held(member: LexborNode, depth: int) -> dict[tuple[str, str], list[LexborNode]]:
+    """A section's elements by signature, ``depth`` levels down: at one level, blocks only (not a row's cells nor a
+    paragraph's links)."""
+    nodes = member.iter() if depth == 1 else (node for child in member.iter() for node in child.iter())
+    inner: dict[tuple[str, str], list[LexborNode]] = defaultdict(list)
+    for node in nodes:
+        tag = node.tag
+        if (
+            tag
+            and not tag.startswith("-")
+            and tag not in _SKIP
+            and not (depth == 1 and (tag in _INLINE or tag in _CELLS))
+        ):
+            inner[_signature(tag, node)].append(node)
+    return inner
 
 
 def _target(node: LexborNode) -> str | None:
