@@ -4,6 +4,7 @@ and the project's own real pages (tests/fixtures/real, split by site into dev an
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -682,3 +683,29 @@ def test_a_film_named_by_a_year_names_its_card() -> None:
     record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"], kind="review")
     assert isinstance(record, ReviewPage)
     assert [(entry.rank, entry.title) for entry in record.entries[2:4]] == [(3, "1976"), (4, "1985")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dev/C_lists/aintproud__kinopoisk-top250-page1__2021-10",
+        "dev/C_lists/dsbezerra__cinemais-upcoming-releases-poster-grid__2019-05__latin1",
+        "dev/C_lists/fiznool__nextfilm-films-on-freeview-today-tv-listing__2017-12",
+    ],
+)
+def test_a_page_without_class_names_keeps_its_list(name: str, grader: ModuleType) -> None:
+    # The same real pages with every class attribute removed (as a redesign or a utility-class framework leaves
+    # them; bench/redraw.py's "no classes"): records were told apart by their first class only, so a classless
+    # parent's every <div> was one "run" and no list was found. Classless boxes are now told apart by their
+    # first two children's tags.
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    classless = re.sub(rb'\sclass="[^"]*"', b"", (OWN / "pages" / f"{name}.html").read_bytes())
+    record = parse(classless, url=gold["url"], kind="review")
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_a_record_with_an_advert_inserted_stays_in_its_run() -> None:
+    # Kinopoisk's Top 250 of 2023 (css-modules): each film in a classless <div> around its card; the 11th also
+    # holds an advert box before its card. It has one more child than the others, not another kind.
+    _, record = _own("dev/C_lists/teohealy__kinopoisk-top250-page1__css-modules__2023-03")
+    assert (11, "Криминальное чтиво") in [(entry.rank, entry.title) for entry in record.entries]

@@ -1,7 +1,8 @@
 """Lists found generically: runs of sibling records of one kind, anywhere in the page.
 
 A record is an element with siblings of its tag and first class (``<li class="poster-container">``,
-``<tr>``, ``<div class="row countdown-item">``); at least three make a run. Each record's title is read
+``<tr>``, ``<div class="row countdown-item">``), or, a box without a class, of its tag and first two children's
+tags; at least three make a run. Each record's title is read
 from every place pages put one: a heading (its link's text first), a link to a film page (its text, or
 its image's ``alt``), ``data-*``/``title``/``aria-label`` attributes, ``img alt`` (poster grids show
 titles only there), else its first line. Its rank is the first bare number it holds (a badge before or
@@ -74,7 +75,13 @@ class _Record:
 
 
 def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
-    return tag, _kind(node.attributes.get("class") or "")
+    """An element's tag and first class; a box without a class (a page styled by its tags or by ids) is told
+    apart by its first two children's tags instead ("~a,h3"), or every classless box of a parent would be one run."""
+    kind = _kind(node.attributes.get("class") or "")
+    if kind or tag not in ("div", "section", "article"):
+        return tag, kind
+    shape = [t for child in node.iter() if (t := child.tag) and not t.startswith("-")][:2]
+    return tag, "~" + ",".join(shape)
 
 
 @lru_cache(maxsize=4096)
@@ -119,7 +126,7 @@ def _join_alike(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNod
     opens its row with a layout class first (Filmweb's ``"cl dvdEdition"`` among ``"dvdEdition"`` cards), which
     split it by first class. A box that shares only layout classes with the records (an empty-state message,
     ``"gridCol-l-12 … dn cFilmListMessage"`` after ``"gridCol-s-12 … cFilmListItem"`` cards) differs by more."""
-    keys = [key for key in groups if key[1]]
+    keys = [key for key in groups if _classed(key[1])]
     if len(keys) < 2 or len({tag for tag, _ in keys}) == len(keys):
         return
     classes = {key: {_class_words(member.attributes.get("class") or "") for member in groups[key]} for key in keys}
@@ -142,6 +149,10 @@ def _join_alike(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNod
             groups[run[0]] = [child for child in parent.iter() if child.mem_id in ids]
 
 
+def _classed(kind: str) -> bool:
+    return bool(kind) and not kind.startswith("~")
+
+
 def _one_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     """One set of class words is the other and one more."""
     return (a < b or b < a) and len(a ^ b) == 1
@@ -154,16 +165,28 @@ def _class_words(classes: str) -> frozenset[str]:
 
 def _join_unclassed(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNode]]) -> None:
     """A record or two whose template left the class empty (Cinépolis' last card, '<li class="">') joins the
-    one run of its tag, in page order; not an element the page hides (an empty-state message kept for
-    scripts, "Сеансы отсутствуют" after a cinema's films)."""
+    one classed run of its tag, and a classless box holding one more element than a classless run's boxes
+    (an advert before the 11th card) joins that run, in page order; not an element the page hides (an
+    empty-state message kept for scripts, "Сеансы отсутствуют" after a cinema's films)."""
     for (tag, kind), unclassed in list(groups.items()):
-        if kind or len(unclassed) >= _MIN_RUN:
+        if _classed(kind) or len(unclassed) >= _MIN_RUN or (tag, kind) not in groups:
             continue
-        shown = [member for member in unclassed if not _hidden(member)]
-        runs = [key for key, run in groups.items() if key[0] == tag and key[1] and len(run) >= _MIN_RUN]
+        runs = [
+            key
+            for key, run in groups.items()
+            if key[0] == tag and len(run) >= _MIN_RUN and (_classed(key[1]) or _holds_shape(kind, key[1]))
+        ]
         if len(runs) == 1:
-            joined = {member.mem_id for member in shown + groups.pop(runs[0])}
-            groups[(tag, kind)] = [child for child in parent.iter() if child.mem_id in joined]
+            shown = [member for member in groups.pop((tag, kind)) if not _hidden(member)]
+            joined = {member.mem_id for member in shown + groups[runs[0]]}
+            groups[runs[0]] = [child for child in parent.iter() if child.mem_id in joined]
+
+
+def _holds_shape(kind: str, other: str) -> bool:
+    """A classless record's shape holds another's: its children are the other's and one more (an advert
+    inserted before a card's body)."""
+    mine, theirs = kind.lstrip("~").split(","), other.lstrip("~").split(",")
+    return len(mine) > len(theirs) and all(tag in mine for tag in theirs)
 
 
 def _hidden(node: LexborNode) -> bool:
