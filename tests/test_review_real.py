@@ -601,6 +601,10 @@ def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> N
         ("/movies/2019/", False),  # a year's archive, not a film
         ("/film/", False),
         ("/news/171842/", False),
+        # a show's page in a series folder, as a film's is in a film folder (HDrezka, Filmweb, ČSFD's "serialy")
+        ("https://rezka.ag/series/drama/60378-magarsus-2023.html", True),
+        ("/serial/Czarne+Lustro-2011-558477", True),
+        ("/serialy/", False),
         # the streaming services' and TV databases' title pages, which "what to watch" lists link
         ("https://www.netflix.com/title/80100172", True),
         ("https://www.netflix.com/gb/title/80100172", True),
