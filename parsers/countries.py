@@ -89,7 +89,7 @@ def country_code(name: str | None) -> str | None:
     if not name:
         return None
     key = _fold(name)
-    if not key:
+    if not any(character.isalpha() for character in key):  # "6.74", a rating: pycountry reads "674" as San Marino
         return None
     if code := _name_table().get(key):
         return code

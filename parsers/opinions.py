@@ -7,7 +7,7 @@ and in what it gives machines (``__NEXT_DATA__``, schema.org JSON-LD, microdata)
 - a field comes from the first reading that has it, and ``sources`` says which (``{"genres": "jsonld"}``);
 - a later reading that disagrees is kept in ``conflicts`` (field, the kept source, the other source, the other
   value as text), never silently dropped; a later reading that only says less (JSON-LD's genres cut to three,
-  a release date without its country) is no conflict, and one that says strictly more of a list (every genre
+  a release date without its country or with its year alone) is no conflict, and one that says strictly more of a list (every genre
   where the first reading showed three chips) replaces it;
 - two readings of one release date are one fact: the more precise wins its country and note.
 """
@@ -49,6 +49,12 @@ def _completed(kept: Any, other: Any) -> Any:
     return (same[0],) if same else kept
 
 
+def _within(dates: tuple[ReleaseDate, ...], kept: tuple[ReleaseDate, ...]) -> bool:
+    """Every date a reading gives is a kept one or a less precise form of one (JSON-LD's "2000" beside a release
+    table's "2000-05-20"): it says less, no conflict."""
+    return all(any(other.date.startswith(date.date) for other in kept) for date in dates)
+
+
 def merge(
     readings: Iterable[tuple[str, dict[str, Any]]],
 ) -> tuple[dict[str, Any], dict[str, str], tuple[FieldConflict, ...]]:
@@ -67,6 +73,8 @@ def merge(
                 continue
             if name == "release_dates":
                 fields[name] = _completed(fields[name], value)
+                if _within(value, fields[name]):
+                    continue
             kept, said = _words(fields[name]), _words(value)
             if isinstance(value, tuple) and said > kept:  # the kept reading was cut short (three genre chips)
                 fields[name], sources[name] = value, source

@@ -23,7 +23,7 @@ from .opinions import merge
 from .page import Page
 from .records import Aka, Company, FilmPage, Person, ReleaseDate
 from .text import dedupe, find_year, node_text
-from .visible import heading_fields, labelled_fields, linked_companies, lone_runtime
+from .visible import heading_fields, labelled_fields, linked_companies, lone_runtime, release_rows
 
 # schema.org type → IMDb-style title type, so both sources speak one vocabulary.
 _TITLE_TYPES = {
@@ -215,9 +215,17 @@ def parse_movie(page: Page) -> FilmPage:
     kind = "schema.org" if obj is not None else "microdata"
     obj = obj or microdata_film(page)
     labelled = labelled_fields(page)
+    visible = {k: v for k, v in labelled.items() if k in _VISIBLE_FIRST}
+    # a table of releases by country says more than a labelled date without one (or the JSON-LD's year)
+    if (
+        (obj or labelled)
+        and not any(date.country for date in visible.get("release_dates", ()))
+        and (rows := release_rows(page))
+    ):
+        visible["release_dates"] = rows
     fields, sources, conflicts = merge(
         (
-            ("page", {k: v for k, v in labelled.items() if k in _VISIBLE_FIRST}),
+            ("page", visible),
             ("jsonld" if kind == "schema.org" else kind, movie_fields(obj) if obj else {}),
             # the heading is evidence of nothing: it names a film only on a page that shows a film's facts
             ("page", labelled | heading_fields(page) if obj or labelled else {}),

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from .countries import country_code
-from .dates import release_date_from_text
+from .dates import parse_date, release_date_from_text
 from .imdb.common import runtime_minutes, see_all_count
 from .page import Page
 from .records import Company, Person, ReleaseDate
@@ -58,6 +58,11 @@ _BOXES = frozenset({"ul", "ol", "dl", "table", "section", "aside", "body"})
 # Labels only a game's, a record's or a book's facts have.
 _OTHER_WORKS = r"platforms?|developers?|publishers?|label|isbn|pages|tracks?"
 _NOT_A_FILM = re.compile(rf"\b({_OTHER_WORKS})\b", re.I)
+# A release table's cells: a date alone ("20 May 2000", "2014-06-27"), a country named alone ("France", "USA"; not a
+# two-letter code, which a rating badge reads as: "NR", "PG"), both leaves of one row.
+_DATE_ONLY = re.compile(r"^[\d\s.,/-]*[^\W\d_]*\.?[\d\s.,/-]*$")
+_CELL_TAGS = "h2, h3, h4, h5, h6, span, div, td, th, time, p, dt, dd, b, strong"
+_ROW_DEPTH = 4  # elements between a date and its row at most
 
 
 def _inline(tag: str | None) -> bool:
@@ -338,6 +343,48 @@ def linked_companies(page: Page) -> tuple[Company, ...] | None:
         ]
     )
     return tuple(Company(name) for name in names) if 0 < len(names) <= _MAX_LINKED_COMPANIES else None
+
+
+def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:
+    """Releases as a table prints them, by meaning rather than by label (Letterboxd's Releases tab: a date, then
+    each country released that day): every row whose one date stands alone in an element and whose countries are
+    named alone in others, a date per country. At least two rows of one kind (a table, not a date and a country
+    that happen to meet in a page's footer); None where there are none."""
+    dates: list[tuple[LexborNode, str]] = []
+    countries: dict[int, tuple[str, str]] = {}
+    for node in page.tree.css(_CELL_TAGS):
+        if not _is_leaf(node) or not (text := node_text(node)) or len(text) > _MAX_LABEL:
+            continue
+        if _DATE_ONLY.match(text) and (parsed := parse_date(text)) and parsed[1] == "day":
+            dates.append((node, parsed[0]))
+        elif len(text) > 2 and (code := country_code(text)):
+            countries[node.mem_id] = (code, text)
+    if len(dates) < 2 or not countries:
+        return None
+    rows: list[tuple[tuple[str, str], str, list[tuple[str, str]]]] = []
+    for node, date in dates:
+        row = node.parent
+        for _ in range(_ROW_DEPTH):
+            if row is None:
+                break
+            named = [countries[leaf.mem_id] for leaf in row.css(_CELL_TAGS) if leaf.mem_id in countries]
+            if named:
+                kind = (row.tag or "", row.attributes.get("class") or "")
+                rows.append((kind, date, named))
+                break
+            row = row.parent
+    kinds = Counter(kind for kind, _, _ in rows)
+    if not kinds or kinds.most_common(1)[0][1] < 2:
+        return None
+    table = kinds.most_common(1)[0][0]
+    return tuple(
+        dict.fromkeys(
+            ReleaseDate(date=date, precision="day", country=code, country_name=name)
+            for kind, date, named in rows
+            if kind == table
+            for code, name in named
+        )
+    )
 
 
 def _box(label: LexborNode) -> int | None:

@@ -39,6 +39,12 @@ def test_country_names(name: str, code: str) -> None:
     assert country_code(name) == code
 
 
+@pytest.mark.parametrize("text", ["6.74", "250", "7.88"])
+def test_a_number_names_no_country(text: str) -> None:
+    # AniDB's rating "6.74" beside its dates was read as ISO 3166's numeric 674, San Marino.
+    assert country_code(text) is None
+
+
 def test_french_release_row_names_its_country() -> None:
     release = release_date_from_text("12 mai 1959 (Union soviétique) (première)")
     assert release is not None

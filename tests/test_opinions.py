@@ -46,3 +46,16 @@ def test_a_disagreement_is_kept_as_written_and_prose_is_no_disagreement() -> Non
     )
     assert fields["release_dates"] == (mexico,)
     assert conflicts == (FieldConflict("release_dates", "page", "jsonld", "1972-03-24"),)
+
+
+def test_a_year_alone_beside_a_table_of_its_dates_is_no_conflict() -> None:
+    # Letterboxd: its releases table gives "2000-05-20" (France) and later dates; its JSON-LD gives "2000".
+    cannes = ReleaseDate("2000-05-20", "day", "FR")
+    fields, _, conflicts = merge(
+        [("page", {"release_dates": (cannes,)}), ("jsonld", {"release_dates": (ReleaseDate("2000", "year", None),)})]
+    )
+    assert (fields["release_dates"], conflicts) == ((cannes,), ())
+    _, _, conflicts = merge(
+        [("page", {"release_dates": (cannes,)}), ("jsonld", {"release_dates": (ReleaseDate("2001", "year", None),)})]
+    )
+    assert len(conflicts) == 1

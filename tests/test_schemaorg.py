@@ -221,6 +221,31 @@ def test_every_release_row_of_the_box_with_its_rows_flag() -> None:
     assert parse_movie(Page.from_bytes(page.encode())).year == 1999
 
 
+OWN_FILM_SITES = FIXTURES / "real" / "pages" / "dev" / "E_other_film_sites"
+
+
+def test_a_table_of_releases_gives_each_country_its_date() -> None:
+    """Letterboxd's Releases tab (2026; real page): rows of a date alone in an ``<h5>`` and the countries released
+    that day, each named alone in a ``<span>``, under Premiere / Theatrical / Digital headings; no label says
+    "release date". Its JSON-LD says "2000", so the year alone was given."""
+    data = (OWN_FILM_SITES / "ningning621__letterboxd_in-the-mood-for-love__2026-04.html").read_bytes()
+    record = parse_movie(Page.from_bytes(data, "https://letterboxd.com/film/in-the-mood-for-love/"))
+    assert record.release_dates is not None
+    rows = [(date.date, date.country) for date in record.release_dates]
+    assert rows[:3] == [("2000-05-20", "FR"), ("2000-09-26", "ES"), ("2000-10-14", "KR")]
+    assert len(rows) == len(set(rows)) > 10
+    assert all(conflict.field != "release_dates" for conflict in record.conflicts)
+
+
+def test_a_date_and_a_number_are_no_release_table() -> None:
+    """AniDB's info table (real page): dates beside a rating ("6.74"); no country is named, so no table of releases
+    (the rating was once read as ISO 3166's numeric 674, San Marino)."""
+    data = (OWN_FILM_SITES / "manami-project__anidb_anime3348_fate-stay-night__2023-07.html").read_bytes()
+    record = parse_movie(Page.from_bytes(data, "https://anidb.net/anime/3348"))
+    assert record.release_dates is not None
+    assert {date.country for date in record.release_dates} == {None}
+
+
 def test_a_title_loses_the_medium_the_site_prints_after_it() -> None:
     """ČSFD's heading and microdata name "Hra o trůny (TV seriál)": the title is the name without it."""
     obj = {"@type": "TVSeries", "name": "Hra o trůny (TV seriál)"}
