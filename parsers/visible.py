@@ -95,7 +95,12 @@ def _value_of(label: LexborNode) -> _Value | None:
         if sibling is not None:
             box = node.parent
             links = _run_of_links(box, node, sibling) if box is not None else ()
-            return _Value(box, node_text(node), links) if box is not None and links else _Value(sibling)
+            if box is not None and links:
+                return _Value(box, node_text(node), links)
+            values = _run_of_values(sibling)
+            return (
+                _Value(box, node_text(node), line=" / ".join(values)) if box is not None and values else _Value(sibling)
+            )
         node = node.parent
     return None
 
@@ -150,6 +155,24 @@ def _run_of_links(box: LexborNode, label: LexborNode, first: LexborNode) -> tupl
         return ()
     links = _of_first_kind([link for child in elements if (link := _link_in(child)) is not None])
     return links if len(links) >= 2 else ()
+
+
+def _run_of_values(first: LexborNode) -> list[str]:
+    """The values of a label's line where they are inline elements apart by separators only ("<span>类型:</span>
+    <span>剧情</span> / <span>科幻</span> / <span>冒险</span><br>": Douban's facts box, whose labels share one box):
+    their texts, two at least; else none."""
+    values = []
+    node: LexborNode | None = first
+    while node is not None and node.tag != "br":
+        if node.is_element_node:
+            text = node_text(node)
+            if not _inline(node.tag) or not text or field_of_label(label_key(text)):  # a block, or the next label
+                break
+            values.append(text)
+        elif _SEPARATORS.sub("", node.text(deep=False)).strip():  # words between them: a sentence, not a list
+            return []
+        node = node.next
+    return values if len(values) >= 2 else []
 
 
 def _link_in(node: LexborNode) -> LexborNode | None:

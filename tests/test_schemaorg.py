@@ -246,6 +246,34 @@ def test_a_date_and_a_number_are_no_release_table() -> None:
     assert {date.country for date in record.release_dates} == {None}
 
 
+def test_a_line_of_values_apart_by_slashes_is_read_whole() -> None:
+    """Douban's facts box (2017; real page): every label in one ``<div>``, each line "<span>类型:</span>
+    <span>剧情</span> / <span>科幻</span> / <span>冒险</span><br>"; the first value alone was read (one genre, one
+    release date), and "169分钟" gave no runtime."""
+    data = (OWN_FILM_SITES / "rushrunner17__douban_subject_1889243_interstellar__2017-09.html").read_bytes()
+    record = parse_movie(Page.from_bytes(data, "https://movie.douban.com/subject/1889243/"))
+    assert record.genres == ("剧情", "科幻", "冒险")
+    assert record.runtime_minutes == 169
+    assert record.release_dates is not None
+    assert [(date.date, date.country) for date in record.release_dates] == [("2014-11-12", "CN"), ("2014-11-07", "US")]
+
+
+@pytest.mark.parametrize(
+    ("line", "genres"),
+    [
+        ("<b>Genre:</b> <span>Drama</span> / <span>Crime</span><br>", ("Drama", "Crime")),
+        # words between the elements: a sentence that names one genre, not a list of them
+        ("<b>Genre:</b> <span>Drama</span> with a touch of <span>noir</span><br>", ("Drama",)),
+        # the next label's element ends the line's values
+        ("<b>Genre:</b> <span>Drama</span> <span>Runtime:</span> <span>97 min</span><br>", ("Drama",)),
+    ],
+)
+def test_a_labels_line_of_inline_values(line: str, genres: tuple[str, ...]) -> None:
+    # Douban's shape (the page above): labels and values in one box, a line per label, ended by <br>.
+    page = Page.from_bytes(f"<html><body><h1>Heat</h1><div>{line}<b>Country:</b> USA</div></body></html>".encode())
+    assert labelled_fields(page)["genres"] == genres
+
+
 def test_a_title_loses_the_medium_the_site_prints_after_it() -> None:
     """ČSFD's heading and microdata name "Hra o trůny (TV seriál)": the title is the name without it."""
     obj = {"@type": "TVSeries", "name": "Hra o trůny (TV seriál)"}

@@ -17,7 +17,10 @@ _TT = re.compile(r"/title/(tt\d{7,10})")
 _CO = re.compile(r"/company/(co\d{7,10})")
 _NM = re.compile(r"/name/(nm\d{7,10})")
 _HOURS = re.compile(r"(\d+)\s*(?:h|hr|hrs|hour|hours|std|heure|heures|hora|horas|ora|ore)\b", re.I)
-_MINUTES = re.compile(r"(\d+)\s*(?:m|min|mins|minute|minutes|minuten|minutos|minuti)\b", re.I)
+# Chinese and Japanese write the unit against the next word ("169分钟", "120分"): no word boundary after it.
+_MINUTES = re.compile(
+    r"(\d+)\s*(?:(?:m|min|mins|minute|minutes|minuten|minutos|minuti|мин|минут[аы]?)\b|分钟|分鐘|分)", re.I
+)
 _ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?", re.I)
 _RUNTIME_SEPARATOR = re.compile(r"\s\|\s|\|")
 _COUNTRY_PREFIX = re.compile(r"^[^\d:]*:\s*")
