@@ -18,7 +18,7 @@ from .countries import country_code
 from .records import Precision, ReleaseDate
 from .text import clean
 
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "hu", "pl", "cs", "tr")
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "hu", "pl", "cs", "tr", "ru", "uk")
 
 
 def _fold(word: str) -> str:

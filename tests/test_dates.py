@@ -28,6 +28,10 @@ def test_an_impossible_day_is_not_a_date(text):
         ("30.04.2001", ("2001-04-30", "day")),
         ("February 2007", ("2007-02", "month")),
         ("2007", ("2007", "year")),
+        # Russian and Ukrainian months, in the genitive a date writes them in (Kinopoisk's "премьера (мир)")
+        ("17 мая 1997", ("1997-05-17", "day")),
+        ("12 декабря 1997", ("1997-12-12", "day")),
+        ("10 вересня 2020", ("2020-09-10", "day")),
     ],
 )
 def test_a_real_day_is_a_date(text, expected):
