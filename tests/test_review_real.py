@@ -18,7 +18,7 @@ from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain
 from parsers.review.confidence import FEATURES
 from parsers.review.entries import clean_title
-from parsers.review.quality import about_films, film_url, title_like
+from parsers.review.quality import about_films, film_url, mostly_sentences, title_like
 from parsers.review.repeated import record_candidates
 from parsers.review.tables import table_candidates
 from tests.conftest import FIXTURES, SHARED
@@ -713,3 +713,51 @@ def test_a_record_with_an_advert_inserted_stays_in_its_run() -> None:
     # holds an advert box before its card. It has one more child than the others, not another kind.
     _, record = _own("dev/C_lists/teohealy__kinopoisk-top250-page1__css-modules__2023-03")
     assert (11, "Криминальное чтиво") in [(entry.rank, entry.title) for entry in record.entries]
+
+
+@pytest.mark.parametrize(
+    ("titles", "sentences"),
+    [
+        # The Verge, 2015: its rail of headlines beside an article on the six Star Wars films
+        (
+            [
+                "Microsoft one-ups Google Docs with real-time editing in Office 2016",
+                "Internet.org opens to developers, but won't support encryption over the web",
+                "Brienne of Tarth plays the metal Stormtrooper in Star Wars",
+                "Tom Wheeler's plan for fighting net neutrality lawsuits",
+            ],
+            True,
+        ),
+        # the longest film names are a series' and its instalment's
+        (
+            [
+                "The Lord of the Rings: The Fellowship of the Ring",
+                "The Lord of the Rings: The Two Towers",
+                "The Lord of the Rings: The Return of the King",
+                "The Hobbit: The Battle of the Five Armies",
+                "Willow",
+            ],
+            False,
+        ),
+    ],
+)
+def test_a_list_named_by_sentences_is_no_film_list(titles: list[str], sentences: bool) -> None:
+    assert mostly_sentences(titles) is sentences
+
+
+def test_a_rail_of_headlines_is_no_film_list_even_without_its_class_names(grader: ModuleType) -> None:
+    # The Verge's Star Wars article (development, no list): its rail of six headlines lost its furniture class
+    # with every class removed, and the title's "six movies" matched it: given at 0.87.
+    name = "dev/C_no_list/ageitgey__theverge-star-wars-six-movies-digital__2015-04"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    classless = re.sub(rb'\sclass="[^"]*"', b"", (OWN / "pages" / f"{name}.html").read_bytes())
+    assert parse(classless, url=gold["url"], kind="review").to_dict()["entries"] == []
+
+
+def test_a_teaser_box_of_headline_names_yields_to_the_catalogue() -> None:
+    # Universum Anime's catalogue, 2012 (development): a box of three teasers ("Madoka Magica DVD 1 - Jetzt im
+    # Handel erhältlich") was chosen over the catalogue's eight films.
+    gold, record = _own("dev/C_lists/korowiow80__universumanime-anime-catalogue__2012")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [
+        (entry["rank"], entry["title"]) for entry in gold["entries"]
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from statistics import median
 
 # Numbers of every kind, with the words around them that make them a measure, not a name.
 _NUMERIC = re.compile(
@@ -35,6 +36,7 @@ FOOTNOTE_CALL = r"\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]"
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z]", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _MAX_WORDS = 14
+_SENTENCE_WORDS = 8  # a list's median name this long is a list of sentences
 _QUOTED_WORK = re.compile(r"《[^《》]+》")
 _MAX_AROUND_QUOTED = 3  # "电影《英雄》": a word or two around the marks still name the work
 # Film and TV pages of the film databases lists link to: a link to one names a film or show. Their addresses
@@ -204,6 +206,13 @@ def mostly_questions(titles: list[str]) -> bool:
     """Half of the titles or more are questions: a FAQ's or an interview's, not a list of works (a film is called
     "What About Bob?" now and then, not every other one)."""
     return share([title.rstrip().endswith(("?", "？")) for title in titles]) >= 0.5
+
+
+def mostly_sentences(titles: list[str]) -> bool:
+    """Half of the titles or more run to eight words or more after any series name before a colon: a rail of
+    headlines or a list of tips, not of films (no list of films in the labelled pages has a median of over seven
+    words; the longest names are a series' and its instalment's, "The Lord of the Rings: The Return of the King")."""
+    return bool(titles) and median(len(title.split(":", 1)[-1].split()) for title in titles) >= _SENTENCE_WORDS
 
 
 def ranked_products(titles: list[str]) -> str | None:
