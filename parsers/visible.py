@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from .countries import country_code
 from .dates import parse_date, release_date_from_text
-from .imdb.common import runtime_minutes, see_all_count
+from .imdb.common import is_navigation, runtime_minutes, see_all_count
 from .page import Page
 from .records import Company, Person, ReleaseDate
 from .text import clean, dedupe, node_text, strip_quotes, text_lines
@@ -168,7 +168,8 @@ def _run_of_values(first: LexborNode) -> list[str]:
             text = node_text(node)
             if not _inline(node.tag) or not text or field_of_label(label_key(text)):  # a block, or the next label
                 break
-            values.append(text)
+            if not is_navigation(text):  # "See more »" after the values
+                values.append(text)
         elif _SEPARATORS.sub("", node.text(deep=False)).strip():  # words between them: a sentence, not a list
             return []
         node = node.next

@@ -264,6 +264,8 @@ def test_a_line_of_values_apart_by_slashes_is_read_whole() -> None:
         ("<b>Genre:</b> <span>Drama</span> / <span>Crime</span><br>", ("Drama", "Crime")),
         # words between the elements: a sentence that names one genre, not a list of them
         ("<b>Genre:</b> <span>Drama</span> with a touch of <span>noir</span><br>", ("Drama",)),
+        # a link to more of them is none of them (IMDb 2014-16, its classes gone)
+        ("<b>Genre:</b> <span>Drama</span> <span><a href='/genres'>See more »</a></span><br>", ("Drama",)),
         # the next label's element ends the line's values
         ("<b>Genre:</b> <span>Drama</span> <span>Runtime:</span> <span>97 min</span><br>", ("Drama",)),
     ],
