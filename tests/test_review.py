@@ -59,8 +59,10 @@ def test_no_list_invented_on_pages_without_one(path: Path) -> None:
     ],
 )
 def test_real_page_first_blurb_opens_with_the_entry_text(stem: str, opening: str, monkeypatch: Any) -> None:
-    # Lists of other things (body-fat methods, news items), given no longer; their markup still tests the blurbs.
+    # Lists of other things (body-fat methods, news items named by headlines), given no longer; their markup still
+    # tests the blurbs.
     monkeypatch.setattr(parsers.review, "_refusal", lambda *_: None)
+    monkeypatch.setattr(parsers.review, "mostly_sentences", lambda _: False)
     gold, page = load_gold(GOLD / "C_listicles_reviews" / f"{stem}.json")
     first = _review(page, gold.get("url")).entries[0]
     assert first.blurb is not None and first.blurb.startswith(opening)
