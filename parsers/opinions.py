@@ -7,8 +7,8 @@ and in what it gives machines (``__NEXT_DATA__``, schema.org JSON-LD, microdata)
 - a field comes from the first reading that has it, and ``sources`` says which (``{"genres": "jsonld"}``);
 - a later reading that disagrees is kept in ``conflicts`` (field, the kept source, the other source, the other
   value as text), never silently dropped; a later reading that only says less (JSON-LD's genres cut to three,
-  a release date without its country or with its year alone) is no conflict, and one that says strictly more of a list (every genre
-  where the first reading showed three chips) replaces it;
+  a release date without its country or with its year alone) is no conflict, and one that says strictly more of
+  a list (every genre where the first reading showed three chips) replaces it;
 - two readings of one release date are one fact: the more precise wins its country and note.
 """
 

@@ -385,16 +385,20 @@ def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:
             countries[node.mem_id] = (code, text)
     if len(dates) < 2 or not countries:
         return None
+    dated = {node.mem_id for node, _ in dates}
     rows: list[tuple[tuple[str, str], str, list[tuple[str, str]]]] = []
     for node, date in dates:
         row = node.parent
         for _ in range(_ROW_DEPTH):
             if row is None:
                 break
-            named = [countries[leaf.mem_id] for leaf in row.css(_CELL_TAGS) if leaf.mem_id in countries]
+            cells = row.css(_CELL_TAGS)
+            named = [countries[cell.mem_id] for cell in cells if cell.mem_id in countries]
+            # several dates and several countries: the table, not a row (which country is which date's is unknown)
+            if len(named) > 1 and sum(cell.mem_id in dated for cell in cells) > 1:
+                break
             if named:
-                kind = (row.tag or "", row.attributes.get("class") or "")
-                rows.append((kind, date, named))
+                rows.append(((row.tag or "", row.attributes.get("class") or ""), date, named))
                 break
             row = row.parent
     kinds = Counter(kind for kind, _, _ in rows)

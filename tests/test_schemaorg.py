@@ -12,7 +12,7 @@ from parsers import parse
 from parsers.page import Page
 from parsers.records import Company, FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
-from parsers.visible import heading_fields, labelled_fields, linked_companies
+from parsers.visible import heading_fields, labelled_fields, linked_companies, release_rows
 from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
 
 REAL_OWN = FIXTURES / "real"
@@ -235,6 +235,13 @@ def test_a_table_of_releases_gives_each_country_its_date() -> None:
     assert rows[:3] == [("2000-05-20", "FR"), ("2000-09-26", "ES"), ("2000-10-14", "KR")]
     assert len(rows) == len(set(rows)) > 10
     assert all(conflict.field != "release_dates" for conflict in record.conflicts)
+
+
+def test_dates_in_one_row_and_countries_in_another_are_no_release_rows() -> None:
+    # A table that prints one row over another (Cinemais' facts shape: names in a row, values in the row below):
+    # which country goes with which date is unknown, so none is paired (each date was given every country).
+    table = "<table><tr><td>France</td><td>Spain</td></tr><tr><td>20 May 2000</td><td>26 Sep 2000</td></tr></table>"
+    assert release_rows(Page.from_bytes(f"<html><body>{table}</body></html>".encode())) is None
 
 
 def test_a_date_and_a_number_are_no_release_table() -> None:
