@@ -63,6 +63,7 @@ _NOT_A_FILM = re.compile(rf"\b({_OTHER_WORKS})\b", re.I)
 _DATE_ONLY = re.compile(r"^[\d\s.,/-]*[^\W\d_]*\.?[\d\s.,/-]*$")
 _CELL_TAGS = "h2, h3, h4, h5, h6, span, div, td, th, time, p, dt, dd, b, strong"
 _ROW_DEPTH = 4  # elements between a date and its row at most
+_GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def _inline(tag: str | None) -> bool:
@@ -386,7 +387,7 @@ def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:
     if len(dates) < 2 or not countries:
         return None
     dated = {node.mem_id for node, _ in dates}
-    rows: list[tuple[tuple[str, str], str, list[tuple[str, str]]]] = []
+    rows: list[tuple[tuple[str, str], str, list[tuple[str, str]], str | None]] = []
     for node, date in dates:
         row = node.parent
         for _ in range(_ROW_DEPTH):
@@ -398,21 +399,30 @@ def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:
             if len(named) > 1 and sum(cell.mem_id in dated for cell in cells) > 1:
                 break
             if named:
-                rows.append(((row.tag or "", row.attributes.get("class") or ""), date, named))
+                rows.append(((row.tag or "", row.attributes.get("class") or ""), date, named, _group_heading(row)))
                 break
             row = row.parent
-    kinds = Counter(kind for kind, _, _ in rows)
+    kinds = Counter(kind for kind, _, _, _ in rows)
     if not kinds or kinds.most_common(1)[0][1] < 2:
         return None
     table = kinds.most_common(1)[0][0]
-    return tuple(
-        dict.fromkeys(
-            ReleaseDate(date=date, precision="day", country=code, country_name=name)
-            for kind, date, named in rows
-            if kind == table
-            for code, name in named
-        )
-    )
+    found: dict[tuple[str, str], ReleaseDate] = {}  # a release once, where a second view of the table repeats it
+    for kind, date, named, kind_of_release in rows:
+        for code, name in named if kind == table else ():
+            found.setdefault((date, code), ReleaseDate(date, "day", code, kind_of_release, name))
+    return tuple(found.values())
+
+
+def _group_heading(row: LexborNode) -> str | None:
+    """The heading a release row's group is printed under ("Premiere", "Theatrical limited", "Digital"): the heading
+    just before the row or before its table, lower-cased as IMDb's notes are ("premiere")."""
+    for node in (row, row.parent):
+        sibling = node.prev if node is not None else None
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.prev
+        if sibling is not None and sibling.tag in _GROUP_HEADINGS and (text := node_text(sibling)):
+            return text.casefold() if len(text) <= _MAX_LABEL else None
+    return None
 
 
 def _box(label: LexborNode) -> int | None:

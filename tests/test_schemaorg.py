@@ -234,6 +234,9 @@ def test_a_table_of_releases_gives_each_country_its_date() -> None:
     rows = [(date.date, date.country) for date in record.release_dates]
     assert rows[:3] == [("2000-05-20", "FR"), ("2000-09-26", "ES"), ("2000-10-14", "KR")]
     assert len(rows) == len(set(rows)) > 10
+    # each with the kind of release its group's heading names, as IMDb's notes do ("premiere")
+    notes = {date.note for date in record.release_dates}
+    assert record.release_dates[0].note == "premiere" and {"theatrical", "digital"} <= notes
     assert all(conflict.field != "release_dates" for conflict in record.conflicts)
 
 
