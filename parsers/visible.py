@@ -296,9 +296,9 @@ _CLASS_FIELDS = (
 )
 
 
-def _labels(page: Page) -> Iterator[tuple[LexborNode, str]]:
-    """Every element that may be a label, with its words: a leaf of a few words."""
-    for node in page.tree.css(_LABELS):
+def _short_leaves(page: Page, selector: str = _LABELS) -> Iterator[tuple[LexborNode, str]]:
+    """Every element of ``selector`` that holds a few words only, with its words: a label, a table's cell."""
+    for node in page.tree.css(selector):
         if _is_leaf(node) and (text := node_text(node)) and len(text) <= _MAX_LABEL:  # "Production<br>companies"
             yield node, text
 
@@ -308,7 +308,7 @@ def labelled_fields(page: Page) -> dict[str, Any]:
     found: dict[str, Any] = {}
     day_first = _day_first(page)
     release_box: int | None = None  # the list or table of the first release date's label
-    for node, text in _labels(page):
+    for node, text in _short_leaves(page):
         field = field_of_label(label_key(text))
         if field is None or field not in _READERS:
             continue
@@ -377,9 +377,7 @@ def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:
     that happen to meet in a page's footer); None where there are none."""
     dates: list[tuple[LexborNode, str]] = []
     countries: dict[int, tuple[str, str]] = {}
-    for node in page.tree.css(_CELL_TAGS):
-        if not _is_leaf(node) or not (text := node_text(node)) or len(text) > _MAX_LABEL:
-            continue
+    for node, text in _short_leaves(page, _CELL_TAGS):
         if _DATE_ONLY.match(text) and (parsed := parse_date(text)) and parsed[1] == "day":
             dates.append((node, parsed[0]))
         elif len(text) > 2 and (code := country_code(text)):
@@ -486,7 +484,7 @@ def labels_one_film(page: Page) -> bool:
     repeats its release label, a list of films every label), and nothing only another kind of work has."""
     labelled: Counter[str] = Counter()
     counted: set[int] = set()  # a label's element, and the box holding just it (``<td><strong>País</strong></td>``)
-    for node, text in _labels(page):
+    for node, text in _short_leaves(page):
         if _OTHER_WORKS_LABEL.match(text):
             return False
         if (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:

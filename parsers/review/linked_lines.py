@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..page import Page
 from .blocks import Block, Line
 from .candidates import Candidate, Item
-from .quality import film_url
+from .repeated import links_a_film
 
 _MIN_LINES = 5
 _CONFIDENCE = 0.6  # as a run of records linking films without printed ranks, before its evidence is weighed
@@ -35,7 +35,4 @@ def linked_lines(page: Page, blocks: list[Block]) -> list[Candidate]:
 
 
 def _film_line(page: Page, line: Line) -> bool:
-    if not line.linked or len(line.links) != 1:
-        return False
-    href = line.links[0].attributes.get("href") or ""
-    return film_url(href) or film_url(page.absolute(href) or "")
+    return line.linked and len(line.links) == 1 and links_a_film(page, line.links[0].attributes.get("href") or "")

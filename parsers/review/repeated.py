@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from statistics import median
 from urllib.parse import urlsplit
 
@@ -80,7 +80,7 @@ def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
     kind = _kind(node.attributes.get("class") or "")
     if kind or tag not in ("div", "section", "article"):
         return tag, kind
-    shape = [t for child in node.iter() if (t := child.tag) and not t.startswith("-")][:2]
+    shape = islice((t for child in node.iter() if (t := child.tag) and not t.startswith("-")), 2)
     return tag, "~" + ",".join(shape)
 
 
@@ -208,6 +208,12 @@ def _attribute_title(attributes: dict[str, str | None]) -> str:
     return ""
 
 
+def links_a_film(page: Page, href: str) -> bool:
+    """Whether ``href`` on ``page`` leads to a film or show page, as written or made absolute; not "#cite_note-3",
+    a footnote on this page."""
+    return not href.startswith("#") and bool(film_url(href) or film_url(page.absolute(href) or ""))
+
+
 class _FilmLinks:
     """Which links lead to a film or show page (each href tested once per page), and which elements hold
     such a link or a film's data attribute."""
@@ -219,9 +225,7 @@ class _FilmLinks:
     def link(self, href: str) -> bool:
         known = self._hrefs.get(href)
         if known is None:
-            # "#cite_note-3": a footnote on this page, not a page of its own.
-            known = not href.startswith("#") and bool(film_url(href) or film_url(self._page.absolute(href) or ""))
-            self._hrefs[href] = known
+            known = self._hrefs[href] = links_a_film(self._page, href)
         return known
 
     def held(self, node: LexborNode) -> bool:
