@@ -70,3 +70,22 @@ def test_an_index_of_linked_lines_is_one_list(grader: ModuleType) -> None:
     out = parse(page, url=gold["url"]).to_dict()
     assert len(out["entries"]) == 30
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_cards_whose_posters_are_labelled_with_their_names_are_a_list(grader: ModuleType) -> None:
+    # AlloCiné's search results, 2020: 20 cards, each a poster (alt "Captain Marvel") beside a heading of the same
+    # name, with a date, directors and a synopsis; its links are scripts (spans with encoded classes), so no card
+    # links a film page and none prints a rank: no evidence the run was a list of films, and the page gave none.
+    page, gold = _case("rem42__allocine-search-results-films-marvel__2020-04")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert [entry["title"] for entry in out["entries"][:3]] == ["Captain Marvel", "Thor", "Spider-Man: Homecoming"]
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_labelled_pictures_of_places_repeating_their_names_are_no_list() -> None:
+    # Picturehouse's home page, 2025: each cinema's bar is a card whose picture's alt repeats its name ("Café & Bar",
+    # five times over): pictures named as the cards are, on a page about films, but the same names again and
+    # again are no films' list.
+    page, gold = _case("andycroll__picturehouse-home-featured-films-carousel__2025-10")
+    titles = [entry.title for entry in read_list(Page.from_bytes(page, url=gold["url"]))[0].entries]
+    assert "Café & Bar" not in titles

@@ -9,7 +9,8 @@ titles only there), else its first line. Its rank is the first bare number it ho
 after the title, a table's rank column: "#20", "1."), else its position. A run is a candidate only with
 evidence that it is a list of films: its own printed ranks, or film links; or, on a page about films, cards (a
 poster, a synopsis) each named by a link to a page of its own, all in one folder of the site (a cinema's
-"/aldgate/film-info/mank": its film pages, whatever their addresses call them). Menus and teaser boxes have none
+"/aldgate/film-info/mank": its film pages, whatever their addresses call them), or each showing a picture
+labelled with the name the card shows (links made by scripts). Menus and teaser boxes have none
 of these.
 """
 
@@ -61,6 +62,7 @@ _MAX_LABELS = 3  # labels read before a section's first record: a year, a catego
 _LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-]|[’']?s\b)")
 _BLOCKS_IN_LINK = HEADINGS | {"p", "div", "li"}
 _CELLS = frozenset({"td", "th"})
+_ATTRIBUTED = 3  # the place in a record's names of the one an attribute gives (see _read)
 
 
 @dataclass(slots=True)
@@ -410,8 +412,9 @@ class _Readings:
 
 
 def _linked(record: _Record, about_films: bool) -> bool:
-    """A film link, or on a page about films, a link to a page of the record's own (see _own_pages)."""
-    return record.film_link or (about_films and record.page_link is not None)
+    """A film link, or on a page about films, a link to a page of the record's own (see _own_pages) or a poster
+    labelled with the record's name (see _named_posters)."""
+    return record.film_link or (about_films and (record.page_link is not None or _named_poster(record)))
 
 
 def _own_pages(records: list[_Record]) -> bool:
@@ -424,6 +427,25 @@ def _own_pages(records: list[_Record]) -> bool:
     folders = Counter(_DIGITS.sub("#", urlsplit(link).path.rstrip("/").rpartition("/")[0]) for link in links)
     words = median(len(record.title.split()) for record in records)
     return folders.most_common(1)[0][1] >= 0.8 * len(records) and words <= 5
+
+
+def _named_poster(record: _Record) -> bool:
+    """The record holds a picture, and the name an attribute gives it is one its text shows."""
+    attributed = record.names[_ATTRIBUTED].casefold()
+    shown = {name.casefold() for place, name in enumerate(record.names) if place != _ATTRIBUTED}
+    return bool(attributed) and attributed in shown and record.node.css_first("img") is not None
+
+
+def _named_posters(records: list[_Record]) -> bool:
+    """Cards each showing a picture labelled with the card's name (a poster's ``alt``, the ``title`` of the box around
+    it), the name shown again as text: films' cards whatever their links (scripts, or none). The names are short and
+    all different: a cinema's bars, each pictured and named "Café & Bar", are places, not films."""
+    names = {record.title.casefold() for record in records}
+    return (
+        share([_named_poster(record) for record in records]) >= 0.8
+        and len(names) == len(records)
+        and median(len(record.title.split()) for record in records) <= 5
+    )
 
 
 def _candidate(
@@ -486,7 +508,7 @@ def _candidate(
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
     # years alone mark concerts and events as well as films
-    if not (ranked or films >= 0.6 or (about_films and _own_pages(records))):
+    if not (ranked or films >= 0.6 or (about_films and (_own_pages(records) or _named_posters(records)))):
         return None
     items = []
     for n, record in enumerate(records, 1):
