@@ -89,3 +89,16 @@ def test_labelled_pictures_of_places_repeating_their_names_are_no_list() -> None
     page, gold = _case("andycroll__picturehouse-home-featured-films-carousel__2025-10")
     titles = [entry.title for entry in read_list(Page.from_bytes(page, url=gold["url"]))[0].entries]
     assert "Café & Bar" not in titles
+
+
+def test_a_grid_in_parts_padded_with_empty_cells_is_one_list(grader: ModuleType) -> None:
+    # Filmsite's 100 greatest films, alphabetical, 2023: eight tables ("Part 1" .. "Part 8"), rows of five poster
+    # tiles "Title (1938)", each part's last row padded with empty cells, and a table of contents ("Part 1" ..
+    # "Part 8", linking the same pages at the top and the foot) drawn as the rows are. The rows were sixteen lists
+    # alike (no list given): a padded row read as a row with records missing, and the contents' rows, undated, broke
+    # the parts' reading as one list.
+    page, gold = _case("rupaktiwari__filmsite-100-greatest-films-20th-century-alphabetical-grid__2023-10")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert len(out["entries"]) == 102
+    assert not any(entry["title"].startswith("Part ") for entry in out["entries"])
+    assert grader.grade_review(grader.Score(), gold, out) == {}

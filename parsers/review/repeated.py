@@ -32,6 +32,7 @@ from ..page import Page
 from ..text import clean
 from .blocks import HEADINGS, BlockIndex
 from .candidates import Candidate, Item, numbered_title
+from .entries import clean_title
 from .quality import film_url, gives_distance, share, title_like
 
 _MIN_RUN = 3
@@ -116,11 +117,24 @@ def _runs(page: Page) -> list[list[LexborNode]]:
         _join_alike(parent, groups)
         _join_unclassed(parent, groups)
         found.extend(
-            members
+            shown
             for (tag, _), members in groups.items()
-            if len(members) >= _MIN_RUN and not (prose and tag in _INLINE)
+            if len(members) >= _MIN_RUN and not (prose and tag in _INLINE) and (shown := _unpadded(members))
         )
     return found
+
+
+def _unpadded(members: list[LexborNode]) -> list[LexborNode]:
+    """A row of cells without the empty cells that end it: a grid table's last row padded to the width of the others
+    (its one or two films are a section of the grid's list)."""
+    end = len(members)
+    while end and members[end - 1].tag in _CELLS and not _shows(members[end - 1]):
+        end -= 1
+    return members[:end]
+
+
+def _shows(node: LexborNode) -> bool:
+    return node.css_first("img") is not None or bool(node.text(deep=True).strip())
 
 
 def _join_alike(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNode]]) -> None:
@@ -561,6 +575,14 @@ def _section_candidate(
     section before and its first record: "2000 (73rd)", "BEST PICTURE"), whose year, where a label opens with
     one, is its entries'."""
     found = _candidate([member for run in sections for member in run], readings, index, about_films)
+    if (
+        found is None
+        and len(sections) <= _MAX_SECTIONS
+        and 1 < len(dated := _dated_sections(sections, readings)) < len(sections)
+    ):
+        # read again without the sections unlike the rest, which broke the reading of the others as one list
+        sections = dated
+        found = _candidate([member for run in sections for member in run], readings, index, about_films)
     if found is None:
         return None
     spans = [
@@ -586,16 +608,40 @@ def _section_candidate(
     return _alike_sections(found, section_of)
 
 
+def _dated_sections(sections: list[list[LexborNode]], readings: _Readings) -> list[list[LexborNode]]:
+    """Without the sections whose first record carries no year where most sections' first records do (a table of
+    contents drawn as the film sections are, "Part 1 … Part 8", linking the same pages at the top and the foot). The
+    sections' labels may date them all instead: see _alike_sections."""
+    dated = {
+        k: [(record := readings.record(run[0])) is not None and _dated(record.year, record.title)]
+        for k, run in enumerate(sections)
+    }
+    alike = _alike(dated)
+    return [run for k, run in enumerate(sections) if k in alike]
+
+
+def _dated(year: int | None, title: str) -> bool:
+    return year is not None or clean_title(title)[1] is not None
+
+
+def _alike(dated: dict[int, list[bool]]) -> set[int]:
+    """The sections (by key) alike in carrying years: where most sections' entries carry them, those whose entries
+    mostly do; else all."""
+    shares = {k: share(flags) for k, flags in dated.items()}
+    if not shares or median(shares.values()) < _ALIKE:
+        return set(shares)
+    return {k for k, part in shares.items() if part >= 1 - _ALIKE}
+
+
 def _alike_sections(found: Candidate, section_of: list[int]) -> Candidate | None:
-    """Without the sections unlike the rest: where most sections' entries carry years, one whose entries carry
-    none ("See also: List of films: A, …", drawn as the film sections are) is no part of the list."""
+    """Without the sections unlike the rest: where most sections' entries carry years (their own, after their names:
+    "Psycho (1960)", or their label's: "2000 (73rd)"), one whose entries carry none ("See also: List of films: A,
+    …", drawn as the film sections are) is no part of the list."""
     dated: dict[int, list[bool]] = defaultdict(list)
     for item, k in zip(found.items, section_of, strict=True):
-        dated[k].append(item.year is not None)
-    shares = {k: share(flags) for k, flags in dated.items()}
-    if median(shares.values()) < _ALIKE:
-        return found
-    kept = [item for item, k in zip(found.items, section_of, strict=True) if shares[k] >= 1 - _ALIKE]
+        dated[k].append(_dated(item.year, item.title))
+    alike = _alike(dated)
+    kept = [item for item, k in zip(found.items, section_of, strict=True) if k in alike]
     if len(kept) < _MIN_RUN:
         return None
     if all(item.rank_inferred for item in kept):
