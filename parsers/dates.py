@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from .countries import country_code
 from .records import Precision, ReleaseDate
@@ -38,6 +38,12 @@ def _month_table() -> dict[str, int]:
 
 
 MONTHS = _month_table()
+WEEKDAYS = frozenset(
+    _fold(name)
+    for language in LANGUAGES
+    for width in ("wide", "abbreviated")
+    for name in get_day_names(width, locale=language).values()
+)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # 10/16/1980 (the US order) or 16/10/1980 (most of the world): the order is known only where one part is over 12
@@ -95,6 +101,19 @@ def parse_date(text: str | None, day_first: bool = False) -> tuple[str, Precisio
     if month_value is None:
         return _iso(year_value)
     return _iso(year_value, month_value, day_value)
+
+
+def only_a_date(text: str) -> bool:
+    """The text says a date (or a time) and nothing else: numbers, month and weekday names in any of LANGUAGES
+    ("Samstag, 27. Oktober 2007, 18:21", "Tue 3 March", "Oct 12, 2023"), at least one name and one number. Names of
+    two letters ("to", "do", "ma": Finnish, German, Dutch weekdays) are words of other languages too: "9 to 5"."""
+    tokens = _TOKEN.findall(text)
+    words = [_fold(token) for token in tokens if not token.isdecimal()]
+    return (
+        bool(words)
+        and len(words) < len(tokens)
+        and all(len(word) > 2 and (word in MONTHS or word in WEEKDAYS) for word in words)
+    )
 
 
 _PARENS = re.compile(r"\(([^()]*)\)")

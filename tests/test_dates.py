@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.dates import parse_date, release_date_from_text
+from parsers.dates import only_a_date, parse_date, release_date_from_text
 from parsers.page import Page
 from parsers.visible import labelled_fields
 
@@ -73,3 +73,21 @@ def test_a_slashed_date_is_read_day_first_where_the_pages_language_writes_it_so(
     page = f"<html{attribute}><body><h1>Capitã Marvel</h1><p><b>Lançamento:</b> 07/03/2019</p></body></html>"
     dates = labelled_fields(Page.from_bytes(page.encode()))["release_dates"]
     assert [d.date for d in dates] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samstag, 27. Oktober 2007, 18:21", True),  # a forum post's date (SubCentral, 2015), read as a list's entry
+        ("Oct 12, 2023", True),
+        ("mardi 3 mars", True),
+        ("September 5", True),  # a film's name too: a list's share of names decides, not one entry
+        ("Mars Attacks!", False),
+        ("Marvel 2", False),
+        ("9 to 5", False),  # "to": Finnish for Thursday
+        ("May", False),  # a month alone, no number: a name as much as a date
+        ("1917", False),
+    ],
+)
+def test_only_a_date_is_numbers_with_month_and_weekday_names(text: str, expected: bool) -> None:
+    assert only_a_date(text) is expected

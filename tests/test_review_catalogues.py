@@ -102,3 +102,17 @@ def test_a_grid_in_parts_padded_with_empty_cells_is_one_list(grader: ModuleType)
     assert len(out["entries"]) == 102
     assert not any(entry["title"].startswith("Part ") for entry in out["entries"])
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_a_table_of_series_headed_in_german_is_the_list_not_the_posts_dates(grader: ModuleType) -> None:
+    # SubCentral's forum, 2015: the first post is one sortable table of 805 series, "Serie | Jahre | Staffel | Genre
+    # | …"; "Serie" named no title column, and the thread's six posts, numbered and dated ("Samstag, 27. Oktober
+    # 2007, 18:21"), were given as the list: a date in German read as a name.
+    # (Gold keeps a name's year where the cell prints it, "Atlantis (2013)", and an abbreviation's last full stop,
+    # "Emily Owens, M.D.": a few entries differ.)
+    page, gold = _case("negromanus__subcentral-de-serienliste-tv-series-table__2015")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert len(out["entries"]) == 805
+    score = grader.Score()
+    grader.grade_review(score, gold, out)
+    assert score.prf("entries")[2] >= 0.98

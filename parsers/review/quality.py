@@ -13,6 +13,8 @@ import re
 from itertools import pairwise
 from statistics import median
 
+from ..dates import only_a_date
+
 # Numbers of every kind, with the words around them that make them a measure, not a name.
 _NUMERIC = re.compile(
     r"^[\s#№(]*[-+]?[$€£¥]?\s?\d[\d\s.,:/'’]*\s*(?:%|[kmb]|mins?|minutes|votes?|ratings?|reviews?|stars?|/\s?\d+)?[\s)]*$",
@@ -23,8 +25,7 @@ _LABELLED_NUMBER = re.compile(
     r"^[\w\s]{1,30}:\s*[-+]?[$€£]?\d[\d.,]*\s*%?(?:\s*(?:/|out of|of|von|sur|de)\s*\d+)?$", re.I
 )
 _DATE = re.compile(
-    r"^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?$"
-    r"|^\d{4}-\d\d-\d\d"
+    r"^\d{4}-\d\d-\d\d"
     # a showtime: "6:00 PM", "9 a.m.", "20h30"
     r"|^\d{1,2}(?:[:.h]\d\d)?\s*[ap]\.?\s?m\.?$|^\d{1,2}h\d\d$",
     re.I,
@@ -159,7 +160,13 @@ def title_like(title: str, strict: bool = True) -> bool:
     """A name, not a measure, a date, a byline, a place's distance or, when ``strict`` (a film's name), a sentence: lists of
     other things name their entries with whole headlines ("Google has bought CloudSimple, a startup …")."""
     text = title.strip()
-    if not _LETTER.search(text) or _NUMERIC.match(text) or _LABELLED_NUMBER.match(text) or _DATE.match(text):
+    if (
+        not _LETTER.search(text)
+        or _NUMERIC.match(text)
+        or _LABELLED_NUMBER.match(text)
+        or _DATE.match(text)
+        or only_a_date(text)
+    ):
         return False
     if gives_distance(text):
         return False

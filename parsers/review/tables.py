@@ -23,14 +23,14 @@ _TITLE_COLUMN = re.compile(
 )
 _FILM_TITLE_COLUMN = re.compile(
     r"^(?:tv[ -]?)?(?:film|title|movie|series|show|programme|program|titel|filmtitel|titre|título|titolo|película|pelicula"
-    r"|фильм|название|片名|电影|電影|映画|作品|作品名|タイトル|제목|영화)(?:s|e|es)?(?:\s+(?:name|title)s?)?(?:\s*\(.*\))?$",
+    r"|serie|série|serien|serial|seriál|фильм|сериал|название|片名|电影|電影|映画|作品|作品名|タイトル|제목|영화)(?:s|e|es)?(?:\s+(?:name|title)s?)?(?:\s*\(.*\))?$",
     re.I,
 )
 _RANK_COLUMN = re.compile(
     r"^(#|no\.?|nr\.?|rank(ing)?|pos\.?|position|place|rang|platz|puesto|posición|posto|место|排名|名次|順位|순위)$",
     re.I,
 )
-_YEAR_COLUMN = re.compile(r"^(year|released?|release date|jahr|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
+_YEAR_COLUMN = re.compile(r"^(years?|released?|release date|jahre?|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
 _RANK_PREFIX = re.compile(r"^\s*#?\d{1,4}")
 # A rank cell's number: first in the cell, not part of an amount ("1,234") or a decimal ("8.5").
 _RANK_CELL = re.compile(r"^\s*(?:#|no\.?\s*)?(\d{1,4})(?![\d,.:]\d)", re.I)
