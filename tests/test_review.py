@@ -258,3 +258,19 @@ def test_blocks_inside_custom_inline_elements_still_split() -> None:
         ("p", "LA, 1995."),
         ("p", "2. Ronin"),
     ]
+
+
+@pytest.mark.parametrize(("title", "given"), [("Films to see this week", True), ("Concerts this season", False)])
+def test_cards_printing_a_year_beside_a_name_are_films_on_a_page_about_films(title: str, given: bool) -> None:
+    # The shape of AlloCiné's search results (tests/fixtures/real/pages/dev/C_lists/rem42__allocine-…): cards of a
+    # heading, a year and a synopsis, links made by scripts (none in the markup), no ranks, no pictures. Years alone
+    # mark concerts and tours as well: only a page about films makes them a films' list.
+    names = [("Captain Marvel", 2019), ("Thor", 2011), ("Iron Man", 2008), ("Black Panther", 2018), ("Eternals", 2021)]
+    cards = "".join(
+        f'<li class="card"><h2>{name}</h2><span class="date">{year}</span><p>What happens, told at some length.</p></li>'
+        for name, year in names
+    )
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><ul>{cards}</ul></body></html>"
+    record = parse(page.encode(), url="https://example.com/page")
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == ([name for name, _ in names] if given else [])

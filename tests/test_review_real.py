@@ -66,7 +66,6 @@ GOLD2 = SHARED / "gold2" / "C_listicles_reviews"
 # real2 pages the list parser does not get right yet, and why. Strict: a page that starts passing fails
 # here until it is removed.
 KNOWN_WRONG_REAL2 = {
-    "empire__best-movies-2__wayback-2020-05-18": "the misprinted '15) Spirited Away' (position 80) is dropped",
     "postlight__www.msn.com": "five films named inside one sentence",
 }
 

@@ -10,7 +10,7 @@ after the title, a table's rank column: "#20", "1."), else its position. A run i
 evidence that it is a list of films: its own printed ranks, or film links; or, on a page about films, cards (a
 poster, a synopsis) each named by a link to a page of its own, all in one folder of the site (a cinema's
 "/aldgate/film-info/mank": its film pages, whatever their addresses call them), or each showing a picture
-labelled with the name the card shows (links made by scripts). Menus and teaser boxes have none
+labelled with the name the card shows (links made by scripts), or each printing a year beside a short name. Menus and teaser boxes have none
 of these.
 """
 
@@ -426,9 +426,11 @@ class _Readings:
 
 
 def _linked(record: _Record, about_films: bool) -> bool:
-    """A film link, or on a page about films, a link to a page of the record's own (see _own_pages) or a poster
-    labelled with the record's name (see _named_posters)."""
-    return record.film_link or (about_films and (record.page_link is not None or _named_poster(record)))
+    """A film link, or on a page about films, a link to a page of the record's own (see _own_pages), a poster
+    labelled with the record's name (see _named_posters) or a year (see _dated_names)."""
+    return record.film_link or (
+        about_films and (record.page_link is not None or _named_poster(record) or record.year is not None)
+    )
 
 
 def _own_pages(records: list[_Record]) -> bool:
@@ -459,6 +461,17 @@ def _named_posters(records: list[_Record]) -> bool:
         share([_named_poster(record) for record in records]) >= 0.8
         and len(names) == len(records)
         and median(len(record.title.split()) for record in records) <= 5
+    )
+
+
+def _dated_names(records: list[_Record]) -> bool:
+    """Records each printing a year beside a short name, all names different: on a page about films, its films
+    (a concert's or an event's listing prints dates, not years)."""
+    names = {record.title.casefold() for record in records}
+    return (
+        share([record.year is not None for record in records]) >= 0.8
+        and len(names) == len(records)
+        and median(len(record.title.split()) for record in records) <= 6
     )
 
 
@@ -521,8 +534,9 @@ def _candidate(
         return None
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
-    # years alone mark concerts and events as well as films
-    if not (ranked or films >= 0.6 or (about_films and (_own_pages(records) or _named_posters(records)))):
+    # years alone mark concerts and events as well as films: only a page about films makes them its films
+    cards = about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records))
+    if not (ranked or films >= 0.6 or cards):
         return None
     items = []
     for n, record in enumerate(records, 1):
