@@ -13,8 +13,9 @@ import parsers.review
 from parsers import parse
 from parsers.page import Page
 from parsers.records import ReviewPage
+from parsers.review import _take_facts
 from parsers.review.blocks import text_blocks
-from parsers.review.candidates import numbered_title
+from parsers.review.candidates import Candidate, Item, numbered_title
 from parsers.review.count import promises_list
 from parsers.review.entries import clean_title
 from parsers.review.pagination import continues
@@ -274,3 +275,16 @@ def test_cards_printing_a_year_beside_a_name_are_films_on_a_page_about_films(tit
     record = parse(page.encode(), url="https://example.com/page")
     assert isinstance(record, ReviewPage)
     assert [entry.title for entry in record.entries] == ([name for name, _ in names] if given else [])
+
+
+def test_a_record_holding_many_entries_gives_none_of_them_its_rank() -> None:
+    # SubCentral's forum, 2015, its class names renamed (bench/redraw.py): the thread's posts, numbered 1 to 6, are a
+    # run of records, and the first post holds the whole table of 805 series; every series took the post's "1" as
+    # its printed rank. A record's facts are an entry's only where the record holds that entry alone.
+    table = Candidate("table", [Item(n, f"Series {n}", n, 0, rank_inferred=True) for n in range(1, 4)], 0.75)
+    posts = Candidate("records", [Item(1, "SerienListe", 0, 0, end=10), Item(2, "Reply", 10, 0, end=12)], 0.75)
+    _take_facts(table, posts)
+    assert [item.rank for item in table.items] == [1, 2, 3]
+    one_each = Candidate("records", [Item(7, "Series 1", 1, 0, end=2), Item(9, "Series 2", 2, 0, end=3)], 0.75)
+    _take_facts(table, one_each)
+    assert [item.rank for item in table.items] == [7, 9, 3]  # a chart's rank printed after the name, taken

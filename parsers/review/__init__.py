@@ -184,12 +184,15 @@ def _take_facts(candidate: Candidate, records: Candidate) -> None:
     its own elements (a year in a span of its own, which the text stream glues to its neighbours: "19942h 22mR";
     a chart's rank printed after the name), given to the item the other source read there where that source had
     none."""
-    # Each block's record, looked up once per item (a 5,000-row table against its 5,000 records).
+    # Each block's record, looked up once per item (a 5,000-row table against its 5,000 records); only a record
+    # holding one item is that item's (a forum's first post, numbered "1", holds a whole table of series).
+    starts = sorted(item.block for item in candidate.items)
     at = {
         b: record
         for record in reversed(records.items)
         if record.block >= 0
-        for b in range(record.block, record.end or record.block + 1)
+        and bisect_left(starts, end := record.end or record.block + 1) - bisect_left(starts, record.block) == 1
+        for b in range(record.block, end)
     }
     for item in candidate.items:
         if (record := at.get(item.block)) is not None:
