@@ -116,3 +116,16 @@ def test_a_table_of_series_headed_in_german_is_the_list_not_the_posts_dates(grad
     score = grader.Score()
     grader.grade_review(score, gold, out)
     assert score.prf("entries")[2] >= 0.98
+
+
+def test_a_calendars_weeks_in_boxes_of_their_own_are_one_list(grader: ModuleType) -> None:
+    # Kinopoisk's release calendar, April 2025: 33 films, each a '<div class="premier_item">', the first week's 8
+    # in a highlighted box without a class ('<div style="background: #f2f2f2">'), the other 25 in
+    # '<div class="prem_list">'; runs are sections of one list only where their parents were drawn alike, so the 25
+    # were given alone (ranked 1 to 25, none at its place).
+    page, gold = _case("zoxa-228__kinopoisk-premiere-calendar-russia-april__2025-04")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert [entry["title"] for entry in out["entries"]] == [
+        " ".join(entry["title"].split()) for entry in gold["entries"]
+    ]
+    assert [entry["rank"] for entry in out["entries"]] == list(range(1, 34))

@@ -571,14 +571,15 @@ def _repeats(records: list[_Record]) -> int:
 
 def _sections(runs: list[list[LexborNode]]) -> list[list[list[LexborNode]]]:
     """One list drawn as several runs, one per section (nominees by year, releases by date): runs of one
-    record signature whose parents share a signature too, in page order."""
+    record signature, in page order, whose parents share a signature too where the records have no class of their
+    own (a class names its records wherever they stand: a calendar's first week in a highlighted box, the rest in
+    the list's own)."""
     by_kind: dict[tuple[tuple[str, str], tuple[str, str]], list[list[LexborNode]]] = defaultdict(list)
     for members in runs:
         parent = members[0].parent
         if parent is not None:
-            by_kind[(_signature(members[0].tag or "", members[0]), _signature(parent.tag or "", parent))].append(
-                members
-            )
+            kind = _signature(members[0].tag or "", members[0])
+            by_kind[(kind, ("", "") if _classed(kind[1]) else _signature(parent.tag or "", parent))].append(members)
     return [group for group in by_kind.values() if len(group) >= 2]
 
 
