@@ -10,8 +10,8 @@ after the title, a table's rank column: "#20", "1."), else its position. A run i
 evidence that it is a list of films: its own printed ranks, or film links; or, on a page about films, cards (a
 poster, a synopsis) each named by a link to a page of its own, all in one folder of the site (a cinema's
 "/aldgate/film-info/mank": its film pages, whatever their addresses call them), or each showing a picture
-labelled with the name the card shows (links made by scripts), or each printing a year beside a short name. Menus and teaser boxes have none
-of these.
+labelled with the name the card shows (links made by scripts), or each printing a year beside a short name.
+Menus and teaser boxes have none of these.
 """
 
 from __future__ import annotations
@@ -456,23 +456,19 @@ def _named_posters(records: list[_Record]) -> bool:
     """Cards each showing a picture labelled with the card's name (a poster's ``alt``, the ``title`` of the box around
     it), the name shown again as text: films' cards whatever their links (scripts, or none). The names are short and
     all different: a cinema's bars, each pictured and named "Café & Bar", are places, not films."""
-    names = {record.title.casefold() for record in records}
-    return (
-        share([_named_poster(record) for record in records]) >= 0.8
-        and len(names) == len(records)
-        and median(len(record.title.split()) for record in records) <= 5
-    )
+    return share([_named_poster(record) for record in records]) >= 0.8 and _short_different_names(records, 5)
 
 
 def _dated_names(records: list[_Record]) -> bool:
     """Records each printing a year beside a short name, all names different: on a page about films, its films
     (a concert's or an event's listing prints dates, not years)."""
+    return share([record.year is not None for record in records]) >= 0.8 and _short_different_names(records, 6)
+
+
+def _short_different_names(records: list[_Record], most_words: int) -> bool:
+    """The records' names are all different and, by their median, of at most ``most_words`` words."""
     names = {record.title.casefold() for record in records}
-    return (
-        share([record.year is not None for record in records]) >= 0.8
-        and len(names) == len(records)
-        and median(len(record.title.split()) for record in records) <= 6
-    )
+    return len(names) == len(records) and median(len(record.title.split()) for record in records) <= most_words
 
 
 def _candidate(
