@@ -21,6 +21,7 @@ from .text import clean
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "hu", "pl", "cs", "tr", "ru", "uk")
 
 
+@lru_cache(maxsize=8192)  # the same words (month names, a page's repeated labels) are folded again and again
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip(".")
@@ -108,12 +109,10 @@ def only_a_date(text: str) -> bool:
     ("Samstag, 27. Oktober 2007, 18:21", "Tue 3 March", "Oct 12, 2023"), at least one name and one number. Names of
     two letters ("to", "do", "ma": Finnish, German, Dutch weekdays) are words of other languages too: "9 to 5"."""
     tokens = _TOKEN.findall(text)
-    words = [_fold(token) for token in tokens if not token.isdecimal()]
-    return (
-        bool(words)
-        and len(words) < len(tokens)
-        and all(len(word) > 2 and (word in MONTHS or word in WEEKDAYS) for word in words)
-    )
+    words = [token for token in tokens if not token.isdecimal()]
+    if not words or len(words) == len(tokens):  # most texts asked (titles) hold no number: no word is folded
+        return False
+    return all(len(word := _fold(token)) > 2 and (word in MONTHS or word in WEEKDAYS) for token in words)
 
 
 _PARENS = re.compile(r"\(([^()]*)\)")
