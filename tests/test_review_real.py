@@ -15,7 +15,7 @@ from parsers import parse, review
 from parsers.page import Page
 from parsers.records import ReviewPage
 from parsers.review.blocks import BlockIndex, text_blocks
-from parsers.review.candidates import numbered_chain
+from parsers.review.candidates import numbered_chain, numbered_title
 from parsers.review.confidence import FEATURES
 from parsers.review.entries import clean_title
 from parsers.review.quality import about_films, film_url, films_named_often, mostly_sentences, title_like
@@ -377,6 +377,33 @@ def test_a_tables_first_row_of_plain_cells_is_a_record_when_it_reads_as_one() ->
 )
 def test_a_kind_note_after_the_year_is_no_part_of_the_name(raw: str, cleaned: tuple[str, int, int | None]) -> None:
     assert clean_title(raw) == cleaned
+
+
+@pytest.mark.parametrize("rank", [rb"\1(\2) ", rb"\1[\2] "])
+def test_a_chain_of_ranks_in_brackets_is_a_countdown(rank: bytes, grader: ModuleType) -> None:
+    # Newsweek's countdown of ten headings ("<h2><strong>10. Caught by the Tides</strong>"), redrawn with its numbers in
+    # brackets ("(10) Caught by the Tides"): the same ten films at the same ranks.
+    name = "dev/C_lists/tiptopjaw__newsweek-best-film-2025-rotten-tomatoes"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes()
+    redrawn, changed = re.subn(rb"(?<=<h2 )([^>]*>(?:<strong>)?)(\d{1,2})\.\s*", rank, page)
+    assert changed == 10
+    assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("(10) Caught by the Tides", (10, "Caught by the Tides")),
+        ("[3] Heat", (3, "Heat")),
+        ("(2 of 3) Heat", None),
+        ("(1998) Heat", None),
+    ],
+)
+def test_a_number_in_brackets_opens_a_line_of_a_chain(text: str, numbered: tuple[int, str] | None) -> None:
+    assert numbered_title(text, brackets=True) == numbered
+    # alone, a record's name: "(500) Days of Summer"
+    assert numbered_title(text) is None
 
 
 def test_a_film_named_by_a_year_is_not_of_that_year() -> None:

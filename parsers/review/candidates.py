@@ -15,8 +15,10 @@ from .blocks import HEADINGS, Block, Line
 from .quality import steps_by_one
 
 # "10. Title", "10) Title", "10: Title", "10 – Title", "#10 Title", "No. 10: Title", "3.Title".
-_NUMBER = re.compile(r"^(?P<prefix>#|No\.?|Nr\.?|№)?\s*(?P<n>\d{1,3})(?![\d/])(?P<rest>.*)$", re.S)
-_SEPARATOR = re.compile(r"^(?:\s*[.):,]|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
+_NUMBER = re.compile(
+    r"^(?:(?P<prefix>#|No\.?|Nr\.?|№)|(?P<bracket>[(\[]))?\s*(?P<n>\d{1,3})(?![\d/])(?P<rest>.*)$", re.S
+)
+_SEPARATOR = re.compile(r"^(?:\s*[.):,\]]|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
 RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
 _LOOK_BACK = 60  # a chain step may skip this many numbered lines of other lists or stray numbers
 _MAX_GAP = 12  # printed lists skip numbers (a missing item 6, jokes 158 → 168)
@@ -47,12 +49,16 @@ def item_line(blocks: list[Block], item: Item) -> Line | None:
     return blocks[item.block].lines[item.line] if 0 <= item.block < len(blocks) else None
 
 
-def numbered_title(text: str) -> tuple[int, str] | None:
-    """ "10. Inside North Korea (2007)" → (10, "Inside North Korea (2007)"); None when no list number opens it."""
+def numbered_title(text: str, brackets: bool = False) -> tuple[int, str] | None:
+    """ "10. Inside North Korea (2007)" → (10, "Inside North Korea (2007)"); None when no list number opens it.
+    With ``brackets``, a number in brackets too ("(7) Title", "[7] Title"): only where a chain of numbers confirms
+    it, a film being named so ("(500) Days of Summer")."""
     match = _NUMBER.match(text)
     if not match:
         return None
     rest = match.group("rest")
+    if (bracket := match.group("bracket")) and (not brackets or not rest.startswith(")" if bracket == "(" else "]")):
+        return None
     separated = _SEPARATOR.match(rest)
     if separated:
         title = separated.group("title")
@@ -68,11 +74,11 @@ def numbered_title(text: str) -> tuple[int, str] | None:
 
 
 def _line_item(line: Line) -> tuple[int, str] | None:
-    found = numbered_title(line.text)
+    found = numbered_title(line.text, brackets=True)
     if found is None and line.number_apart and (apart := re.match(r"(\d+)\s+(?!of\b|/)(\w.*)$", line.text)):
         found = int(apart.group(1)), apart.group(2)
     if found and line.bold:
-        in_bold = numbered_title(line.bold)
+        in_bold = numbered_title(line.bold, brackets=True)
         # "<strong>1. Question?</strong> Answer": the bold run is the item, the rest its text.
         if in_bold and in_bold[0] == found[0] and len(in_bold[1]) > 1:
             return in_bold
