@@ -406,6 +406,13 @@ def test_a_number_in_brackets_opens_a_line_of_a_chain(text: str, numbered: tuple
     assert numbered_title(text) is None
 
 
+@pytest.mark.parametrize(("text", "rank"), [("1º Cidade de Deus", 1), ("2ª Noite Americana", 2), ("3.º Amarcord", 3)])
+def test_an_ordinal_indicator_closes_a_rank(text: str, rank: int) -> None:
+    # Portuguese, Spanish and Italian lists print their ranks as ordinals: "1º", "2ª", "3.º".
+    numbered = numbered_title(text)
+    assert numbered is not None and numbered[0] == rank and numbered[1] == text.split(" ", 1)[1]
+
+
 def test_a_film_named_by_a_year_is_not_of_that_year() -> None:
     # Box Office Mojo's 2021 worldwide chart: the 42nd film is "1921" (a Chinese film of 2021), the whole text of its
     # name link, which the record reading took for the film's year.

@@ -14,11 +14,11 @@ from itertools import pairwise
 from .blocks import HEADINGS, Block, Line
 from .quality import steps_by_one
 
-# "10. Title", "10) Title", "10: Title", "10 – Title", "#10 Title", "No. 10: Title", "3.Title".
+# "10. Title", "10) Title", "10: Title", "10 – Title", "#10 Title", "No. 10: Title", "3.Title", "1º Title", "2.ª Title".
 _NUMBER = re.compile(
     r"^(?:(?P<prefix>#|No\.?|Nr\.?|№)|(?P<bracket>[(\[]))?\s*(?P<n>\d{1,3})(?![\d/])(?P<rest>.*)$", re.S
 )
-_SEPARATOR = re.compile(r"^(?:\s*[.):,\]]|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
+_SEPARATOR = re.compile(r"^(?:\s*(?:\.?[ºª]|[.):,\]])|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
 RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
 _LOOK_BACK = 60  # a chain step may skip this many numbered lines of other lists or stray numbers
 _MAX_GAP = 12  # printed lists skip numbers (a missing item 6, jokes 158 → 168)
