@@ -379,10 +379,11 @@ def test_a_kind_note_after_the_year_is_no_part_of_the_name(raw: str, cleaned: tu
     assert clean_title(raw) == cleaned
 
 
-@pytest.mark.parametrize("rank", [rb"\1(\2) ", rb"\1[\2] "])
-def test_a_chain_of_ranks_in_brackets_is_a_countdown(rank: bytes, grader: ModuleType) -> None:
+@pytest.mark.parametrize("rank", [rb"\1(\2) ", rb"\1[\2] ", rb"\1\2 "])
+def test_a_chain_of_ranks_however_printed_is_a_countdown(rank: bytes, grader: ModuleType) -> None:
     # Newsweek's countdown of ten headings ("<h2><strong>10. Caught by the Tides</strong>"), redrawn with its numbers in
-    # brackets ("(10) Caught by the Tides"): the same ten films at the same ranks.
+    # brackets ("(10) Caught by the Tides") or a space apart ("10 Caught by the Tides", as a heading only: "12
+    # Angry Men" is a name): the same ten films at the same ranks.
     name = "dev/C_lists/tiptopjaw__newsweek-best-film-2025-rotten-tomatoes"
     gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
     page = (OWN / "pages" / f"{name}.html").read_bytes()

@@ -73,9 +73,11 @@ def numbered_title(text: str, brackets: bool = False) -> tuple[int, str] | None:
     return (int(match.group("n")), title.strip()) if title.strip() else None
 
 
-def _line_item(line: Line) -> tuple[int, str] | None:
+def _line_item(line: Line, bare: bool = False) -> tuple[int, str] | None:
+    """The line's rank and title; with ``bare``, a number a space apart from the title ("10 Caught by the Tides") as
+    well as one in an element of its own (a heading's: chained, the rest of its kind confirm it)."""
     found = numbered_title(line.text, brackets=True)
-    if found is None and line.number_apart and (apart := re.match(r"(\d+)\s+(?!of\b|/)(\w.*)$", line.text)):
+    if found is None and (line.number_apart or bare) and (apart := re.match(r"(\d+)\s+(?!of\b|/)(\w.*)$", line.text)):
         found = int(apart.group(1)), apart.group(2)
     if found and line.bold:
         in_bold = numbered_title(line.bold, brackets=True)
@@ -95,7 +97,7 @@ def _numbered_lines(blocks: list[Block]) -> list[tuple[Item, tuple[str, bool]]]:
         if not block.in_article:  # a numbered "Most shared" rail beside the story
             continue
         for n, line in enumerate(block.lines):
-            hit = _line_item(line)
+            hit = _line_item(line, bare=block.tag in HEADINGS)
             if hit:
                 found.append((Item(hit[0], hit[1], b, n), _kind(block, line)))
         # A table's rank column is the table candidate's to read, with the table's other columns.
