@@ -414,6 +414,31 @@ def test_an_ordinal_indicator_closes_a_rank(text: str, rank: int) -> None:
     assert numbered is not None and numbered[0] == rank and numbered[1] == text.split(" ", 1)[1]
 
 
+def test_a_critics_facts_in_brackets_give_the_year_and_leave_the_name(grader: ModuleType) -> None:
+    # Rotten Tomatoes' guide of 162 films ("Hereditary (2018)"), redrawn as critics' lists print their entries,
+    # director and year in the brackets ("Hereditary (dir. Ari Aster, 2018)"): the same names, ranks and years.
+    name = "dev/C_lists/kubhub__rottentomatoes-guide-best-movies-of-2018-so-far__2018-12"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes()
+    redrawn, changed = re.subn(rb"\s?\((20\d\d)\)", rb" (dir. Jane Doe, \1)", page)
+    assert changed >= 162
+    assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("Parasite (Bong Joon-ho, 2019)", ("Parasite", 2019)),
+        ("Cléo from 5 to 7 (dir. Agnès Varda, France, 1962)", ("Cléo from 5 to 7", 1962)),
+        ("Se7en (1995; David Fincher)", ("Se7en", 1995)),
+        ("Paris, Texas (Wim Wenders, 1984)", ("Paris, Texas", 1984)),
+        ("Nico, 1988", ("Nico, 1988", None)),  # a name with a year in it: no brackets, no year
+    ],
+)
+def test_a_year_among_facts_in_brackets_is_the_entrys(raw: str, cleaned: tuple[str, int | None]) -> None:
+    assert clean_title(raw)[:2] == cleaned
+
+
 def test_a_film_named_by_a_year_is_not_of_that_year() -> None:
     # Box Office Mojo's 2021 worldwide chart: the 42nd film is "1921" (a Chinese film of 2021), the whole text of its
     # name link, which the record reading took for the film's year.

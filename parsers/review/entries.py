@@ -25,6 +25,12 @@ _YEARS = re.compile(
     r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?"
     rf"(?:\s+(?:{_KINDS}))?\s*[)\]](?:\s*\((?:{_KINDS})\))?\s*$"
 )
+# The facts a critics' list puts in brackets after the name, the year among them: "(Bong Joon-ho, 2019)", "(dir.
+# Agnès Varda, France, 1962)", "(2019, Bong Joon-ho)".
+_FACTS_IN_BRACKETS = re.compile(
+    r"\s*\((?:[^()\d]{1,60}?[,;]\s*)+(?P<y>1[89]\d\d|20\d\d)\s*\)\s*$"
+    r"|\s*\((?P<first>1[89]\d\d|20\d\d)(?:[,;]\s*[^()\d]{1,60}?)+\)\s*$"
+)
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
 # A quoted name followed by more ("“Rez Infinite” ($30)"); the closing quote is no apostrophe ("Don’t").
@@ -55,6 +61,9 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
         year = int(match.group("y"))
         year_end = int(match.group("end")) if match.group("end") else None
         title = title[: match.start()]
+    elif facts := _FACTS_IN_BRACKETS.search(title):
+        year = int(facts.group("y") or facts.group("first"))
+        title = title[: facts.start()]
     title = _PRICE.sub("", title).rstrip(" :.-–—").strip()
     # "Halloween (I)": IMDb's mark between two titles of one year, no part of the name; "肖申克的救赎 / The
     # Shawshank Redemption / 月黑高飞(港)": the name, then its other titles.
