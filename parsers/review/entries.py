@@ -31,6 +31,8 @@ _FACTS_IN_BRACKETS = re.compile(
     r"\s*\((?:[^()\d]{1,60}?[,;]\s*)+(?P<y>1[89]\d\d|20\d\d)\s*\)\s*$"
     r"|\s*\((?P<first>1[89]\d\d|20\d\d)(?:[,;]\s*[^()\d]{1,60}?)+\)\s*$"
 )
+# A year after a name and a comma or a dash: "Parasite, 2019", "Parasite – 2019" (but "Nico, 1988" is a film's name).
+_YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•])\s*(?P<y>1[89]\d\d|20\d\d)$")
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
 # A quoted name followed by more ("“Rez Infinite” ($30)"); the closing quote is no apostrophe ("Don’t").
@@ -72,6 +74,18 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
+
+
+def _years_after_names(titles: list[str]) -> bool:
+    """Most of a list's names end with a year after a comma or a dash: the list prints its years so, and each such
+    year is no part of the name; a name alone so ("Nico, 1988") keeps it."""
+    return len(titles) >= 3 and share([_YEAR_AFTER.match(title) is not None for title in titles]) >= 0.8
+
+
+def _year_apart(title: str, year: int | None, year_end: int | None) -> tuple[str, int | None, int | None]:
+    if year is None and (after := _YEAR_AFTER.match(title)):
+        return after.group("name"), int(after.group("y")), year_end
+    return title, year, year_end
 
 
 def _fact_year(text: str) -> int | None:
@@ -216,8 +230,12 @@ class EntryBuilder:
         printed_years = _printed_years([item.title for item in items], rests, bodies)
         # A line every entry repeats word for word ("What's Your Reaction?") is a widget's, not the text's.
         widget = set.intersection(*({line.text for line in body} for body in bodies)) if len(bodies) >= 3 else set()
-        for item, body, own_line, rest, printed_year in zip(items, bodies, lines, rests, printed_years, strict=True):
-            title, year, year_end = clean_title(item.title)
+        cleaned = [clean_title(item.title) for item in items]
+        if _years_after_names([title for title, year, _ in cleaned if year is None]):
+            cleaned = [_year_apart(*parts) for parts in cleaned]
+        for item, (title, year, year_end), body, own_line, rest, printed_year in zip(
+            items, cleaned, bodies, lines, rests, printed_years, strict=True
+        ):
             if not title:
                 continue
             attributes, notes, links = [], [], []
