@@ -32,7 +32,6 @@ from .pagination import next_page_url
 from .quality import (
     about_films,
     film_url,
-    films_named_often,
     mostly_questions,
     mostly_sentences,
     notes_on_one_work,
@@ -257,10 +256,10 @@ class _Topic:
     films: bool
 
 
-def _topic(page: Page, blocks: list[Block]) -> _Topic:
+def _topic(page: Page) -> _Topic:
     titles = page_titles(page)
     words = " ".join([*titles, page.url or ""])
-    return _Topic(titles, words, about_films(words) or films_named_often([block.text for block in blocks]))
+    return _Topic(titles, words, about_films(words))
 
 
 def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | None, topic: _Topic) -> str | None:
@@ -360,7 +359,7 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     targets = _film_targets(page)
     strip_furniture(page.tree)
     blocks = text_blocks(page.tree)
-    topic = _topic(page, blocks)
+    topic = _topic(page)
     candidates = _candidates(page, blocks, count, itemlist, topic)
     _share_years(candidates, page_data)
     chosen = _choose(candidates, count, len(blocks), topic.films)

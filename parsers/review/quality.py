@@ -196,17 +196,6 @@ def about_films(words: str) -> bool:
     return bool(_FILM_WORDS.search(words))
 
 
-# The words for films that mean nothing else, in the languages the film words are written in ("shows", "series",
-# "episodes", "directors" and "comedy" are as often words of other things in running text).
-_FILM_NOUNS = re.compile(r"\b(?:films?|movies?|cinema|filmy|filme|pel[ií]culas?|фильм\w*)\b", re.I)
-_OFTEN = 10
-
-
-def films_named_often(texts: list[str]) -> bool:
-    """The page's text names films (by the word) often: it is about films whatever its titles say."""
-    return sum(len(_FILM_NOUNS.findall(text)) for text in texts) >= _OFTEN
-
-
 def programme_page(words: str) -> bool:
     """The page's titles or address name a cinema's or festival's programme: its films are the page's list."""
     return bool(_PROGRAMME.search(words))
