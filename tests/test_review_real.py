@@ -424,6 +424,18 @@ def test_a_year_printed_after_every_name_is_no_part_of_it(year: bytes, grader: M
     assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
 
 
+def test_a_cards_name_with_its_facts_in_brackets_is_its_name_not_its_facts(grader: ModuleType) -> None:
+    # Filmsite's grid of 102 films, each cell a picture and "Annie Hall (1977)", redrawn with the director in the
+    # brackets ("Annie Hall (dir. Jane Doe, 1977)"): a line of facts ends in a year ("Musik, USA, 2011"), but this
+    # line is the card's name.
+    name = "dev/C_lists/rupaktiwari__filmsite-100-greatest-films-20th-century-alphabetical-grid__2023-10"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes()
+    redrawn, changed = re.subn(rb"\s?\((1[89]\d\d|20\d\d)\)", rb" (dir. Jane Doe, \1)", page)
+    assert changed >= 100
+    assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
+
+
 @pytest.mark.parametrize(
     ("raw", "cleaned"),
     [

@@ -43,8 +43,9 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$|^(\d{1,3})\s*\([^()\d]*\)$")
 _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # A card's facts line ending in the year: "F, 2012", "Musik, USA, 2011", "Drama / USA, 2012" (genres and countries in
-# words; not a date, "June 7, 2012", whose day is a number).
-_FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
+# words; not a date, "June 7, 2012", whose day is a number; not a name with its facts in brackets, "Annie Hall (dir.
+# Woody Allen, 1977)").
+_FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
 _TITLE_ATTRIBUTES = (
     "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
 )  # fmt: skip
@@ -441,8 +442,7 @@ def _own_pages(records: list[_Record]) -> bool:
     if len(links) < 0.8 * len(records) or len(set(links)) < len(links):
         return False
     folders = Counter(_DIGITS.sub("#", urlsplit(link).path.rstrip("/").rpartition("/")[0]) for link in links)
-    words = median(len(record.title.split()) for record in records)
-    return folders.most_common(1)[0][1] >= 0.8 * len(records) and words <= 5
+    return folders.most_common(1)[0][1] >= 0.8 * len(records) and _median_words(records) <= 5
 
 
 def _named_poster(record: _Record) -> bool:
@@ -468,7 +468,13 @@ def _dated_names(records: list[_Record]) -> bool:
 def _short_different_names(records: list[_Record], most_words: int) -> bool:
     """The records' names are all different and, by their median, of at most ``most_words`` words."""
     names = {record.title.casefold() for record in records}
-    return len(names) == len(records) and median(len(record.title.split()) for record in records) <= most_words
+    return len(names) == len(records) and _median_words(records) <= most_words
+
+
+def _median_words(records: list[_Record]) -> float:
+    """The median length in words of the records' names, without the year or facts printed after them ("Psycho
+    (1960)", "Psycho (dir. Alfred Hitchcock, 1960)")."""
+    return median(len(clean_title(record.title)[0].split()) for record in records)
 
 
 def _candidate(
