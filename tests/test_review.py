@@ -222,6 +222,7 @@ def test_truncated_seed_keeps_the_entries_it_has() -> None:
         ("Best tech gadgets of 2019", True),
         ("The best of 2019", True),
         ("Staff favourites", True),
+        ("The Best Film of 2025, According to Rotten Tomatoes", True),  # Newsweek: ten films under it
         ("The best way to restore old film reels", False),
         ("Best of both worlds: an interview with Agnès Varda", False),
         ("Best Picture race heats up", False),

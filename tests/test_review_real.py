@@ -424,6 +424,21 @@ def test_a_year_printed_after_every_name_is_no_part_of_it(year: bytes, grader: M
     assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
 
 
+def test_unnumbered_headings_under_a_best_of_title_without_a_count_are_its_list() -> None:
+    # Newsweek's "The Best Film of 2025, According to Rotten Tomatoes" (ten <h2> headings over their prose),
+    # redrawn without the headings' numbers: its ten films in page order.
+    name = "dev/C_lists/tiptopjaw__newsweek-best-film-2025-rotten-tomatoes"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes()
+    redrawn, changed = re.subn(rb"(?<=<h2 )([^>]*>(?:<strong>)?)\d{1,2}\.\s*", rb"\1", page)
+    assert changed == 10
+    record = parse(redrawn, url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    assert [(entry.rank, entry.title) for entry in record.entries] == [
+        (n, entry["title"]) for n, entry in enumerate(gold["entries"], 1)
+    ]
+
+
 def test_a_cards_name_with_its_facts_in_brackets_is_its_name_not_its_facts(grader: ModuleType) -> None:
     # Filmsite's grid of 102 films, each cell a picture and "Annie Hall (1977)", redrawn with the director in the
     # brackets ("Annie Hall (dir. Jane Doe, 1977)"): a line of facts ends in a year ("Musik, USA, 2011"), but this

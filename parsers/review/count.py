@@ -38,14 +38,16 @@ _NOT_PLURAL = frozenset(
 def promises_list(titles: list[str]) -> bool:
     """A "best of" title promises a list even without a count ("Best books for young readers",
     "Top picks", "The best of 2019"), but not every "best" does ("The best way to …", "Best of
-    both worlds"): a plural must follow within two words, or a period of time."""
+    both worlds"): a plural must follow within two words, or a period of time, at once or after one word ("The best
+    film of 2025")."""
     found = _BEST_OF.search(titles[0]) if titles else None
     if found is None:
         return False
     keyword, rest = found.group(1), found.group(2)
     following = _TOKEN.findall(rest)[:2]
+    after_one = _TOKEN.sub("", rest.lstrip(), count=1).lstrip()  # "The best film of 2025": a noun, then the period
     return (
         keyword.endswith("s")
-        or bool(_PERIOD.match(rest))
+        or bool(_PERIOD.match(rest) or _PERIOD.match(after_one))
         or any(word.endswith("s") and word.casefold() not in _NOT_PLURAL for word in following)
     )
