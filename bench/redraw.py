@@ -10,6 +10,13 @@ attributes, and without classes, ids and both scripts, and graded by ``../shared
 the per-field F1 of each redraw, and the list pages' entry F1 and lists invented on pages without one. A reader that
 reads values by meaning (labels' words, link forms, the heading and ``<title>``) loses little; one that reads them by
 class names loses them all. The validation sites are not read here.
+
+A list is printed many ways: the list pages are redrawn as other sites print them too, their numbered headings'
+ranks in brackets ("(10) Heat"), a space apart ("10 Heat"), as an ordinal ("10º Heat") or not at all (then ranked by
+their order), and their years in brackets
+after the names with a director before ("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash
+("Heat – 1995"), written as entities whatever the page's encoding; each is graded over the pages it changes, beside
+those pages as they are.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
@@ -61,6 +69,18 @@ REDRAWS: dict[str, Callable[[bytes], bytes]] = {
     "no classes": lambda page: _CLASSES.sub(b"", page),
     "no classes, ids or scripts": lambda page: _IDS.sub(b"", _CLASSES.sub(b"", _SCRIPTS.sub(b"", page))),
 }
+_NUMBERED_HEADING = re.compile(rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)(\d{1,3})[.)]\s+")
+_YEAR_IN_BRACKETS = re.compile(rb"\s?\((1[89]\d\d|20\d\d)\)")
+UNNUMBERED = "ranks removed"  # graded against the gold ranked by page order: nothing else ranks an unnumbered list
+LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
+    "ranks in brackets": lambda page: _NUMBERED_HEADING.sub(rb"\1(\2) ", page),
+    "ranks a space apart": lambda page: _NUMBERED_HEADING.sub(rb"\1\2 ", page),
+    "ranks as ordinals": lambda page: _NUMBERED_HEADING.sub(rb"\1\2&ordm; ", page),
+    UNNUMBERED: lambda page: _NUMBERED_HEADING.sub(rb"\1", page),
+    "years with a director": lambda page: _YEAR_IN_BRACKETS.sub(rb" (dir. Jane Doe, \1)", page),
+    "years after a comma": lambda page: _YEAR_IN_BRACKETS.sub(rb", \1", page),
+    "years after a dash": lambda page: _YEAR_IN_BRACKETS.sub(rb" &ndash; \1", page),
+}
 SUBPAGES = ("releaseinfo", "keywords", "companycredits", "movieconnections")
 SETS = (
     (SHARED / "gold", SHARED / "fixtures" / "real"),
@@ -85,13 +105,7 @@ def main() -> int:
         for gold, page in cases:
             url = grader.url_for(gold, str(page))
             if gold["kind"] == "review":
-                film_lists = as_film_lists(gold)  # ../shared's lists of other things are no film list
-                try:
-                    out = parsers.parse(redraw(page.read_bytes()), url=url).to_dict()
-                except UnknownPage:
-                    out = {}
-                grader.grade_review(lists, film_lists, out)
-                invented += not film_lists.get("entries") and bool(out.get("entries"))
+                invented += _grade_list(grader, lists, gold, redraw(page.read_bytes()), url)
                 continue
             out = parsers.parse(redraw(page.read_bytes()), url=url).to_dict()
             if gold["kind"] == "title":
@@ -101,8 +115,38 @@ def main() -> int:
         fields = sorted(score.tp.keys() | score.fp.keys() | score.fn.keys())
         print(f"{name:28s} " + "  ".join(f"{field} {score.prf(field)[2]:.3f}" for field in fields))
         print(f"{'':28s} list pages: entries {lists.prf('entries')[2]:.3f}, lists invented {invented}")
+    lists_only = [(gold, page) for gold, page in cases if gold["kind"] == "review"]
+    for name, redraw in LIST_REDRAWS.items():
+        before, after, invented, changed = grader.Score(), grader.Score(), 0, 0
+        for gold, page in lists_only:
+            data = page.read_bytes()
+            if (redrawn := redraw(data)) == data:
+                continue
+            changed += 1
+            url = grader.url_for(gold, str(page))
+            _grade_list(grader, before, gold, data, url)
+            invented += _grade_list(grader, after, _by_order(gold) if name == UNNUMBERED else gold, redrawn, url)
+        print(
+            f"{name:28s} list pages: entries {after.prf('entries')[2]:.3f} over the {changed} it changes "
+            f"(as they are {before.prf('entries')[2]:.3f}), lists invented {invented}"
+        )
     print(f"({len(cases)} pages)")
     return 0
+
+
+def _by_order(gold: dict[str, Any]) -> dict[str, Any]:
+    return {**gold, "entries": [{**entry, "rank": n} for n, entry in enumerate(gold.get("entries") or [], 1)]}
+
+
+def _grade_list(grader: Any, score: Any, gold: dict[str, Any], data: bytes, url: str | None) -> bool:
+    """Grade one list page's reading into ``score``; whether it invented a list on a page without one."""
+    film_lists = as_film_lists(gold)  # ../shared's lists of other things are no film list
+    try:
+        out = parsers.parse(data, url=url).to_dict()
+    except UnknownPage:
+        out = {}
+    grader.grade_review(score, film_lists, out)
+    return not film_lists.get("entries") and bool(out.get("entries"))
 
 
 if __name__ == "__main__":
