@@ -439,6 +439,20 @@ def test_unnumbered_headings_under_a_best_of_title_without_a_count_are_its_list(
     ]
 
 
+def test_a_colon_in_a_few_items_of_a_list_is_their_names(grader: ModuleType) -> None:
+    # IMDb's Top 250 of 2023 ("<h3>7. The Lord of the Rings: The Return of the King</h3>" in each <li>), redrawn
+    # without the numbers: a list item's "Title: why" label is read only where most items have one, not from the few
+    # names with a colon in them.
+    name = "dev/C_lists/rajendarkatravath__imdb-chart-top250__nextjs__saved-2023-12"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes()
+    redrawn, changed = re.subn(rb'(?<=<h3 class="ipc-title__text">)\d{1,3}\. ', b"", page)
+    assert changed == 250
+    record = parse(redrawn, url=gold["url"])
+    assert "The Lord of the Rings: The Return of the King" in [entry.title for entry in record.entries]
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}  # its items are in rank order
+
+
 def test_a_cards_name_with_its_facts_in_brackets_is_its_name_not_its_facts(grader: ModuleType) -> None:
     # Filmsite's grid of 102 films, each cell a picture and "Annie Hall (1977)", redrawn with the director in the
     # brackets ("Annie Hall (dir. Jane Doe, 1977)"): a line of facts ends in a year ("Musik, USA, 2011"), but this

@@ -18,8 +18,10 @@ from selectolax.lexbor import LexborNode
 from ..page import Page
 from .blocks import HEADINGS, Block, BlockIndex
 from .candidates import Candidate, Item
+from .quality import share
 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}):\s")
+_LABELLED = 0.5
 _CONFIDENCE = {"ol": 0.7, "ul": 0.55}  # a bulleted list is less surely the article's list than headings are
 
 
@@ -31,18 +33,25 @@ class _List:
     last: int
 
 
-def _item_title(block: Block) -> str:
-    """The name an item opens with: its bold lead ("<b>Title</b> (1994) – why"), its label ("Title: why"),
-    else the whole line when short. A line that is all one link is a name whatever it holds."""
+def _item_title(block: Block, labelled: bool) -> str:
+    """The name an item opens with: its bold lead ("<b>Title</b> (1994) – why"), its label ("Title: why") where
+    the list's items are ``labelled``, else the whole line when short. A line that is all one link is a name
+    whatever it holds."""
     line = block.lines[0]
     if line.linked:
         return line.text
     if line.bold and len(line.lead()) < len(line.text):
         return line.lead().rstrip(".:")
-    label = _LABEL.match(line.text)
+    label = _LABEL.match(line.text) if labelled else None
     if label:
         return label.group("label")
     return line.text if len(line.text) <= 120 else ""
+
+
+def _labelled(blocks: list[Block]) -> bool:
+    """Most of a list's items open with a label ("Title: why"): a colon in a few is their names'
+    ("The Lord of the Rings: The Return of the King")."""
+    return share([_LABEL.match(block.lines[0].text) is not None for block in blocks]) >= _LABELLED
 
 
 def _inside_list_item(node: LexborNode) -> bool:
@@ -61,10 +70,11 @@ def _lists(page: Page, index: BlockIndex) -> list[_List]:
         first, last = index.first(node), index.last(node)
         if first is None or last is None or not index.blocks[first].in_article or _inside_list_item(node):
             continue
+        spans = [(index.first(li), index.last(li)) for li in node.iter() if li.tag == "li"]
+        labelled = _labelled([index.blocks[b] for b, _ in spans if b is not None])
         items = []
-        for li in (child for child in node.iter() if child.tag == "li"):
-            b, item_last = index.first(li), index.last(li)
-            title = _item_title(index.blocks[b]) if b is not None else ""
+        for b, item_last in spans:
+            title = _item_title(index.blocks[b], labelled) if b is not None else ""
             if b is not None and item_last is not None and title:
                 items.append((title, b, item_last + 1))
         found.append(_List(node.tag or "", items, first, last))
