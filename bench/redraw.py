@@ -15,7 +15,7 @@ A list is printed many ways: the list pages are redrawn as other sites print the
 ranks in brackets ("(10) Heat"), a space apart ("10 Heat"), as an ordinal ("10º Heat") or not at all (then ranked by
 their order), and their years in brackets
 after the names with a director before ("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash
-("Heat – 1995"), written as entities whatever the page's encoding; each is graded over the pages it changes, beside
+("Heat – 1995") or before a network ("Heat (1995) (Netflix)"), written as entities whatever the page's encoding; each is graded over the pages it changes, beside
 those pages as they are.
 """
 
@@ -80,6 +80,7 @@ LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
     "years with a director": lambda page: _YEAR_IN_BRACKETS.sub(rb" (dir. Jane Doe, \1)", page),
     "years after a comma": lambda page: _YEAR_IN_BRACKETS.sub(rb", \1", page),
     "years after a dash": lambda page: _YEAR_IN_BRACKETS.sub(rb" &ndash; \1", page),
+    "years, then a network": lambda page: _YEAR_IN_BRACKETS.sub(rb" (\1) (Netflix)", page),
 }
 SUBPAGES = ("releaseinfo", "keywords", "companycredits", "movieconnections")
 SETS = (

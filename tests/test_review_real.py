@@ -411,10 +411,13 @@ def test_an_ordinal_indicator_closes_a_rank(text: str, rank: int) -> None:
     assert numbered is not None and numbered[0] == rank and numbered[1] == text.split(" ", 1)[1]
 
 
-@pytest.mark.parametrize("year", [rb" (dir. Jane Doe, \1)", rb", \1", " – \\1".encode()])
+@pytest.mark.parametrize(
+    "year", [rb" (dir. Jane Doe, \1)", rb", \1", " – \\1".encode(), rb" (\1) (Netflix)", rb" (\1) - A24"]
+)
 def test_a_year_printed_after_every_name_is_no_part_of_it(year: bytes, grader: ModuleType) -> None:
     # Rotten Tomatoes' guide of 162 films ("Hereditary (2018)"), redrawn as other lists print their years: with the
-    # director in the brackets ("Hereditary (dir. Jane Doe, 2018)"), after a comma or a dash ("Hereditary, 2018"):
+    # director in the brackets ("Hereditary (dir. Jane Doe, 2018)"), after a comma or a dash ("Hereditary, 2018"), or
+    # with a network or distributor after it ("Hereditary (2018) (Netflix)", "Hereditary (2018) - A24"):
     # the same names, ranks and years; its "Nico, 1988" (a name with a year in it) keeps its name.
     name = "dev/C_lists/kubhub__rottentomatoes-guide-best-movies-of-2018-so-far__2018-12"
     gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
@@ -473,6 +476,12 @@ def test_a_cards_name_with_its_facts_in_brackets_is_its_name_not_its_facts(grade
         ("Se7en (1995; David Fincher)", ("Se7en", 1995)),
         ("Paris, Texas (Wim Wenders, 1984)", ("Paris, Texas", 1984)),
         ("Nico, 1988", ("Nico, 1988", None)),  # a name with a year in it: no brackets, no year
+        ("Succession (2018) (HBO)", ("Succession", 2018)),
+        ("Heat (1995) – Warner Bros.", ("Heat", 1995)),
+        (
+            "Heat (1995) - cops and robbers meet in a diner, and neither blinks",
+            ("Heat (1995) - cops and robbers meet in a diner, and neither blinks", None),
+        ),
     ],
 )
 def test_a_year_among_facts_in_brackets_is_the_entrys(raw: str, cleaned: tuple[str, int | None]) -> None:

@@ -25,6 +25,11 @@ _YEARS = re.compile(
     r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?"
     rf"(?:\s+(?:{_KINDS}))?\s*[)\]](?:\s*\((?:{_KINDS})\))?\s*$"
 )
+# The year in brackets, then a network, distributor or director after it: "Succession (2018) (HBO)", "Heat (1995) –
+# Warner Bros.", "Heat (1995), Michael Mann" (no more than a few words: not a sentence).
+_YEAR_THEN_NOTE = re.compile(
+    r"\s*\(\s*(?P<y>1[89]\d\d|20\d\d)\s*\)\s*(?:\([^()]{1,40}\)|[-–—,|/·•]\s*[^()\s][^()]{0,39}?)\s*$"
+)
 # The facts a critics' list puts in brackets after the name, the year among them: "(Bong Joon-ho, 2019)", "(dir.
 # Agnès Varda, France, 1962)", "(2019, Bong Joon-ho)".
 _FACTS_IN_BRACKETS = re.compile(
@@ -63,7 +68,7 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
         year = int(match.group("y"))
         year_end = int(match.group("end")) if match.group("end") else None
         title = title[: match.start()]
-    elif facts := _FACTS_IN_BRACKETS.search(title):
+    elif facts := _FACTS_IN_BRACKETS.search(title) or _YEAR_THEN_NOTE.search(title):
         year = int(facts.group("y") or facts.group("first"))
         title = title[: facts.start()]
     title = _PRICE.sub("", title).rstrip(" :.-–—").strip()
