@@ -468,6 +468,21 @@ def test_a_cards_name_with_its_facts_in_brackets_is_its_name_not_its_facts(grade
     assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
 
 
+def test_a_note_in_brackets_after_every_name_is_no_part_of_it() -> None:
+    # Rotten Tomatoes' guide of 162 films, each year in brackets redrawn as a network ("Hereditary (Netflix)"): the
+    # same names, as Curzon's listing prints its certificates ("Mank (12A)").
+    name = "dev/C_lists/kubhub__rottentomatoes-guide-best-movies-of-2018-so-far__2018-12"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes()
+    record = parse(re.sub(rb"\s?\((20\d\d)\)", rb" (Netflix)", page), url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    assert [(entry.rank, entry.title) for entry in record.entries] == [
+        (entry["rank"], entry["title"]) for entry in gold["entries"]
+    ]
+    _, listing = _own("dev/C_lists/filmcalendar__curzon-aldgate-this-week__2020-12")
+    assert [entry.title for entry in listing.entries][:2] == ["Mank", "Possessor"]
+
+
 @pytest.mark.parametrize(
     ("raw", "cleaned"),
     [

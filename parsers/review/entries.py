@@ -36,6 +36,7 @@ _FACTS_IN_BRACKETS = re.compile(
     r"\s*\((?:[^()\d]{1,60}?[,;]\s*)+(?P<y>1[89]\d\d|20\d\d)\s*\)\s*$"
     r"|\s*\((?P<first>1[89]\d\d|20\d\d)(?:[,;]\s*[^()\d]{1,60}?)+\)\s*$"
 )
+_NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
 # A year after a name and a comma or a dash: "Parasite, 2019", "Parasite – 2019" (but "Nico, 1988" is a film's name).
 _YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•])\s*(?P<y>1[89]\d\d|20\d\d)$")
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
@@ -81,6 +82,19 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
 
 
+def _notes_after_names(titles: list[str]) -> bool:
+    """Most of a list's names end with a note in brackets (a network, a country, the original name: "The Bear (FX)",
+    "Parasite (Gisaengchung)") and they stay different without it: the list prints its notes so, and a note is no
+    part of the name."""
+    found = [_NOTE_AFTER.match(title) for title in titles]
+    names = {match.group("name").casefold() for match in found if match}
+    return (
+        len(titles) >= 3
+        and share([match is not None for match in found]) >= 0.8
+        and len(names) == sum(map(bool, found))
+    )
+
+
 def _years_after_names(titles: list[str]) -> bool:
     """Most of a list's names end with a year after a comma or a dash: the list prints its years so, and each such
     year is no part of the name; a name alone so ("Nico, 1988") keeps it."""
@@ -91,6 +105,10 @@ def _year_apart(title: str, year: int | None, year_end: int | None) -> tuple[str
     if year is None and (after := _YEAR_AFTER.match(title)):
         return after.group("name"), int(after.group("y")), year_end
     return title, year, year_end
+
+
+def _without_note(title: str) -> str:
+    return match.group("name") if (match := _NOTE_AFTER.match(title)) else title
 
 
 def _fact_year(text: str) -> int | None:
@@ -238,6 +256,8 @@ class EntryBuilder:
         cleaned = [clean_title(item.title) for item in items]
         if _years_after_names([title for title, year, _ in cleaned if year is None]):
             cleaned = [_year_apart(*parts) for parts in cleaned]
+        if _notes_after_names([title for title, _, _ in cleaned]):
+            cleaned = [(_without_note(title), year, year_end) for title, year, year_end in cleaned]
         for item, (title, year, year_end), body, own_line, rest, printed_year in zip(
             items, cleaned, bodies, lines, rests, printed_years, strict=True
         ):
