@@ -8,6 +8,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import parsers.review
 from parsers import parse
@@ -18,6 +19,7 @@ from parsers.review.blocks import text_blocks
 from parsers.review.candidates import Candidate, Item, numbered_title
 from parsers.review.count import promises_list
 from parsers.review.entries import clean_title
+from parsers.review.lists import shown_numbers
 from parsers.review.pagination import continues
 from parsers.text import clean
 from tests.conftest import FIXTURES, GOLD, GOLDEN, as_film_lists, gold_cases, load_gold
@@ -289,3 +291,23 @@ def test_a_record_holding_many_entries_gives_none_of_them_its_rank() -> None:
     one_each = Candidate("records", [Item(7, "Series 1", 1, 0, end=2), Item(9, "Series 2", 2, 0, end=3)], 0.75)
     _take_facts(table, one_each)
     assert [item.rank for item in table.items] == [7, 9, 3]  # a chart's rank printed after the name, taken
+
+
+@pytest.mark.parametrize(
+    ("ol", "numbers"),
+    [
+        ('<ol start="51">', [51, 52, 53, 54]),  # a chart's second page
+        ("<ol reversed>", [4, 3, 2, 1]),  # a countdown drawn by the browser
+        ('<ol reversed start="10">', [10, 9, 8, 7]),
+        ("<ol>", None),  # 1, 2, 3, 4: the items' order says as much
+    ],
+)
+def test_an_ordered_lists_shown_numbers_are_its_ranks(ol: str, numbers: list[int] | None) -> None:
+    items = LexborHTMLParser(f"<body>{ol}<li>Heat<li>Ran<li>Alien<li>Fargo</ol></body>").css("li")
+    assert shown_numbers(items) == numbers
+
+
+def test_an_items_value_renumbers_it_and_those_after_it() -> None:
+    items = LexborHTMLParser('<ol><li>Heat<li value="7">Ran<li>Alien</ol>').css("li")
+    assert shown_numbers(items) == [1, 7, 8]
+    assert shown_numbers(LexborHTMLParser("<ul><li>Heat<li>Ran</ul>").css("li")) is None

@@ -31,6 +31,7 @@ class _List:
     items: list[tuple[str, int, int]]  # title, first block, the block after the item
     first: int  # first and last block inside the list
     last: int
+    shown: list[int] | None = None  # the numbers the browser shows before the items, where not 1, 2, 3 …
 
 
 def _item_title(block: Block, labelled: bool) -> str:
@@ -54,6 +55,35 @@ def _labelled(blocks: list[Block]) -> bool:
     return share([_LABEL.match(block.lines[0].text) is not None for block in blocks]) >= _LABELLED
 
 
+def shown_numbers(items: list[LexborNode]) -> list[int] | None:
+    """The numbers a browser shows before ``items``, the ``<li>``s of one ``<ol>``, where they are not 1, 2, 3 … in
+    order: an ``<ol start="51">`` (a chart's second page), an ``<ol reversed>`` (a countdown), an
+    ``<li value="7">``; None where they are."""
+    parent = items[0].parent if items else None
+    if (
+        parent is None
+        or parent.tag != "ol"
+        or any(item.parent is None or item.parent.mem_id != parent.mem_id for item in items)
+    ):
+        return None
+    siblings = [child for child in parent.iter() if child.tag == "li"]
+    down = "reversed" in parent.attributes
+    start = _integer(parent.attributes.get("start"))
+    number = start if start is not None else (len(siblings) if down else 1)
+    shown: dict[int, int] = {}
+    for sibling in siblings:
+        if (value := _integer(sibling.attributes.get("value"))) is not None:
+            number = value
+        shown[sibling.mem_id] = number
+        number += -1 if down else 1
+    numbers = [shown[item.mem_id] for item in items]
+    return None if numbers == list(range(1, len(items) + 1)) else numbers
+
+
+def _integer(value: str | None) -> int | None:
+    return int(value) if value and value.strip().lstrip("-").isdigit() else None
+
+
 def _inside_list_item(node: LexborNode) -> bool:
     parent = node.parent
     while parent is not None:
@@ -70,14 +100,16 @@ def _lists(page: Page, index: BlockIndex) -> list[_List]:
         first, last = index.first(node), index.last(node)
         if first is None or last is None or not index.blocks[first].in_article or _inside_list_item(node):
             continue
-        spans = [(index.first(li), index.last(li)) for li in node.iter() if li.tag == "li"]
+        elements = [li for li in node.iter() if li.tag == "li"]
+        spans = [(index.first(li), index.last(li)) for li in elements]
         labelled = _labelled([index.blocks[b] for b, _ in spans if b is not None])
-        items = []
-        for b, item_last in spans:
+        items, kept = [], []
+        for li, (b, item_last) in zip(elements, spans, strict=True):
             title = _item_title(index.blocks[b], labelled) if b is not None else ""
             if b is not None and item_last is not None and title:
                 items.append((title, b, item_last + 1))
-        found.append(_List(node.tag or "", items, first, last))
+                kept.append(li)
+        found.append(_List(node.tag or "", items, first, last, shown_numbers(kept)))
     return sorted(found, key=lambda found_list: found_list.first)
 
 
@@ -125,9 +157,10 @@ def list_candidates(page: Page, index: BlockIndex, count: int) -> list[Candidate
             for one in part
             for title, b, after in one.items
         ]
+        ranks = part[0].shown if len(part) == 1 and part[0].shown else range(1, len(titled) + 1)
         items = [
             Item(rank, title, b, 0, rank_inferred=True, group=group, end=after)
-            for rank, (title, b, after, group) in enumerate(titled, 1)
+            for rank, (title, b, after, group) in zip(ranks, titled, strict=True)
         ]
         found.append(Candidate(part[0].tag, items, _CONFIDENCE[part[0].tag]))
     return found

@@ -33,6 +33,7 @@ from ..text import clean
 from .blocks import HEADINGS, BlockIndex
 from .candidates import Candidate, Item, numbered_title
 from .entries import clean_title
+from .lists import shown_numbers
 from .quality import film_url, gives_distance, share, title_like
 
 _MIN_RUN = 3
@@ -540,10 +541,11 @@ def _candidate(
     cards = about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records))
     if not (ranked or films >= 0.6 or cards):
         return None
+    shown = None if ranked else shown_numbers([record.node for record in records])
     items = []
     for n, record in enumerate(records, 1):
         first, last = index.first(record.node), index.last(record.node)
-        rank = record.rank if ranked and record.rank is not None else n
+        rank = record.rank if ranked and record.rank is not None else shown[n - 1] if shown else n
         if first is None or last is None:  # a poster with its name only in attributes: no text of its own
             items.append(Item(rank, record.title, -1, 0, not ranked, year=record.year, film_link=record.film_link))
             continue
