@@ -311,3 +311,27 @@ def test_an_items_value_renumbers_it_and_those_after_it() -> None:
     items = LexborHTMLParser('<ol><li>Heat<li value="7">Ran<li>Alien</ol>').css("li")
     assert shown_numbers(items) == [1, 7, 8]
     assert shown_numbers(LexborHTMLParser("<ul><li>Heat<li>Ran</ul>").css("li")) is None
+
+
+@pytest.mark.parametrize(
+    ("ol", "ranks"),
+    [("<ol>", [1, 2, 3, 4, 5]), ("<ol reversed>", [5, 4, 3, 2, 1]), ('<ol start="11">', [11, 12, 13, 14, 15])],
+)
+def test_records_of_an_ordered_list_are_ranked_as_it_shows_them(ol: str, ranks: list[int]) -> None:
+    # Synthetic: the record shape of IMDb's 2017 user lists (tests/fixtures/real, webdifference__imdb-list-…): a
+    # linked name, its year and a paragraph, here in the <li>s of an <ol> that prints no number of its own.
+    films = [("Heat", 1995, "tt0113277"), ("Ran", 1985, "tt0089881"), ("Alien", 1979, "tt0078748"),
+             ("Fargo", 1996, "tt0116282"), ("Jaws", 1975, "tt0073195")]  # fmt: skip
+    items = "".join(
+        f'<li><a href="https://www.imdb.com/title/{imdb_id}/">{title}</a> ({year})'
+        "<p>A film everyone should see, and here is why at some length.</p></li>"
+        for title, year, imdb_id in films
+    )
+    html = (
+        f"<html><head><title>The best films</title></head><body><h1>The best films</h1>{ol}{items}</ol></body></html>"
+    )
+    record = parse(html.encode(), url="https://example.com/best-films", kind="review")
+    assert isinstance(record, ReviewPage)
+    assert [(entry.rank, entry.title) for entry in record.entries] == list(
+        zip(ranks, [f[0] for f in films], strict=True)
+    )
