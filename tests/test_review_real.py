@@ -442,6 +442,20 @@ def test_unnumbered_headings_under_a_best_of_title_without_a_count_are_its_list(
     ]
 
 
+def test_a_cards_heading_names_it_not_a_film_its_text_links() -> None:
+    # Empire's 100 greatest films (2022), redrawn without its headings' numbers: each card is read as a record, its
+    # heading ("Paddington 2") above prose that links other films ("When the first <a>Paddington</a> …").
+    name = "dev/C_lists/the-whiz84__empire-best-movies-2__2022-list__css-modules__saved-2024-09"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes()
+    redrawn = re.sub(rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)\d{1,3}[.)]\s+", rb"\1", page)
+    record = parse(redrawn, url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    titles = [entry.title for entry in record.entries]
+    assert {"Paddington 2", "Amelie", "Donnie Darko"} <= set(titles)
+    assert not {"Paddington", "Delicatessen"} & set(titles)
+
+
 def test_a_colon_in_a_few_items_of_a_list_is_their_names(grader: ModuleType) -> None:
     # IMDb's Top 250 of 2023 ("<h3>7. The Lord of the Rings: The Return of the King</h3>" in each <li>), redrawn
     # without the numbers: a list item's "Title: why" label is read only where most items have one, not from the few

@@ -266,7 +266,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
     heading = linked = linked_again = attributed = first_text = ""
     anchors: list[LexborNode] = []  # its links
-    film_attributed = False
+    film_attributed = heading_first = False
+    named_by: LexborNode | None = None  # the link whose text is ``linked``
     rank = year = None
     film_link = film_item(record)
     in_heading: LexborNode | None = None
@@ -295,12 +296,13 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         marks = _marks_film(attributes)
         if tag in HEADINGS and not heading:
             heading, in_heading = clean(node.text(deep=True, separator=" ")), node
+            heading_first = not linked
         if tag == "a":
             anchors.append(node)
             is_film = links.link(attributes.get("href") or "")
             film_link = film_link or is_film
             if not linked and (is_film or (in_heading is not None and _contains(in_heading, node))):
-                linked = _link_text(node) or _attribute_title(attributes)
+                linked, named_by = _link_text(node) or _attribute_title(attributes), node
             elif is_film and not linked_again and (text := _link_text(node)) != linked and title_like(text):
                 linked_again = text  # not a showtime's ("6:00 PM": each session links the film's booking)
         # the element that marks the film names it ("Inglourious Basterds (2009)") rather than a tooltip around
@@ -313,6 +315,9 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         # Opened Feb 07, 2025"): the alt is the name
         linked = attributed
     # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name
+    if heading_first and named_by is not None and in_heading is not None and not _contains(in_heading, named_by):
+        # a card's heading above its text names it, not a film its text links ("When the first Paddington …")
+        linked = linked_again = ""
     names = (linked, linked_again, heading, attributed, first_text)
     title = next((name for name in names if name), "")
     if not title or len(title) > _MAX_TITLE:
