@@ -62,6 +62,16 @@ def _own(name: str) -> tuple[dict[str, Any], ReviewPage]:
     return gold, record
 
 
+def _own_redrawn(name: str, pattern: bytes, replacement: bytes) -> tuple[dict[str, Any], ReviewPage, int]:
+    """One of this repository's real pages redrawn as another site would print it (``re.subn(pattern,
+    replacement, …)``), parsed, with its gold and how many places the redraw changed."""
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    redrawn, changed = re.subn(pattern, replacement, (OWN / "pages" / f"{name}.html").read_bytes())
+    record = parse(redrawn, url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    return gold, record, changed
+
+
 GOLD2 = SHARED / "gold2" / "C_listicles_reviews"
 # real2 pages the list parser does not get right yet, and why. Strict: a page that starts passing fails
 # here until it is removed.
@@ -382,11 +392,9 @@ def test_a_chain_of_ranks_however_printed_is_a_countdown(rank: bytes, grader: Mo
     # brackets ("(10) Caught by the Tides") or a space apart ("10 Caught by the Tides", as a heading only: "12
     # Angry Men" is a name): the same ten films at the same ranks.
     name = "dev/C_lists/tiptopjaw__newsweek-best-film-2025-rotten-tomatoes"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    page = (OWN / "pages" / f"{name}.html").read_bytes()
-    redrawn, changed = re.subn(rb"(?<=<h2 )([^>]*>(?:<strong>)?)(\d{1,2})\.\s*", rank, page)
+    gold, record, changed = _own_redrawn(name, rb"(?<=<h2 )([^>]*>(?:<strong>)?)(\d{1,2})\.\s*", rank)
     assert changed == 10
-    assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
 
 
 @pytest.mark.parametrize(
@@ -420,23 +428,17 @@ def test_a_year_printed_after_every_name_is_no_part_of_it(year: bytes, grader: M
     # with a network or distributor after it ("Hereditary (2018) (Netflix)", "Hereditary (2018) - A24"):
     # the same names, ranks and years; its "Nico, 1988" (a name with a year in it) keeps its name.
     name = "dev/C_lists/kubhub__rottentomatoes-guide-best-movies-of-2018-so-far__2018-12"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    page = (OWN / "pages" / f"{name}.html").read_bytes()
-    redrawn, changed = re.subn(rb"\s?\((20\d\d)\)", year, page)
+    gold, record, changed = _own_redrawn(name, rb"\s?\((20\d\d)\)", year)
     assert changed >= 162
-    assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
 
 
 def test_unnumbered_headings_under_a_best_of_title_without_a_count_are_its_list() -> None:
     # Newsweek's "The Best Film of 2025, According to Rotten Tomatoes" (ten <h2> headings over their prose),
     # redrawn without the headings' numbers: its ten films in page order.
     name = "dev/C_lists/tiptopjaw__newsweek-best-film-2025-rotten-tomatoes"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    page = (OWN / "pages" / f"{name}.html").read_bytes()
-    redrawn, changed = re.subn(rb"(?<=<h2 )([^>]*>(?:<strong>)?)\d{1,2}\.\s*", rb"\1", page)
+    gold, record, changed = _own_redrawn(name, rb"(?<=<h2 )([^>]*>(?:<strong>)?)\d{1,2}\.\s*", rb"\1")
     assert changed == 10
-    record = parse(redrawn, url=gold["url"])
-    assert isinstance(record, ReviewPage)
     assert [(entry.rank, entry.title) for entry in record.entries] == [
         (n, entry["title"]) for n, entry in enumerate(gold["entries"], 1)
     ]
@@ -446,11 +448,7 @@ def test_a_cards_heading_names_it_not_a_film_its_text_links() -> None:
     # Empire's 100 greatest films (2022), redrawn without its headings' numbers: each card is read as a record, its
     # heading ("Paddington 2") above prose that links other films ("When the first <a>Paddington</a> …").
     name = "dev/C_lists/the-whiz84__empire-best-movies-2__2022-list__css-modules__saved-2024-09"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    page = (OWN / "pages" / f"{name}.html").read_bytes()
-    redrawn = re.sub(rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)\d{1,3}[.)]\s+", rb"\1", page)
-    record = parse(redrawn, url=gold["url"])
-    assert isinstance(record, ReviewPage)
+    _, record, _ = _own_redrawn(name, rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)\d{1,3}[.)]\s+", rb"\1")
     titles = [entry.title for entry in record.entries]
     assert {"Paddington 2", "Amelie", "Donnie Darko"} <= set(titles)
     assert not {"Paddington", "Delicatessen"} & set(titles)
@@ -461,11 +459,8 @@ def test_a_colon_in_a_few_items_of_a_list_is_their_names(grader: ModuleType) -> 
     # without the numbers: a list item's "Title: why" label is read only where most items have one, not from the few
     # names with a colon in them.
     name = "dev/C_lists/rajendarkatravath__imdb-chart-top250__nextjs__saved-2023-12"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    page = (OWN / "pages" / f"{name}.html").read_bytes()
-    redrawn, changed = re.subn(rb'(?<=<h3 class="ipc-title__text">)\d{1,3}\. ', b"", page)
+    gold, record, changed = _own_redrawn(name, rb'(?<=<h3 class="ipc-title__text">)\d{1,3}\. ', b"")
     assert changed == 250
-    record = parse(redrawn, url=gold["url"])
     assert "The Lord of the Rings: The Return of the King" in [entry.title for entry in record.entries]
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}  # its items are in rank order
 
@@ -475,21 +470,16 @@ def test_a_cards_name_with_its_facts_in_brackets_is_its_name_not_its_facts(grade
     # brackets ("Annie Hall (dir. Jane Doe, 1977)"): a line of facts ends in a year ("Musik, USA, 2011"), but this
     # line is the card's name.
     name = "dev/C_lists/rupaktiwari__filmsite-100-greatest-films-20th-century-alphabetical-grid__2023-10"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    page = (OWN / "pages" / f"{name}.html").read_bytes()
-    redrawn, changed = re.subn(rb"\s?\((1[89]\d\d|20\d\d)\)", rb" (dir. Jane Doe, \1)", page)
+    gold, record, changed = _own_redrawn(name, rb"\s?\((1[89]\d\d|20\d\d)\)", rb" (dir. Jane Doe, \1)")
     assert changed >= 100
-    assert grader.grade_review(grader.Score(), gold, parse(redrawn, url=gold["url"]).to_dict()) == {}
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
 
 
 def test_a_note_in_brackets_after_every_name_is_no_part_of_it() -> None:
     # Rotten Tomatoes' guide of 162 films, each year in brackets redrawn as a network ("Hereditary (Netflix)"): the
     # same names, as Curzon's listing prints its certificates ("Mank (12A)").
     name = "dev/C_lists/kubhub__rottentomatoes-guide-best-movies-of-2018-so-far__2018-12"
-    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    page = (OWN / "pages" / f"{name}.html").read_bytes()
-    record = parse(re.sub(rb"\s?\((20\d\d)\)", rb" (Netflix)", page), url=gold["url"])
-    assert isinstance(record, ReviewPage)
+    gold, record, _ = _own_redrawn(name, rb"\s?\((20\d\d)\)", rb" (Netflix)")
     assert [(entry.rank, entry.title) for entry in record.entries] == [
         (entry["rank"], entry["title"]) for entry in gold["entries"]
     ]
