@@ -36,6 +36,7 @@ _FACTS_IN_BRACKETS = re.compile(
     r"\s*\((?:[^()\d]{1,60}?[,;]\s*)+(?P<y>1[89]\d\d|20\d\d)\s*\)\s*$"
     r"|\s*\((?P<first>1[89]\d\d|20\d\d)(?:[,;]\s*[^()\d]{1,60}?)+\)\s*$"
 )
+# A note in brackets closing a name: "The Bear (FX)", "Mank (12A)" (see _notes_after_names).
 _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
 # A year after a name and a comma or a dash: "Parasite, 2019", "Parasite – 2019" (but "Nico, 1988" is a film's name).
 _YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•])\s*(?P<y>1[89]\d\d|20\d\d)$")

@@ -21,7 +21,7 @@ from .candidates import Candidate, Item
 from .quality import share
 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}):\s")
-_LABELLED = 0.5
+_LABELLED = 0.5  # the share of a list's items opening with "Title:" that makes the colon a label, not a name's
 _CONFIDENCE = {"ol": 0.7, "ul": 0.55}  # a bulleted list is less surely the article's list than headings are
 
 

@@ -314,10 +314,10 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         # a card's link holds scores and dates around the name its poster's alt gives ("81% 78% Heart Eyes
         # Opened Feb 07, 2025"): the alt is the name
         linked = attributed
-    # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name
     if heading_first and named_by is not None and in_heading is not None and not _contains(in_heading, named_by):
         # a card's heading above its text names it, not a film its text links ("When the first Paddington …")
         linked = linked_again = ""
+    # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name
     names = (linked, linked_again, heading, attributed, first_text)
     title = next((name for name in names if name), "")
     if not title or len(title) > _MAX_TITLE:
