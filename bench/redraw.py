@@ -12,7 +12,8 @@ reads values by meaning (labels' words, link forms, the heading and ``<title>``)
 class names loses them all. The validation sites are not read here.
 
 A list is printed many ways: the list pages are redrawn as other sites print them too, their numbered headings'
-ranks in brackets ("(10) Heat"), a space apart ("10 Heat"), as an ordinal ("10º Heat") or not at all (then ranked by
+ranks in brackets ("(10) Heat"), a space apart ("10 Heat"), as an ordinal ("10º Heat"), after a word ("Number 10:
+Heat") or not at all (then ranked by
 their order), and their years in brackets
 after the names with a director before ("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash
 ("Heat – 1995") or before a network ("Heat (1995) (Netflix)"), written as entities whatever the page's encoding; each is graded over the pages it changes, beside
@@ -76,6 +77,7 @@ LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
     "ranks in brackets": lambda page: _NUMBERED_HEADING.sub(rb"\1(\2) ", page),
     "ranks a space apart": lambda page: _NUMBERED_HEADING.sub(rb"\1\2 ", page),
     "ranks as ordinals": lambda page: _NUMBERED_HEADING.sub(rb"\1\2&ordm; ", page),
+    "ranks after a word": lambda page: _NUMBERED_HEADING.sub(rb"\1Number \2: ", page),
     UNNUMBERED: lambda page: _NUMBERED_HEADING.sub(rb"\1", page),
     "years with a director": lambda page: _YEAR_IN_BRACKETS.sub(rb" (dir. Jane Doe, \1)", page),
     "years after a comma": lambda page: _YEAR_IN_BRACKETS.sub(rb", \1", page),

@@ -507,6 +507,20 @@ def test_a_year_among_facts_in_brackets_is_the_entrys(raw: str, cleaned: tuple[s
     assert clean_title(raw)[:2] == cleaned
 
 
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("Number 10: Parasite", (10, "Parasite")),
+        ("Numéro 3 : Amélie", (3, "Amélie")),
+        ("number 1 - Heat", (1, "Heat")),
+        ("Number 9 Dream", None),  # a name ("Number 17", Hitchcock's): the word needs a separator after the number
+        ("Number 17", None),
+    ],
+)
+def test_a_rank_may_be_written_with_the_word_number(text: str, numbered: tuple[int, str] | None) -> None:
+    assert numbered_title(text) == numbered
+
+
 def test_a_film_named_by_a_year_is_not_of_that_year() -> None:
     # Box Office Mojo's 2021 worldwide chart: the 42nd film is "1921" (a Chinese film of 2021), the whole text of its
     # name link, which the record reading took for the film's year.

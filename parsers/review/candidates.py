@@ -14,9 +14,12 @@ from itertools import pairwise
 from .blocks import HEADINGS, Block, Line
 from .quality import steps_by_one
 
-# "10. Title", "10) Title", "10: Title", "10 – Title", "#10 Title", "No. 10: Title", "3.Title", "1º Title", "2.ª Title".
+# "10. Title", "10) Title", "10: Title", "10 – Title", "#10 Title", "No. 10: Title", "Number 10: Title", "3.Title",
+# "1º Title", "2.ª Title".
 _NUMBER = re.compile(
-    r"^(?:(?P<prefix>#|No\.?|Nr\.?|№)|(?P<bracket>[(\[]))?\s*(?P<n>\d{1,3})(?![\d/])(?P<rest>.*)$", re.S
+    r"^(?:(?P<prefix>#|No\.?|Nr\.?|№)|(?P<word>(?i:number|nummer|num[ée]ro|n[úu]mero)\s)|(?P<bracket>[(\[]))?"
+    r"\s*(?P<n>\d{1,3})(?![\d/])(?P<rest>.*)$",
+    re.S,
 )
 _SEPARATOR = re.compile(r"^(?:\s*(?:\.?[ºª]|[.):,\]])|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
 RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
