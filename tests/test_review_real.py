@@ -487,6 +487,19 @@ def test_a_note_in_brackets_after_every_name_is_no_part_of_it() -> None:
     assert [entry.title for entry in listing.entries][:2] == ["Mank", "Possessor"]
 
 
+def test_a_score_after_the_year_is_no_part_of_the_name(grader: ModuleType) -> None:
+    # Rotten Tomatoes' 30 best TV shows of 2024 (real2), its name links removed as a site that links nothing would
+    # print it: each heading reads "Shōgun: Limited Series (2024) 99%", the score after the year.
+    gold_path = GOLD2 / "rottentomatoes__best-tv-shows-of-2024__2024-04.json"
+    if not gold_path.is_file():
+        pytest.skip("../shared is absent")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    page = (REAL2 / f"{gold_path.stem}.html").read_bytes()
+    record = parse(re.sub(rb"</?a\b[^>]*>", b"", page, flags=re.I), url=gold["url"])
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+    assert clean_title("Heat (1995) 8.3/10")[:2] == ("Heat", 1995)
+
+
 @pytest.mark.parametrize(
     ("raw", "cleaned"),
     [

@@ -26,9 +26,11 @@ _YEARS = re.compile(
     rf"(?:\s+(?:{_KINDS}))?\s*[)\]](?:\s*\((?:{_KINDS})\))?\s*$"
 )
 # The year in brackets, then a network, distributor or director after it: "Succession (2018) (HBO)", "Heat (1995) –
-# Warner Bros.", "Heat (1995), Michael Mann" (no more than a few words: not a sentence).
+# Warner Bros.", "Heat (1995), Michael Mann" (no more than a few words: not a sentence), or a score: "Shōgun (2024)
+# 99%", "Heat (1995) 8.3/10".
 _YEAR_THEN_NOTE = re.compile(
-    r"\s*\(\s*(?P<y>1[89]\d\d|20\d\d)\s*\)\s*(?:\([^()]{1,40}\)|[-–—,|/·•]\s*[^()\s][^()]{0,39}?)\s*$"
+    r"\s*\(\s*(?P<y>1[89]\d\d|20\d\d)\s*\)\s*"
+    r"(?:\([^()]{1,40}\)|[-–—,|/·•]\s*[^()\s][^()]{0,39}?|\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|/\s*(?:5|10|100)))\s*$"
 )
 # The facts a critics' list puts in brackets after the name, the year among them: "(Bong Joon-ho, 2019)", "(dir.
 # Agnès Varda, France, 1962)", "(2019, Bong Joon-ho)".
