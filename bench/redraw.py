@@ -13,11 +13,11 @@ class names loses them all. The validation sites are not read here.
 
 A list is printed many ways: the list pages are redrawn as other sites print them too, their numbered headings'
 ranks in brackets ("(10) Heat"), a space apart ("10 Heat"), as an ordinal ("10º Heat"), after a word ("Number 10:
-Heat") or not at all (then ranked by
-their order), and their years in brackets
-after the names with a director before ("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash
-("Heat – 1995") or before a network ("Heat (1995) (Netflix)"), written as entities whatever the page's encoding; each is graded over the pages it changes, beside
-those pages as they are.
+Heat") or not at all (then ranked by their order), their years in brackets after the names with a director before
+("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash ("Heat – 1995") or before a network ("Heat
+(1995) (Netflix)"), and with no links at all (a site that links no name; most catalogues and charts are found by
+their film links), written as entities whatever the page's encoding; each is graded over the pages it changes,
+beside those pages as they are.
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ REDRAWS: dict[str, Callable[[bytes], bytes]] = {
 }
 _NUMBERED_HEADING = re.compile(rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)(\d{1,3})[.)]\s+")
 _YEAR_IN_BRACKETS = re.compile(rb"\s?\((1[89]\d\d|20\d\d)\)")
+_LINKS = re.compile(rb"</?a\b[^>]*>", re.I)
 UNNUMBERED = "ranks removed"  # graded against the gold ranked by page order: nothing else ranks an unnumbered list
 LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
     "ranks in brackets": lambda page: _NUMBERED_HEADING.sub(rb"\1(\2) ", page),
@@ -83,6 +84,7 @@ LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
     "years after a comma": lambda page: _YEAR_IN_BRACKETS.sub(rb", \1", page),
     "years after a dash": lambda page: _YEAR_IN_BRACKETS.sub(rb" &ndash; \1", page),
     "years, then a network": lambda page: _YEAR_IN_BRACKETS.sub(rb" (\1) (Netflix)", page),
+    "no links": lambda page: _LINKS.sub(b"", page),
 }
 SUBPAGES = ("releaseinfo", "keywords", "companycredits", "movieconnections")
 SETS = (
