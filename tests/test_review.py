@@ -307,6 +307,13 @@ def test_an_ordered_lists_shown_numbers_are_its_ranks(ol: str, numbers: list[int
     assert shown_numbers(items) == numbers
 
 
+@pytest.mark.parametrize("start", ["¹", "--5", "٣", "x", ""])
+def test_an_ordered_lists_number_that_is_no_number_is_ignored(start: str) -> None:
+    # A poisoned attribute: "¹" is a digit to str.isdigit() and no number to int(); HTML reads ASCII digits only.
+    items = LexborHTMLParser(f'<ol start="{start}"><li>Heat<li value="{start}">Ran<li>Alien</ol>').css("li")
+    assert shown_numbers(items) is None
+
+
 def test_an_items_value_renumbers_it_and_those_after_it() -> None:
     items = LexborHTMLParser('<ol><li>Heat<li value="7">Ran<li>Alien</ol>').css("li")
     assert shown_numbers(items) == [1, 7, 8]

@@ -21,6 +21,7 @@ from .candidates import Candidate, Item
 from .quality import share
 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}):\s")
+_HTML_INTEGER = re.compile(r"[ \t\n\f\r]*([-+]?[0-9]{1,9})")
 _LABELLED = 0.5  # the share of a list's items opening with "Title:" that makes the colon a label, not a name's
 _CONFIDENCE = {"ol": 0.7, "ul": 0.55}  # a bulleted list is less surely the article's list than headings are
 
@@ -81,7 +82,10 @@ def shown_numbers(items: list[LexborNode]) -> list[int] | None:
 
 
 def _integer(value: str | None) -> int | None:
-    return int(value) if value and value.strip().lstrip("-").isdigit() else None
+    """An attribute's integer as HTML reads it: ASCII digits after any spaces and a sign, up to the first other
+    character ("7", " -2", "5th"); None for none ("¹", "--5": no number to ``int()``, whatever ``isdigit()`` says)."""
+    found = _HTML_INTEGER.match(value or "")
+    return int(found.group(1)) if found else None
 
 
 def _inside_list_item(node: LexborNode) -> bool:
