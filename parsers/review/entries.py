@@ -85,23 +85,17 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
 
 
+def _printed_so(titles: list[str], pattern: re.Pattern[str]) -> bool:
+    """Most of a list's names (three at least) match ``pattern``: the list prints them so."""
+    return len(titles) >= 3 and share([pattern.match(title) is not None for title in titles]) >= 0.8
+
+
 def _notes_after_names(titles: list[str]) -> bool:
     """Most of a list's names end with a note in brackets (a network, a country, the original name: "The Bear (FX)",
     "Parasite (Gisaengchung)") and they stay different without it: the list prints its notes so, and a note is no
     part of the name."""
-    found = [_NOTE_AFTER.match(title) for title in titles]
-    names = {match.group("name").casefold() for match in found if match}
-    return (
-        len(titles) >= 3
-        and share([match is not None for match in found]) >= 0.8
-        and len(names) == sum(map(bool, found))
-    )
-
-
-def _years_after_names(titles: list[str]) -> bool:
-    """Most of a list's names end with a year after a comma or a dash: the list prints its years so, and each such
-    year is no part of the name; a name alone so ("Nico, 1988") keeps it."""
-    return len(titles) >= 3 and share([_YEAR_AFTER.match(title) is not None for title in titles]) >= 0.8
+    names = [match.group("name").casefold() for title in titles if (match := _NOTE_AFTER.match(title))]
+    return _printed_so(titles, _NOTE_AFTER) and len(set(names)) == len(names)
 
 
 def _year_apart(title: str, year: int | None, year_end: int | None) -> tuple[str, int | None, int | None]:
@@ -257,7 +251,8 @@ class EntryBuilder:
         # A line every entry repeats word for word ("What's Your Reaction?") is a widget's, not the text's.
         widget = set.intersection(*({line.text for line in body} for body in bodies)) if len(bodies) >= 3 else set()
         cleaned = [clean_title(item.title) for item in items]
-        if _years_after_names([title for title, year, _ in cleaned if year is None]):
+        # a year after a comma or a dash ("Hereditary, 2018") where most names end so; "Nico, 1988" alone keeps it
+        if _printed_so([title for title, year, _ in cleaned if year is None], _YEAR_AFTER):
             cleaned = [_year_apart(*parts) for parts in cleaned]
         if _notes_after_names([title for title, _, _ in cleaned]):
             cleaned = [(_without_note(title), year, year_end) for title, year, year_end in cleaned]
