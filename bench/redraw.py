@@ -110,7 +110,7 @@ def main() -> int:
         for gold, page in cases:
             url = grader.url_for(gold, str(page))
             if gold["kind"] == "review":
-                invented += _grade_list(grader, lists, gold, redraw(page.read_bytes()), url)
+                invented += _grade_list(grader, lists, gold, _reading(redraw(page.read_bytes()), url))
                 continue
             out = parsers.parse(redraw(page.read_bytes()), url=url).to_dict()
             if gold["kind"] == "title":
@@ -121,6 +121,7 @@ def main() -> int:
         print(f"{name:28s} " + "  ".join(f"{field} {score.prf(field)[2]:.3f}" for field in fields))
         print(f"{'':28s} list pages: entries {lists.prf('entries')[2]:.3f}, lists invented {invented}")
     lists_only = [(gold, page) for gold, page in cases if gold["kind"] == "review"]
+    as_they_are: dict[Path, dict[str, Any]] = {}  # each page read once as it is, beside every redraw that changes it
     for name, redraw in LIST_REDRAWS.items():
         before, after, invented, changed = grader.Score(), grader.Score(), 0, 0
         for gold, page in lists_only:
@@ -129,8 +130,12 @@ def main() -> int:
                 continue
             changed += 1
             url = grader.url_for(gold, str(page))
-            _grade_list(grader, before, gold, data, url)
-            invented += _grade_list(grader, after, _by_order(gold) if name == UNNUMBERED else gold, redrawn, url)
+            if page not in as_they_are:
+                as_they_are[page] = _reading(data, url)
+            _grade_list(grader, before, gold, as_they_are[page])
+            invented += _grade_list(
+                grader, after, _by_order(gold) if name == UNNUMBERED else gold, _reading(redrawn, url)
+            )
         print(
             f"{name:28s} list pages: entries {after.prf('entries')[2]:.3f} over the {changed} it changes "
             f"(as they are {before.prf('entries')[2]:.3f}), lists invented {invented}"
@@ -143,13 +148,17 @@ def _by_order(gold: dict[str, Any]) -> dict[str, Any]:
     return {**gold, "entries": [{**entry, "rank": n} for n, entry in enumerate(gold.get("entries") or [], 1)]}
 
 
-def _grade_list(grader: Any, score: Any, gold: dict[str, Any], data: bytes, url: str | None) -> bool:
+def _reading(data: bytes, url: str | None) -> dict[str, Any]:
+    """A list page's reading as ``cinescrape parse`` gives it; nothing for a page no parser takes."""
+    try:
+        return parsers.parse(data, url=url).to_dict()
+    except UnknownPage:
+        return {}
+
+
+def _grade_list(grader: Any, score: Any, gold: dict[str, Any], out: dict[str, Any]) -> bool:
     """Grade one list page's reading into ``score``; whether it invented a list on a page without one."""
     film_lists = as_film_lists(gold)  # ../shared's lists of other things are no film list
-    try:
-        out = parsers.parse(data, url=url).to_dict()
-    except UnknownPage:
-        out = {}
     grader.grade_review(score, film_lists, out)
     return not film_lists.get("entries") and bool(out.get("entries"))
 
