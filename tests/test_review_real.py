@@ -75,9 +75,7 @@ def _own_redrawn(name: str, pattern: bytes, replacement: bytes) -> tuple[dict[st
 GOLD2 = SHARED / "gold2" / "C_listicles_reviews"
 # real2 pages the list parser does not get right yet, and why. Strict: a page that starts passing fails
 # here until it is removed.
-KNOWN_WRONG_REAL2 = {
-    "postlight__www.msn.com": "five films named inside one sentence",
-}
+KNOWN_WRONG_REAL2: dict[str, str] = {}
 
 
 def _real2_cases() -> list[Any]:
@@ -920,3 +918,36 @@ def test_a_teaser_box_of_headline_names_yields_to_the_catalogue() -> None:
     assert [(entry.rank, entry.title) for entry in record.entries] == [
         (entry["rank"], entry["title"]) for entry in gold["entries"]
     ]
+
+
+# The shape of ../shared/fixtures/real2/…/postlight__www.msn.com: the promised list inside one sentence.
+_INLINE = """<html><head><title>Why We Love Sad Movies; Plus {count} Films To Cry To</title></head><body><article>
+<h1>Why We Love Sad Movies; Plus {count} Films To Cry To</h1><p>Researchers showed volunteers <em>Stuart: A Life
+Backwards</em> and measured how much pain they could bear afterwards.</p>
+<p>So here is our list of must-watch tearjerkers: <em>Schindler's List</em>; <em>Titanic</em>; <em>Life Is
+Beautiful</em>; <em>The Notebook</em>; and <em>12 Years a Slave</em>.</p>
+<p>Source: a study in <em>Royal Society Open Science</em>, <em>Communication Research</em> and <em>Nature</em>.</p>
+</article></body></html>"""
+
+
+def test_a_list_named_inside_one_sentence_is_the_promised_list() -> None:
+    record = parse(_INLINE.format(count=5).encode(), url="https://example.org/sad-movies")
+    assert isinstance(record, ReviewPage)
+    assert [(e.rank, e.title) for e in record.entries] == [
+        (1, "Schindler's List"), (2, "Titanic"), (3, "Life Is Beautiful"), (4, "The Notebook"), (5, "12 Years a Slave")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("count", [4, 6])
+def test_names_in_a_sentence_are_no_list_unless_as_many_as_promised(count: int) -> None:
+    record = parse(_INLINE.format(count=count).encode(), url="https://example.org/sad-movies")
+    assert isinstance(record, ReviewPage)
+    assert record.entries == ()
+
+
+def test_names_set_off_in_prose_or_without_a_colon_are_no_enumeration() -> None:
+    # the list broken by prose; the three journals of the source line are listed with no colon before them
+    prose = _INLINE.format(count=3).replace("</em>; <em>", "</em>, then the weepie <em>").encode()
+    record = parse(prose, url="https://example.org/sad-movies")
+    assert isinstance(record, ReviewPage)
+    assert record.entries == ()

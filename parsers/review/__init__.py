@@ -5,7 +5,8 @@ Every list shape is a candidate, each found by its own module: the JSON-LD ItemL
 ``<ol>``/``<ul>`` lists, split ones too (``lists``), runs of sibling records anywhere in the page and lists
 split into sections of them (``repeated``), lines that are each one film link (``linked_lines``), and, only as
 far as the title promises a list,
-unnumbered headings or bold lines (``unnumbered``) and repeated boxes such as slides (``cards``). The
+unnumbered headings or bold lines (``unnumbered``), repeated boxes such as slides (``cards``) and names set off
+inside one sentence (``inline``). The
 best-scored candidate becomes ``entries`` (``entries`` cuts each entry's text). Page furniture (menus,
 sidebars, comments, "popular" boxes) is removed before any candidate is sought (``blocks``).
 """
@@ -26,6 +27,7 @@ from .cards import card_candidates
 from .confidence import ABSTAIN_BELOW, ListEvidence, confidence, list_evidence
 from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
+from .inline import inline_candidates
 from .linked_lines import linked_lines
 from .lists import list_candidates
 from .pagination import next_page_url
@@ -301,6 +303,7 @@ def _candidates(
         found.extend(c for c in (heading_run(blocks, count),) if c)
         if count:
             found.extend(card_candidates(index, count))
+            found.extend(inline_candidates(blocks, count))
     return found
 
 
