@@ -23,7 +23,14 @@ from .opinions import merge
 from .page import Page
 from .records import Aka, Company, FilmPage, Person, ReleaseDate
 from .text import dedupe, find_year, node_text
-from .visible import heading_fields, labelled_fields, linked_companies, lone_runtime, release_rows
+from .visible import (
+    class_named_fields,
+    heading_fields,
+    labelled_fields,
+    linked_companies,
+    lone_runtime,
+    release_rows,
+)
 
 # schema.org type → IMDb-style title type, so both sources speak one vocabulary.
 _TITLE_TYPES = {
@@ -208,37 +215,36 @@ def _source(url: str | None) -> str:
 
 def parse_movie(page: Page) -> FilmPage:
     """A film page of any site: its schema.org item (JSON-LD, else microdata) and what the page shows by label
-    and heading, merged by ``opinions.merge``. The visible release dates, runtime and genres come first (a site's
-    JSON-LD may give another country's date); the structured item first for the rest. ``layout="unknown"`` when
-    neither says anything of a film."""
+    and heading, merged by ``opinions.merge``. The labelled release dates, runtime and genres come first (a site's
+    JSON-LD may give another country's date); the structured item first for the rest; a value only a class name
+    marks comes last. ``layout="unknown"`` when none says anything of a film."""
     obj = film_object(page.jsonld)
     kind = "schema.org" if obj is not None else "microdata"
     obj = obj or microdata_film(page)
     labelled = labelled_fields(page)
+    named = class_named_fields(page, labelled)
+    shown = obj or labelled or named  # the page shows a film's facts
     visible = {k: v for k, v in labelled.items() if k in _VISIBLE_FIRST}
     # a table of releases by country says more than a labelled date without one (or the JSON-LD's year)
-    if (
-        (obj or labelled)
-        and not any(date.country for date in visible.get("release_dates", ()))
-        and (rows := release_rows(page))
-    ):
+    if shown and not any(date.country for date in visible.get("release_dates", ())) and (rows := release_rows(page)):
         visible["release_dates"] = rows
     fields, sources, conflicts = merge(
         (
             ("page", visible),
             ("jsonld" if kind == "schema.org" else kind, movie_fields(obj) if obj else {}),
             # the heading is evidence of nothing: it names a film only on a page that shows a film's facts
-            ("page", labelled | heading_fields(page) if obj or labelled else {}),
+            ("page", labelled | heading_fields(page) if shown else {}),
+            ("page", named),
         )
     )
-    if "runtime_minutes" not in fields and (obj or labelled) and (minutes := lone_runtime(page)):
+    if "runtime_minutes" not in fields and shown and (minutes := lone_runtime(page)):
         fields["runtime_minutes"], sources["runtime_minutes"] = minutes, "page"
-    if "companies" not in fields and (obj or labelled) and (companies := linked_companies(page)):
+    if "companies" not in fields and shown and (companies := linked_companies(page)):
         fields["companies"], sources["companies"] = companies, "page"
     dates = fields.get("release_dates")
     if dates and fields.get("year") is None:
         fields["year"] = find_year(min(d.date for d in dates))
-    layout = kind if obj is not None else ("labels" if labelled else "unknown")
+    layout = kind if obj is not None else ("labels" if labelled or named else "unknown")
     return FilmPage(
         kind="title",
         url=page.url,

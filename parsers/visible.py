@@ -63,6 +63,7 @@ _NOT_A_FILM = re.compile(rf"\b({_OTHER_WORKS})\b", re.I)
 _DATE_ONLY = re.compile(r"^[\d\s.,/-]*[^\W\d_]*\.?[\d\s.,/-]*$")
 _CELL_TAGS = "h2, h3, h4, h5, h6, span, div, td, th, time, p, dt, dd, b, strong"
 _ROW_DEPTH = 4  # elements between a date and its row at most
+_A_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
 _GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
@@ -265,6 +266,11 @@ def _day_first(page: Page) -> bool:
     return parts[0] != "en" or (len(parts) > 1 and parts[1] in _DAY_FIRST_ENGLISH)
 
 
+def _year_alone(text: str) -> int | None:
+    """A labelled year: the value is a year and no more ("2020", "1999 "), not a date or a range of seasons."""
+    return int(text) if _A_YEAR.fullmatch(text := text.strip()) else None
+
+
 def _people(value: _Value) -> tuple[Person, ...] | None:
     return tuple(Person(name) for name in dedupe(value.parts)) or None
 
@@ -278,6 +284,7 @@ _READERS: dict[str, Callable[[_Value], Any]] = {
     "writers": _people,
     "companies": lambda value: tuple(Company(name) for name in dedupe(value.parts)) or None,
     "runtime_minutes": lambda value: runtime_minutes(value.text),
+    "year": lambda value: _year_alone(value.text),
     "release_dates": _release_dates,
     "original_title": lambda value: strip_quotes(_AKA_TOGGLE.sub("", value.text)) or None,
 }
@@ -329,8 +336,16 @@ def labelled_fields(page: Page) -> dict[str, Any]:
         # a run of keyword links in a box of its own, and the box's "See All (251)": how many there are in all
         if field == "keywords" and value.links and (total := see_all_count(node_text(value.node))) is not None:
             found["keywords_total"] = total
+    return found
+
+
+def class_named_fields(page: Page, labelled: dict[str, Any]) -> dict[str, Any]:
+    """The fields no label gave (``labelled``) that an element's class names outright (``<span class="genres">``):
+    weaker evidence than a label or the page's schema.org item, for the first such element may be a rail's
+    (another film's "genre" line under "Coming soon")."""
+    found: dict[str, Any] = {}
     for name, field in _CLASS_FIELDS:
-        named = page.tree.css_first(f'[class~="{name}"]') if field not in found else None
+        named = page.tree.css_first(f'[class~="{name}"]') if field not in labelled and field not in found else None
         if named is not None and (read := _READERS[field](_Value(named))) is not None:
             found[field] = read
     return found

@@ -94,6 +94,13 @@ LABELS: dict[str, tuple[str, ...]] = {
         "titolo alternativo", "também conhecido como", "även känd som", "známý také jako", "alternativní název",
         "más néven", "ismert még mint",
     ),
+    # the year a film was made, where a site labels it apart from its release ("Année de production 2020")
+    "year": (
+        "year", "production year", "year of production", "produktionsjahr", "herstellungsjahr", "jahr",
+        "année", "année de production", "año", "año de producción", "anno", "anno di produzione", "ano",
+        "ano de produção", "produktionsår", "år", "rok", "rok výroby", "rok produkcji", "gyártási év",
+        "год", "год производства", "年份", "制作年", "製作年", "年代",
+    ),
     "original_title": (
         "original title", "título original", "titre original", "originaltitel", "titolo originale", "原名",
         "оригинальное название", "eredeti cím", "originální název",

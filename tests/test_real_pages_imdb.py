@@ -114,3 +114,33 @@ def test_a_spanish_companies_label_is_read_as_the_production_companies() -> None
         "Frakas Productions",
         "Wildart Film",
     ]
+
+
+_ALLOCINE = "dev/E_other_film_sites/ibmw__allocine_cfilm275220_minuit-dans-l-univers__2024-07"
+
+
+def test_a_labelled_production_year_is_the_films_year() -> None:
+    # AlloCiné's "Infos techniques": "<span>Année de production</span><span>2020</span>"; nothing else prints the
+    # year (the heading has none, the JSON-LD no date).
+    gold, record = _own_page(_ALLOCINE)
+    assert record["year"] == gold["year"] == 2020
+
+
+@pytest.mark.parametrize(("label", "year"), [("Production year", 1999), ("Год производства", 1999), ("Year", None)])
+def test_a_year_label_gives_a_year_only_where_its_value_is_one(label: str, year: int | None) -> None:
+    # the shape of AlloCiné's "Infos techniques" pairs; a value that is a range of seasons is no film's year
+    value = "1999" if year else "1999–2004"
+    page = (
+        f'<html><head><title>Heat</title></head><body><h1>Heat</h1><div class="item"><span class="what">{label}</span>'
+        f'<span class="that">{value}</span></div><div><span>Genre</span><span>Drama</span></div>'
+        "<div><span>Country</span><span>USA</span></div><div><span>Runtime</span><span>170 min</span></div></body></html>"
+    )
+    record = parsers.parse(page.encode(), url="https://films.example.org/heat", kind="title").to_dict()
+    assert record["year"] == year
+
+
+def test_a_class_named_value_yields_to_the_pages_schema_org_item() -> None:
+    # AlloCiné: the first element of class "genre" is a rail's ("Films Prochainement au Cinéma": Gladiator II's
+    # "Film - Action"); the film's genres are its JSON-LD's, as its header shows them ("Drame, Science Fiction").
+    gold, record = _own_page(_ALLOCINE)
+    assert record["genres"] == gold["genres"] == ["Drame", "Science Fiction"]

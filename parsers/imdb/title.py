@@ -20,7 +20,7 @@ from typing import Any
 from ..opinions import merge
 from ..page import Page
 from ..records import TITLE_CONTRACT_KEYS, FilmPage
-from ..visible import labelled_fields
+from ..visible import class_named_fields, labelled_fields
 from . import nextjs
 from .layouts import LAYOUTS, detect_layout, parse_layout
 from .layouts.engine import header_fields, page_imdb_id
@@ -39,7 +39,8 @@ def _unknown(page: Page) -> FilmPage:
     values: dict[str, Any] = {"imdb_id": page_imdb_id(page)}
     if named:
         # the main layout's header, whose last resorts are any <h1> and what sits by it, then IMDb's <title>
-        values = labelled_fields(page) | header_fields(page, read_header(page, MAIN.header))
+        labelled = labelled_fields(page)
+        values = labelled | class_named_fields(page, labelled) | header_fields(page, read_header(page, MAIN.header))
         # a known layout prints no type for a plain film; here only the <title> (or the JSON-LD) names one
         values["title_type"] = named.get("title_type")
     merged, sources, conflicts = merge((("page", values), ("jsonld", jsonld_fields(page))))
