@@ -951,3 +951,53 @@ def test_names_set_off_in_prose_or_without_a_colon_are_no_enumeration() -> None:
     record = parse(prose, url="https://example.org/sad-movies")
     assert isinstance(record, ReviewPage)
     assert record.entries == ()
+
+
+def test_a_tv_guides_slots_are_its_list_in_air_order() -> None:
+    # tv.mail.ru: one channel's day, "<span>05:00</span><span>Екі езу</span>" per slot, no film links, no numbers;
+    # a show airing twice is two slots.
+    gold, record = _own("dev/C_lists/sanami__tv-mail-ru-ntk-astana-schedule__2023-02")
+    assert [(e.rank, e.title) for e in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_a_schedule_in_a_form_with_its_day_picker_is_read() -> None:
+    # ClickTheCity: the schedule table sits in the <form> of its "Prev"/"Next" day buttons, and a form was taken
+    # for a search box and removed with its table.
+    gold, record = _own("dev/C_lists/iptv-org__clickthecity-tv5-schedule__2023-06")
+    assert [(e.rank, e.title) for e in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_channels_schedules_side_by_side_are_one_list_named_without_their_genre_notes() -> None:
+    # Nova TV: five channels' days, each a run of slots starting again at 07:00 or 05:00; names in quotes, then a
+    # genre note ("„Зелена карта” – романтична комедия").
+    gold, record = _own("dev/C_lists/alekmarinov__novatv-bg-tv-schedule-five-channels__2013-12-01")
+    assert len(record.entries) == 72  # the gold's 71 slots, then the sign-off note (its accepted list of 72)
+    names = [{entry["title"], *entry.get("alternatives", {}).get("title", [])} for entry in gold["entries"]]
+    assert all(e.title in accepted for e, accepted in zip(record.entries, names, strict=False))
+
+
+# A catalogue's cards, the shape of ../shared/fixtures/real2's Letterboxd grids: one film named by a time of day.
+_TIMED_NAME = b"""<html><head><title>Films of 2003</title></head><body><h1>Films of 2003</h1><ul>
+<li class="film"><a href="https://letterboxd.com/film/old-boy/">Oldboy</a></li>
+<li class="film"><a href="https://letterboxd.com/film/1114/">11:14</a></li>
+<li class="film"><a href="https://letterboxd.com/film/elephant/">Elephant</a></li>
+<li class="film"><a href="https://letterboxd.com/film/dogville/">Dogville</a></li>
+<li class="film"><a href="https://letterboxd.com/film/memories-of-murder/">Memories of Murder</a></li>
+<li class="film"><a href="https://letterboxd.com/film/big-fish/">Big Fish</a></li></ul></body></html>"""
+
+
+def test_a_film_named_by_a_time_of_day_keeps_its_name() -> None:
+    # a schedule's slot opens with its time, then the name; a record holding a time alone is a film so named
+    record = parse(_TIMED_NAME, url="https://example.org/films-of-2003")
+    assert isinstance(record, ReviewPage)
+    assert [e.title for e in record.entries] == [
+        "Oldboy", "11:14", "Elephant", "Dogville", "Memories of Murder", "Big Fish"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [("„Зелена карта” – романтична комедия", "Зелена карта"), ('"Heat" – thriller', "Heat"), ("«Брат», 1997", "Брат")],
+)
+def test_a_quoted_name_leaves_its_note_after_a_dash_or_comma(raw: str, name: str) -> None:
+    assert clean_title(raw)[0] == name

@@ -45,6 +45,7 @@ _ARTICLE_SELECTOR = (
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[(\[]\s*(?:1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?:1[89]\d\d|20\d\d)?)?\s*[)\]]")
+_TABLE_ROWS = 3  # rows of text that make a form's table a listing
 _KEEP = frozenset({"html", "body", "main", "article"})
 
 
@@ -155,8 +156,9 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
             node.decompose()
     page_size = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css("form"):
-        # ASP.NET pages wrap the whole page in one <form>: that form is the page, not a search box.
-        if len(node.text(deep=True)) < 0.5 * page_size:
+        # ASP.NET pages wrap the whole page in one <form>: that form is the page, not a search box; and a form
+        # round a table of rows is a listing with its controls (a TV guide's day picker above its schedule).
+        if len(node.text(deep=True)) < 0.5 * page_size and not _holds_rows(node):
             node.decompose()
     article = _main_article(tree)
     article_line = _ancestors(article)
@@ -185,6 +187,13 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if _one_film(node):
             continue
         node.decompose()
+
+
+def _holds_rows(form: LexborNode) -> bool:
+    """The form holds a table of at least three rows of text."""
+    return any(
+        sum(1 for row in table.css("tr") if row.text(deep=True).strip()) >= _TABLE_ROWS for table in form.css("table")
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -47,6 +47,13 @@ _YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # words; not a date, "June 7, 2012", whose day is a number; not a name with its facts in brackets, "Annie Hall (dir.
 # Woody Allen, 1977)").
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
+# A broadcast's or a session's time of day: "05:00", "9.30", "20h45", "5 AM", "10:15 pm EST".
+_TIME_OF_DAY = re.compile(
+    r"^(?:(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])(?:[.][0-5]\d)?\s?[ap]\.?m\.?"
+    r"|(?:[01]?\d|2[0-3])[.][0-5]\d\s?uhr)(?:\s?[A-Z]{2,4})?$",
+    re.I,
+)
+_SCHEDULE = 0.3  # a candidate's score where its only evidence is its slots' times (see _candidate)
 _TITLE_ATTRIBUTES = (
     "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
 )  # fmt: skip
@@ -77,6 +84,7 @@ class _Record:
     film_link: bool
     names: tuple[str, ...] = ()  # its film links' texts, heading, attribute, first line ("" where none): _unlabelled
     page_link: str | None = None  # a card's: the address of its first link whose text names it
+    time: str | None = None  # a schedule's slot: the time of day the record opens with ("05:00", "9 PM")
 
 
 def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
@@ -268,7 +276,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     anchors: list[LexborNode] = []  # its links
     film_attributed = heading_first = False
     named_by: LexborNode | None = None  # the link whose text is ``linked``
-    rank = year = None
+    rank = year = time = None
     film_link = film_item(record)
     in_heading: LexborNode | None = None
     for seen, node in enumerate(record.traverse(include_text=True)):
@@ -285,7 +293,9 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 continue
             if gives_distance(text):  # a place (a cinema finder's nearest venues), whatever names it
                 return None
-            if rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
+            if time is None and not first_text and rank is None and _TIME_OF_DAY.match(text):
+                time = text
+            elif rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
                 rank = int(badge.group(1) or badge.group(2))
             elif year is None and (found := _YEAR.match(text) or _FACTS_YEAR.match(text)):
                 year = int(found.group(1))
@@ -306,8 +316,12 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             elif is_film and not linked_again and (text := _link_text(node)) != linked and title_like(text):
                 linked_again = text  # not a showtime's ("6:00 PM": each session links the film's booking)
         # the element that marks the film names it ("Inglourious Basterds (2009)") rather than a tooltip around
-        # it ("… (2009) as Lt. Archie Hicox")
-        elif (title := _attribute_title(attributes)) and (not attributed or (marks and not film_attributed)):
+        # it ("… (2009) as Lt. Archie Hicox"); an empty icon's tooltip names a kind (<i title="Фильм">), not the record
+        elif (
+            (title := _attribute_title(attributes))
+            and (not attributed or (marks and not film_attributed))
+            and (tag == "img" or node.child is not None)
+        ):
             attributed, film_attributed = title, marks
         film_link = film_link or marks
     if attributed and linked != attributed and attributed in linked and _names_the_card(attributed, linked):
@@ -318,10 +332,12 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         # a card's heading above its text names it, not a film its text links ("When the first Paddington …")
         linked = linked_again = ""
     # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name
-    names = (linked, linked_again, heading, attributed, first_text)
+    # a record named by nothing but a time is a film so named ("11:14", "2:37"), not a slot
+    names = (linked, linked_again, heading, attributed, first_text or time or "")
     title = next((name for name in names if name), "")
     if not title or len(title) > _MAX_TITLE:
         return None
+    time = None if title == time else time
     numbered = numbered_title(title)
     if numbered is not None:
         rank, title = rank if rank is not None else numbered[0], numbered[1]
@@ -329,7 +345,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         title = title[len(str(rank)) + 1 :]
     if year is not None and title == str(year):  # "1917", "2012": the film's name, read as a year where it stands alone
         year = None
-    return _Record(record, title, rank, year, film_link, names, _page_link(record, anchors, title, first_text))
+    return _Record(record, title, rank, year, film_link, names, _page_link(record, anchors, title, first_text), time)
 
 
 def _names_the_card(attributed: str, linked: str) -> bool:
@@ -484,8 +500,10 @@ def _median_words(records: list[_Record]) -> float:
 
 
 def _candidate(
-    members: list[LexborNode], readings: _Readings, index: BlockIndex, about_films: bool = False
+    members: list[LexborNode], readings: _Readings, index: BlockIndex, about_films: bool = False, days: int = 1
 ) -> Candidate | None:
+    """The run's records as a candidate where they show evidence of being a list of films; ``days``: how many
+    schedules the run joins (one per channel or per day, each starting its hours again)."""
     # The first few records tell whether the run can pass (all ranked, or most linking films): a page has
     # hundreds of runs (menus, footers, option lists), and reading each record is the costly part. Nor are
     # they read when none holds a film link and one holds no digit (no rank either), but on a page about films
@@ -502,7 +520,7 @@ def _candidate(
     for n, member in enumerate(heads):
         record = readings.record(member)
         probe.append(record)
-        weak = weak or record is None or record.rank is None
+        weak = weak or record is None or (record.rank is None and record.time is None)
         linked = linked or (record is not None and _linked(record, about_films))
         # once one is weak, only a film link (or a page of its own) can save the probe: the rest are not read if
         # none holds one
@@ -523,10 +541,10 @@ def _candidate(
             unnamed += not named[-1]
             # a film linked again is the same film shown at another time, or a label ("Ver Sinopsis", see
             # _unlabelled), not a repeat
-            doubled += record.title in titles and not record.film_link
+            doubled += record.title in titles and not record.film_link and record.time is None
             titles.add(record.title)
             unlinked += not _linked(record, about_films)
-            unranked = unranked or record.rank is None
+            unranked = unranked or (record.rank is None and record.time is None)
         # The reading stops once a test below must fail, whatever the records not read yet hold: over a fifth
         # of the run without a record, a name or a title of its own, or, unranked, over two fifths without a
         # film link.
@@ -535,7 +553,8 @@ def _candidate(
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
     _unlabelled(records)
-    if share(named) < 0.8 or _repeats(records) > 0.2 * len(records):
+    timed = _in_day_order(records, days)
+    if share(named) < 0.8 or (not timed and _repeats(records) > 0.2 * len(records)):
         return None
     # a programme shows each film many times (a cinema's sessions, day by day): its list is its films, read elsewhere
     if len({record.title for record in records}) < 0.5 * len(records):
@@ -544,7 +563,7 @@ def _candidate(
     films = share([record.film_link for record in records])
     # years alone mark concerts and events as well as films: only a page about films makes them its films
     cards = about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records))
-    if not (ranked or films >= 0.6 or cards):
+    if not (ranked or films >= 0.6 or cards or timed):
         return None
     shown = None if ranked else shown_numbers([record.node for record in records])
     items = []
@@ -564,7 +583,33 @@ def _candidate(
     # a list with no text of its own (names only in the posters' alts: a carousel) is the weaker reading of a page
     unseen = share([item.block < 0 for item in items])
     confidence = 0.45 + 0.2 * ranked + 0.2 * films + 0.05 * years + 0.1 * in_article - 0.05 * unseen
+    if not (ranked or films >= 0.6 or cards):
+        # a schedule's slots and nothing more: the page's list only where it has no other (a cinema's page lists
+        # its films, then their sessions by the hour)
+        confidence = _SCHEDULE
     return Candidate("records", items, min(confidence, 0.95))
+
+
+def _in_day_order(records: list[_Record], days: int) -> bool:
+    """Most records open with a time of day, in the order of a day's hours (past midnight once at most in each of
+    the ``days``): a schedule's slots, where a show airs again (its repeats are slots of their own)."""
+    minutes = [_minutes(record.time) for record in records if record.time]
+    if len(minutes) < 0.8 * len(records) or len(minutes) < _MIN_RUN:
+        return False
+    backwards = sum(later < earlier for earlier, later in pairwise(minutes))
+    return backwards <= days
+
+
+def _minutes(time: str) -> int:
+    """ "05:00" -> 300, "9.30 pm" -> 1290, "12 AM" -> 0."""
+    digits = [int(part) for part in _DIGITS.findall(time)[:2]]
+    hour, minute = digits[0], digits[1] if len(digits) > 1 else 0
+    meridiem = time.casefold().replace(".", "")
+    if "pm" in meridiem and hour < 12:
+        hour += 12
+    elif "am" in meridiem and hour == 12:
+        hour = 0
+    return 60 * hour + minute
 
 
 def _repeats(records: list[_Record]) -> int:
@@ -598,7 +643,7 @@ def _section_candidate(
     """The sections' records as one list, each entry under its section's labels (the short texts between the
     section before and its first record: "2000 (73rd)", "BEST PICTURE"), whose year, where a label opens with
     one, is its entries'."""
-    found = _candidate([member for run in sections for member in run], readings, index, about_films)
+    found = _candidate([member for run in sections for member in run], readings, index, about_films, len(sections))
     if (
         found is None
         and len(sections) <= _MAX_SECTIONS
@@ -606,7 +651,7 @@ def _section_candidate(
     ):
         # read again without the sections unlike the rest, which broke the reading of the others as one list
         sections = dated
-        found = _candidate([member for run in sections for member in run], readings, index, about_films)
+        found = _candidate([member for run in sections for member in run], readings, index, about_films, len(sections))
     if found is None:
         return None
     spans = [
