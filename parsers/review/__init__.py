@@ -368,10 +368,17 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     chosen = _choose(candidates, count, len(blocks), topic.films)
     if chosen is None:
         return [ListReading((), None, None, count, ())]
-    alike = sum(c.shape == chosen.shape and len(c.items) == len(chosen.items) for c in candidates)
-    if alike >= _MANY_ALIKE and not every:
-        why = f"no list given: the page holds {alike} lists alike ({chosen.shape}, {len(chosen.items)} entries each)"
-        return [ListReading((), None, None, count, (why,))]
+    alike = [c for c in candidates if c.shape == chosen.shape and len(c.items) == len(chosen.items)]
+    if len(alike) >= _MANY_ALIKE and not every:
+        # the lists alike are no list (each a guess), nor any reading of them (their records); another candidate
+        # beside them may be the page's own
+        held = {b for a in alike for item in a.items for b in range(item.block, item.end or item.block + 1)}
+        others = [c for c in candidates if share([item.block in held for item in c.items]) < _SAME_LIST]
+        chosen = _choose(others, count, len(blocks), topic.films)
+        if chosen is None:
+            why = f"no list given: the page holds {len(alike)} lists alike ({alike[0].shape}, {len(alike[0].items)} entries each)"
+            return [ListReading((), None, None, count, (why,))]
+        candidates = others
     rest = [candidate for candidate in candidates if candidate is not chosen] if every else []
     return [_reading(page, blocks, candidate, count, topic, targets) for candidate in (chosen, *rest)]
 
