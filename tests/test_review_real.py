@@ -1037,3 +1037,16 @@ def test_many_lists_alike_and_nothing_else_give_no_list() -> None:
     record = parse(page, url="https://example.org/poll")
     assert isinstance(record, ReviewPage)
     assert record.entries == () and any("lists alike" in warning for warning in record.warnings)
+
+
+def test_a_whole_a_to_z_is_chosen_over_one_of_its_letters(grader: ModuleType) -> None:
+    # Curzon's A-Z of 1,356 films, one run per letter, 110 names with a year in brackets ("Girl (2023)"); with those
+    # years printed after a comma instead, the whole list and its letter A (81 films) scored alike (length counted up
+    # to 50 entries only) and the letter was given.
+    name = "dev/C_lists/arc363__curzon-home-cinema-a-z-collection-1356-films__2024-03"
+    gold, record, changed = _own_redrawn(name, rb"\s?\((1[89]\d\d|20\d\d)\)", rb", \1")
+    assert changed >= 100
+    assert len(record.entries) == len(gold["entries"]) == 1356
+    score = grader.Score()
+    grader.grade_review(score, gold, record.to_dict())
+    assert score.prf("entries")[2] >= 0.99

@@ -77,7 +77,10 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
     def score(candidate: Candidate) -> float:
         found = len(candidate.items)
         start = max(candidate.items[0].block, 0) / blocks if blocks else 0.0
-        return candidate.confidence + (0.3 if count and found == count else 0.0) + min(found, 50) * 0.001 - 0.05 * start
+        # length counts up to 50 entries, then barely: a whole list over one of its sections where nothing else
+        # tells them apart (an A-Z's 1,356 films over its 81 under "A")
+        size = min(found, 50) * 0.001 + min(found, 5000) * 0.00001
+        return candidate.confidence + (0.3 if count and found == count else 0.0) + size - 0.05 * start
 
     named = [
         candidate
