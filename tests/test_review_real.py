@@ -1050,3 +1050,14 @@ def test_a_whole_a_to_z_is_chosen_over_one_of_its_letters(grader: ModuleType) ->
     score = grader.Score()
     grader.grade_review(score, gold, record.to_dict())
     assert score.prf("entries")[2] >= 0.99
+
+
+@pytest.mark.parametrize("year", [rb", \1", rb" &ndash; \1"])
+def test_a_cards_name_with_its_year_after_a_comma_or_dash_is_its_name(year: bytes, grader: ModuleType) -> None:
+    # Filmsite's grid of 102 pictured cards, each link's text "Annie Hall (1977)", redrawn as "Annie Hall, 1977" or
+    # "Annie Hall – 1977": the comma form read as a line of facts ("Musik, USA, 2011") left each card nameless, and
+    # the dash form left its sections unlike its table of contents' ("Part 1 …"), none of them dated.
+    name = "dev/C_lists/rupaktiwari__filmsite-100-greatest-films-20th-century-alphabetical-grid__2023-10"
+    gold, record, changed = _own_redrawn(name, rb"\s?\((1[89]\d\d|20\d\d)\)", year)
+    assert changed >= 100
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}

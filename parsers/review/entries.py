@@ -100,6 +100,12 @@ def _notes_after_names(titles: list[str]) -> bool:
     return _printed_so(titles, _NOTE_AFTER) and len(set(names)) == len(names)
 
 
+def year_after(title: str) -> int | None:
+    """The year a name ends with after a comma or a dash ("Annie Hall – 1977"), which a list printing every name so
+    gives its entries (see ``EntryBuilder``); alone it may be the name's own ("Nico, 1988")."""
+    return int(after.group("y")) if (after := _YEAR_AFTER.match(title)) else None
+
+
 def _year_apart(title: str, year: int | None, year_end: int | None) -> tuple[str, int | None, int | None]:
     if year is None and (after := _YEAR_AFTER.match(title)):
         return after.group("name"), int(after.group("y")), year_end

@@ -32,7 +32,7 @@ from ..page import Page
 from ..text import clean
 from .blocks import HEADINGS, BlockIndex
 from .candidates import Candidate, Item, numbered_title
-from .entries import clean_title
+from .entries import clean_title, year_after
 from .lists import shown_numbers
 from .quality import film_url, gives_distance, share, title_like
 
@@ -42,7 +42,7 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "se
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 # "#20", "1.", and a chart's rank with its movement beside it: "5 (no change)", "3 (tie)".
 _RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$|^(\d{1,3})\s*\([^()\d]*\)$")
-_YEAR = re.compile(r"^[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
+_YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # A card's facts line ending in the year: "F, 2012", "Musik, USA, 2011", "Drama / USA, 2012" (genres and countries in
 # words; not a date, "June 7, 2012", whose day is a number; not a name with its facts in brackets, "Annie Hall (dir.
 # Woody Allen, 1977)").
@@ -277,6 +277,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     film_attributed = heading_first = False
     named_by: LexborNode | None = None  # the link whose text is ``linked``
     rank = year = time = None
+    facts = ""  # the record's first line where it ends in the year: a name and its year ("Annie Hall, 1977")
     film_link = film_item(record)
     in_heading: LexborNode | None = None
     for seen, node in enumerate(record.traverse(include_text=True)):
@@ -299,6 +300,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 rank = int(badge.group(1) or badge.group(2))
             elif year is None and (found := _YEAR.match(text) or _FACTS_YEAR.match(text)):
                 year = int(found.group(1))
+                facts = text if found.re is _FACTS_YEAR and not first_text else facts  # before any other line
             elif not first_text and len(text) > 1:
                 first_text = text
             continue
@@ -333,7 +335,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         linked = linked_again = ""
     # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name
     # a record named by nothing but a time is a film so named ("11:14", "2:37"), not a slot
-    names = (linked, linked_again, heading, attributed, first_text or time or "")
+    names = (linked, linked_again, heading, attributed, facts or first_text or time or "")
     title = next((name for name in names if name), "")
     if not title or len(title) > _MAX_TITLE:
         return None
@@ -690,7 +692,9 @@ def _dated_sections(sections: list[list[LexborNode]], readings: _Readings) -> li
 
 
 def _dated(year: int | None, title: str) -> bool:
-    return year is not None or clean_title(title)[1] is not None
+    """A year of the record's own, or after its name: in brackets, or after a comma or dash ("Annie Hall – 1977";
+    counted across sections, where a name's own year, "Nico, 1988", is one among many)."""
+    return year is not None or clean_title(title)[1] is not None or year_after(title) is not None
 
 
 def _alike(dated: dict[int, list[bool]]) -> set[int]:
