@@ -1,14 +1,12 @@
 """Review and list-article pages → ``ReviewPage``: the article's metadata and its ranked list.
 
-Every list shape is a candidate, each found by its own module: the JSON-LD ItemList
-(``structured``), numbered lines (``candidates``), tables by row or by column (``tables``),
-``<ol>``/``<ul>`` lists, split ones too (``lists``), runs of sibling records anywhere in the page and lists
-split into sections of them (``repeated``), lines that are each one film link (``linked_lines``), and, only as
-far as the title promises a list,
-unnumbered headings or bold lines (``unnumbered``), repeated boxes such as slides (``cards``) and names set off
-inside one sentence (``inline``). The
-best-scored candidate becomes ``entries`` (``entries`` cuts each entry's text). Page furniture (menus,
-sidebars, comments, "popular" boxes) is removed before any candidate is sought (``blocks``).
+Every list shape is a candidate, each found by its own module: the JSON-LD ItemList (``structured``), numbered
+lines (``candidates``), tables by row or by column (``tables``), ``<ol>``/``<ul>`` lists, split ones too
+(``lists``), runs of sibling records anywhere in the page and lists split into sections of them (``repeated``),
+lines that are each one film link (``linked_lines``), and, only as far as the title promises a list, unnumbered
+headings or bold lines (``unnumbered``), repeated boxes such as slides (``cards``) and names set off inside one
+sentence (``inline``). The best-scored candidate becomes ``entries`` (``entries`` cuts each entry's text). Page
+furniture (menus, sidebars, comments, "popular" boxes) is removed before any candidate is sought (``blocks``).
 """
 
 from __future__ import annotations

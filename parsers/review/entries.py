@@ -44,9 +44,8 @@ _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
 _YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•])\s*(?P<y>1[89]\d\d|20\d\d)$")
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
-# A quoted name followed by more ("“Rez Infinite” ($30)"); the closing quote is no apostrophe ("Don’t").
-# A name in quotes, then a note in brackets or after a dash or comma: "„Зелена карта” – романтична комедия" (a
-# schedule's genre note), "«Брат» (1997)".
+# A quoted name followed by a note in brackets or after a dash or comma ("“Rez Infinite” ($30)", "«Брат» (1997)", a
+# schedule's "„Зелена карта” – романтична комедия"); the closing quote is no apostrophe ("Don’t").
 _QUOTED = re.compile(r"^[\"“‘«„]\s*(?P<inner>.+?)\s*[\"”’»“]\s*(?:\([^()]*\)|[–—-]\s.+|,\s.+)?$")
 _ATTRIBUTE = re.compile(r"^(?P<label>[A-Z][\w'’/&-]*(?: [\w'’/&-]+){0,3})\s*:\s+(?P<value>\S.{0,160})$")
 _NOTE = re.compile(r"^(?:side note|editor['’]s note|note|update|p\.s\.)\s*:", re.I)

@@ -10,7 +10,8 @@ after the title, a table's rank column: "#20", "1."), else its position. A run i
 evidence that it is a list of films: its own printed ranks, or film links; or, on a page about films, cards (a
 poster, a synopsis) each named by a link to a page of its own, all in one folder of the site (a cinema's
 "/aldgate/film-info/mank": its film pages, whatever their addresses call them), or each showing a picture
-labelled with the name the card shows (links made by scripts), or each printing a year beside a short name.
+labelled with the name the card shows (links made by scripts), or each printing a year beside a short name; or,
+with nothing else on the page, a TV guide's slots, each opening with a time of day in the order of the day's hours.
 Menus and teaser boxes have none of these.
 """
 
@@ -47,7 +48,8 @@ _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # words; not a date, "June 7, 2012", whose day is a number; not a name with its facts in brackets, "Annie Hall (dir.
 # Woody Allen, 1977)").
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
-# A broadcast's or a session's time of day: "05:00", "9.30", "20h45", "5 AM", "10:15 pm EST".
+# A broadcast's or a session's time of day: "05:00", "20h45", "5 AM", "9.30 pm", "10:15 pm EST", "20.15 Uhr" (a dot
+# alone is a score's: "7.45").
 _TIME_OF_DAY = re.compile(
     r"^(?:(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])(?:[.][0-5]\d)?\s?[ap]\.?m\.?"
     r"|(?:[01]?\d|2[0-3])[.][0-5]\d\s?uhr)(?:\s?[A-Z]{2,4})?$",
@@ -333,8 +335,9 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     if heading_first and named_by is not None and in_heading is not None and not _contains(in_heading, named_by):
         # a card's heading above its text names it, not a film its text links ("When the first Paddington …")
         linked = linked_again = ""
-    # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name
-    # a record named by nothing but a time is a film so named ("11:14", "2:37"), not a slot
+    # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name; a
+    # record whose first line is a name and its year is named by it; one named by nothing but a time is a film so
+    # named ("11:14", "2:37"), not a slot
     names = (linked, linked_again, heading, attributed, facts or first_text or time or "")
     title = next((name for name in names if name), "")
     if not title or len(title) > _MAX_TITLE:
