@@ -1061,3 +1061,24 @@ def test_a_cards_name_with_its_year_after_a_comma_or_dash_is_its_name(year: byte
     gold, record, changed = _own_redrawn(name, rb"\s?\((1[89]\d\d|20\d\d)\)", year)
     assert changed >= 100
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("Rurangi 1h 28Minutes", ("Rurangi", None)),
+        ("Heat (1995) 2 hrs 50 mins", ("Heat", 1995)),
+        ("60 Minutes", ("60 Minutes", None)),  # a show named by minutes keeps them
+    ],
+)
+def test_a_running_time_after_a_name_is_no_part_of_it(raw: str, cleaned: tuple[str, int | None]) -> None:
+    assert clean_title(raw)[:2] == cleaned
+
+
+def test_a_card_named_by_a_number_with_its_running_time_keeps_its_name() -> None:
+    # Curzon's A-Z: a card's link reads "360 1h 53Minutes" (the film "360", then its length); its title line "360",
+    # a number alone, was taken for a rank badge and cut off the name, leaving "1h 53Minutes".
+    gold, record = _own("dev/C_lists/arc363__curzon-home-cinema-a-z-collection-1356-films__2024-03")
+    titles = {e.rank: e.title for e in record.entries}
+    assert (titles[13], titles[1006]) == ("360", "Rurangi")
+    assert [e["title"] for e in gold["entries"] if e["rank"] in (13, 1006)] == ["360", "Rurangi"]

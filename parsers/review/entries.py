@@ -42,6 +42,7 @@ _FACTS_IN_BRACKETS = re.compile(
 _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
 # A year after a name and a comma or a dash: "Parasite, 2019", "Parasite – 2019" (but "Nico, 1988" is a film's name).
 _YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•])\s*(?P<y>1[89]\d\d|20\d\d)$")
+_RUNTIME_AFTER = re.compile(r"\s+\d{1,2}\s?h(?:rs?|ours?)?\.?\s*\d{1,2}\s?m(?:in(?:ute)?s?)?\.?$", re.I)
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
 # A quoted name followed by a note in brackets or after a dash or comma ("“Rez Infinite” ($30)", "«Брат» (1997)", a
@@ -66,7 +67,7 @@ _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\
 @lru_cache(maxsize=8192)  # each candidate's titles are cleaned again by every test of the candidate
 def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped."""
-    title = _MARKS.sub("", _TIE.sub("", clean(raw)))
+    title = without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw))))
     year = year_end = None
     match = _YEARS.search(title)
     if match:
@@ -97,6 +98,12 @@ def _notes_after_names(titles: list[str]) -> bool:
     part of the name."""
     names = [match.group("name").casefold() for title in titles if (match := _NOTE_AFTER.match(title))]
     return _printed_so(titles, _NOTE_AFTER) and len(set(names)) == len(names)
+
+
+def without_runtime(title: str) -> str:
+    """The name without a running time glued after it ("Rurangi 1h 28Minutes": a card's link holds both); only the
+    hours-and-minutes form, a film may be named by minutes ("60 Minutes")."""
+    return _RUNTIME_AFTER.sub("", title)
 
 
 def year_after(title: str) -> int | None:

@@ -33,7 +33,7 @@ from ..page import Page
 from ..text import clean
 from .blocks import HEADINGS, BlockIndex
 from .candidates import Candidate, Item, numbered_title
-from .entries import clean_title, year_after
+from .entries import clean_title, without_runtime, year_after
 from .lists import shown_numbers
 from .quality import film_url, gives_distance, share, title_like
 
@@ -339,7 +339,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     # record whose first line is a name and its year is named by it; one named by nothing but a time is a film so
     # named ("11:14", "2:37"), not a slot
     names = (linked, linked_again, heading, attributed, facts or first_text or time or "")
-    title = next((name for name in names if name), "")
+    title = without_runtime(next((name for name in names if name), ""))
     if not title or len(title) > _MAX_TITLE:
         return None
     time = None if title == time else time
