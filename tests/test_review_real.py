@@ -1082,3 +1082,12 @@ def test_a_card_named_by_a_number_with_its_running_time_keeps_its_name() -> None
     titles = {e.rank: e.title for e in record.entries}
     assert (titles[13], titles[1006]) == ("360", "Rurangi")
     assert [e["title"] for e in gold["entries"] if e["rank"] in (13, 1006)] == ["360", "Rurangi"]
+
+
+def test_a_shows_page_with_a_tonight_on_tv_box_gives_no_list() -> None:
+    # TV.com's page of Heroes (2010, kept as a film page of another site): a box of the evening's shows, each slot
+    # opening with its time; a page that does not call itself a schedule lists no slots.
+    name = "dev/E_other_film_sites/google-code-export__tvcom_17552_heroes__2010-06__latin1"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, ReviewPage) and record.entries == ()

@@ -293,7 +293,7 @@ def _candidates(
     only the title's promise supports (unnumbered heads, cards) are sought when nothing else fits it."""
     index = BlockIndex(blocks, page.tree.body)
     found = [c for c in (itemlist, numbered_chain(blocks, count)) if c] + table_candidates(page, index)
-    found.extend(record_candidates(page, index, topic.films))
+    found.extend(record_candidates(page, index, topic.films, programme_page(topic.words)))
     found.extend(linked_lines(page, blocks))
     if count:
         found.extend(list_candidates(page, index, count))

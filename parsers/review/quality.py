@@ -111,7 +111,9 @@ _FILM_WORDS = re.compile(
 # What cinemas and festivals call the films they show, in the page's title or address.
 _PROGRAMME = re.compile(
     r"\b(?:cartelera|cartaz|repertuar\w*|r[ée]pertoire|spielplan|kinoprogramm|programm?e?|showtimes|now[ -]showing"
-    r"|coming[ -]soon|upcoming|pr[óo]ximos[ _-]lan[çc]amentos|estrenos|estreias|s[ée]ances|horaires)\b",
+    r"|coming[ -]soon|upcoming|pr[óo]ximos[ _-]lan[çc]amentos|estrenos|estreias|s[ée]ances|horaires"
+    # and what TV guides call a channel's day
+    r"|schedules?|tv[ -]guide|listings|epg|fernsehprogramm|palinsesto|programaci[óo]n|програм\w*|программ\w*)\b",
     re.I,
 )
 # Lists of other things that compete with films for a reader's evening: not a film list. In the languages

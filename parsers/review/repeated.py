@@ -11,7 +11,8 @@ evidence that it is a list of films: its own printed ranks, or film links; or, o
 poster, a synopsis) each named by a link to a page of its own, all in one folder of the site (a cinema's
 "/aldgate/film-info/mank": its film pages, whatever their addresses call them), or each showing a picture
 labelled with the name the card shows (links made by scripts), or each printing a year beside a short name; or,
-with nothing else on the page, a TV guide's slots, each opening with a time of day in the order of the day's hours.
+with nothing else on a page that calls itself a schedule, a TV guide's slots, each opening with a time of day in
+the order of the day's hours.
 Menus and teaser boxes have none of these.
 """
 
@@ -428,8 +429,9 @@ class _Readings:
     once per page: a sectioned list's runs are read again as one, and a run nested in another's records is
     read with them."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, schedule: bool = False) -> None:
         self.links = _FilmLinks(page)
+        self.schedule = schedule  # the page calls itself a schedule or a programme: runs of timed slots are lists
         self._records: dict[int, _Record | None] = {}
         self._held: dict[int, bool] = {}
         self._digits: dict[int, bool] = {}
@@ -558,7 +560,7 @@ def _candidate(
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
     _unlabelled(records)
-    timed = _in_day_order(records, days)
+    timed = readings.schedule and _in_day_order(records, days)
     if share(named) < 0.8 or (not timed and _repeats(records) > 0.2 * len(records)):
         return None
     # a programme shows each film many times (a cinema's sessions, day by day): its list is its films, read elsewhere
@@ -780,10 +782,13 @@ def _target(node: LexborNode) -> str | None:
     return anchor.attributes.get("href") if anchor is not None else None
 
 
-def record_candidates(page: Page, index: BlockIndex, about_films: bool = False) -> list[Candidate]:
+def record_candidates(
+    page: Page, index: BlockIndex, about_films: bool = False, schedule: bool = False
+) -> list[Candidate]:
     """A candidate for each run of records that shows evidence of being a list of films, and one for each
-    list split into sections of such runs, or of sections too small to hold runs."""
-    readings = _Readings(page)
+    list split into sections of such runs, or of sections too small to hold runs; ``schedule``: the page's titles or
+    address call it a schedule or a programme (a show's page may hold a "tonight on TV" box)."""
+    readings = _Readings(page, schedule)
     runs = _runs(page)
     drawn = _sections(runs)
     # A run among hundreds drawn alike (a table row's cells, row after row) is no list of its own: the runs
