@@ -89,8 +89,10 @@ def _value_of(label: LexborNode) -> _Value | None:
         if node is None:
             return None
         sibling = node.next
-        while sibling is not None and not sibling.is_element_node:
-            if clean(sibling.text(deep=False)).strip(":："):  # "<b>Genre:</b> Drama" (text right after the label)
+        # past text and the label's own controls: an "Edit" link beside it (IMDb's /reference) is no value
+        while sibling is not None and (not sibling.is_element_node or _control(sibling)):
+            if not sibling.is_element_node and clean(sibling.text(deep=False)).strip(":："):
+                # "<b>Genre:</b> Drama" (text right after the label)
                 parent = node.parent
                 return _Value(parent, node_text(node), line=_line_after(node)) if parent is not None else None
             sibling = sibling.next
@@ -105,6 +107,11 @@ def _value_of(label: LexborNode) -> _Value | None:
             )
         node = node.parent
     return None
+
+
+def _control(node: LexborNode) -> bool:
+    """A link that acts on the page rather than names a value: "Edit", "See more", "Add"."""
+    return node.tag == "a" and is_navigation(node_text(node))
 
 
 def _cell_below(label: LexborNode) -> LexborNode | None:

@@ -9,6 +9,7 @@ development and validation parts by site: the validation part is only ever grade
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -144,3 +145,18 @@ def test_a_class_named_value_yields_to_the_pages_schema_org_item() -> None:
     # "Film - Action"); the film's genres are its JSON-LD's, as its header shows them ("Drame, Science Fiction").
     gold, record = _own_page(_ALLOCINE)
     assert record["genres"] == gold["genres"] == ["Drame", "Science Fiction"]
+
+
+def test_a_reference_view_without_its_classes_keeps_companies_and_release_date() -> None:
+    # IMDb's /reference view of 2018 redrawn without class attributes (a redesign keeps the words, not the names):
+    # "Production Companies" is followed by its section's "Edit" link, read as the one company, and the release
+    # date is only the header's link to the release dates ("20 Jul 1988 (USA)").
+    name = "A_imdb_title_old/kcrayon__tt0095016__2018-08-25__reference"
+    page = SHARED / "fixtures" / "real" / f"{name}.html"
+    if not page.is_file():
+        pytest.skip(f"{page} is not here")
+    gold = json.loads((SHARED / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    classless = re.sub(rb'\sclass="[^"]*"', b"", page.read_bytes())
+    record = parsers.parse(classless, url=gold["url"]).to_dict()
+    assert [company["name"] for company in record["companies"]] == gold["companies"]
+    assert [(d["date"], d["country"]) for d in record["release_dates"]] == [("1988-07-20", "US")]

@@ -17,9 +17,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from ..dates import release_date_from_text
 from ..opinions import merge
 from ..page import Page
-from ..records import TITLE_CONTRACT_KEYS, FilmPage
+from ..records import TITLE_CONTRACT_KEYS, FilmPage, ReleaseDate
 from ..visible import class_named_fields, labelled_fields
 from . import nextjs
 from .layouts import LAYOUTS, detect_layout, parse_layout
@@ -41,6 +42,8 @@ def _unknown(page: Page) -> FilmPage:
         # the main layout's header, whose last resorts are any <h1> and what sits by it, then IMDb's <title>
         labelled = labelled_fields(page)
         values = labelled | class_named_fields(page, labelled) | header_fields(page, read_header(page, MAIN.header))
+        if not values.get("release_dates") and (linked := _release_link(page)):
+            values["release_dates"] = (linked,)
         # a known layout prints no type for a plain film; here only the <title> (or the JSON-LD) names one
         values["title_type"] = named.get("title_type")
     merged, sources, conflicts = merge((("page", values), ("jsonld", jsonld_fields(page))))
@@ -54,6 +57,15 @@ def _unknown(page: Page) -> FilmPage:
         conflicts=conflicts,
         **merged,
     )
+
+
+def _release_link(page: Page) -> ReleaseDate | None:
+    """The date a link to the title's release dates reads ("<a href="/title/tt0095016/releaseinfo">20 Jul 1988
+    (USA)</a>": the header's date in every layout since 2010), where no label names one."""
+    for link in page.tree.css('a[href*="releaseinfo"]'):
+        if date := release_date_from_text(link.text(deep=True)):
+            return date
+    return None
 
 
 def detected_reading(page: Page) -> FilmPage:
