@@ -471,9 +471,9 @@ def _flagged(dates: tuple[ReleaseDate, ...], label: LexborNode) -> tuple[Release
 def heading_fields(page: Page) -> dict[str, Any]:
     """Title and year from the page's first ``<h1>`` ("Pulp Fiction (1994)"), else its ``og:title``; where that
     prints no year, from a heading that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``)."""
-    h1 = page.tree.css_first("h1")
     og = page.tree.css_first('meta[property="og:title"]')
-    for text in (node_text(h1), clean(og.attributes.get("content") if og is not None else None)):
+    og_title = clean(og.attributes.get("content") if og is not None else None)
+    for text in (node_text(_named_h1(page, og_title)), og_title):
         if not text:
             continue
         if (match := _TITLE_YEAR.match(text)) and (year := match.group("year")):
@@ -481,6 +481,17 @@ def heading_fields(page: Page) -> dict[str, Any]:
         title = strip_quotes(match.group("title") if match else text)
         return {"title": title} | _year_beside(page, title)
     return {}
+
+
+def _named_h1(page: Page, og_title: str) -> LexborNode | None:
+    """The page's ``<h1>``; of several (a site's logo is one: "Letterboxd — Your life in film"), the first whose
+    words its ``<title>`` or ``og:title`` holds."""
+    headings = page.tree.css("h1")[:_TOP_HEADINGS]
+    if len(headings) < 2:
+        return headings[0] if headings else None
+    title = page.tree.css_first("title")
+    named = f"{node_text(title) if title is not None else ''} {og_title}".casefold()
+    return next((h1 for h1 in headings if (text := node_text(h1)) and text.casefold() in named), headings[0])
 
 
 def _year_beside(page: Page, title: str) -> dict[str, int]:

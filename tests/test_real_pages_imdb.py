@@ -160,3 +160,20 @@ def test_a_reference_view_without_its_classes_keeps_companies_and_release_date()
     record = parsers.parse(classless, url=gold["url"]).to_dict()
     assert [company["name"] for company in record["companies"]] == gold["companies"]
     assert [(d["date"], d["country"]) for d in record["release_dates"]] == [("1988-07-20", "US")]
+
+
+def test_of_several_h1s_the_one_the_pages_title_names_is_the_films() -> None:
+    # Letterboxd's film page opens with the site's logo as an <h1> ("Letterboxd — Your life in film"); without its
+    # JSON-LD (an archive's copy without scripts) the heading gave the film's title as that.
+    gold = json.loads(
+        (OWN / "gold" / "dev/E_other_film_sites/neodb__letterboxd_the-internets-own-boy.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    page = (OWN / "pages" / "dev/E_other_film_sites/neodb__letterboxd_the-internets-own-boy.html").read_bytes()
+    scriptless = re.sub(rb"<script[^>]*application/ld\+json[^>]*>.*?</script>", b"", page, flags=re.S)
+    record = parsers.parse(scriptless, url=gold["url"]).to_dict()
+    assert record["title"] == gold["title"] == "The Internet's Own Boy: The Story of Aaron Swartz"
+    assert not any(
+        conflict["field"] == "title" for conflict in parsers.parse(page, url=gold["url"]).to_dict()["conflicts"] or []
+    )
