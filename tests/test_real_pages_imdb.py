@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import parsers
+from parsers.imdb.common import runtime_minutes
 from tests.conftest import FIXTURES, SHARED
 
 SUBPAGE_KINDS = ("releaseinfo", "keywords", "companycredits", "movieconnections")
@@ -177,3 +178,21 @@ def test_of_several_h1s_the_one_the_pages_title_names_is_the_films() -> None:
     assert not any(
         conflict["field"] == "title" for conflict in parsers.parse(page, url=gold["url"]).to_dict()["conflicts"] or []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("1 Stunde 26 Minuten", 86),  # IMDb's German page of 2022 (slftp's tt0107144_de), without its classes
+        ("1 Std. 26 Min.", 86),
+        ("1 ч 26 мин", 86),
+        ("1 godz. 26 min.", 86),
+        ("2時間2分", 122),
+        ("1小时26分钟", 86),
+        ("1 h 26", 86),
+        ("154 min | 168 min (special)", 154),
+        ("2 hours", 120),
+    ],
+)
+def test_a_running_time_is_read_in_the_languages_film_pages_print_it(text: str, minutes: int) -> None:
+    assert runtime_minutes(text) == minutes

@@ -16,7 +16,13 @@ from ..text import clean, mentions, node_text, strip_quotes, to_int
 _TT = re.compile(r"/title/(tt\d{7,10})")
 _CO = re.compile(r"/company/(co\d{7,10})")
 _NM = re.compile(r"/name/(nm\d{7,10})")
-_HOURS = re.compile(r"(\d+)\s*(?:h|hr|hrs|hour|hours|std|heure|heures|hora|horas|ora|ore)\b", re.I)
+_HOURS = re.compile(
+    r"(\d+)\s*(?:(?:h|hr|hrs|hour|hours|std|stunden?|uur|tim|timmar?|heure|heures|hora|horas|ora|ore|godz|godzin[ay]?"
+    r"|hod|hodin[ay]?|óra|saat|ч|час|часа|часов)\b\.?|小时|小時|時間)",
+    re.I,
+)
+# The minutes after an hours unit, their own unit left out: "1 h 26".
+_MINUTES_AFTER_HOURS = re.compile(r"^\s*(\d{1,2})\s*$")
 # Chinese and Japanese write the unit against the next word ("169分钟", "120分"): no word boundary after it.
 _MINUTES = re.compile(
     r"(\d+)\s*(?:(?:m|min|mins|minute|minutes|minuten|minutos|minuti|мин|минут[аы]?)\b|分钟|分鐘|分)", re.I
@@ -70,7 +76,8 @@ def is_navigation(text: str) -> bool:
 
 def runtime_minutes(text: str | None) -> int | None:
     """The first runtime in a Runtime value: "154 min | 168 min (special)" → 154, "USA:45 min" → 45,
-    "2 hours 16 minutes" → 136, "1h 5min" → 65, "PT2H16M" → 136, "2 hours" → 120."""
+    "2 hours 16 minutes" → 136, "1h 5min" → 65, "1 Stunde 26 Minuten" → 86, "1 ч 26 мин" → 86, "1 h 26" → 86,
+    "PT2H16M" → 136, "2 hours" → 120."""
     text = clean(text)
     if not text:
         return None
@@ -81,7 +88,7 @@ def runtime_minutes(text: str | None) -> int | None:
     first = _RUNTIME_SEPARATOR.split(text, maxsplit=1)[0]
     first = _COUNTRY_PREFIX.sub("", first)  # "USA:45 min"
     hours = _HOURS.search(first)
-    minutes = _MINUTES.search(first)
+    minutes = _MINUTES.search(first) or (_MINUTES_AFTER_HOURS.match(first[hours.end() :]) if hours else None)
     if hours or minutes:
         return (int(hours.group(1)) * 60 if hours else 0) + (int(minutes.group(1)) if minutes else 0)
     bare = _BARE_NUMBER.match(first)
