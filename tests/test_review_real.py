@@ -1091,3 +1091,32 @@ def test_a_shows_page_with_a_tonight_on_tv_box_gives_no_list() -> None:
     gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
     record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
     assert isinstance(record, ReviewPage) and record.entries == ()
+
+
+def _poster_grid(names: list[str], alt: str, folders: list[str]) -> Page:
+    """A catalogue's grid as HDrezka draws it (development pages): a poster link, then the name's link and a facts
+    line; each card linking its page in one of ``folders`` (a film page's, "/films/…", or not, "/cartoons/…")."""
+    cards = "".join(
+        f'<div class="card"><a href="/{folder}/{n}-x.html"><img src="/p/{n}.jpg" alt="{alt.format(name)}"></a>'
+        f'<div class="info"><a href="/{folder}/{n}-x.html">{name}</a><div>2022, США</div></div></div>'
+        for n, (name, folder) in enumerate(zip(names, folders, strict=True))
+    )
+    html = f"<html><head><title>Фильмы</title></head><body><h1>Фильмы</h1>{cards}</body></html>"
+    return Page.from_bytes(html.encode(), "https://rezka.example/new/")
+
+
+def test_a_frame_every_posters_alt_puts_round_its_name_is_no_part_of_it() -> None:
+    # HDrezka: every poster's alt is "Смотреть {name} онлайн в HD качестве" ("Watch {name} online in HD"); a card
+    # linking no film page ("/cartoons/…") was named by that whole alt
+    names = ["Дэнни", "Мистер Богус", "Бесконечная история", "Вонка", "Гвендолин", "Заветное желание"]
+    page = _poster_grid(
+        names, "Смотреть {} онлайн в HD качестве", ["cartoons", "cartoons", "films", "films", "films", "films"]
+    )
+    assert [entry.title for entry in review.read_list(page)[0].entries] == names
+
+
+def test_names_that_open_alike_keep_their_words() -> None:
+    # a franchise's posters: "Star Wars: Episode I …", "… II …": the shared words are the names', not a frame
+    names = [f"Star Wars: Episode {n}" for n in ("I", "II", "III", "IV", "V", "VI")]
+    page = _poster_grid(names, "{}", ["cartoons", "cartoons", "films", "films", "films", "films"])
+    assert [entry.title for entry in review.read_list(page)[0].entries] == names

@@ -76,6 +76,7 @@ _LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-]|[’']?s\b)")
 _BLOCKS_IN_LINK = HEADINGS | {"p", "div", "li"}
 _CELLS = frozenset({"td", "th"})
 _ATTRIBUTED = 3  # the place in a record's names of the one an attribute gives (see _read)
+_MIN_FRAMED = 5  # records whose attributes must frame their names alike for the frame to be the site's
 
 
 @dataclass(slots=True)
@@ -424,6 +425,31 @@ def _unlabelled(records: list[_Record]) -> None:
         records[n] = replace(record, title=kept[0] if kept else record.title)
 
 
+def _unframed(records: list[_Record]) -> None:
+    """The words an attribute frames every record's name with ("Смотреть {name} онлайн в HD качестве", "Poster for
+    {name}"): the site's, not the name's, for the records that only an attribute names. Not where the records' other
+    names open or close alike (a franchise's "Star Wars: Episode …")."""
+    framed = [record.names[_ATTRIBUTED] if len(record.names) > _ATTRIBUTED else "" for record in records]
+    if len(records) < _MIN_FRAMED or not all(framed):
+        return
+    words = [name.split() for name in framed]
+    shortest = min(len(name) for name in words) - 1  # a word at least is the name
+    head = next((n for n in range(shortest) if len({tuple(name[: n + 1]) for name in words}) > 1), shortest)
+    tail = next(
+        (n for n in range(shortest - head) if len({tuple(name[len(name) - n - 1 :]) for name in words}) > 1),
+        shortest - head,
+    )
+    if not head and not tail:
+        return
+    opening, closing = " ".join(words[0][:head]), " ".join(words[0][len(words[0]) - tail :])
+    others = [name for record in records for place, name in enumerate(record.names) if place != _ATTRIBUTED and name]
+    if any((head and name.startswith(opening)) or (tail and name.endswith(closing)) for name in others):
+        return
+    for n, record in enumerate(records):
+        if record.title == framed[n]:
+            records[n] = replace(record, title=" ".join(words[n][head : len(words[n]) - tail]))
+
+
 class _Readings:
     """Each element's reading as a record, whether it holds a film link and whether its text holds a digit,
     once per page: a sectioned list's runs are read again as one, and a run nested in another's records is
@@ -560,6 +586,7 @@ def _candidate(
     if len(records) < _MIN_RUN or len(records) < 0.8 * len(members):
         return None
     _unlabelled(records)
+    _unframed(records)
     timed = readings.schedule and _in_day_order(records, days)
     if share(named) < 0.8 or (not timed and _repeats(records) > 0.2 * len(records)):
         return None
