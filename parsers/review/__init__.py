@@ -377,7 +377,8 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
         others = [c for c in candidates if share([item.block in held for item in c.items]) < _SAME_LIST]
         chosen = _choose(others, count, len(blocks), topic.films)
         if chosen is None:
-            why = f"no list given: the page holds {len(alike)} lists alike ({alike[0].shape}, {len(alike[0].items)} entries each)"
+            shape, entries = alike[0].shape, len(alike[0].items)
+            why = f"no list given: the page holds {len(alike)} lists alike ({shape}, {entries} entries each)"
             return [ListReading((), None, None, count, (why,))]
         candidates = others
     rest = [candidate for candidate in candidates if candidate is not chosen] if every else []
