@@ -429,7 +429,7 @@ def _unframed(records: list[_Record]) -> None:
     """The words an attribute frames every record's name with ("Смотреть {name} онлайн в HD качестве", "Poster for
     {name}"): the site's, not the name's, for the records that only an attribute names. Not where the records' other
     names open or close alike (a franchise's "Star Wars: Episode …")."""
-    framed = [record.names[_ATTRIBUTED] if len(record.names) > _ATTRIBUTED else "" for record in records]
+    framed = [record.names[_ATTRIBUTED] for record in records]
     if len(records) < _MIN_FRAMED or not all(framed):
         return
     words = [name.split() for name in framed]
@@ -597,7 +597,8 @@ def _candidate(
     films = share([record.film_link for record in records])
     # years alone mark concerts and events as well as films: only a page about films makes them its films
     cards = about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records))
-    if not (ranked or films >= 0.6 or cards or timed):
+    films_shown = ranked or films >= 0.6 or cards  # else only a schedule's times mark the run
+    if not (films_shown or timed):
         return None
     shown = None if ranked else shown_numbers([record.node for record in records])
     items = []
@@ -617,7 +618,7 @@ def _candidate(
     # a list with no text of its own (names only in the posters' alts: a carousel) is the weaker reading of a page
     unseen = share([item.block < 0 for item in items])
     confidence = 0.45 + 0.2 * ranked + 0.2 * films + 0.05 * years + 0.1 * in_article - 0.05 * unseen
-    if not (ranked or films >= 0.6 or cards):
+    if not films_shown:
         # a schedule's slots and nothing more: the page's list only where it has no other (a cinema's page lists
         # its films, then their sessions by the hour)
         confidence = _SCHEDULE
