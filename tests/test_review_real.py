@@ -100,6 +100,11 @@ def test_real2_list_matches_gold(path: Path, grader: ModuleType) -> None:
         ("Die 8 besten Spiele des Jahres", "no film list: the page lists spiele"),
         ("8 лучших альбомов года", "no film list: the page lists альбомов"),
         ("年度最佳8首歌曲", "no film list: the page lists 歌曲"),
+        # comics and console games print a year beside each name as films do: only the title tells them apart
+        ("The 8 best Batman comics", "no film list: the page lists comics"),
+        ("Les 8 meilleures bandes dessinées", "no film list: the page lists bandes dessinées"),
+        ("The 8 best manga of the decade", "no film list: the page lists manga"),
+        ("The 8 best PS5 exclusives", "no film list: the page lists ps5"),
         # a numbered list of notes on one work (the shape of ../shared/fixtures/real2/…/pikabu__matrix-7-observations)
         ("8 things you didn't know about Jaws", "no film list: the page's numbered items are notes on one work"),
         ("8 интересных наблюдений о первой Матрице", "no film list: the page's numbered items are notes on one work"),
@@ -107,7 +112,8 @@ def test_real2_list_matches_gold(path: Path, grader: ModuleType) -> None:
 )
 def test_list_of_other_things_is_refused_with_a_reason(title: str, reason: str) -> None:
     # The shape of ../shared/fixtures/real/C_listicles_reviews/readability__yahoo-1 (8 unnumbered <h3> games).
-    heads = "".join(f"<h3>{n}. Item {n}</h3><p>Why it is worth your time, at some length.</p>" for n in range(1, 9))
+    # each with a year, as a film's would be (a year marks comics, albums and games too)
+    heads = "".join(f"<h3>{n}. Item {n} ({1980 + n})</h3><p>Why it is worth your time.</p>" for n in range(1, 9))
     page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{heads}</article></body></html>"
     record = parse(page.encode(), url="https://example.com/article")
     assert isinstance(record, ReviewPage)
@@ -117,12 +123,12 @@ def test_list_of_other_things_is_refused_with_a_reason(title: str, reason: str) 
 
 def test_a_film_list_of_the_same_shape_is_kept() -> None:
     # The counterpart of the refusals above: the same page about films gives its eight entries.
-    heads = "".join(f"<h3>{n}. Item {n}</h3><p>Why it is worth your time, at some length.</p>" for n in range(1, 9))
+    heads = "".join(f"<h3>{n}. Item {n} ({1980 + n})</h3><p>Why it is worth your time.</p>" for n in range(1, 9))
     title = "The 8 best films about sharks"
     page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{heads}</article></body></html>"
     record = parse(page.encode(), url="https://example.com/article")
     assert isinstance(record, ReviewPage)
-    assert [entry.title for entry in record.entries] == [f"Item {n}" for n in range(1, 9)]
+    assert [(entry.title, entry.year) for entry in record.entries] == [(f"Item {n}", 1980 + n) for n in range(1, 9)]
 
 
 def test_vote_counts_are_no_titles() -> None:

@@ -120,10 +120,12 @@ _PROGRAMME = re.compile(
 # Lists of other things that compete with films for a reader's evening: not a film list. In the languages
 # the film words are written in (the medium as the page names it is the reason given).
 _OTHER_MEDIA = re.compile(
-    r"\b(?:(?:video\s?)?gam(?:e|er)s?|albums?|songs?|tracks?|books?|novels?|podcasts?|outfits?"
-    r"|spiele|alben|lieder|bücher|romane|jeux|chansons|livres|romans|juegos|canciones|libros|novelas"
-    r"|giochi|canzoni|libri|romanzi|jogos|músicas|livros|игр[аы]?|альбом\w*|пес[ен]\w*|книг\w*|роман\w*)\b"
-    r"|游戏|遊戲|歌曲|专辑|專輯|音乐|書籍|图书|ゲーム|アルバム|楽曲|게임|앨범|노래|음악",
+    r"\b(?:(?:video\s?)?gam(?:e|er)s?|albums?|songs?|tracks?|books?|novels?|podcasts?|outfits?|comics?"
+    r"|manga|manhwa|webtoons?|vinyls?|lps|mixtapes?|playstation|ps[2-5]|xbox|nintendo"
+    r"|spiele|alben|lieder|bücher|romane|jeux|chansons|livres|romans|bandes dessinées|juegos|canciones|libros"
+    r"|novelas|cómics|historietas|giochi|canzoni|libri|romanzi|fumetti|jogos|músicas|livros|quadrinhos|игр[аы]?"
+    r"|альбом\w*|пес[ен]\w*|книг\w*|роман\w*|комикс\w*|манг[аи])\b"
+    r"|游戏|遊戲|歌曲|专辑|專輯|音乐|書籍|图书|漫画|漫畫|ゲーム|アルバム|楽曲|게임|앨범|노래|음악|만화|웹툰",
     re.I,
 )
 # What a buying guide ranks, where "TV" and "streaming" are no film words: "Best live TV streaming service",
