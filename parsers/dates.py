@@ -47,6 +47,11 @@ WEEKDAYS = frozenset(
 )
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# the year first, as East Asian pages and ISO 8601's readers write it: "2020/03/15", "2020.3.15", "2020年3月15日",
+# "2020년 3월 15일" (the order is never in doubt)
+_YEAR_FIRST = re.compile(
+    r"(?<![\d.,/])(\d{4})(?:([/.])(\d{1,2})\2(\d{1,2})(?![\d.,/]?\d)|\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?)"
+)
 # 10/16/1980 (the US order) or 16/10/1980 (most of the world): the order is known only where one part is over 12
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.U)
@@ -77,6 +82,11 @@ def parse_date(text: str | None, day_first: bool = False) -> tuple[str, Precisio
     if match := _ISO.search(text):
         year, month, day = match.groups()
         return _iso(int(year), int(month), int(day) if day else None)
+    if match := _YEAR_FIRST.search(text):
+        year, _, month, day, cjk_month, cjk_day = match.groups()
+        if month is not None:
+            return _iso(int(year), int(month), int(day))
+        return _iso(int(year), int(cjk_month), int(cjk_day) if cjk_day else None)
     if match := _DOTTED.search(text):
         day, month, year = match.groups()
         return _iso(int(year), int(month), int(day))

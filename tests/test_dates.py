@@ -51,6 +51,23 @@ def test_slashed_dates_keep_only_what_is_sure(text: str, expected: tuple[str, st
     assert parse_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026/01/15", ("2026-01-15", "day")),
+        ("2020.3.15", ("2020-03-15", "day")),
+        ("2020年3月15日(日本)", ("2020-03-15", "day")),  # Japanese and Chinese release dates
+        ("2020年3月", ("2020-03", "month")),
+        ("2020년 3월 15일", ("2020-03-15", "day")),  # Korean
+        ("2019/2020", ("2019", "year")),  # a season, not a day
+        ("2020/02/30", None),
+    ],
+)
+def test_a_date_with_the_year_first_is_read_whole(text: str, expected: tuple[str, str] | None) -> None:
+    # East Asian pages write the year first, by digits alone or with 年/月/日; nothing but the year was read
+    assert parse_date(text) == expected
+
+
 def test_a_superscript_digit_is_no_number() -> None:
     # Found by tests/test_parse_robustness.py on a cp1251 Kinopoisk page read as a release-info page: "¹" is a
     # digit to str.isdigit() and no number to int(), and the parse raised ValueError.
