@@ -51,9 +51,16 @@ _IMDB_NAMES = {
     "中国香港": "HK",
     "中国台湾": "TW",
     "сша": "US",  # Kinopoisk's and Russian sites' usual name, not CLDR's
+    # the short names Korean, Japanese and Turkish film sites print (CLDR gives "대한민국", "アメリカ合衆国", "Amerika
+    # Birleşik Devletleri")
+    "한국": "KR",
+    "アメリカ": "US",
+    "abd": "US",
 }
 # IMDb's localised sites and the other film sites' languages (Douban, Kinopoisk, Filmarks, Filmweb, ČSFD).
-_LANGUAGES = ("en", "fr", "de", "es", "it", "sv", "pt", "nl", "hu", "cs", "pl", "ru", "zh", "zh_Hant", "ja", "ko", "tr")
+_LANGUAGES = (
+    "en", "fr", "de", "es", "it", "sv", "pt", "nl", "hu", "cs", "pl", "ru", "uk", "zh", "zh_Hant", "ja", "ko", "tr", "el",
+)  # fmt: skip
 _QUALIFIER = re.compile(r"\s*[,;(]")
 
 
@@ -76,7 +83,7 @@ def _name_table() -> dict[str, str]:
             # "URSS, Union des républiques …", "USSR; Unie van …", "Szovjetunió (Szovjet …)": the short name first
             short = _QUALIFIER.split(names.gettext(historic.name), maxsplit=1)[0]
             table.setdefault(_fold(short), historic.alpha_4)
-    table.update(_IMDB_NAMES)
+    table.update({_fold(name): code for name, code in _IMDB_NAMES.items()})  # folded as the names looked up are
     return table
 
 

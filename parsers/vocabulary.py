@@ -26,6 +26,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "genres": (
         "genres", "genre", "género", "géneros", "genere", "generi", "gênero", "gêneros", "genrer", "žánr", "žánry",
         "műfaj", "műfajok", "genre(s)", "类型", "類型", "жанр", "жанры", "ジャンル",
+        # Polish, Dutch, Turkish, Finnish, Norwegian, Greek, Vietnamese, Korean
+        "gatunek", "gatunki", "tür", "türü", "lajityyppi", "sjanger", "είδος", "thể loại", "장르",
     ),
     "keywords": (
         "plot keywords", "keywords", "schlüsselwörter", "handlungsschlüsselwörter", "schlagwörter",
@@ -48,6 +50,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         # a series' or an anime's first broadcast, as TV and anime databases label it
         "aired", "first aired", "first air date", "air dates", "broadcast", "on tv from", "v tv od", "放送日", "放送期間",
         "выпуск",
+        # Polish, Dutch, Turkish, Ukrainian, Greek, Korean, Chinese, Japanese
+        "data premiery", "premiera światowa", "releasedatum", "datum van uitgave", "vizyon tarihi", "çıkış tarihi",
+        "прем'єра", "дата виходу", "πρεμιέρα", "ημερομηνία κυκλοφορίας", "개봉", "개봉일", "上映时间", "首映", "劇場公開日",
     ),
     "companies": (
         "production co", "production companies", "production company", "company", "companies",
@@ -59,34 +64,40 @@ LABELS: dict[str, tuple[str, ...]] = {
         # an animated work's makers ("Studios: Kyoto Animation"), as anime and animation databases label them
         "studio", "studios", "animation studio", "animation studios", "animation production", "制作", "アニメーション制作",
         "студия",
+        "wytwórnia", "productiemaatschappij", "yapım şirketi", "студія", "제작사", "制片公司", "出品公司", "製作会社",
     ),
     "countries": (
         "country", "countries", "country of origin", "countries of origin", "land", "länder", "herkunftsland",
         "país", "países", "país de origen", "pays", "pays d'origine", "nazione", "paese", "paese di origine",
         "país de origem", "ursprungsland", "země", "země původu", "ország", "származási ország",
         "制片国家/地区", "製片國家/地區", "страна", "製作国",
+        "kraj", "kraj produkcji", "produkcja", "ülke", "країна", "χώρα", "국가", "제작국가", "国家", "国家/地区",
     ),
     "languages": (
         "language", "languages", "sprache", "sprachen", "idioma", "idiomas", "langue", "langues", "lingua",
         "lingue", "språk", "jazyk", "jazyky", "nyelv", "nyelvek", "original language", "语言", "語言", "язык",
+        "język", "taal", "dil", "мова", "γλώσσα", "언어", "言語",
     ),
     "runtime_minutes": (
         "runtime", "laufzeit", "länge", "duración", "durée", "durata", "duração", "speltid", "längd", "délka",
         "stopáž", "játékidő", "hossz", "running time", "run time", "length", "片长", "单集片长", "片長",
         "время", "продолжительность", "上映時間",
         "duration", "episode length", "episode duration", "episode runtime", "episode run time",
+        "czas trwania", "speelduur", "duur", "süre", "тривалість", "διάρκεια", "상영시간", "러닝타임", "时长", "片長時間",
     ),
     "directors": (
         "director", "directors", "directed by", "regie", "regisseur", "regisseure", "dirección", "director/a",
         "directores", "réalisateur", "réalisation", "réalisateurs", "regia", "regista", "registi", "direção",
         "diretor", "diretores", "regi", "regissör", "režie", "režisér", "rendező", "rendezők", "director(s)",
         "导演", "導演", "режиссер", "режиссёр", "監督",
+        "reżyseria", "reżyser", "yönetmen", "режисер", "σκηνοθεσία", "감독",
     ),
     "writers": (
         "writer", "writers", "writing credits", "writing credits (wga)", "drehbuch", "drehbuchautor",
         "drehbuchautoren", "guion", "guionista", "guionistas", "scénario", "scénariste", "scénaristes",
         "sceneggiatura", "sceneggiatore", "sceneggiatori", "roteiro", "roteirista", "roteiristas", "manus",
         "manusförfattare", "scénář", "scenárista", "író", "írók", "forgatókönyvíró",
+        "scenariusz", "senaryo", "сценарий", "сценарій", "σενάριο", "각본", "编剧", "編劇", "脚本",
     ),
     "akas": (
         "also known as", "aka", "auch bekannt als", "alternativtitel", "también conocida como",
@@ -100,6 +111,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "année", "année de production", "año", "año de producción", "anno", "anno di produzione", "ano",
         "ano de produção", "produktionsår", "år", "rok", "rok výroby", "rok produkcji", "gyártási év",
         "год", "год производства", "年份", "制作年", "製作年", "年代",
+        "jaar", "productiejaar", "yapım yılı", "рік", "рік виробництва", "제작연도",
     ),
     "original_title": (
         "original title", "título original", "titre original", "originaltitel", "titolo originale", "原名",

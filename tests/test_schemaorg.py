@@ -499,3 +499,44 @@ def test_rotten_tomatoes_release_rows_by_kind() -> None:
     record = parse_movie(Page.from_bytes(f"<html><head>{movie}</head><body>{box}</body></html>".encode()))
     assert [d.date for d in record.release_dates or ()] == ["2000-05-05", "2011-06-15"]
     assert (record.year, record.runtime_minutes) == (2000, 154)
+
+
+@pytest.mark.parametrize(
+    ("labels", "values", "expected"),
+    [
+        (  # Polish (Filmweb's words)
+            ("gatunek", "czas trwania", "produkcja", "data premiery", "scenariusz"),
+            ("Komedia", "1 godz. 5 min.", "Polska", "19 stycznia 1970", "Janusz Głowacki"),
+            {"genres": ("Komedia",), "runtime_minutes": 65, "countries": ("PL",), "release": "1970-01-19"},
+        ),
+        (  # Korean, its short name of the country and its date with the year first
+            ("장르", "상영시간", "국가", "개봉", "각본"),
+            ("드라마", "131분", "한국", "2019.05.30", "봉준호"),
+            {"genres": ("드라마",), "runtime_minutes": 131, "countries": ("KR",), "release": "2019-05-30"},
+        ),
+        (  # Ukrainian
+            ("жанр", "тривалість", "країна", "прем'єра", "сценарій"),
+            ("драма", "2 години 11 хв", "Україна", "10 вересня 2020", "Олег Сенцов"),
+            {"genres": ("драма",), "runtime_minutes": 131, "countries": ("UA",), "release": "2020-09-10"},
+        ),
+        (  # Turkish
+            ("tür", "süre", "ülke", "vizyon tarihi", "senaryo"),
+            ("Dram", "131 dk", "ABD", "2019-05-30", "Bong Joon Ho"),
+            {"genres": ("Dram",), "runtime_minutes": 131, "countries": ("US",), "release": "2019-05-30"},
+        ),
+    ],
+)
+def test_a_facts_table_labelled_in_other_languages(
+    labels: tuple[str, ...], values: tuple[str, ...], expected: dict[str, Any]
+) -> None:
+    # The shape of dev/E_other_film_sites/djbpitt__kinopoisk_film41519_brat: a table of rows, a label cell
+    # (<td class="type">время</td>) and its value cell, here labelled in the languages of other film sites.
+    rows = "".join(
+        f'<tr><td class="type">{label}</td><td>{value}</td></tr>' for label, value in zip(labels, values, strict=True)
+    )
+    fields = labelled_fields(Page.from_bytes(f"<html><body><h1>Film</h1><table>{rows}</table></body></html>".encode()))
+    assert fields["genres"] == expected["genres"]
+    assert fields["runtime_minutes"] == expected["runtime_minutes"]
+    assert fields["countries"] == expected["countries"]
+    assert fields["release_dates"][0].date == expected["release"]
+    assert len(fields["writers"]) == 1

@@ -18,14 +18,17 @@ _CO = re.compile(r"/company/(co\d{7,10})")
 _NM = re.compile(r"/name/(nm\d{7,10})")
 _HOURS = re.compile(
     r"(\d+)\s*(?:(?:h|hr|hrs|hour|hours|std|stunden?|uur|tim|timmar?|heure|heures|hora|horas|ora|ore|godz|godzin[ay]?"
-    r"|hod|hodin[ay]?|óra|saat|ч|час|часа|часов)\b\.?|小时|小時|時間)",
+    r"|hod|hodin[ay]?|óra|saat|ч|час|часа|часов|годин[аи]?|ώρ[αε]ς?|tuntia|giờ)\b\.?|小时|小時|時間|시간)",
     re.I,
 )
 # The minutes after an hours unit, their own unit left out: "1 h 26".
 _MINUTES_AFTER_HOURS = re.compile(r"^\s*(\d{1,2})\s*$")
-# Chinese and Japanese write the unit against the next word ("169分钟", "120分"): no word boundary after it.
+# Chinese, Japanese and Korean write the unit against the next word ("169分钟", "120分", "131분"): no word boundary
+# after it.
 _MINUTES = re.compile(
-    r"(\d+)\s*(?:(?:m|min|mins|minute|minutes|minuten|minutos|minuti|мин|минут[аы]?)\b|分钟|分鐘|分)", re.I
+    r"(\d+)\s*(?:(?:m|min|mins|minute|minutes|minuten|minutos|minuti|мин|минут[аы]?|хв|хвилин[аи]?|dk|dakika|perc"
+    r"|λεπτά|minuuttia|phút)\b|分钟|分鐘|分|분)",
+    re.I,
 )
 _ISO_DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?", re.I)
 _RUNTIME_SEPARATOR = re.compile(r"\s\|\s|\|")
