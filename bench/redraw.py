@@ -6,7 +6,8 @@ A redesign keeps a page's words, links and headings and renames its classes; an 
 Each labelled IMDb-style page and each labelled list or article page (``../shared`` real and real2, this
 repository's development pages) is read as it is, then redrawn without its JSON-LD and ``__NEXT_DATA__``, with its
 class and id names replaced by meaningless ones (one per name: the structure stays, the words go), without its class
-attributes, and without classes, ids and both scripts, and graded by ``../shared/tools/grade.py``'s own comparison:
+attributes, without classes, ids and both scripts, and as the Wayback Machine serves it (its toolbar inserted,
+every link and the address through the archive), and graded by ``../shared/tools/grade.py``'s own comparison:
 the per-field F1 of each redraw, and the list pages' entry F1 and lists invented on pages without one. A reader that
 reads values by meaning (labels' words, link forms, the heading and ``<title>``) loses little; one that reads them by
 class names loses them all. The validation sites are not read here.
@@ -38,6 +39,7 @@ from accuracy import SHARED, _grader  # noqa: E402
 
 import parsers  # noqa: E402
 from parsers.errors import UnknownPage  # noqa: E402
+from tests.captures import served_by_wayback, wayback_toolbar  # noqa: E402
 from tests.conftest import as_film_lists  # noqa: E402
 
 _SCRIPTS = re.compile(rb"<script[^>]*(?:application/ld\+json|__NEXT_DATA__)[^>]*>.*?</script>", re.S | re.I)
@@ -63,12 +65,27 @@ def _renamed(page: bytes) -> bytes:
     return _TAGS.sub(tag, page)
 
 
-REDRAWS: dict[str, Callable[[bytes], bytes]] = {
-    "as it is": lambda page: page,
-    "no JSON-LD, no __NEXT_DATA__": lambda page: _SCRIPTS.sub(b"", page),
-    "class and id names renamed": _renamed,
-    "no classes": lambda page: _CLASSES.sub(b"", page),
-    "no classes, ids or scripts": lambda page: _IDS.sub(b"", _CLASSES.sub(b"", _SCRIPTS.sub(b"", page))),
+Redraw = Callable[[bytes, str | None], tuple[bytes, str | None]]
+
+
+def _same_address(redraw: Callable[[bytes], bytes]) -> Redraw:
+    return lambda page, url: (redraw(page), url)
+
+
+def _archived(page: bytes, url: str | None) -> tuple[bytes, str | None]:
+    """As the Wayback Machine serves the page: its toolbar after ``<body>``, every link through the archive, the
+    archive's address (not for a page of no address, nor without ../shared's capture the toolbar is cut from)."""
+    toolbar = wayback_toolbar()
+    return served_by_wayback(page, url, toolbar) if url and toolbar else (page, url)
+
+
+REDRAWS: dict[str, Redraw] = {
+    "as it is": _same_address(lambda page: page),
+    "no JSON-LD, no __NEXT_DATA__": _same_address(lambda page: _SCRIPTS.sub(b"", page)),
+    "class and id names renamed": _same_address(_renamed),
+    "no classes": _same_address(lambda page: _CLASSES.sub(b"", page)),
+    "no classes, ids or scripts": _same_address(lambda page: _IDS.sub(b"", _CLASSES.sub(b"", _SCRIPTS.sub(b"", page)))),
+    "as the Wayback Machine serves it": _archived,
 }
 _NUMBERED_HEADING = re.compile(rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)(\d{1,3})[.)]\s+")
 _YEAR_IN_BRACKETS = re.compile(rb"\s?\((1[89]\d\d|20\d\d)\)")
@@ -108,11 +125,11 @@ def main() -> int:
     for name, redraw in REDRAWS.items():
         score, lists, invented = grader.Score(), grader.Score(), 0
         for gold, page in cases:
-            url = grader.url_for(gold, str(page))
+            data, url = redraw(page.read_bytes(), grader.url_for(gold, str(page)))
             if gold["kind"] == "review":
-                invented += _grade_list(grader, lists, gold, _reading(redraw(page.read_bytes()), url))
+                invented += _grade_list(grader, lists, gold, _reading(data, url))
                 continue
-            out = parsers.parse(redraw(page.read_bytes()), url=url).to_dict()
+            out = parsers.parse(data, url=url).to_dict()
             if gold["kind"] == "title":
                 grader.grade_title(score, gold, out, gold.get("alternatives") or {})
             else:

@@ -1,0 +1,81 @@
+"""A page as the Wayback Machine serves it (toolbar inserted, every link through the archive) reads as the page it
+archived: the same record, its address the archived one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from parsers import parse
+from parsers.archived import as_archived, original_address
+from tests.captures import CAPTURE, served_by_wayback, wayback_toolbar
+from tests.conftest import FIXTURES, SHARED
+
+REAL_OWN = FIXTURES / "real"
+
+
+@pytest.mark.parametrize(
+    ("url", "original"),
+    [
+        ("https://web.archive.org/web/20160301123456/http://www.imdb.com/title/tt0111161/",
+         "http://www.imdb.com/title/tt0111161/"),
+        ("http://web.archive.org/web/20160301123456id_/https://letterboxd.com/film/heat/",
+         "https://letterboxd.com/film/heat/"),
+        ("https://web.archive.org/web/20160301123456/http:/www.imdb.com/chart/top", "http://www.imdb.com/chart/top"),
+        # Archive-It's collections and other pywb archives
+        ("https://wayback.archive-it.org/1234/20160301123456/http://example.org/films?page=2",
+         "http://example.org/films?page=2"),
+        ("https://www.imdb.com/title/tt0111161/", "https://www.imdb.com/title/tt0111161/"),
+        (None, None),
+    ],
+)  # fmt: skip
+def test_a_captures_address_is_the_address_it_archived(url: str | None, original: str | None) -> None:
+    assert original_address(url) == original
+
+
+def test_a_page_citing_archived_copies_is_no_capture() -> None:
+    # a Wikipedia list's references link the archive's copies of their sources: those links stay the archive's
+    page = b'<html><body><ol><li><a href="https://web.archive.org/web/20160301123456/http://x.org/a">Archived</a></li>'
+    assert as_archived(page, "https://en.wikipedia.org/wiki/List_of_films") == (
+        page,
+        "https://en.wikipedia.org/wiki/List_of_films",
+    )
+
+
+# Real pages whose readings rest on their links: a site's own film pages (Odeon's listings, Curzon's A-Z), IMDb's
+# relative link forms (a 2014 title page's /genre/ and /company/ links, a release-info page, a chart of /title/ links)
+PAGES = [
+    "dev/C_lists/andycroll__odeon-brighton-cinema-listings-today__2013-09.html",
+    "dev/C_lists/arc363__curzon-home-cinema-a-z-collection-1356-films__2024-03.html",
+    "dev/C_lists/gyermolenko__imdb-chart-top250__2015-05.html",
+    "dev/A_imdb_title/alepar__tt0362269__2014-11.html",
+    "dev/A_imdb_title/slftp__tt3450958__2021-07.html",
+    "dev/B_imdb_subpages/matthandlersux__tt0095016__releaseinfo__2014-12.html",
+]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_served_by_the_archive_reads_as_the_page_itself(name: str) -> None:
+    toolbar = wayback_toolbar()
+    if toolbar is None:
+        pytest.skip(f"{CAPTURE} (the real capture the toolbar is cut from) is not beside this checkout")
+    page = (REAL_OWN / "pages" / name).read_bytes()
+    url = json.loads((REAL_OWN / "gold" / name).with_suffix(".json").read_text(encoding="utf-8"))["url"]
+    captured, capture_url = served_by_wayback(page, url, toolbar)
+    as_it_was, as_archived = parse(page, url=url).to_dict(), parse(captured, url=capture_url).to_dict()
+    assert as_it_was.get("entries") or as_it_was.get("genres") or as_it_was.get("release_dates")
+    # of a film's links to a sub-page the first absolute one is kept, and the archive makes relative ones absolute
+    assert as_archived.pop("subpages", {}).keys() == as_it_was.pop("subpages", {}).keys()
+    assert as_archived == as_it_was
+
+
+def test_a_real_capture_gives_its_list_and_the_archived_address() -> None:
+    if not CAPTURE.is_file():
+        pytest.skip(f"{CAPTURE} is not beside this checkout")
+    gold = json.loads((SHARED / "gold2" / "C_listicles_reviews" / f"{CAPTURE.stem}.json").read_text(encoding="utf-8"))
+    record = parse(CAPTURE.read_bytes(), url=gold["url"]).to_dict()
+    assert gold["url"].startswith("https://web.archive.org/web/20200518073855/")
+    archived = "https://www.empireonline.com/movies/features/best-movies-2/"
+    assert record["url"] == record["article"]["canonical_url"] == archived
+    assert [entry["rank"] for entry in record["entries"]] == list(range(100, 0, -1))  # its titles: test_review_real
