@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from parsers import parse, review
 from parsers.page import Page
@@ -339,6 +340,18 @@ def test_poster_grid_with_names_only_in_attributes_is_a_list(grader: ModuleType)
 )
 def test_real_list_matches_gold(name: str, grader: ModuleType) -> None:
     gold, record = _own(name)
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_a_name_and_the_original_title_a_space_apart(grader: ModuleType) -> None:
+    # Kinopoisk's top 500 as a scraper saves what it parsed, re-indented by BeautifulSoup (every element on a line of
+    # its own): the row's name link and the original title after it are a space apart, not glued, and the name is
+    # still the link's text, not "Зеленая миля The Green Mile (1999) 189 мин."
+    name = "dev/C_lists/prisioner__kinopoisk-top500-list-page1__2017-08__cp1251"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes().decode("cp1251")
+    record = parse(BeautifulSoup(page, "html.parser").prettify(), url=gold["url"])
+    assert isinstance(record, ReviewPage)
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
 
 

@@ -200,9 +200,10 @@ def _take_facts(candidate: Candidate, records: Candidate) -> None:
     for item in candidate.items:
         if (record := at.get(item.block)) is not None:
             # "Побег из ШоушенкаThe Shawshank Redemption (1994) 142 мин.": the line glues the name (its link's
-            # text, as the record read it) to the original title after it; the record's name is the name.
+            # text, as the record read it) to the original title after it, or sets it a space apart (a page saved
+            # re-indented); the record's name is the name. A year or a note after the name stays the line's.
             rest = item.title[len(record.title) :] if item.title.startswith(record.title) else ""
-            if rest[:1].isalnum() and record.title[-1:].isalnum():
+            if rest.lstrip()[:1].isalnum() and record.title[-1:].isalnum():
                 item.title = record.title
             item.year = item.year if item.year is not None else record.year
             item.film_link = item.film_link or record.film_link
