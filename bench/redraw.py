@@ -7,7 +7,8 @@ Each labelled IMDb-style page and each labelled list or article page (``../share
 repository's development pages) is read as it is, then redrawn without its JSON-LD and ``__NEXT_DATA__``, with its
 class and id names replaced by meaningless ones (one per name: the structure stays, the words go), without its class
 attributes, without classes, ids and both scripts, and as the Wayback Machine serves it (its toolbar inserted,
-every link and the address through the archive), and graded by ``../shared/tools/grade.py``'s own comparison:
+every link and the address through the archive), and re-indented by BeautifulSoup (as scrapers save what they parsed),
+and graded by ``../shared/tools/grade.py``'s own comparison:
 the per-field F1 of each redraw, and the list pages' entry F1 and lists invented on pages without one. A reader that
 reads values by meaning (labels' words, link forms, the heading and ``<title>``) loses little; one that reads them by
 class names loses them all. The validation sites are not read here.
@@ -36,8 +37,10 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "bench"))
 
 from accuracy import SHARED, _grader  # noqa: E402
+from bs4 import BeautifulSoup  # noqa: E402
 
 import parsers  # noqa: E402
+from parsers.decode import decode_page  # noqa: E402
 from parsers.errors import UnknownPage  # noqa: E402
 from tests.captures import served_by_wayback, wayback_toolbar  # noqa: E402
 from tests.conftest import as_film_lists  # noqa: E402
@@ -79,6 +82,13 @@ def _archived(page: bytes, url: str | None) -> tuple[bytes, str | None]:
     return served_by_wayback(page, url, toolbar) if url and toolbar else (page, url)
 
 
+def _reindented(page: bytes) -> bytes:
+    """As a scraper saves the page it parsed: BeautifulSoup's ``prettify()`` (every element on a line of its own,
+    its nesting as Python's html.parser reads it)."""
+    text = decode_page(page)
+    return BeautifulSoup(text if isinstance(text, str) else text.decode("utf-8"), "html.parser").prettify().encode()
+
+
 REDRAWS: dict[str, Redraw] = {
     "as it is": _same_address(lambda page: page),
     "no JSON-LD, no __NEXT_DATA__": _same_address(lambda page: _SCRIPTS.sub(b"", page)),
@@ -86,6 +96,7 @@ REDRAWS: dict[str, Redraw] = {
     "no classes": _same_address(lambda page: _CLASSES.sub(b"", page)),
     "no classes, ids or scripts": _same_address(lambda page: _IDS.sub(b"", _CLASSES.sub(b"", _SCRIPTS.sub(b"", page)))),
     "as the Wayback Machine serves it": _archived,
+    "re-indented by BeautifulSoup": _same_address(_reindented),
 }
 _NUMBERED_HEADING = re.compile(rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)(\d{1,3})[.)]\s+")
 _YEAR_IN_BRACKETS = re.compile(rb"\s?\((1[89]\d\d|20\d\d)\)")
