@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .archived import as_archived
+from .copies import as_original
 from .decode import decode_page
 from .jsonld import jsonld_objects
 from .limits import cap_markup
@@ -31,7 +31,7 @@ class Page:
     def __init__(self, text: str | bytes, url: str | None = None) -> None:
         """``text``: the page's text, or that text as UTF-8 bytes (``from_bytes`` checks them); a web archive's
         capture is read as the page it archived."""
-        text, url = as_archived(text, url)
+        text, url = as_original(text, url)
         self.url = url
         self._html = text if isinstance(text, str) else None
         self._utf8 = text if isinstance(text, bytes) else None

@@ -1,5 +1,6 @@
-"""A page as the Wayback Machine serves it (toolbar inserted, every link through the archive) reads as the page it
-archived: the same record, its address the archived one."""
+"""Copies of pages read as the pages they copy: a page as the Wayback Machine serves it (toolbar inserted, every link
+through the archive) gives the record of the page it archived, at the archived address; a page saved by a browser or
+mirrored by HTTrack, given no address, is read at the one it was saved from."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import pytest
 
 from parsers import parse
-from parsers.archived import as_archived, original_address
+from parsers.copies import as_original, original_address
 from tests.captures import CAPTURE, served_by_wayback, wayback_toolbar
 from tests.conftest import FIXTURES, SHARED
 
@@ -37,7 +38,7 @@ def test_a_captures_address_is_the_address_it_archived(url: str | None, original
 def test_a_page_citing_archived_copies_is_no_capture() -> None:
     # a Wikipedia list's references link the archive's copies of their sources: those links stay the archive's
     page = b'<html><body><ol><li><a href="https://web.archive.org/web/20160301123456/http://x.org/a">Archived</a></li>'
-    assert as_archived(page, "https://en.wikipedia.org/wiki/List_of_films") == (
+    assert as_original(page, "https://en.wikipedia.org/wiki/List_of_films") == (
         page,
         "https://en.wikipedia.org/wiki/List_of_films",
     )
@@ -79,3 +80,26 @@ def test_a_real_capture_gives_its_list_and_the_archived_address() -> None:
     archived = "https://www.empireonline.com/movies/features/best-movies-2/"
     assert record["url"] == record["article"]["canonical_url"] == archived
     assert [entry["rank"] for entry in record["entries"]] == list(range(100, 0, -1))  # its titles: test_review_real
+
+
+@pytest.mark.parametrize(
+    ("name", "address"),
+    [
+        # Chrome's "save page" comment: relative links ("/title/tt0111161/?ref_=…") resolve against it
+        ("dev/C_lists/rajendarkatravath__imdb-chart-top250__nextjs__saved-2023-12", "https://www.imdb.com/chart/top/"),
+        # HTTrack's, without a scheme
+        ("dev/C_no_list/iptv-org__arena-sport-tv-scheme-httrack-mirror__2024-02", "http://www.tvarenasport.com/tv-scheme"),
+    ],
+)  # fmt: skip
+def test_a_saved_page_given_no_address_is_read_at_the_one_it_was_saved_from(name: str, address: str) -> None:
+    page = (REAL_OWN / "pages" / f"{name}.html").read_bytes()
+    record = parse(page).to_dict()
+    assert record["url"] == address
+    assert record == parse(page, url=address).to_dict()
+
+
+def test_an_address_given_wins_over_the_saved_one() -> None:
+    page = b"<!-- saved from url=(0031)https://www.imdb.com/chart/top/ -->\n<html><body><p>x</p></body></html>"
+    assert as_original(page, "https://example.org/top")[1] == "https://example.org/top"
+    assert as_original(page, None)[1] == "https://www.imdb.com/chart/top/"
+    assert as_original(page.replace(b"https://www.imdb.com/chart/top/", b"about:internet"), None)[1] is None

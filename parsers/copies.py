@@ -1,4 +1,5 @@
-"""A page as a web archive serves it, read as the page it archived.
+"""Copies of pages, read as the pages they copy: a web archive's capture as the archive serves it, and a page saved
+by a browser or mirrored by HTTrack, at the address it says it was saved from.
 
 The Wayback Machine (and the pywb archives built like it: Archive-It, Arquivo.pt, the UK Web Archive) inserts its
 toolbar after ``<body>`` and rewrites every link of the capture to pass through itself:
@@ -7,6 +8,11 @@ so, every link points to one host and one folder: film pages of the site's own a
 IMDb's relative forms ("/genre/Drama") are the archive's, and the toolbar's words and links join the page's. So the
 toolbar goes, the archive's prefix comes off every link, and a capture's address becomes the address it archived.
 Pages saved from the archive's raw (``id_``) view need none of this and are left as they are.
+
+A browser's "save page" writes the page's address in a comment at its top (``<!-- saved from
+url=(0031)https://www.imdb.com/chart/top/ -->``), as HTTrack does in its mirrors (``<!-- Mirrored from
+www.imdb.com/chart/top/ by HTTrack Website Copier/3.x -->``): a page given without an address is read at that one,
+its links resolved and its kind known by it as a fetched page's are.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ _CAPTURE_ADDRESS = re.compile(r"https?://[^/?#]+/(?:[\w.-]+/)?\d{14}(?:[a-z]{2}_
 # browser): where neither is in a page, and its address is no capture's, the page is no capture.
 _MARKS = ("<!-- BEGIN WAYBACK TOOLBAR INSERT -->", "__wm.init(", "/_static/js/wombat.js", "archive.org/includes/")
 _MARKS_BYTES = tuple(mark.encode() for mark in _MARKS)
+_SAVED_FROM = re.compile(r"<!-- saved from url=\(\d+\)(https?://[^\s>]+) -->|<!-- Mirrored from ([^\s<>]+) by HTTrack")
+_TOP = 4096  # characters: both comments open the page (HTTrack's after the doctype and <html>)
 
 
 def original_address(url: str | None) -> str | None:
@@ -37,8 +45,20 @@ def original_address(url: str | None) -> str | None:
     return f"{scheme.rstrip('/')}//{rest}"  # the archive writes "http:/www…" at times
 
 
-def as_archived(text: str | bytes, url: str | None) -> tuple[str | bytes, str | None]:
-    """The page and address an archive's capture archived (see the module's docstring); any other page as it is."""
+def saved_from(text: str | bytes) -> str | None:
+    """The address a saved page says it was saved from (see the module's docstring), or None."""
+    top = text[:_TOP]
+    found = _SAVED_FROM.search(top if isinstance(top, str) else top.decode("utf-8", "replace"))
+    if found is None:
+        return None
+    return found.group(1) or f"http://{found.group(2)}"  # HTTrack's comment gives no scheme
+
+
+def as_original(text: str | bytes, url: str | None) -> tuple[str | bytes, str | None]:
+    """The page and address an archive's capture archived (see the module's docstring); any other page as it is,
+    at the address it was saved from where it is given none."""
+    if url is None:
+        url = saved_from(text)
     original = original_address(url)
     if isinstance(text, str):
         marked = any(mark in text for mark in _MARKS)
