@@ -79,6 +79,23 @@ def test_a_redesign_that_renames_every_class_and_id_keeps_the_keyword_count(path
     assert record.keywords_total == gold["keywords_total"]
 
 
+@pytest.mark.parametrize("path", [p for p in gold_cases(OLD) if p.values[0].stem == "flexget__tt0114320__2016-03"])
+def test_a_redesign_that_renames_every_class_and_id_keeps_the_runtime_marked_for_machines(path: Path) -> None:
+    """A 2016 main page that prints its runtime only in the title bar (``<time itemprop="duration"
+    datetime="PT65M">65 min</time>``), under no "Runtime:" label: with every class and id renamed the microdata
+    still gives it."""
+    gold, data = load_gold(path)
+    renamed = re.sub(
+        rb'(\s(?:class|id)=")([^"]*)"',
+        lambda m: m.group(1) + b" ".join(b"n%d" % zlib.crc32(name) for name in m.group(2).split()) + b'"',
+        data,
+    )
+    record = _parse(renamed, url=gold["url"])
+    assert record.layout == "unknown"
+    assert gold["runtime_minutes"] is not None
+    assert record.runtime_minutes == gold["runtime_minutes"]
+
+
 @pytest.mark.parametrize(
     ("document_title", "fields"),
     [

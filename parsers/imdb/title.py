@@ -28,12 +28,12 @@ from .layouts.engine import header_fields, page_imdb_id
 from .layouts.header import document_title, read_header
 from .layouts.main import MAIN
 from .next_data import next_data_script
-from .structured import jsonld_fields
+from .structured import jsonld_fields, microdata_fields
 
 
 def _unknown(page: Page) -> FilmPage:
     """A page of no known layout: what any IMDb title page says however it is drawn (its heading and ``<title>``,
-    the blocks its labels name, its JSON-LD), each field it lacks in ``missing``. Only where its ``<title>`` is an
+    the blocks its labels name, its JSON-LD, its microdata), each field it lacks in ``missing``. Only where its ``<title>`` is an
     IMDb title's: at a title's address, a bot wall's challenge ("<noscript><h1>JavaScript is disabled</h1>"), an
     error page or another site's page has a heading that names no film."""
     named = document_title(page)
@@ -46,7 +46,12 @@ def _unknown(page: Page) -> FilmPage:
             values["release_dates"] = (linked,)
         # a known layout prints no type for a plain film; here only the <title> (or the JSON-LD) names one
         values["title_type"] = named.get("title_type")
-    merged, sources, conflicts = merge((("page", values), ("jsonld", jsonld_fields(page))))
+    readings = (
+        ("page", values),
+        ("jsonld", jsonld_fields(page)),
+        ("microdata", microdata_fields(page) if named else {}),
+    )
+    merged, sources, conflicts = merge(readings)
     missing = tuple(key for key in TITLE_CONTRACT_KEYS if merged.get(key) is None)
     return FilmPage(
         kind="title",
