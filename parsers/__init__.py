@@ -9,6 +9,7 @@ import dataclasses
 from collections.abc import Callable
 
 from . import imdb, schemaorg
+from .copies import from_mhtml, is_mhtml
 from .detect import detect_kind, is_imdb_url, looks_like_imdb
 from .errors import UnknownPage
 from .imdb.find import parse_search
@@ -67,6 +68,11 @@ def parse(data: bytes | str, url: str | None = None, kind: str = "auto", *, char
     """
     if kind != "auto" and kind not in PAGE_KINDS:
         raise ValueError(f"unknown kind {kind!r}: expected auto or one of {', '.join(PAGE_KINDS)}")
+    if isinstance(data, bytes) and is_mhtml(data):  # a page saved "as a single file"
+        if (saved := from_mhtml(data)) is not None:
+            data, url, charset = saved.html, url or saved.address, charset or saved.charset
+        elif kind == "auto":
+            raise UnknownPage("an MHTML archive with no HTML page in it")
     if kind == "auto":
         _check_is_html(data)
     page = Page.from_bytes(data, url, charset)

@@ -1,5 +1,5 @@
-"""Copies of pages, read as the pages they copy: a web archive's capture as the archive serves it, and a page saved
-by a browser or mirrored by HTTrack, at the address it says it was saved from.
+"""Copies of pages, read as the pages they copy: a web archive's capture as the archive serves it, a page saved
+by a browser or mirrored by HTTrack, at the address it says it was saved from, and a browser's one-file save (MHTML).
 
 The Wayback Machine (and the pywb archives built like it: Archive-It, Arquivo.pt, the UK Web Archive) inserts its
 toolbar after ``<body>`` and rewrites every link of the capture to pass through itself:
@@ -13,11 +13,18 @@ A browser's "save page" writes the page's address in a comment at its top (``<!-
 url=(0031)https://www.imdb.com/chart/top/ -->``), as HTTrack does in its mirrors (``<!-- Mirrored from
 www.imdb.com/chart/top/ by HTTrack Website Copier/3.x -->``): a page given without an address is read at that one,
 its links resolved and its kind known by it as a fetched page's are.
+
+Chrome and Edge save a page "as a single file" in MHTML: a MIME archive (the format of an e-mail with attachments)
+whose first part is the page, quoted-printable, its address in ``Snapshot-Content-Location`` and in the part's
+``Content-Location``, its charset in the part's ``Content-Type``. The page is that part.
 """
 
 from __future__ import annotations
 
+import email
 import re
+from dataclasses import dataclass
+from email.message import Message
 
 # "/web/20160301123456/", "/web/20160301123456im_/", "https://web.archive.org/web/20160301123456/",
 # "/1234/20160301123456/" (Archive-It's collection): before the archived address, which starts with its scheme
@@ -69,3 +76,39 @@ def as_original(text: str | bytes, url: str | None) -> tuple[str | bytes, str | 
     if isinstance(text, str):
         return _PREFIX_TEXT.sub("", _TOOLBAR_TEXT.sub("", text)), original
     return _PREFIX_BYTES.sub(b"", _TOOLBAR_BYTES.sub(b"", text)), original
+
+
+@dataclass(frozen=True, slots=True)
+class SavedDocument:
+    """The page an MHTML archive holds: its bytes, the address it was saved from and its charset (None where the
+    archive names none)."""
+
+    html: bytes
+    address: str | None
+    charset: str | None
+
+
+_MIME_HEAD = 2048  # bytes: an MHTML archive's headers, before its first part
+
+
+def is_mhtml(data: bytes) -> bool:
+    """The bytes open as an MHTML archive does: mail headers, one of them naming a multipart/related body."""
+    head = data[:_MIME_HEAD].lstrip().lower()
+    return head.startswith((b"from:", b"mime-version:", b"subject:", b"date:")) and b"multipart/related" in head
+
+
+def from_mhtml(data: bytes) -> SavedDocument | None:
+    """The page of an MHTML archive (see the module's docstring), or None where the archive holds no HTML part."""
+    archive = email.message_from_bytes(data)
+    page = next((part for part in archive.walk() if part.get_content_type() == "text/html"), None)
+    html = page.get_payload(decode=True) if page is not None else None
+    if page is None or not isinstance(html, bytes):
+        return None
+    return SavedDocument(html, _address(archive, page), page.get_content_charset())
+
+
+def _address(archive: Message, page: Message) -> str | None:
+    for address in (archive["Snapshot-Content-Location"], page["Content-Location"]):
+        if address and str(address).startswith(("http://", "https://")):
+            return str(address).strip()
+    return None

@@ -5,10 +5,11 @@ mirrored by HTTrack, given no address, is read at the one it was saved from."""
 from __future__ import annotations
 
 import json
+import quopri
 
 import pytest
 
-from parsers import parse
+from parsers import UnknownPage, parse
 from parsers.copies import as_original, original_address
 from tests.captures import CAPTURE, served_by_wayback, wayback_toolbar
 from tests.conftest import FIXTURES, SHARED
@@ -103,3 +104,47 @@ def test_an_address_given_wins_over_the_saved_one() -> None:
     assert as_original(page, "https://example.org/top")[1] == "https://example.org/top"
     assert as_original(page, None)[1] == "https://www.imdb.com/chart/top/"
     assert as_original(page.replace(b"https://www.imdb.com/chart/top/", b"about:internet"), None)[1] is None
+
+
+def _as_mhtml(page: bytes, address: str, charset: str) -> bytes:
+    """``page`` saved "as a single file" the way Chrome writes it (Blink's MHTML: the archive's headers, then the
+    page as its first part, quoted-printable, then a picture of the page as a second, base64)."""
+    boundary = "----MultipartBoundary--Y1QFCkeSB7qFk5TTN6eC0ZzHQcnGe1ZYW5p9tUoEMW----"
+    head = (
+        "From: <Saved by Blink>\r\n"
+        f"Snapshot-Content-Location: {address}\r\n"
+        "Subject: =?utf-8?Q?A=20saved=20page?=\r\n"
+        "Date: Sat, 5 Dec 2026 10:00:00 -0000\r\n"
+        "MIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n\r\n'
+        f"--{boundary}\r\n"
+        f"Content-Type: text/html; charset={charset}\r\n"
+        "Content-ID: <frame-2F6A2E3C@mhtml.blink>\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        f"Content-Location: {address}\r\n\r\n"
+    )
+    picture = f"\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+    picture += f"Content-Location: {address}logo.png\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAHnOcQAAAAABJRU5ErkJggg==\r\n"
+    return head.encode() + quopri.encodestring(page) + picture.encode() + f"--{boundary}--\r\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "charset"),
+    [
+        ("dev/C_lists/andycroll__odeon-brighton-cinema-listings-today__2013-09", "utf-8"),
+        ("dev/C_lists/prisioner__kinopoisk-top500-list-page1__2017-08__cp1251", "windows-1251"),
+        ("dev/A_imdb_title/alepar__tt0362269__2014-11", "utf-8"),
+    ],
+)
+def test_a_page_saved_as_one_mhtml_file_reads_as_the_page(name: str, charset: str) -> None:
+    page = (REAL_OWN / "pages" / f"{name}.html").read_bytes()
+    url = json.loads((REAL_OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))["url"]
+    as_it_was = parse(page, url=url).to_dict()
+    assert as_it_was.get("entries") or as_it_was.get("genres")
+    assert parse(_as_mhtml(page, url, charset)).to_dict() == as_it_was  # its address from the archive's headers
+
+
+def test_an_mhtml_file_without_a_page_is_no_page() -> None:
+    archive = _as_mhtml(b"", "https://example.org/", "utf-8").replace(b"text/html; charset=utf-8", b"text/css")
+    with pytest.raises(UnknownPage):
+        parse(archive)
