@@ -4,6 +4,7 @@ stderr naming the problem; never a traceback, never ``internal error``, never a 
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import sys
@@ -127,6 +128,8 @@ BAD_COMMAND_LINES: list[tuple[list[str], str]] = [
     (["parse", "/dev/zero"], "regular file"),  # would read forever
     (["parse", "{tmp}/fifo"], "regular file"),  # would wait forever for a writer
     (["parse", "{tmp}/huge.html"], "larger than"),
+    (["parse", "{tmp}/bomb.html.gz"], "larger than"),  # max_bytes counts the page unpacked
+    (["parse", "{tmp}/damaged.html.gz"], "damaged gzip"),
     (["crawl", "--db", "/dev/null", SEED], "regular file"),
     (["health", "--db", "/dev/null"], "regular file"),
     (["unresolved", "--db", "{tmp}/fifo"], "regular file"),
@@ -200,6 +203,8 @@ def test_a_bad_command_line_is_one_line_naming_it(args, word, tmp_path, existing
     os.mkfifo(tmp_path / "fifo")
     with (tmp_path / "huge.html").open("wb") as huge:
         huge.truncate(Settings().max_bytes + 1)  # sparse: no disk used
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>" + b" " * Settings().max_bytes))  # 45 kB packed
+    (tmp_path / "damaged.html.gz").write_bytes(gzip.compress(b"<html><p>a page</p></html>")[:-12] + b"\x00" * 12)
     filled = [arg.replace("{tmp}", str(tmp_path)).replace("{db}", str(existing_db)) for arg in args]
     code, err = run(filled, capsys, monkeypatch)
     assert_one_line_usage_error(code, err, word)

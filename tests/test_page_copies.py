@@ -1,16 +1,21 @@
 """Copies of pages read as the pages they copy: a page as the Wayback Machine serves it (toolbar inserted, every link
 through the archive) gives the record of the page it archived, at the archived address; a page saved by a browser or
-mirrored by HTTrack, given no address, is read at the one it was saved from."""
+mirrored by HTTrack, given no address, is read at the one it was saved from; one saved as a single file (MHTML) or
+kept gzipped is read as the page it holds."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import quopri
+import sys
+from pathlib import Path
 
 import pytest
 
 from parsers import UnknownPage, parse
 from parsers.copies import as_original, original_address
+from scraper.cli import main
 from tests.captures import CAPTURE, served_by_wayback, wayback_toolbar
 from tests.conftest import FIXTURES, SHARED
 
@@ -148,3 +153,18 @@ def test_an_mhtml_file_without_a_page_is_no_page() -> None:
     archive = _as_mhtml(b"", "https://example.org/", "utf-8").replace(b"text/html; charset=utf-8", b"text/css")
     with pytest.raises(UnknownPage):
         parse(archive)
+
+
+def test_cinescrape_parse_reads_a_page_kept_gzipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # crawl dumps and test corpora keep pages gzipped (real2's Box Office Mojo chart came as 2019-04-26.html.gz)
+    name = "dev/C_lists/andycroll__odeon-brighton-cinema-listings-today__2013-09"
+    page = (REAL_OWN / "pages" / f"{name}.html").read_bytes()
+    url = json.loads((REAL_OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))["url"]
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(page))
+    monkeypatch.setattr(sys, "argv", ["cinescrape", "parse", str(tmp_path / "page.html.gz"), "--url", url])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 0
+    assert json.loads(capsys.readouterr().out) == parse(page, url=url).to_dict()

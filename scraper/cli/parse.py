@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import zlib
 from pathlib import Path
 
 import click
@@ -12,6 +13,8 @@ import parsers
 
 from ..config import Settings
 from .common import EXIT_UNKNOWN_PAGE, regular_file
+
+_GZIP = b"\x1f\x8b"  # the magic number every gzip file opens with
 
 
 @click.command()
@@ -29,6 +32,11 @@ def parse(file: Path, url: str | None, kind: str) -> None:
     limit = Settings().max_bytes  # what a crawl would take of one body
     with file.open("rb") as opened:
         data = opened.read(limit + 1)
+    if data.startswith(_GZIP):  # a page kept gzipped, as crawl dumps and test corpora keep them (page.html.gz)
+        try:
+            data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, limit + 1)
+        except zlib.error as error:
+            raise click.BadParameter(f"{file} is a damaged gzip file ({error})", param_hint="FILE") from None
     if len(data) > limit:
         raise click.BadParameter(f"{file} is larger than {limit:,} bytes (max_bytes)", param_hint="FILE")
     try:
