@@ -33,9 +33,9 @@ from .structured import jsonld_fields, microdata_fields
 
 def _unknown(page: Page) -> FilmPage:
     """A page of no known layout: what any IMDb title page says however it is drawn (its heading and ``<title>``,
-    the blocks its labels name, its JSON-LD, its microdata), each field it lacks in ``missing``. Only where its ``<title>`` is an
-    IMDb title's: at a title's address, a bot wall's challenge ("<noscript><h1>JavaScript is disabled</h1>"), an
-    error page or another site's page has a heading that names no film."""
+    the blocks its labels name, its JSON-LD, its microdata), each field it lacks in ``missing``. Only where its
+    ``<title>`` is an IMDb title's: at a title's address, a bot wall's challenge ("<noscript><h1>JavaScript is
+    disabled</h1>"), an error page or another site's page has a heading that names no film."""
     named = document_title(page)
     values: dict[str, Any] = {"imdb_id": page_imdb_id(page)}
     if named:
