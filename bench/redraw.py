@@ -6,10 +6,10 @@ A redesign keeps a page's words, links and headings and renames its classes; an 
 Each labelled IMDb-style page and each labelled list or article page (``../shared`` real and real2, this
 repository's development pages) is read as it is, then redrawn without its JSON-LD and ``__NEXT_DATA__``, with its
 class and id names replaced by meaningless ones (one per name: the structure stays, the words go), without its class
-attributes, without classes, ids and both scripts, and as the Wayback Machine serves it (its toolbar inserted,
-every link and the address through the archive), and re-indented by BeautifulSoup (as scrapers save what they parsed),
-and graded by ``../shared/tools/grade.py``'s own comparison:
-the per-field F1 of each redraw, and the list pages' entry F1 and lists invented on pages without one. A reader that
+attributes, without classes, ids and both scripts, as the Wayback Machine serves it (its toolbar inserted, every
+link and the address through the archive) and re-indented by BeautifulSoup (as scrapers save what they parsed), and
+graded by ``../shared/tools/grade.py``'s own comparison: the per-field F1 of each redraw, and the list pages' entry
+F1 and lists invented on pages without one. A reader that
 reads values by meaning (labels' words, link forms, the heading and ``<title>``) loses little; one that reads them by
 class names loses them all. The validation sites are not read here.
 
