@@ -9,9 +9,9 @@ class and id names replaced by meaningless ones (one per name: the structure sta
 attributes, without classes, ids and both scripts, as the Wayback Machine serves it (its toolbar inserted, every
 link and the address through the archive) and re-indented by BeautifulSoup (as scrapers save what they parsed), and
 graded by ``../shared/tools/grade.py``'s own comparison: the per-field F1 of each redraw, and the list pages' entry
-F1 and lists invented on pages without one. A reader that
-reads values by meaning (labels' words, link forms, the heading and ``<title>``) loses little; one that reads them by
-class names loses them all. The validation sites are not read here.
+F1 and lists invented on pages without one. A reader that reads values by meaning (labels' words, link forms, the
+heading and ``<title>``) loses little; one that reads them by class names loses them all. The validation sites are
+not read here.
 
 A list is printed many ways: the list pages are redrawn as other sites print them too, their numbered headings'
 ranks in brackets ("(10) Heat"), a space apart ("10 Heat"), as an ordinal ("10º Heat"), after a word ("Number 10:
