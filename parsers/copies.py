@@ -33,7 +33,7 @@ _PREFIX_TEXT = re.compile(_PREFIX)
 _PREFIX_BYTES = re.compile(_PREFIX.encode())
 _TOOLBAR_TEXT = re.compile(r"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
 _TOOLBAR_BYTES = re.compile(_TOOLBAR_TEXT.pattern.encode(), re.S)
-_CAPTURE_ADDRESS = re.compile(r"https?://[^/?#]+/(?:[\w.-]+/)?\d{14}(?:[a-z]{2}_)?/(https?:/+)(.*)", re.S)
+_CAPTURE_ADDRESS = re.compile(r"https?://[^/?#]+/(?:[\w.-]+/)?(\d{14})(?:[a-z]{2}_)?/(https?:/+)(.*)", re.S)
 # What the Wayback Machine writes into every page it serves (its toolbar, or the script that rewrites links in the
 # browser): where neither is in a page, and its address is no capture's, the page is no capture.
 _MARKS = ("<!-- BEGIN WAYBACK TOOLBAR INSERT -->", "__wm.init(", "/_static/js/wombat.js", "archive.org/includes/")
@@ -42,14 +42,21 @@ _SAVED_FROM = re.compile(r"<!-- saved from url=\(\d+\)(https?://[^\s>]+) -->|<!-
 _TOP = 4096  # characters: both comments open the page (HTTrack's after the doctype and <html>)
 
 
-def original_address(url: str | None) -> str | None:
+def capture_of(url: str) -> tuple[str, str] | None:
     """ "https://web.archive.org/web/20160301123456/http://www.imdb.com/title/tt0111161/" →
-    "http://www.imdb.com/title/tt0111161/"; any other address as it is."""
-    match = _CAPTURE_ADDRESS.match(url) if url else None
+    ("http://www.imdb.com/title/tt0111161/", "20160301123456"): the address a capture's address archived, and when;
+    None for any other address."""
+    match = _CAPTURE_ADDRESS.match(url)
     if match is None:
-        return url
-    scheme, rest = match.groups()
-    return f"{scheme.rstrip('/')}//{rest}"  # the archive writes "http:/www…" at times
+        return None
+    timestamp, scheme, rest = match.groups()
+    return f"{scheme.rstrip('/')}//{rest}", timestamp  # the archive writes "http:/www…" at times
+
+
+def original_address(url: str | None) -> str | None:
+    """The address a capture's address archived (``capture_of``); any other address as it is."""
+    capture = capture_of(url) if url else None
+    return capture[0] if capture else url
 
 
 def saved_from(text: str | bytes) -> str | None:

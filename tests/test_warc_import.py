@@ -177,6 +177,35 @@ def test_a_list_captured_at_three_dates_is_three_states_of_its_history(tmp_path:
     ]
 
 
+def test_a_crawl_of_the_wayback_machine_is_its_captures_as_of_their_dates(tmp_path: Path) -> None:
+    # web.archive.org's served pages crawled into a WARC in one sitting (2026): each is the page it archived, as of
+    # its capture (the timestamp in its address), not of the crawl's visit
+    warc = tmp_path / "wayback.warc.gz"
+    served = "https://web.archive.org/web/{}/http://www.imdb.com/chart/top"
+    write_warc(
+        warc,
+        [
+            (served.format("20100315000000"), chart([0, 1, 2, 3])),
+            (served.format("20150315000000"), chart([0, 1, 3, 2])),
+            (served.format("20200315000000"), chart([0, 2, 1, 3])),
+        ],
+        START.replace(year=2026),
+    )
+    db = tmp_path / "films.db"
+    assert import_warc(db, warc).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        states = conn.execute(
+            "select valid_from, valid_to, title from ranking_history where position = 3 order by valid_from"
+        ).fetchall()
+        pages = conn.execute("select distinct url from pages where kind = 'review'").fetchall()
+    assert pages == [("https://www.imdb.com/chart/top",)]
+    assert states == [
+        ("2010-03-15T00:00:00+00:00", "2015-03-15T00:00:00+00:00", "The Dark Knight"),
+        ("2015-03-15T00:00:00+00:00", "2020-03-15T00:00:00+00:00", "The Godfather Part II"),
+        ("2020-03-15T00:00:00+00:00", None, "The Godfather"),
+    ]
+
+
 def test_a_truncated_file_loads_the_records_before_the_damage_and_exits_1(tmp_path: Path) -> None:
     pages = [(url, path.read_bytes()) for url, path in SITE_PAGES[:4]]
     warc = tmp_path / "cut.warc.gz"

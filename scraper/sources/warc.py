@@ -29,12 +29,14 @@ from warcio.recordloader import ArcWarcRecord
 
 from db import FetchedPage, FrontierItem, SqliteFrontier, Store
 from db.captures import loaded_at
+from parsers.copies import capture_of
 from parsers.records import Record
 
 from ..config import Settings
 from ..crawl import queue_links
 from ..parsing import PageError, parse_page
 from . import imdb_page_url
+from .wayback import iso_of
 
 log = logging.getLogger("cinescrape")
 
@@ -175,14 +177,25 @@ def _page(
     if body is None or captured_at is None:
         return None
     target = record.rec_headers.get_header("WARC-Target-URI") or ""
+    # a page the Wayback Machine served (a crawl of web.archive.org/web/{timestamp}/{url}): the page it archived, as
+    # of its capture, not of the crawl's visit
+    archived = capture_of(target)
     return WarcPage(
-        url=imdb_page_url(target),
+        url=imdb_page_url(archived[0] if archived else target),
         target=target,
-        captured_at=captured_at,
+        captured_at=_capture_time(archived[1]) or captured_at if archived else captured_at,
         content_type=content_type,
         body=body,
         where=f"{uri}#{offset}",
     )
+
+
+def _capture_time(timestamp: str) -> str | None:
+    """A Wayback timestamp ("20160301123456") as the database writes times; None for no date ("20161399…")."""
+    try:
+        return iso_of(timestamp)
+    except ValueError:
+        return None
 
 
 def _iso(warc_date: str) -> str | None:
