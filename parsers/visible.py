@@ -340,8 +340,10 @@ def labelled_fields(page: Page) -> dict[str, Any]:
             release_box = _box(node)
             read = tuple(dict.fromkeys((*found.get(field, ()), *_flagged(read, node))))
         found[field] = read
-        # a run of keyword links in a box of its own, and the box's "See All (251)": how many there are in all
-        if field == "keywords" and value.links and (total := see_all_count(node_text(value.node))) is not None:
+        # keyword links in a box of their own (side by side, or a list: /reference's table cell), and the box's
+        # "See All (251)": how many there are in all
+        linked = value.links or (not value.label and value.node.css_first("a[href]") is not None)
+        if field == "keywords" and linked and (total := see_all_count(node_text(value.node))) is not None:
             found["keywords_total"] = total
     return found
 
