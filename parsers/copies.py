@@ -11,8 +11,9 @@ Pages saved from the archive's raw (``id_``) view need none of this and are left
 
 A browser's "save page" writes the page's address in a comment at its top (``<!-- saved from
 url=(0031)https://www.imdb.com/chart/top/ -->``), as HTTrack does in its mirrors (``<!-- Mirrored from
-www.imdb.com/chart/top/ by HTTrack Website Copier/3.x -->``): a page given without an address is read at that one,
-its links resolved and its kind known by it as a fetched page's are.
+www.imdb.com/chart/top/ by HTTrack Website Copier/3.x -->``) and the SingleFile extension in its saves (``<!-- Page
+saved with SingleFile url: https://… saved date: …-->``): a page given without an address is read at that one, its
+links resolved and its kind known by it as a fetched page's are.
 
 Chrome and Edge save a page "as a single file" in MHTML: a MIME archive (the format of an e-mail with attachments)
 whose first part is the page, quoted-printable, its address in ``Snapshot-Content-Location`` and in the part's
@@ -38,8 +39,11 @@ _CAPTURE_ADDRESS = re.compile(r"https?://[^/?#]+/(?:[\w.-]+/)?(\d{14})(?:[a-z]{2
 # browser): where neither is in a page, and its address is no capture's, the page is no capture.
 _MARKS = ("<!-- BEGIN WAYBACK TOOLBAR INSERT -->", "__wm.init(", "/_static/js/wombat.js", "archive.org/includes/")
 _MARKS_BYTES = tuple(mark.encode() for mark in _MARKS)
-_SAVED_FROM = re.compile(r"<!-- saved from url=\(\d+\)(https?://[^\s>]+) -->|<!-- Mirrored from ([^\s<>]+) by HTTrack")
-_TOP = 4096  # characters: both comments open the page (HTTrack's after the doctype and <html>)
+_SAVED_FROM = re.compile(
+    r"<!-- saved from url=\(\d+\)(https?://[^\s>]+) -->|<!-- Mirrored from ([^\s<>]+) by HTTrack"
+    r"|<!--\s*Page saved with SingleFile\s*url: (https?://\S+)"
+)
+_TOP = 4096  # characters: the comments open the page (HTTrack's and SingleFile's after the doctype and <html>)
 
 
 def capture_of(url: str) -> tuple[str, str] | None:
@@ -65,7 +69,9 @@ def saved_from(text: str | bytes) -> str | None:
     found = _SAVED_FROM.search(top if isinstance(top, str) else top.decode("utf-8", "replace"))
     if found is None:
         return None
-    return found.group(1) or f"http://{found.group(2)}"  # HTTrack's comment gives no scheme
+    if found.group(2):
+        return f"http://{found.group(2)}"  # HTTrack's comment gives no scheme
+    return found.group(1) or found.group(3)
 
 
 def as_original(text: str | bytes, url: str | None) -> tuple[str | bytes, str | None]:

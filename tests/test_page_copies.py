@@ -95,6 +95,9 @@ def test_a_real_capture_gives_its_list_and_the_archived_address() -> None:
         ("dev/C_lists/rajendarkatravath__imdb-chart-top250__nextjs__saved-2023-12", "https://www.imdb.com/chart/top/"),
         # HTTrack's, without a scheme
         ("dev/C_no_list/iptv-org__arena-sport-tv-scheme-httrack-mirror__2024-02", "http://www.tvarenasport.com/tv-scheme"),
+        # SingleFile's
+        ("dev/A_imdb_title/ali-hashemi__tt0944947_tvseries__singlefile__2023-03",
+         "https://www.imdb.com/title/tt0944947/?ref_=fn_al_tt_1"),
     ],
 )  # fmt: skip
 def test_a_saved_page_given_no_address_is_read_at_the_one_it_was_saved_from(name: str, address: str) -> None:
