@@ -1,7 +1,7 @@
 """Copies of pages read as the pages they copy: a page as the Wayback Machine serves it (toolbar inserted, every link
-through the archive) gives the record of the page it archived, at the archived address; a page saved by a browser or by
-SingleFile or mirrored by HTTrack, given no address, is read at the one it was saved from; one saved as a single file (MHTML) or
-kept gzipped is read as the page it holds."""
+through the archive) gives the record of the page it archived, at the archived address; a page saved by a browser
+or by SingleFile or mirrored by HTTrack, given no address, is read at the one it was saved from; one saved as a
+single file (MHTML) or kept gzipped is read as the page it holds."""
 
 from __future__ import annotations
 
