@@ -44,6 +44,12 @@ _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
 _YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•])\s*(?P<y>1[89]\d\d|20\d\d)$")
 _RUNTIME_AFTER = re.compile(r"\s+\d{1,2}\s?h(?:rs?|ours?)?\.?\s*\d{1,2}\s?m(?:in(?:ute)?s?)?\.?$", re.I)
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
+# A spaced dash between a name and what the list says of it ("10. Caught by the Tides — a crime epic that still holds
+# up today"): the first clause after it is a sentence, not a subtitle ("– A New Hope", "– Part 2", "– Cultural
+# Learnings of America for Make Benefit Glorious Nation of Kazakhstan": few words, or most of them capitalised).
+_SPACED_DASH = re.compile(r"\s+[—–-]\s+")
+_CLAUSE_END = re.compile(r"[,;:]")
+_SENTENCE_WORDS = 7
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
 # A quoted name followed by a note in brackets or after a dash or comma ("“Rez Infinite” ($30)", "«Брат» (1997)", a
 # schedule's "„Зелена карта” – романтична комедия"); the closing quote is no apostrophe ("Don’t").
@@ -67,7 +73,7 @@ _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\
 @lru_cache(maxsize=8192)  # each candidate's titles are cleaned again by every test of the candidate
 def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped."""
-    title = without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw))))
+    title = _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw)))))
     year = year_end = None
     match = _YEARS.search(title)
     if match:
@@ -85,6 +91,20 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
+
+
+def _without_blurb(title: str) -> str:
+    """The name before a spaced dash that opens a sentence, up to the next dash (see ``_SPACED_DASH``); the title as
+    it is where none does."""
+    dashes = list(_SPACED_DASH.finditer(title))
+    ends = [after.start() for after in dashes[1:]] + [len(title)] * bool(dashes)
+    for dash, end in zip(dashes, ends, strict=True):
+        # its first clause: "Манчестър Юнайтед, мач от английската Висша лига" is a match's other team, then a note
+        clause = _CLAUSE_END.split(title[dash.end() : end], maxsplit=1)[0].split()
+        words = [word for word in clause if word[:1].isalpha()]
+        if len(clause) >= _SENTENCE_WORDS and share([word[:1].islower() for word in words]) > 0.5:
+            return title[: dash.start()]
+    return title
 
 
 def _printed_so(titles: list[str], pattern: re.Pattern[str]) -> bool:
