@@ -15,10 +15,11 @@ not read here.
 
 A list is printed many ways: the list pages are redrawn as other sites print them too, their numbered headings'
 ranks in brackets ("(10) Heat"), a space apart ("10 Heat"), as an ordinal ("10º Heat"), after a word ("Number 10:
-Heat") or not at all (then ranked by their order), their years in brackets after the names with a director before
-("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash ("Heat – 1995") or before a network ("Heat
-(1995) (Netflix)"), and with no links at all (a site that links no name; most catalogues and charts are found by
-their film links), written as entities whatever the page's encoding; each is graded over the pages it changes,
+Heat") or not at all (then ranked by their order), or each heading a paragraph with a sentence after the name ("10.
+Heat (1995) — a crime epic that still holds up today"), their years in brackets after the names with a director
+before ("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash ("Heat – 1995") or before a network
+("Heat (1995) (Netflix)"), and with no links at all (a site that links no name; most catalogues and charts are found
+by their film links), written as entities whatever the page's encoding; each is graded over the pages it changes,
 beside those pages as they are.
 """
 
@@ -99,6 +100,8 @@ REDRAWS: dict[str, Redraw] = {
     "re-indented by BeautifulSoup": _same_address(_reindented),
 }
 _NUMBERED_HEADING = re.compile(rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)(\d{1,3})[.)]\s+")
+_WHOLE_NUMBERED_HEADING = re.compile(rb"<h([1-6])[^>]*>(\s*(?:<[^>]+>\s*)*\d{1,3}[.)].*?)</h\1>", re.S | re.I)
+_BLURB = rb" &mdash; a crime epic that still holds up today, and then some."
 _YEAR_IN_BRACKETS = re.compile(rb"\s?\((1[89]\d\d|20\d\d)\)")
 _LINKS = re.compile(rb"</?a\b[^>]*>", re.I)
 UNNUMBERED = "ranks removed"  # graded against the gold ranked by page order: nothing else ranks an unnumbered list
@@ -108,6 +111,7 @@ LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
     "ranks as ordinals": lambda page: _NUMBERED_HEADING.sub(rb"\1\2&ordm; ", page),
     "ranks after a word": lambda page: _NUMBERED_HEADING.sub(rb"\1Number \2: ", page),
     UNNUMBERED: lambda page: _NUMBERED_HEADING.sub(rb"\1", page),
+    "in paragraphs, a sentence after": lambda page: _WHOLE_NUMBERED_HEADING.sub(rb"<p>\2" + _BLURB + b"</p>", page),
     "years with a director": lambda page: _YEAR_IN_BRACKETS.sub(rb" (dir. Jane Doe, \1)", page),
     "years after a comma": lambda page: _YEAR_IN_BRACKETS.sub(rb", \1", page),
     "years after a dash": lambda page: _YEAR_IN_BRACKETS.sub(rb" &ndash; \1", page),
