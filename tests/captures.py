@@ -8,6 +8,7 @@ The archive inserts its toolbar after ``<body>`` and sends every link through it
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urljoin
 
 from tests.conftest import SHARED
@@ -19,6 +20,7 @@ _LINK = re.compile(rb"""(\s(href|src)=)(["'])([^"']*)\3""", re.I)
 _BODY = re.compile(rb"<body[^>]*>", re.I)
 
 
+@cache  # bench/redraw.py asks once per page: the capture is 376 kB
 def wayback_toolbar() -> bytes | None:
     """The toolbar of the real capture, from its opening comment to its closing one."""
     if not CAPTURE.is_file():
