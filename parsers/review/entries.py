@@ -49,7 +49,7 @@ _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 # Learnings of America for Make Benefit Glorious Nation of Kazakhstan": few words, or most of them capitalised).
 _SPACED_DASH = re.compile(r"\s+[—–-]\s+")
 _CLAUSE_END = re.compile(r"[,;:]")
-_SENTENCE_WORDS = 7
+_BLURB_WORDS = 7  # words in the clause after a name's dash that make it a sentence about the film
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
 # A quoted name followed by a note in brackets or after a dash or comma ("“Rez Infinite” ($30)", "«Брат» (1997)", a
 # schedule's "„Зелена карта” – романтична комедия"); the closing quote is no apostrophe ("Don’t").
@@ -102,7 +102,7 @@ def _without_blurb(title: str) -> str:
         # its first clause: "Манчестър Юнайтед, мач от английската Висша лига" is a match's other team, then a note
         clause = _CLAUSE_END.split(title[dash.end() : end], maxsplit=1)[0].split()
         words = [word for word in clause if word[:1].isalpha()]
-        if len(clause) >= _SENTENCE_WORDS and share([word[:1].islower() for word in words]) > 0.5:
+        if len(clause) >= _BLURB_WORDS and share([word[:1].islower() for word in words]) > 0.5:
             return title[: dash.start()]
     return title
 
