@@ -7,7 +7,8 @@ Each labelled IMDb-style page and each labelled list or article page (``../share
 repository's development pages) is read as it is, then redrawn without its JSON-LD and ``__NEXT_DATA__``, with its
 class and id names replaced by meaningless ones (one per name: the structure stays, the words go), without its class
 attributes, without classes, ids and both scripts, as the Wayback Machine serves it (its toolbar inserted, every
-link and the address through the archive) and re-indented by BeautifulSoup (as scrapers save what they parsed), and
+link and the address through the archive), re-indented by BeautifulSoup (as scrapers save what they parsed) and as
+an AMP page (every picture an ``<amp-img>``, as news sites serve pages to phones and search caches), and
 graded by ``../shared/tools/grade.py``'s own comparison: the per-field F1 of each redraw, and the list pages' entry
 F1 and lists invented on pages without one. A reader that reads values by meaning (labels' words, link forms, the
 heading and ``<title>``) loses little; one that reads them by class names loses them all. The validation sites are
@@ -51,6 +52,7 @@ _CLASSES = re.compile(rb'\sclass="[^"]*"')
 _IDS = re.compile(rb'\sid="[^"]*"')
 _TAGS = re.compile(rb"<([a-zA-Z][\w-]*)([^>]*)>")
 _NAMES = re.compile(rb'(\s(?:class|id)=")([^"]*)"')
+_IMAGES = re.compile(rb"<img\b([^>]*?)/?>", re.I)
 
 
 def _renamed(page: bytes) -> bytes:
@@ -98,6 +100,7 @@ REDRAWS: dict[str, Redraw] = {
     "no classes, ids or scripts": _same_address(lambda page: _IDS.sub(b"", _CLASSES.sub(b"", _SCRIPTS.sub(b"", page)))),
     "as the Wayback Machine serves it": _archived,
     "re-indented by BeautifulSoup": _same_address(_reindented),
+    "as an AMP page": _same_address(lambda page: _IMAGES.sub(rb"<amp-img\1></amp-img>", page)),
 }
 _NUMBERED_HEADING = re.compile(rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)(\d{1,3})[.)]\s+")
 _WHOLE_NUMBERED_HEADING = re.compile(rb"<h([1-6])[^>]*>(\s*(?:<[^>]+>\s*)*\d{1,3}[.)].*?)</h\1>", re.S | re.I)

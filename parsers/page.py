@@ -16,6 +16,10 @@ from .jsonld import jsonld_objects
 from .limits import cap_markup
 
 _UTF8_DECODER = codecs.getincrementaldecoder("utf-8")
+# Elements that show a picture: an AMP page (the form news sites serve to phones and search caches) writes every
+# <img> as <amp-img>, with the same alt and title.
+PICTURE_TAGS = frozenset({"img", "amp-img"})
+PICTURES = "img, amp-img"
 
 
 class Page:

@@ -21,13 +21,16 @@ from selectolax.lexbor import LexborNode
 from .countries import country_code
 from .dates import parse_date, release_date_from_text
 from .imdb.common import is_navigation, runtime_minutes, see_all_count
-from .page import Page
+from .page import PICTURE_TAGS, Page
 from .records import Company, Person, ReleaseDate
 from .text import clean, dedupe, node_text, strip_quotes, text_lines
 from .vocabulary import field_of_label, label_key
 
 _LABELS = "dt, th, td, span, strong, b, label, h3, h4, h5, div, p"
-_INLINE = frozenset({"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "br", "nobr", "wbr", "img"})
+_INLINE = frozenset(
+    {"span", "b", "strong", "em", "i", "abbr", "font", "small", "bdi", "br", "nobr", "wbr", *PICTURE_TAGS}
+)
+_FLAGS = ", ".join(f"{tag}[alt], {tag}[title]" for tag in sorted(PICTURE_TAGS))
 _MAX_LABEL = 40  # characters: a label is a few words
 _SEPARATORS = re.compile(r"\s*(?:\||,|/|·|•|;)\s*")
 _RELEASE_SEPARATORS = re.compile(r"\s*(?:\s/\s|;|\|)\s*")
@@ -459,7 +462,7 @@ def _flagged(dates: tuple[ReleaseDate, ...], label: LexborNode) -> tuple[Release
     """Dates whose label shows the country as a flag (ČSFD's ``<th><img alt="USA"> V kinech od:</th>``, or its
     row's ``<li><img alt="Česko"><p>V kinech od</p>…</li>``): that country, for each date that names none."""
     row = label.parent if label.parent is not None and label.parent.tag in ("li", "tr") else None
-    flag = label.css_first("img[alt], img[title]") or (row.css_first("img[alt], img[title]") if row else None)
+    flag = label.css_first(_FLAGS) or (row.css_first(_FLAGS) if row else None)
     if flag is None:
         return dates
     attributes = flag.attributes

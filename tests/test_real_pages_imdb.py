@@ -180,6 +180,18 @@ def test_of_several_h1s_the_one_the_pages_title_names_is_the_films() -> None:
     )
 
 
+def test_a_release_dates_flag_on_an_amp_page_names_its_country() -> None:
+    # ČSFD's premieres box labels each date by a flag picture; an AMP page writes each <img> as <amp-img>.
+    name = "dev/E_other_film_sites/bednic__csfd_film9499_matrix__2026-07"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    page = (OWN / "pages" / f"{name}.html").read_bytes()
+    amp, pictures = re.subn(rb"<img\b([^>]*?)/?>", rb"<amp-img\1></amp-img>", page)
+    dates = [(d["date"], d["country"]) for d in parsers.parse(amp, url=gold["url"]).to_dict()["release_dates"]]
+    assert pictures > 0
+    assert (gold["release_date"]["date"], gold["release_date"]["country"]) in dates
+    assert dates == [(d["date"], d["country"]) for d in parsers.parse(page, url=gold["url"]).to_dict()["release_dates"]]
+
+
 @pytest.mark.parametrize(
     ("text", "minutes"),
     [

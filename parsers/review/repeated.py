@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from ..detect import film_item
-from ..page import Page
+from ..page import PICTURE_TAGS, PICTURES, Page
 from ..text import clean
 from .blocks import HEADINGS, BlockIndex
 from .candidates import Candidate, Item, numbered_title
@@ -148,7 +148,7 @@ def _unpadded(members: list[LexborNode]) -> list[LexborNode]:
 
 
 def _shows(node: LexborNode) -> bool:
-    return node.css_first("img") is not None or bool(node.text(deep=True).strip())
+    return node.css_first(PICTURES) is not None or bool(node.text(deep=True).strip())
 
 
 def _join_alike(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNode]]) -> None:
@@ -326,7 +326,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         elif (
             (title := _attribute_title(attributes))
             and (not attributed or (marks and not film_attributed))
-            and (tag == "img" or node.child is not None)
+            and (tag in PICTURE_TAGS or node.child is not None)
         ):
             attributed, film_attributed = title, marks
         film_link = film_link or marks
@@ -371,7 +371,7 @@ def _page_link(record: LexborNode, anchors: list[LexborNode], title: str, first_
     synopsis beside its name; a menu's bare link is none (its links' texts are read only for a card)."""
     if not anchors:
         return None
-    if record.css_first("img") is None and (first_text in ("", title) or len(first_text) <= 40):
+    if record.css_first(PICTURES) is None and (first_text in ("", title) or len(first_text) <= 40):
         return None
     return next((link.attributes.get("href") or "" for link in anchors if title in _link_text(link)), None)
 
@@ -504,7 +504,7 @@ def _named_poster(record: _Record) -> bool:
     """The record holds a picture, and the name an attribute gives it is one its text shows."""
     attributed = record.names[_ATTRIBUTED].casefold()
     shown = {name.casefold() for place, name in enumerate(record.names) if place != _ATTRIBUTED}
-    return bool(attributed) and attributed in shown and record.node.css_first("img") is not None
+    return bool(attributed) and attributed in shown and record.node.css_first(PICTURES) is not None
 
 
 def _named_posters(records: list[_Record]) -> bool:
