@@ -244,6 +244,23 @@ def test_unlikely_list_is_withheld_with_a_reason() -> None:
     assert any(warning.startswith("no list given: the likeliest one") for warning in record.warnings)
 
 
+@pytest.mark.parametrize(
+    ("name", "warnings"),
+    [
+        # "The 11 Best Sleeping Bags (2024)": a count promised, nothing on the page a list of films
+        (
+            "dev/C_no_list/flairnlp__wired-11-best-sleeping-bags-2024__2024-04",
+            ("no list found: the title promises 11 entries, but no part of the page reads as a list of films",),
+        ),
+        ("dev/C_no_list/j-szulc__blogcritics-review-there-will-be-blood__2008-01", ()),  # one film's review
+    ],
+)
+def test_a_page_that_promises_a_list_and_gives_none_says_so(name: str, warnings: tuple[str, ...]) -> None:
+    _, record = _own(name)
+    assert record.entries == ()
+    assert record.warnings == warnings
+
+
 def test_one_of_many_lists_alike_is_withheld() -> None:
     # Kinopoisk's search results, 2019 (development): thirteen runs of five records (each result's line of links,
     # "актеры / трейлеры / кадры / постеры / сеансы", and the like), none the page's list more than another; the one

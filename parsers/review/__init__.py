@@ -354,11 +354,26 @@ def _reading(
     return ListReading(entries, chosen.shape, evidence, count, ())
 
 
+def _unfound(page: Page, titles: list[str], count: int | None) -> tuple[str, ...]:
+    """Why a page that promises a list gives none: its title's count or "best of" words, or its address (a chart,
+    a user's list); a page that promises none (a review, a news story) needs no word."""
+    if count:
+        promise = f"the title promises {count} entries"
+    elif promises_list(titles):
+        promise = "the title promises a list"
+    elif is_list_url(page.url):
+        promise = "the address is a list's"
+    else:
+        return ()
+    return (f"no list found: {promise}, but no part of the page reads as a list of films",)
+
+
 def read_list(page: Page, every: bool = False) -> list[ListReading]:
     """The page's likeliest film list (or why none was given where one was refused); with ``every``, the
     reading of every candidate, the chosen one first (what bench/train_confidence.py learns from). Strips
     the page's furniture from ``page.tree``."""
-    count = promised_count(page_titles(page))
+    titles = page_titles(page)
+    count = promised_count(titles)
     itemlist = itemlist_candidate(page)  # before the furniture goes: it reads scripts and every link
     page_data = app_data_years(page)
     targets = _film_targets(page)
@@ -369,7 +384,7 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     _share_years(candidates, page_data)
     chosen = _choose(candidates, count, len(blocks), topic.films)
     if chosen is None:
-        return [ListReading((), None, None, count, ())]
+        return [ListReading((), None, None, count, _unfound(page, titles, count))]
     alike = [c for c in candidates if c.shape == chosen.shape and len(c.items) == len(chosen.items)]
     if len(alike) >= _MANY_ALIKE and not every:
         # the lists alike are no list (each a guess), nor any reading of them (their records); another candidate
