@@ -83,6 +83,29 @@ where r.film_id in (
 group by c.id
 order by best_rank, entries desc, company""",
     },
+    "articles_without_a_list": {
+        "title": "Articles that give no list, by reason",
+        "description": "Review pages stored with no ranked entries, by the parser's reason (articles.warnings): a "
+        "list withheld as unlikely, a list of other things than films, a title that promises a list nothing on the "
+        "page reads as; with one article of each to look at.",
+        "fragment": "g.mark=bar&g.x_column=reason&g.x_type=ordinal&g.y_column=articles&g.y_type=quantitative",
+        "sql": """
+with bare as (
+  select a.url, a.warnings, json_extract(a.warnings, '$[0]') as first
+  from articles a
+  where not exists (select 1 from rankings r where r.article_id = a.id)
+)
+select case
+         when warnings is null then '(stored before reasons were kept)'
+         when first is null then '(none promised: a review or a story)'
+         when instr(first, ':') > 0 then substr(first, 1, instr(first, ':') - 1)
+         else first
+       end as reason,
+       count(*) as articles, min(url) as example
+from bare
+group by reason
+order by articles desc, reason""",
+    },
     "list_history": {
         "title": "How a list changed",
         "description": "Each state a ranked list has had, with its entries as they stood from that date: an IMDb "
@@ -174,6 +197,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "list_shape": "How the list is marked up (numbered headings, ol, table …).",
             "confidence": "How sure the parser is that the list found is the article's (0 to 1).",
             "count_promised": "The number the headline promises (\u201cThe 10 most …\u201d).",
+            "warnings": "Why the article gives no list, or what is doubtful in the one it gives (JSON array); "
+            "null for articles stored before cinescrape kept them.",
         },
     },
     "rankings": {

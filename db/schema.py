@@ -482,6 +482,14 @@ def m008_archived_pages(db: Database) -> None:
     )
 
 
+@migration
+def m009_article_warnings(db: Database) -> None:
+    """Why an article gives no list, or what is doubtful in the one it gives (``articles.warnings``, a JSON array:
+    "no list given: the likeliest one … has confidence 0.61", "title promises 10 entries, found 9"). Articles
+    stored before it hold null until their pages are parsed again (``cinescrape reparse``)."""
+    cast(Table, db["articles"]).add_column("warnings", str)
+
+
 def schema_version() -> int:
     return len(_MIGRATION_NAMES)
 

@@ -304,6 +304,7 @@ def _load_review_page(db: Database, page_id: int, run_id: int, observed_at: str,
         "count_promised": record.count_promised,
         "list_shape": record.list_shape,
         "confidence": record.confidence,
+        "warnings": json.dumps(list(record.warnings)),
         "page_id": page_id,
     }
     existing = db.conn.execute("select id from articles where url = ?", [url]).fetchone()

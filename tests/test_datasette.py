@@ -14,8 +14,10 @@ import yaml
 from click.testing import CliRunner
 from datasette.app import Datasette
 
+from db import FetchedPage, Store
 from db.datasette import QUERIES, config, descriptions, metadata
 from db.views import VIEWS
+from parsers.records import Article, ReviewPage
 from scraper.cli import cli
 from tests.conftest import PROJECT
 from tests.test_demo import SEED_LIST
@@ -135,6 +137,7 @@ def test_film_overview_and_unresolved_entries(demo_path):
 
 
 EXPECTED_ANSWERS: dict[str, list[list[Any]]] = {
+    "articles_without_a_list": [],  # the demo's two articles give their lists
     "films_on_most_lists": [
         [6, "tt99900005", "The Red Chapel", 2009, 2, 1],
         [4, "tt99900007", "Dear Pyongyang", 2005, 2, 2],
@@ -197,6 +200,28 @@ def test_each_canned_query_answers(demo_path, name):
     [(status, body)] = get(demo_path, f"/{NAME}/{name}.json?_shape=arrays")
     assert status == 200
     assert body["rows"] == EXPECTED_ANSWERS[name]
+
+
+def test_articles_without_a_list_are_counted_by_the_parsers_reason(tmp_path):
+    store = Store(tmp_path / "films.db")
+    run = store.start_run("test", [])
+    pages = {
+        "http://a.example/top-10/": ("no list given: the likeliest one (records, 7 entries) has confidence 0.61",),
+        "http://b.example/top-5/": ("no list given: the likeliest one (records, 5 entries) has confidence 0.40",),
+        "http://c.example/best-games/": ("no film list: the page ranks video games",),
+        "http://d.example/review/": (),
+    }
+    for url, warnings in pages.items():
+        record = ReviewPage(url=url, article=Article(title=url), warnings=warnings)
+        store.save_page(run, FetchedPage(url, "review", 200, url), record)
+    store.db["articles"].insert({"url": "http://e.example/old/", "warnings": None})  # stored before m009
+    rows = store.db.execute(QUERIES["articles_without_a_list"]["sql"]).fetchall()
+    assert rows == [
+        ("no list given", 2, "http://a.example/top-10/"),
+        ("(none promised: a review or a story)", 1, "http://d.example/review/"),
+        ("(stored before reasons were kept)", 1, "http://e.example/old/"),
+        ("no film list", 1, "http://c.example/best-games/"),
+    ]
 
 
 def film_row_id(path: Path, imdb_id: str) -> int:

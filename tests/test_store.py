@@ -186,6 +186,28 @@ def test_a_version_1_database_is_upgraded_in_place_and_tied_ranks_become_two_row
     ]
 
 
+def test_an_article_keeps_the_parsers_warnings_and_an_older_database_gets_their_column(tmp_path):
+    path = tmp_path / "v9.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m009_article_warnings")
+    old.execute("PRAGMA user_version = 9")
+    old["articles"].insert({"id": 1, "url": "http://blog.example/old/", "page_id": None})
+    old.close()
+    store = Store(path)
+    withheld = ReviewPage(
+        url=ARTICLE_URL,
+        article=REVIEW.article,
+        warnings=("no list given: the likeliest one (records, 7 entries) has confidence 0.61",),
+    )
+    load(store, withheld, ARTICLE_URL)
+    assert store.db.execute("select url, warnings from articles order by id").fetchall() == [
+        ("http://blog.example/old/", None),
+        (ARTICLE_URL, '["no list given: the likeliest one (records, 7 entries) has confidence 0.61"]'),
+    ]
+    load(store, REVIEW, ARTICLE_URL, content_hash="h2")  # the page, changed, gives its list
+    assert store.db.execute("select warnings from articles where url = ?", [ARTICLE_URL]).fetchall() == [("[]",)]
+
+
 # ---------------------------------------------------------------------- bad input
 
 
@@ -338,7 +360,7 @@ def test_fact_ids_are_sqlite_utils_hash_ids_so_older_databases_keep_matching():
 
 
 def test_the_schema_version_counts_every_migration_and_the_frontier_finds_children_by_index(store):
-    assert store.db.execute("PRAGMA user_version").fetchone() == (9,)
+    assert store.db.execute("PRAGMA user_version").fetchone() == (10,)
     plan = store.db.execute(
         "explain query plan select url from frontier where discovered_from = ?", ["http://blog.example/"]
     ).fetchall()
