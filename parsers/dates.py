@@ -114,6 +114,12 @@ def parse_date(text: str | None, day_first: bool = False) -> tuple[str, Precisio
     return _iso(year_value, month_value, day_value)
 
 
+def names_a_month(word: str) -> bool:
+    """``word`` is a month's name or abbreviation in one of LANGUAGES ("Apr", "сентября", "März"); not a word of
+    two letters, which other languages use for other things."""
+    return len(folded := _fold(word)) > 2 and folded in MONTHS
+
+
 def only_a_date(text: str) -> bool:
     """The text says a date (or a time) and nothing else: numbers, month and weekday names in any of LANGUAGES
     ("Samstag, 27. Oktober 2007, 18:21", "Tue 3 March", "Oct 12, 2023"), at least one name and one number. Names of

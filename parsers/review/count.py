@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..dates import names_a_month
+
 _WORDS = {
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
@@ -13,12 +15,32 @@ _WORDS = {
 # name's digit ("Yahoo!7", "Channel+4").
 _DIGITS = re.compile(r"(?<![\w$€£.,:/!?#@&+*=~^-])(\d{1,3})(?![\w%$€£/-]|[.,:]\d)")
 _WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
+# A number that is a page's ("Трейлеры фильмов, страница 2", "Seite 3", "第2页"), not a count.
+_PAGE_BEFORE = re.compile(
+    r"(?:\b(?:pages?|p\.|seite|p[aá]gina|pagina|strona|sayfa|oldal|страниц[аы]|стр\.|сторінка)|第)\s*$", re.I
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+_WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
+
+
+def _count(title: str) -> re.Match[str] | None:
+    """The title's first number that is neither a day of a date ("Domestic Box Office For Apr 26, 2019",
+    "Киноафиша на субботу 12 сентября") nor a page's number."""
+    for match in _DIGITS.finditer(title):
+        before, after = title[: match.start()], title[match.end() :]
+        word_before, word_after = _WORD_BEFORE.search(before), _WORD_AFTER.search(after)
+        if _PAGE_BEFORE.search(before) or any(
+            word is not None and names_a_month(word.group(1)) for word in (word_before, word_after)
+        ):
+            continue
+        return match
+    return None
 
 
 def promised_count(titles: list[str]) -> int | None:
     """The first count in the page's titles (headline, og:title, <title>), or None."""
     for title in titles:
-        match = _DIGITS.search(title)
+        match = _count(title)
         if match and 2 <= int(match.group(1)) <= 500:
             return int(match.group(1))
         word = _WORD.search(title)
