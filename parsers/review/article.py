@@ -5,16 +5,30 @@ Each field is a cascade of sources, tried in order; the first non-empty value wi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..dates import parse_date
+from ..dates import names_a_month, parse_date
 from ..jsonld import first_of_type, text_value
 from ..page import Page, node_matches
 from ..text import clean, node_text
 
 ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "MedicalWebPage", "WebPage", "CollectionPage")
+# A date as a folder path: "/2013/02/08/", "/2016/12/15/amazon-alexa-gadgets" (not an id's digits, "/20130208/").
+_DATED_PATH = re.compile(r"/((?:19|20)\d\d)([/-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=/|$)")
+# A byline's words before the name: "By", "By:", "Written by", "Posted by", in the languages bylines are read in.
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:written|posted|words|story|text|reported)\s+)?(?:by|von|par|por|di|door|av|przez|автор|author)\b\s*:?\s*",
+    re.I,
+)
+# What a byline prints after the name: a date or time, after a separator or "on" ("• 8h", "| Posted on 23 10 2022",
+# "on November 8, 2012", "11 February 2020").
+_AFTER_THE_NAME = re.compile(r"\s*[|•·]\s*(?=[^|•·]*\d).*$|\s+on\s+(?=(?:[^\W\d_]+\.?\s+)?\d).*$|\s+(?=\d).*$")
+# A date's year, a time of day or an age ("8h", "3 days ago"): what makes the words after a name a dateline.
+_WHEN = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s?(?:h|hrs?|hours?|d|days?|min|mins|minutes)\b", re.I)
+_MAX_NAME_WORDS = 6
 _BYLINE = "[rel=author], .byline, .author-name, .author, [itemprop=author], .entry-author, .post-author"
 
 
@@ -45,6 +59,13 @@ def meta(page: Page, *names: str) -> str:
 
 def article_object(page: Page) -> dict[str, Any]:
     return first_of_type(page.jsonld, *ARTICLE_TYPES) or {}
+
+
+def _dated_item(page: Page) -> dict[str, Any]:
+    """The page's schema.org article, or for its dates any item with a headline: Empire types its features
+    ``"feature"``, no schema.org type (its headline "false", its author the site), but their dates are right. A
+    film's item, which has no headline, dates the film, not the page."""
+    return article_object(page) or next((o for o in page.jsonld if o.get("headline")), {})
 
 
 def _visible_title(page: Page) -> str:
@@ -88,21 +109,49 @@ def _host(url: str | None) -> str:
 
 def _author(page: Page) -> str:
     obj = article_object(page)
+    site = _site(page)
     if obj.get("author"):
         names = obj["author"] if isinstance(obj["author"], list) else [obj["author"]]
-        joined = ", ".join(v for v in (text_value(n) for n in names) if v)
+        joined = ", ".join(v for v in (_byline_name(text_value(n), site) for n in names) if v)
         if joined and "://" not in joined:
             return joined
-    from_meta = meta(page, "author", "article:author", "sailthru.author", "parsely-author")
+    from_meta = _byline_name(meta(page, "author", "article:author", "sailthru.author", "parsely-author"), site)
     if from_meta and "://" not in from_meta:
         return from_meta
-    node = page.tree.css_first(_BYLINE)
-    text = node_text(node).removeprefix("By ").removeprefix("by ")
-    return text if 0 < len(text) <= 80 else ""
+    shown = _byline_name(node_text(page.tree.css_first(_BYLINE)), site)
+    return shown if 0 < len(shown) <= 80 and _names_someone(shown) else ""
+
+
+def _byline_name(text: str, site: str) -> str:
+    """A byline's name without its lead-in ("By: ", "Von ", "Written by "), the date or time after it ("Luke Kemp
+    11 February 2020", "Roger Ebert on November 8, 2012 11:04 PM", "Team Empire | Posted on 23 10 2022", "James
+    Akinaka • 8h") or the site's name after a comma ("Rob Picheta, CNN")."""
+    text = _LEAD_IN.sub("", text)
+    after = _AFTER_THE_NAME.search(text)
+    if after and _WHEN.search(after.group(0)):  # not "IMDb Top 250 as rated by …": no name, whatever comes before
+        text = text[: after.start()]
+    name, comma, rest = text.rpartition(",")
+    if comma and site and rest.strip().casefold().removeprefix("the ") == site.casefold().removeprefix("the "):
+        text = name
+    return text.strip(" ,|•·-–—")
+
+
+def _names_someone(text: str) -> bool:
+    """A name as a byline prints it: a few words, most of them capitalised, no digit nor a sentence's full stop
+    ("IMDb Top 250 as rated by regular IMDb voters." is a chart's subtitle in its byline's place)."""
+    words = text.split()
+    if not words or len(words) > _MAX_NAME_WORDS or text.endswith(".") or any(c.isdigit() for c in text):
+        return False
+    if names_a_month(words[0]):  # a dateline's month ("Mar 8, 10:00"), its numbers cut as a date's
+        return False
+    lettered = [word for word in words if word[0].isalpha()]
+    return not lettered or sum(not word[0].islower() for word in lettered) * 2 > len(lettered)
 
 
 def _date(page: Page, jsonld_key: str, meta_names: tuple[str, ...], visible: bool) -> str | None:
-    candidates = [text_value(article_object(page).get(jsonld_key)), meta(page, *meta_names)]
+    """The first day-exact date of the item, the meta tags, and with ``visible`` the page's ``<time>``s and then
+    its address's (a blog's or a news site's "/2013/02/08/stand-up-guys/", a chart's "/date/2019-04-26/")."""
+    candidates = [text_value(_dated_item(page).get(jsonld_key)), meta(page, *meta_names)]
     if visible:
         for node in page.tree.css("time[datetime], abbr.published[title], time"):
             candidates.append(node.attributes.get("datetime") or node.attributes.get("title") or node_text(node))
@@ -110,6 +159,11 @@ def _date(page: Page, jsonld_key: str, meta_names: tuple[str, ...], visible: boo
         parsed = parse_date(raw[:10] if raw[:4].isdigit() else raw) if raw else None
         if parsed and parsed[1] == "day":
             return parsed[0]
+    if visible:
+        for address in (page.url, _canonical(page)):
+            dated = _DATED_PATH.search(urlsplit(address or "").path)
+            if dated and (parsed := parse_date("-".join(dated.group(1, 3, 4)))) and parsed[1] == "day":
+                return parsed[0]
     return None
 
 
