@@ -29,6 +29,7 @@ _AFTER_THE_NAME = re.compile(r"\s*[|•·]\s*(?=[^|•·]*\d).*$|\s+on\s+(?=(?:[
 # A date's year, a time of day or an age ("8h", "3 days ago"): what makes the words after a name a dateline.
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s?(?:h|hrs?|hours?|d|days?|min|mins|minutes)\b", re.I)
 _MAX_NAME_WORDS = 6
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·:»]\s+|\s*(?:\||::|»|·)\s*")
 _BYLINE = "[rel=author], .byline, .author-name, .author, [itemprop=author], .entry-author, .post-author"
 
 
@@ -97,9 +98,32 @@ def _plain(text: str) -> str:
 
 
 def _site(page: Page) -> str:
+    """The site's name: its own (og:site_name), the part of it or of the page's <title> that spells the address's
+    name ("Raw Story - Celebrating 18 Years of …", "Best Movies of 2023 | Rotten Tomatoes" on
+    editorial.rottentomatoes.com), the article's publisher, else the host."""
+    host = _host(page.url)
+    named = meta(page, "og:site_name", "application-name")
+    if named:
+        return _spelling_the_host(named, host) or named
+    title = node_text(page.tree.css_first("title"))
+    if titled := _spelling_the_host(title, host):
+        return titled
     obj = article_object(page)
     publisher = text_value(obj.get("publisher")) if obj else ""
-    return meta(page, "og:site_name", "application-name") or publisher or _host(page.url)
+    return publisher or host
+
+
+def _spelling_the_host(text: str, host: str) -> str:
+    """The part of ``text`` between separators ("|", " - ", "–", "·", "»") whose letters and digits are a label of
+    ``host`` ("Teen Vogue" of teenvogue.com, "The A.V. Club" of avclub.com), or "" where none is (a <title> with one
+    part is the page's, not the site's)."""
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(text)]
+    labels = {label for label in host.casefold().split(".") if len(label) > 2}
+    for part in parts if len(parts) > 1 else ():
+        letters = "".join(c for c in part.casefold() if c.isalnum())
+        if letters in labels or letters.removeprefix("the") in labels:
+            return part
+    return ""
 
 
 def _host(url: str | None) -> str:
