@@ -19,9 +19,10 @@ ranks in brackets ("(10) Heat"), a space apart ("10 Heat"), as an ordinal ("10º
 Heat") or not at all (then ranked by their order), or each heading a paragraph with a sentence after the name ("10.
 Heat (1995) — a crime epic that still holds up today"), their years in brackets after the names with a director
 before ("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash ("Heat – 1995") or before a network
-("Heat (1995) (Netflix)"), and with no links at all (a site that links no name; most catalogues and charts are found
-by their film links), written as entities whatever the page's encoding; each is graded over the pages it changes,
-beside those pages as they are.
+("Heat (1995) (Netflix)"), with no links at all (a site that links no name; most catalogues and charts are found
+by their film links) and with every heading a ``<div role="heading" aria-level="2">`` (as script-built pages write
+them), written as entities whatever the page's encoding; each is graded over the pages it changes, beside those pages
+as they are.
 """
 
 from __future__ import annotations
@@ -107,6 +108,15 @@ _WHOLE_NUMBERED_HEADING = re.compile(rb"<h([1-6])[^>]*>(\s*(?:<[^>]+>\s*)*\d{1,3
 _BLURB = rb" &mdash; a crime epic that still holds up today, and then some."
 _YEAR_IN_BRACKETS = re.compile(rb"\s?\((1[89]\d\d|20\d\d)\)")
 _LINKS = re.compile(rb"</?a\b[^>]*>", re.I)
+_HEADING_TAG = re.compile(rb"<(/?)h([1-6])\b([^>]*)>", re.I)
+
+
+def _aria_heading(tag: re.Match[bytes]) -> bytes:
+    """ "<h2 class=x>" -> '<div role="heading" aria-level="2" class=x>', "</h2>" -> "</div>"."""
+    closing, level, attributes = tag.groups()
+    return b"</div>" if closing else b'<div role="heading" aria-level="' + level + b'"' + attributes + b">"
+
+
 UNNUMBERED = "ranks removed"  # graded against the gold ranked by page order: nothing else ranks an unnumbered list
 LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
     "ranks in brackets": lambda page: _NUMBERED_HEADING.sub(rb"\1(\2) ", page),
@@ -120,6 +130,7 @@ LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
     "years after a dash": lambda page: _YEAR_IN_BRACKETS.sub(rb" &ndash; \1", page),
     "years, then a network": lambda page: _YEAR_IN_BRACKETS.sub(rb" (\1) (Netflix)", page),
     "no links": lambda page: _LINKS.sub(b"", page),
+    "headings as ARIA headings": lambda page: _HEADING_TAG.sub(_aria_heading, page),
 }
 SUBPAGES = ("releaseinfo", "keywords", "companycredits", "movieconnections")
 SETS = (

@@ -244,6 +244,26 @@ def test_unlikely_list_is_withheld_with_a_reason() -> None:
     assert any(warning.startswith("no list given: the likeliest one") for warning in record.warnings)
 
 
+_ARIA_HEADINGS = (rb"<(/?)h([1-6])\b([^>]*)>", rb"<\1div role=heading aria-level=\2\3>")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # numbered <h2>s, each a film with its year: a countdown of 100
+        "dev/C_lists/aaroncooper142__empire-best-movies-2__saved-2021-06",
+        # IMDb's weekend chart, 2017: its <h1> inside a box whose class names a sidebar, the chart in it
+        "dev/C_lists/webdifference__imdb-chart-boxoffice__weekend-2017-12-01",
+    ],
+)
+def test_headings_written_as_aria_headings_are_headings(name: str, grader: ModuleType) -> None:
+    # Script-built pages write a heading as <div role="heading" aria-level="2">: each <hN> redrawn so (an end tag's
+    # attributes, left by the one substitution, are ignored as browsers ignore them).
+    gold, record, headings = _own_redrawn(name, *_ARIA_HEADINGS)
+    assert headings > 0
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
 @pytest.mark.parametrize(
     ("name", "warnings"),
     [

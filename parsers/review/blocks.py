@@ -18,6 +18,7 @@ from ..text import clean
 from .quality import film_url
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+TOP_HEADINGS = 'h1, [role=heading][aria-level="1"]'  # the page's own headings, however written (see aria_headings)
 _BLOCK_TAGS = HEADINGS | {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
     "blockquote", "section", "article", "header", "footer", "main", "figure", "figcaption", "pre", "hr",
@@ -47,6 +48,19 @@ _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[(\[]\s*(?:1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?:1[89]\d\d|20\d\d)?)?\s*[)\]]")
 _TABLE_ROWS = 3  # rows of text that make a form's table a listing
 _KEEP = frozenset({"html", "body", "main", "article"})
+
+
+def aria_headings(root: LexborNode) -> dict[int, str]:
+    """The elements below ``root`` that say they are headings (``<div role="heading" aria-level="3">``, as script-built
+    pages write them), by ``mem_id``, each as the ``<h3>`` it stands for (``<h2>`` where no level is given)."""
+    found = {}
+    for node in root.css("[role=heading]"):
+        level = (node.attributes.get("aria-level") or "").strip()
+        found[node.mem_id] = f"h{level}" if level in _LEVELS else "h2"
+    return found
+
+
+_LEVELS = frozenset("123456")
 
 
 @dataclass(slots=True)
@@ -182,7 +196,7 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         # "gallery__content-item" sections): they are the page.
         if max(size, runs.size(node)) >= 0.5 * page_size:
             continue
-        if article is None and node.css_first("h1") is not None:
+        if article is None and node.css_first(TOP_HEADINGS) is not None:
             continue
         if _one_film(node):
             continue
@@ -309,6 +323,7 @@ class _Walker:
         # whose content is not read (a comment, the number a _bare_number element gave) is not entered.
         above: list[tuple[LexborNode, bool, bool, bool]] = []
         bold = linked = False  # the state the node's content inherits
+        aria = aria_headings(root)
         self._open(root, None)
         node = root.child
         while node is not None:
@@ -318,7 +333,8 @@ class _Walker:
             enter = True
             if name in _BLOCK_TAGS:
                 self._flush()
-                self._open(node, self._heading or (name if name in HEADINGS else None))
+                heading = name if name in HEADINGS else aria.get(node.mem_id) if aria else None
+                self._open(node, self._heading or heading)
                 block, inner_linked = True, False
             elif name == "-text":
                 self._segments.append((node.text_content or "", bold, linked))

@@ -310,7 +310,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             continue
         attributes = node.attributes
         marks = _marks_film(attributes)
-        if tag in HEADINGS and not heading:
+        if (tag in HEADINGS or attributes.get("role") == "heading") and not heading:
             heading, in_heading = clean(node.text(deep=True, separator=" ")), node
             heading_first = not linked
         if tag == "a":
