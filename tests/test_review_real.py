@@ -19,7 +19,7 @@ from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain, numbered_title
 from parsers.review.confidence import FEATURES
 from parsers.review.entries import clean_title
-from parsers.review.quality import about_films, film_url, mostly_sentences, title_like
+from parsers.review.quality import about_films, film_url, mostly_sentences, mostly_site_sections, title_like
 from parsers.review.repeated import record_candidates
 from parsers.review.tables import table_candidates
 from tests.conftest import FIXTURES, SHARED
@@ -262,6 +262,38 @@ def test_headings_written_as_aria_headings_are_headings(name: str, grader: Modul
     gold, record, headings = _own_redrawn(name, *_ARIA_HEADINGS)
     assert headings > 0
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_a_sites_menu_is_no_list_whatever_its_classes_are_called() -> None:
+    # The New York Times' 1977 Star Wars review as served in 2005: its movies menu ("Movies Home", "Current
+    # Releases", "Showtimes & Tickets", "Coming Soon", "News", "Reviews", "DVD", "Box Office") links pages under
+    # /movies/, which read as film pages; its class names ("tabs") had set it aside as furniture. Every class
+    # and id name renamed (a redesign), the menu was given as a list of eight at confidence 0.77.
+    name = "dev/C_no_list/advancedlogic__nytimes-star-wars-review-1977__served-2005"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    tokens: dict[bytes, bytes] = {}
+    renamed = re.sub(
+        rb'(\s(?:class|id)=")([^"]*)"',
+        lambda m: m.group(1) + tokens.setdefault(m.group(2), b"n%d" % len(tokens)) + b'"',
+        (OWN / "pages" / f"{name}.html").read_bytes(),
+    )
+    record = parse(renamed, url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    assert len(tokens) > 10
+    assert record.entries == ()
+
+
+@pytest.mark.parametrize(
+    ("titles", "menu"),
+    [
+        (["Movies Home", "Current Releases", "Showtimes & Tickets", "Coming Soon", "News", "Reviews"], True),
+        (["World politics", "Business & finance", "Economics", "Science & technology"], True),
+        # films so named stand among others in real lists (at most one name in twenty in the labelled ones)
+        (["The Help", "Heat", "Alien", "Coming Home", "Jaws", "Vertigo"], False),
+    ],
+)
+def test_a_run_named_by_a_sites_sections_is_a_menu(titles: list[str], menu: bool) -> None:
+    assert mostly_site_sections(titles) is menu
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,7 @@ from .quality import (
     film_url,
     mostly_questions,
     mostly_sentences,
+    mostly_site_sections,
     notes_on_one_work,
     one_films_page,
     other_medium,
@@ -86,6 +87,7 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         if _title_share(candidate, films) >= _MIN_TITLE_SHARE
         and not mostly_questions([item.title for item in candidate.items])
         and not mostly_sentences([clean_title(item.title)[0] for item in candidate.items])
+        and not mostly_site_sections([item.title for item in candidate.items])
     ]
     for chain in (candidate for candidate in named if candidate.shape.startswith("numbered")):
         for run in (candidate for candidate in named if candidate.shape in _RUNS):

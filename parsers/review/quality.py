@@ -227,6 +227,36 @@ def mostly_sentences(titles: list[str]) -> bool:
     return bool(titles) and median(len(title.split(":", 1)[-1].split()) for title in titles) >= _SENTENCE_WORDS
 
 
+def mostly_site_sections(titles: list[str]) -> bool:
+    """Half of the titles or more are a site's sections ("Movies Home", "Showtimes & Tickets", "Box Office", "World
+    politics", "Business & finance"): a menu, whatever its markup, not a list of works (in the labelled lists at most
+    one name in twenty reads so: "Weather", "The Help", "Community")."""
+    return share([_names_a_section(title) for title in titles]) >= 0.5
+
+
+def _names_a_section(title: str) -> bool:
+    """Every word of the title is a menu's, and it holds no number ("Movie 43", "Film 1" name works)."""
+    words = [word for word in _WORDS.findall(title.casefold()) if word not in _JOINING_WORDS]
+    return bool(words) and all(word in _SECTION_WORDS for word in words) and not any(c.isdigit() for c in title)
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_JOINING_WORDS = frozenset({"and", "the", "of", "a", "&"})
+# The words of a site's menu: its sections and services, as news and film sites name them.
+_SECTION_WORDS = frozenset({
+    "home", "news", "latest", "reviews", "review", "trailers", "trailer", "videos", "video", "photos", "photo",
+    "pictures", "gallery", "galleries", "dvd", "dvds", "blu-ray", "bluray", "box", "office", "coming", "soon", "now",
+    "playing", "showing", "current", "new", "releases", "release", "showtimes", "tickets", "top", "rated", "popular",
+    "most", "movies", "movie", "films", "film", "tv", "television", "shows", "celebs", "celebrities", "awards",
+    "events", "community", "contact", "about", "us", "help", "login", "sign", "in", "register", "subscribe",
+    "newsletter", "search", "more", "features", "interviews", "blogs", "blog", "podcasts", "games", "music",
+    "sports", "sport", "politics", "business", "finance", "world", "economics", "economy", "science", "technology",
+    "tech", "lifestyle", "opinion", "culture", "arts", "entertainment", "travel", "food", "health", "weather",
+    "local", "national", "international", "live", "schedule", "guide", "listings", "theaters", "theatres", "cinemas",
+    "streaming", "magazine", "shop", "store", "deals", "faq", "privacy", "terms",
+})  # fmt: skip
+
+
 def ranked_products(titles: list[str]) -> str | None:
     """The products a page's titles say it ranks ("services" in "Best live TV streaming service"), or None."""
     found = next((match for title in titles if (match := _PRODUCTS.search(title))), None)
