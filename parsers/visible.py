@@ -43,8 +43,11 @@ _TITLE_YEAR = re.compile(
 _FACT_BOXES = "table.infobox, table.infobox_v2, aside.portable-infobox"
 # A length in minutes as a phrase of its own: not a clock time or a score before it, not a reading time or an age
 # ("12 min read", "40 mins ago") after it.
+# "97 mins", "159 min", and with hours before them "1 hr 52 mins", "2 h 5 min" (the minutes alone are no runtime)
 _RUNTIME_PHRASE = re.compile(
-    r"(?<![\d.,:/])(\d{2,3})\s?(?:min|mins|minutes|minuten|minutos|minuti|мин)\b\.?(?!\s*(?:read|ago|left))", re.I
+    r"(?<![\d.,:/])(?:(\d)\s?(?:h|hrs?|hours?|std|stunden?)\.?\s?(\d{1,2})|(\d{2,3}))"
+    r"\s?(?:min|mins|minutes|minuten|minutos|minuti|мин)\b\.?(?!\s*(?:read|ago|left))",
+    re.I,
 )
 _MIN_RUNTIME, _MAX_RUNTIME = 20, 600  # minutes: a film or an episode, not a clip or a festival day
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "title", "textarea"})
@@ -374,7 +377,9 @@ def lone_runtime(page: Page) -> int | None:
         if node.tag != "-text" or parent is None or parent.tag in _UNSEEN:
             continue
         for match in _RUNTIME_PHRASE.finditer(node.text_content or ""):
-            if _MIN_RUNTIME <= (minutes := int(match.group(1))) <= _MAX_RUNTIME:
+            hours, after_hours, alone = match.groups()
+            minutes = int(hours) * 60 + int(after_hours) if hours else int(alone)
+            if _MIN_RUNTIME <= minutes <= _MAX_RUNTIME:
                 found.add(minutes)
         if len(found) > 1:
             return None
@@ -384,9 +389,15 @@ def lone_runtime(page: Page) -> int | None:
 def linked_companies(page: Page) -> tuple[Company, ...] | None:
     """The companies a page links without a label, by the folder film sites keep their pages in
     ("/anime/studios/comix-wave-films", Letterboxd's "/studio/a24/"): a film's few makers, not a site's index of
-    them (more than a few names). Not the site's own ("/company/about" in its footer)."""
+    them (more than a few names). Not the site's own ("/company/about" in its footer), nor another site's pages (a
+    footer's "Employment" at the owner's "rovicorp.com/company/1332.htm")."""
     furniture = {link.mem_id for link in page.tree.css("header a[href], nav a[href], footer a[href]")}
-    links = [link for link in page.tree.css("a[href]") if link.mem_id not in furniture]
+    site = _host(page.url)
+    links = [
+        link
+        for link in page.tree.css("a[href]")
+        if link.mem_id not in furniture and _host(page.absolute(link.attributes.get("href"))) in ("", site)
+    ]
     names = dedupe(
         [
             text
@@ -395,6 +406,11 @@ def linked_companies(page: Page) -> tuple[Company, ...] | None:
         ]
     )
     return tuple(Company(name) for name in names) if 0 < len(names) <= _MAX_LINKED_COMPANIES else None
+
+
+def _host(url: str | None) -> str:
+    """The address's host without "www." ("" for a relative address or none)."""
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
 def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:

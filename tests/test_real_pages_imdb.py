@@ -195,6 +195,31 @@ def test_a_release_dates_flag_on_an_amp_page_names_its_country() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "minutes"),
+    [
+        ("dev/E_other_film_sites/swde__hollywood_0900_such-a-long-journey__2010", 112),  # "1 hr 52 mins"
+        ("dev/E_other_film_sites/swde__msn_0900_poolhall-junkies__2010", 94),  # "1 hr. 34 min."
+    ],
+)
+def test_an_unlabelled_runtime_in_hours_and_minutes_is_read_whole(name: str, minutes: int) -> None:
+    # The header line of hollywood.com and MSN Movies in 2010 ("NR | 1 hr 52 mins | Drama"): the minutes after
+    # the hours were read alone, 52 and 34, as the film's runtime.
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parsers.parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"]).to_dict()
+    assert record["runtime_minutes"] == gold["runtime_minutes"] == minutes
+
+
+def test_a_link_to_another_sites_company_page_names_no_company() -> None:
+    # AllMovie, 2010: its footer links "Employment" to its owner's "rovicorp.com/company/1332.htm"; the film's page
+    # names no production company.
+    name = "dev/E_other_film_sites/swde__allmovie_0100_the-iron-giant__2010"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parsers.parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"]).to_dict()
+    assert gold["companies"] is None
+    assert not record["companies"]
+
+
+@pytest.mark.parametrize(
     ("text", "minutes"),
     [
         ("1 Stunde 26 Minuten", 86),  # IMDb's German page of 2022 (slftp's tt0107144_de), without its classes
