@@ -6,7 +6,7 @@ import codecs
 import re
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -115,6 +115,11 @@ def _origin(base: str) -> str | None:
     """ "https://www.imdb.com/title/tt0133093/" → "https://www.imdb.com"; None for any other kind of base."""
     match = _WEB_ORIGIN.match(base)
     return f"{match.group(1)}://{match.group(2)}" if match else None
+
+
+def site_host(url: str | None) -> str:
+    """The address's host without "www." ("" for a relative address or none): the site a page or a link is on."""
+    return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
 def join_url(base: str, href: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -20,7 +19,7 @@ from .detect import FILM_TYPES, film_item
 from .imdb.common import co_id, nm_id, runtime_minutes, tt_id
 from .jsonld import text_value, text_values, types_of
 from .opinions import merge
-from .page import Page
+from .page import Page, site_host
 from .records import Aka, Company, FilmPage, Person, ReleaseDate
 from .text import dedupe, find_year, node_text
 from .visible import (
@@ -209,8 +208,7 @@ def has_film(page: Page) -> bool:
 
 
 def _source(url: str | None) -> str:
-    host = (urlsplit(url).hostname or "") if url else ""
-    return host.removeprefix("www.") or "schema.org"
+    return site_host(url) or "schema.org"
 
 
 def parse_movie(page: Page) -> FilmPage:

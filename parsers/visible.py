@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborNode
 from .countries import country_code
 from .dates import parse_date, release_date_from_text
 from .imdb.common import is_navigation, runtime_minutes, see_all_count
-from .page import PICTURE_TAGS, Page
+from .page import PICTURE_TAGS, Page, site_host
 from .records import Company, Person, ReleaseDate
 from .text import clean, dedupe, node_text, strip_quotes, text_lines
 from .vocabulary import field_of_label, label_key
@@ -392,11 +392,11 @@ def linked_companies(page: Page) -> tuple[Company, ...] | None:
     them (more than a few names). Not the site's own ("/company/about" in its footer), nor another site's pages (a
     footer's "Employment" at the owner's "rovicorp.com/company/1332.htm")."""
     furniture = {link.mem_id for link in page.tree.css("header a[href], nav a[href], footer a[href]")}
-    site = _host(page.url)
+    site = site_host(page.url)
     links = [
         link
         for link in page.tree.css("a[href]")
-        if link.mem_id not in furniture and _host(page.absolute(link.attributes.get("href"))) in ("", site)
+        if link.mem_id not in furniture and site_host(page.absolute(link.attributes.get("href"))) in ("", site)
     ]
     names = dedupe(
         [
@@ -406,11 +406,6 @@ def linked_companies(page: Page) -> tuple[Company, ...] | None:
         ]
     )
     return tuple(Company(name) for name in names) if 0 < len(names) <= _MAX_LINKED_COMPANIES else None
-
-
-def _host(url: str | None) -> str:
-    """The address's host without "www." ("" for a relative address or none)."""
-    return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
 def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from ..dates import names_a_month, parse_date
 from ..jsonld import first_of_type, text_value
-from ..page import Page, node_matches
+from ..page import Page, node_matches, site_host
 from ..text import clean, node_text
 
 ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "MedicalWebPage", "WebPage", "CollectionPage")
@@ -101,19 +101,19 @@ def _site(page: Page) -> str:
     """The site's name: its own (og:site_name), the part of it or of the page's <title> that spells the address's
     name ("Raw Story - Celebrating 18 Years of …", "Best Movies of 2023 | Rotten Tomatoes" on
     editorial.rottentomatoes.com), the article's publisher, else the host."""
-    host = _host(page.url)
+    host = site_host(page.url)
     named = meta(page, "og:site_name", "application-name")
     if named:
-        return _spelling_the_host(named, host) or named
+        return _spelling_thesite_host(named, host) or named
     title = node_text(page.tree.css_first("title"))
-    if titled := _spelling_the_host(title, host):
+    if titled := _spelling_thesite_host(title, host):
         return titled
     obj = article_object(page)
     publisher = text_value(obj.get("publisher")) if obj else ""
     return publisher or host
 
 
-def _spelling_the_host(text: str, host: str) -> str:
+def _spelling_thesite_host(text: str, host: str) -> str:
     """The part of ``text`` between separators ("|", " - ", "–", "·", "»") whose letters and digits are a label of
     ``host`` ("Teen Vogue" of teenvogue.com, "The A.V. Club" of avclub.com), or "" where none is (a <title> with one
     part is the page's, not the site's)."""
@@ -124,11 +124,6 @@ def _spelling_the_host(text: str, host: str) -> str:
         if letters in labels or letters.removeprefix("the") in labels:
             return part
     return ""
-
-
-def _host(url: str | None) -> str:
-    host = urlsplit(url or "").hostname or ""
-    return host.removeprefix("www.")
 
 
 def _author(page: Page) -> str:

@@ -18,7 +18,7 @@ from ..text import clean
 from .quality import film_url
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-TOP_HEADINGS = 'h1, [role=heading][aria-level="1"]'  # the page's own headings, however written (see aria_headings)
+TOP_HEADINGS = 'h1, [role=heading][aria-level="1"]'  # the page's own headings, however written (see _aria_headings)
 _BLOCK_TAGS = HEADINGS | {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
     "blockquote", "section", "article", "header", "footer", "main", "figure", "figcaption", "pre", "hr",
@@ -50,7 +50,7 @@ _TABLE_ROWS = 3  # rows of text that make a form's table a listing
 _KEEP = frozenset({"html", "body", "main", "article"})
 
 
-def aria_headings(root: LexborNode) -> dict[int, str]:
+def _aria_headings(root: LexborNode) -> dict[int, str]:
     """The elements below ``root`` that say they are headings (``<div role="heading" aria-level="3">``, as script-built
     pages write them), by ``mem_id``, each as the ``<h3>`` it stands for (``<h2>`` where no level is given)."""
     found = {}
@@ -323,7 +323,7 @@ class _Walker:
         # whose content is not read (a comment, the number a _bare_number element gave) is not entered.
         above: list[tuple[LexborNode, bool, bool, bool]] = []
         bold = linked = False  # the state the node's content inherits
-        aria = aria_headings(root)
+        aria = _aria_headings(root)
         self._open(root, None)
         node = root.child
         while node is not None:
