@@ -524,6 +524,7 @@ _ONE_FILMS_FACTS = frozenset(
     {"genres", "runtime_minutes", "release_dates", "directors", "writers", "countries", "companies"}
 )
 _MIN_FACTS = 3
+_MAX_WRAPPERS = 4
 _OTHER_WORKS_LABEL = re.compile(rf"^(?:{_OTHER_WORKS})(?:\(s\))?\s*:?$", re.I)  # "Developer(s)", "Label:"
 
 
@@ -532,17 +533,27 @@ def labels_one_film(page: Page) -> bool:
     each, more than are labelled again (a cinema's page of one film, with no schema.org item; a premieres table
     repeats its release label, a list of films every label), and nothing only another kind of work has."""
     labelled: Counter[str] = Counter()
-    counted: set[int] = set()  # a label's element, and the box holding just it (``<td><strong>País</strong></td>``)
+    counted: set[int] = set()  # the labels' elements: a box holding just one (``<td><strong>País</strong></td>``) is it
     for node, text in _short_leaves(page):
         if _OTHER_WORKS_LABEL.match(text):
             return False
         if (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:
-            parent = node.parent
-            if parent is None or parent.mem_id not in counted or node_text(parent) != text:
+            if not any(wrapper.mem_id in counted for wrapper in _wrappers(node, text)):
                 labelled[field] += 1
             counted.add(node.mem_id)
     once = sum(count == 1 for count in labelled.values())
     return once >= _MIN_FACTS and once > len(labelled) - once
+
+
+def _wrappers(node: LexborNode, text: str) -> Iterator[LexborNode]:
+    """The elements around ``node`` that hold its text and nothing more (``<td><font><b>Genres:</b></font></td>``):
+    one label however many elements wrap it."""
+    parent = node.parent
+    for _ in range(_MAX_WRAPPERS):
+        if parent is None or node_text(parent) != text:
+            return
+        yield parent
+        parent = parent.parent
 
 
 def has_film_facts_box(page: Page) -> bool:
