@@ -393,16 +393,14 @@ def linked_companies(page: Page) -> tuple[Company, ...] | None:
     footer's "Employment" at the owner's "rovicorp.com/company/1332.htm")."""
     furniture = {link.mem_id for link in page.tree.css("header a[href], nav a[href], footer a[href]")}
     site = site_host(page.url)
-    links = [
-        link
-        for link in page.tree.css("a[href]")
-        if link.mem_id not in furniture and site_host(page.absolute(link.attributes.get("href"))) in ("", site)
-    ]
     names = dedupe(
         [
             text
-            for link in links
-            if _COMPANY_PAGE.search(link.attributes.get("href") or "") and (text := node_text(link))
+            for link in page.tree.css("a[href]")
+            if link.mem_id not in furniture
+            and _COMPANY_PAGE.search(href := link.attributes.get("href") or "")
+            and site_host(page.absolute(href)) in ("", site)
+            and (text := node_text(link))
         ]
     )
     return tuple(Company(name) for name in names) if 0 < len(names) <= _MAX_LINKED_COMPANIES else None

@@ -126,9 +126,10 @@ def _spelling_thesite_host(text: str, host: str) -> str:
     return ""
 
 
-def _author(page: Page) -> str:
+def _author(page: Page, site: str) -> str:
+    """The article's author by its item, its meta tags or its byline, each read as a byline (``site``: the site's
+    name, which a byline may print after the author's)."""
     obj = article_object(page)
-    site = _site(page)
     if obj.get("author"):
         names = obj["author"] if isinstance(obj["author"], list) else [obj["author"]]
         joined = ", ".join(v for v in (_byline_name(text_value(n), site) for n in names) if v)
@@ -216,10 +217,11 @@ def page_titles(page: Page) -> list[str]:
 
 
 def article_fields(page: Page) -> dict[str, str | None]:
+    site = _site(page)
     return {
         "title": article_title(page) or None,
-        "site": _site(page) or None,
-        "author": _author(page) or None,
+        "site": site or None,
+        "author": _author(page, site) or None,
         "published": _date(page, "datePublished", ("article:published_time", "date", "sailthru.date", "pubdate"), True),
         "modified": _date(page, "dateModified", ("article:modified_time", "og:updated_time"), False),
         "canonical_url": _canonical(page),
