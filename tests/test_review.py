@@ -15,7 +15,7 @@ from parsers import parse
 from parsers.page import Page
 from parsers.records import ReviewPage
 from parsers.review import _take_facts
-from parsers.review.blocks import text_blocks
+from parsers.review.blocks import strip_furniture, text_blocks
 from parsers.review.candidates import Candidate, Item, numbered_title
 from parsers.review.count import promises_list
 from parsers.review.entries import clean_title
@@ -327,6 +327,17 @@ def test_blocks_inside_custom_inline_elements_still_split() -> None:
         ("p", "LA, 1995."),
         ("p", "2. Ronin"),
     ]
+
+
+def test_an_icon_fonts_ligature_is_no_text() -> None:
+    """Material icons are drawn from a word in the markup ("date_range", "star"), a glyph on screen: a cinema
+    programme's date lines (the Filmoteca Española's ticket pages, 2026) and a card's rating read without it."""
+    page = Page.from_bytes(
+        b'<body><div><span class="fecha"><i class="material-icons">date_range</i>&nbsp;31 Enero 2026</span></div>'
+        b'<div><h2>Heat (1995)</h2><p><span class="material-symbols-outlined">star</span> 8.3</p></div></body>'
+    )
+    strip_furniture(page.tree)
+    assert [block.text for block in text_blocks(page.tree)] == ["31 Enero 2026", "Heat (1995)", "8.3"]
 
 
 @pytest.mark.parametrize(("title", "given"), [("Films to see this week", True), ("Concerts this season", False)])

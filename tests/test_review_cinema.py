@@ -67,6 +67,17 @@ def test_repertoire_read_whole() -> None:
     assert got == want
 
 
+def test_a_programmes_day_boxes_between_its_films_are_no_records(grader: ModuleType) -> None:
+    # The Filmoteca Española's ticket pages (2026): each day's date ("<i class="material-icons">date_range</i>
+    # 31 Enero 2026") and an empty first box are drawn in the films' own <div class="productos row">, one
+    # between every two films; read as records, half the run was dates and no film was read.
+    name = "lbm364dl__filmoteca-espanola-sacatuentrada-programme-listing__2026-01"
+    page, gold = _case(name)
+    score = grader.Score()
+    grader.grade_review(score, gold, parse(page, url=gold["url"], kind="review").to_dict())
+    assert score.prf("entries")[2] == 1.0
+
+
 def test_a_label_every_card_repeats_names_no_film() -> None:
     # Royal Films: the film link wraps the poster, its text the "Estreno" badge (on most cards) and its alt
     # "movie_img" (on every card); the film's name is the card's <h2>.

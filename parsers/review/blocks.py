@@ -25,10 +25,12 @@ _BLOCK_TAGS = HEADINGS | {
     "address", "details", "summary", "fieldset", "center", "caption",
 }  # fmt: skip
 _BOLD_TAGS = frozenset({"strong", "b"})
-# Never content: scripts and the page's furniture.
+# Never content: scripts, the page's furniture, and icons: an icon font's ligature is a word in the markup
+# ("date_range", "star") drawn as a glyph (Google's Material icons and symbols, on millions of sites).
 _DROP_SELECTOR = (
     "script, style, noscript, template, nav, footer, aside, form, button, select, textarea, iframe, svg, "
-    "[role=navigation], [role=complementary], [role=contentinfo], [aria-hidden=true]"
+    "[role=navigation], [role=complementary], [role=contentinfo], [aria-hidden=true], "
+    "[class*=material-icons], [class*=material-symbols]"
 )
 # Class or id words of site furniture: menus, sidebars, comment threads, "related" and "popular" boxes.
 _FURNITURE = re.compile(

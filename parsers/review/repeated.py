@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from ..dates import only_a_date
 from ..detect import film_item
 from ..page import PICTURE_TAGS, PICTURES, Page
 from ..text import clean
@@ -461,6 +462,7 @@ class _Readings:
         self._records: dict[int, _Record | None] = {}
         self._held: dict[int, bool] = {}
         self._digits: dict[int, bool] = {}
+        self._between: dict[int, bool] = {}
 
     def record(self, node: LexborNode) -> _Record | None:
         key = node.mem_id
@@ -472,6 +474,18 @@ class _Readings:
         key = node.mem_id
         if (known := self._held.get(key)) is None:
             known = self._held[key] = self.links.held(node)
+        return known
+
+    def between(self, node: LexborNode) -> bool:
+        """Whether the element stands between records rather than being one: it shows nothing (an empty
+        placeholder box), or only a day, linking nothing (a programme's "31 Enero 2026" over the day's films,
+        drawn as a box of the films' own class)."""
+        key = node.mem_id
+        if (known := self._between.get(key)) is None:
+            text = node.text(deep=True)
+            known = self._between[key] = (not text.strip() and node.css_first(PICTURES) is None) or (
+                only_a_date(clean(text)) and node.css_first("a[href]") is None
+            )
         return known
 
     def digits(self, node: LexborNode) -> bool:
@@ -541,6 +555,7 @@ def _candidate(
     # hundreds of runs (menus, footers, option lists), and reading each record is the costly part. Nor are
     # they read when none holds a film link and one holds no digit (no rank either), but on a page about films
     # (cards linking pages of their own hold neither).
+    members = [member for member in members if not readings.between(member)]
     heads = members[:_PROBE]
     if (
         not about_films
