@@ -120,6 +120,19 @@ def names_a_month(word: str) -> bool:
     return len(folded := _fold(word)) > 2 and folded in MONTHS
 
 
+# A broadcast's or a session's time of day: "05:00", "20h45", "5 AM", "9.30 pm", "10:15 pm EST", "20.15 Uhr" (a dot
+# alone is a score's: "7.45").
+_TIME_OF_DAY = re.compile(
+    r"^(?:(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])(?:[.][0-5]\d)?\s?[ap]\.?m\.?"
+    r"|(?:[01]?\d|2[0-3])[.][0-5]\d\s?uhr)(?:\s?[A-Z]{2,4})?$",
+    re.I,
+)
+
+
+def is_time_of_day(text: str) -> bool:
+    return _TIME_OF_DAY.match(text) is not None
+
+
 def only_a_date(text: str) -> bool:
     """The text says a date (or a time) and nothing else: numbers, month and weekday names in any of LANGUAGES
     ("Samstag, 27. Oktober 2007, 18:21", "Tue 3 March", "Oct 12, 2023"), at least one name and one number. Names of

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from .countries import country_code
-from .dates import parse_date, release_date_from_text
+from .dates import is_time_of_day, parse_date, release_date_from_text
 from .imdb.common import is_navigation, runtime_minutes, see_all_count
 from .page import PICTURE_TAGS, Page, site_host
 from .records import Company, Person, ReleaseDate
@@ -68,6 +68,7 @@ _NOT_A_FILM = re.compile(rf"\b({_OTHER_WORKS})\b", re.I)
 # two-letter code, which a rating badge reads as: "NR", "PG"), both leaves of one row.
 _DATE_ONLY = re.compile(r"^[\d\s.,/-]*[^\W\d_]*\.?[\d\s.,/-]*$")
 _CELL_TAGS = "h2, h3, h4, h5, h6, span, div, td, th, time, p, dt, dd, b, strong"
+_SITE_APART = r"[|•·:»–—-]"  # what sets a site's name apart from a page's title in its og:title
 _ROW_DEPTH = 4  # elements between a date and its row at most
 _A_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
 _GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -406,6 +407,20 @@ def linked_companies(page: Page) -> tuple[Company, ...] | None:
     return tuple(Company(name) for name in names) if 0 < len(names) <= _MAX_LINKED_COMPANIES else None
 
 
+def _heads_sessions(node: LexborNode) -> bool:
+    """The date heads a day's sessions: the element after it shows times of day and nothing else (a cinema's film
+    page, "27/02/2026" over "17:25 19:40 22:00"), a day it screens the film, not a release."""
+    after = node.next
+    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
+        after = after.next
+    if after is None:
+        return False
+    texts = [
+        text for leaf in after.traverse(include_text=True) if leaf.tag == "-text" and (text := clean(leaf.text_content))
+    ]
+    return bool(texts) and all(is_time_of_day(text) for text in texts)
+
+
 def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:
     """Releases as a table prints them, by meaning rather than by label (Letterboxd's Releases tab: a date, then
     each country released that day): every row whose one date stands alone in an element and whose countries are
@@ -415,7 +430,8 @@ def release_rows(page: Page) -> tuple[ReleaseDate, ...] | None:
     countries: dict[int, tuple[str, str]] = {}
     for node, text in _short_leaves(page, _CELL_TAGS):
         if _DATE_ONLY.match(text) and (parsed := parse_date(text)) and parsed[1] == "day":
-            dates.append((node, parsed[0]))
+            if not _heads_sessions(node):
+                dates.append((node, parsed[0]))
         elif len(text) > 2 and (code := country_code(text)):
             countries[node.mem_id] = (code, text)
     if len(dates) < 2 or not countries:
@@ -486,7 +502,7 @@ def heading_fields(page: Page) -> dict[str, Any]:
     """Title and year from the page's first ``<h1>`` ("Pulp Fiction (1994)"), else its ``og:title``; where that
     prints no year, from a heading that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``)."""
     og = page.tree.css_first('meta[property="og:title"]')
-    og_title = clean(og.attributes.get("content") if og is not None else None)
+    og_title = _without_site(clean(og.attributes.get("content") if og is not None else None), page)
     for text in (node_text(_named_h1(page, og_title)), og_title):
         if not text:
             continue
@@ -495,6 +511,18 @@ def heading_fields(page: Page) -> dict[str, Any]:
         title = strip_quotes(match.group("title") if match else text)
         return {"title": title} | _year_beside(page, title)
     return {}
+
+
+def _without_site(title: str, page: Page) -> str:
+    """``og:title`` without the site's name (``og:site_name``) printed after or before it, a separator between
+    ("No other Choice • Centro Colombo Americano de Medellín", as WordPress' SEO plugins write it)."""
+    site_meta = page.tree.css_first('meta[property="og:site_name"]')
+    site = clean(site_meta.attributes.get("content") if site_meta is not None else None)
+    if not site or site == title:
+        return title
+    name = re.escape(site)
+    found = re.fullmatch(rf"(.+?)\s*{_SITE_APART}\s*{name}|{name}\s*{_SITE_APART}\s*(.+)", title)
+    return clean(found.group(1) or found.group(2)) if found else title
 
 
 def _named_h1(page: Page, og_title: str) -> LexborNode | None:

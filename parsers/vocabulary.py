@@ -68,7 +68,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "countries": (
         "country", "countries", "country of origin", "countries of origin", "land", "länder", "herkunftsland",
-        "país", "países", "país de origen", "pays", "pays d'origine", "nazione", "paese", "paese di origine",
+        "país", "países", "país de origen", "nacionalidad", "pays", "pays d'origine", "nationalité", "nazione", "paese", "paese di origine",
         "país de origem", "ursprungsland", "země", "země původu", "ország", "származási ország",
         "制片国家/地区", "製片國家/地區", "страна", "製作国",
         "kraj", "kraj produkcji", "produkcja", "ülke", "країна", "χώρα", "국가", "제작국가", "国家", "国家/地区",

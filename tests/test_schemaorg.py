@@ -247,6 +247,46 @@ def test_dates_in_one_row_and_countries_in_another_are_no_release_rows() -> None
     assert release_rows(Page.from_bytes(f"<html><body>{table}</body></html>".encode())) is None
 
 
+def test_a_cinemas_screening_days_are_no_releases() -> None:
+    """Cines Embajadores' film page (2026; real page): each day it screens the film, a date alone in an ``<h4>``
+    over that day's times ("27/02/2026": "17:25 19:40 22:00"), beside the facts' "Nacionalidad: Brasil". The days
+    were read as Brazil's releases, and put the labelled "Estreno: 20 de Febrero de 2026" aside."""
+    data = (OWN_FILM_SITES / "lbm364dl__cinesembajadores_el-agente-secreto-vose__2026-02.html").read_bytes()
+    record = parse_movie(Page.from_bytes(data, "https://cinesembajadores.es/pelicula/el-agente-secreto-vose/"))
+    assert record.release_dates is not None
+    assert [(date.date, date.country) for date in record.release_dates] == [("2026-02-20", None)]
+
+
+def test_the_sites_name_beside_the_og_title_is_no_part_of_the_films() -> None:
+    """The Centro Colombo Americano de Medellín's film page (2026; real page, no <h1>): its og:title is
+    "No other Choice • Centro Colombo Americano de Medellín", its og:site_name the part after the bullet."""
+    data = (OWN_FILM_SITES / "gyarra__colombomedellin_no-other-choice__2026-01.html").read_bytes()
+    record = parse_movie(Page.from_bytes(data, "https://www.colombomedellin.edu.co/peliculas/no-other-choice/"))
+    assert record.title == "No other Choice"
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "countries"),
+    [
+        # "<label>Nacionalidad:</label> <span>Brasil</span>" (Spanish cinemas' word for a film's country)
+        (
+            "lbm364dl__cinesembajadores_el-agente-secreto-vose__2026-02",
+            "https://cinesembajadores.es/pelicula/el-agente-secreto-vose/",
+            ("BR",),
+        ),
+        # AlloCiné's "Nationalité U.S.A."
+        (
+            "ibmw__allocine_cfilm275220_minuit-dans-l-univers__2024-07",
+            "https://www.allocine.fr/film/fichefilm_gen_cfilm=275220.html",
+            ("US",),
+        ),
+    ],
+)
+def test_nationality_labels_the_films_countries(name: str, url: str, countries: tuple[str, ...]) -> None:
+    record = parse_movie(Page.from_bytes((OWN_FILM_SITES / f"{name}.html").read_bytes(), url))
+    assert record.countries == countries
+
+
 def test_a_date_and_a_number_are_no_release_table() -> None:
     """AniDB's info table (real page): dates beside a rating ("6.74"); no country is named, so no table of releases
     (the rating was once read as ISO 3166's numeric 674, San Marino)."""

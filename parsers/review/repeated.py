@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from ..dates import only_a_date
+from ..dates import is_time_of_day, only_a_date
 from ..detect import film_item
 from ..page import PICTURE_TAGS, PICTURES, Page
 from ..text import clean
@@ -50,13 +50,6 @@ _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # words; not a date, "June 7, 2012", whose day is a number; not a name with its facts in brackets, "Annie Hall (dir.
 # Woody Allen, 1977)").
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
-# A broadcast's or a session's time of day: "05:00", "20h45", "5 AM", "9.30 pm", "10:15 pm EST", "20.15 Uhr" (a dot
-# alone is a score's: "7.45").
-_TIME_OF_DAY = re.compile(
-    r"^(?:(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])(?:[.][0-5]\d)?\s?[ap]\.?m\.?"
-    r"|(?:[01]?\d|2[0-3])[.][0-5]\d\s?uhr)(?:\s?[A-Z]{2,4})?$",
-    re.I,
-)
 _SCHEDULE = 0.3  # a candidate's score where its only evidence is its slots' times (see _candidate)
 _TITLE_ATTRIBUTES = (
     "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
@@ -299,7 +292,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 continue
             if gives_distance(text):  # a place (a cinema finder's nearest venues), whatever names it
                 return None
-            if time is None and not first_text and rank is None and _TIME_OF_DAY.match(text):
+            if time is None and not first_text and rank is None and is_time_of_day(text):
                 time = text
             elif rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
                 rank = int(badge.group(1) or badge.group(2))
