@@ -329,6 +329,17 @@ def test_blocks_inside_custom_inline_elements_still_split() -> None:
     ]
 
 
+def test_other_articles_teasers_each_with_its_byline_are_no_list() -> None:
+    """Dwutygodnik's film essay (2018; real page, no list): its "read also" carousel holds 56 teasers of other
+    articles, each an <article> named by a short headline ("Uśmiech bez kota") linking a page of its own, all in
+    one folder, as a cinema's film cards are; it was given as a list of 56 at confidence 0.87. Each teaser carries
+    its author (``article-item__author``): a film's card names no author."""
+    name = "microlinkhq__dwutygodnik-churchill-films-essay__2018-01"
+    data = (FIXTURES / "real" / "pages" / "dev" / "C_no_list" / f"{name}.html").read_bytes()
+    record = _review(data, "http://www.dwutygodnik.com/artykul/7615-churchill-bohater-naszych-czasow.html")
+    assert record.entries == ()
+
+
 def test_an_icon_fonts_ligature_is_no_text() -> None:
     """Material icons are drawn from a word in the markup ("date_range", "star"), a glyph on screen: a cinema
     programme's date lines (the Filmoteca Española's ticket pages, 2026) and a card's rating read without it."""

@@ -13,7 +13,7 @@ poster, a synopsis) each named by a link to a page of its own, all in one folder
 labelled with the name the card shows (links made by scripts), or each printing a year beside a short name; or,
 with nothing else on a page that calls itself a schedule, a TV guide's slots, each opening with a time of day in
 the order of the day's hours.
-Menus and teaser boxes have none of these.
+Menus and teaser boxes have none of these; teasers of other articles, each naming its author, are never films.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # words; not a date, "June 7, 2012", whose day is a number; not a name with its facts in brackets, "Annie Hall (dir.
 # Woody Allen, 1977)").
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
+_BYLINES = "[class*=author], [rel=author], [itemprop=author], [class*=byline]"  # an article's byline, however marked
 _SCHEDULE = 0.3  # a candidate's score where its only evidence is its slots' times (see _candidate)
 _TITLE_ATTRIBUTES = (
     "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
@@ -606,6 +607,9 @@ def _candidate(
     # years alone mark concerts and events as well as films: only a page about films makes them its films
     cards = about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records))
     films_shown = ranked or films >= 0.6 or cards  # else only a schedule's times mark the run
+    # teasers of other articles (a "read also" carousel) each name their author; a film's card names none
+    if share([record.node.css_first(_BYLINES) is not None for record in records]) >= 0.5:
+        return None
     if not (films_shown or timed):
         return None
     shown = None if ranked else shown_numbers([record.node for record in records])
