@@ -129,8 +129,12 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-def is_time_of_day(text: str) -> bool:
-    return _TIME_OF_DAY.match(text) is not None
+_DOTTED_TIME = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
+
+
+def is_time_of_day(text: str, dotted: bool = False) -> bool:
+    """``dotted``: "14.30" too, where something else confirms it (a schedule's slots in the order of a day's hours)."""
+    return _TIME_OF_DAY.match(text) is not None or (dotted and _DOTTED_TIME.match(text) is not None)
 
 
 def only_a_date(text: str) -> bool:

@@ -293,7 +293,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 continue
             if gives_distance(text):  # a place (a cinema finder's nearest venues), whatever names it
                 return None
-            if time is None and not first_text and rank is None and is_time_of_day(text):
+            if time is None and not first_text and rank is None and is_time_of_day(text, dotted=True):
                 time = text
             elif rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
                 rank = int(badge.group(1) or badge.group(2))
@@ -599,8 +599,9 @@ def _candidate(
     timed = readings.schedule and _in_day_order(records, days)
     if share(named) < 0.8 or (not timed and _repeats(records) > 0.2 * len(records)):
         return None
-    # a programme shows each film many times (a cinema's sessions, day by day): its list is its films, read elsewhere
-    if len({record.title for record in records}) < 0.5 * len(records):
+    # a programme shows each film many times (a cinema's sessions, day by day): its list is its films, read
+    # elsewhere; but a schedule whose slots keep the order of the day's hours is a list of its own
+    if not timed and len({record.title for record in records}) < 0.5 * len(records):
         return None
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
