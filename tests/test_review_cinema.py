@@ -78,6 +78,19 @@ def test_a_programmes_day_boxes_between_its_films_are_no_records(grader: ModuleT
     assert score.prf("entries")[2] == 1.0
 
 
+def test_a_card_is_named_by_the_link_its_picture_links_again(grader: ModuleType) -> None:
+    # elCinema's TV guide: each slot's poster and name link "/en/work/2070982/" (no film database's form, no
+    # heading); a rating widget's title ("التقييم : 0.0", "rating: 0.0") named every slot, and none was read.
+    page, gold = _case("iptv-org__elcinema-tvguide-osn-series-hd__2022-08")
+    score = grader.Score()
+    grader.grade_review(score, gold, parse(page, url=gold["url"], kind="review").to_dict())
+    assert score.prf("entries")[2] == 1.0
+    # The Prince Charles Cinema: the card of Wong Kar-wai's "2046" (2004) was named by its year.
+    page, gold = _case("robkoeling__princecharlescinema-whats-on__2026-01")
+    entries = read_list(Page.from_bytes(page, url=gold["url"]))[0].entries
+    assert ("2046", 2004) in [(entry.title, entry.year) for entry in entries]
+
+
 def test_a_label_every_card_repeats_names_no_film() -> None:
     # Royal Films: the film link wraps the poster, its text the "Estreno" badge (on most cards) and its alt
     # "movie_img" (on every card); the film's name is the card's <h2>.

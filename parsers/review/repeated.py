@@ -4,7 +4,8 @@ A record is an element with siblings of its tag and first class (``<li class="po
 ``<tr>``, ``<div class="row countdown-item">``), or, a box without a class, of its tag and first two children's
 tags; at least three make a run. Each record's title is read
 from every place pages put one: a heading (its link's text first), a link to a film page (its text, or
-its image's ``alt``), ``data-*``/``title``/``aria-label`` attributes, ``img alt`` (poster grids show
+its image's ``alt``), a link to the page its picture links, ``data-*``/``title``/``aria-label`` attributes,
+``img alt`` (poster grids show
 titles only there), else its first line. Its rank is the first bare number it holds (a badge before or
 after the title, a table's rank column: "#20", "1."), else its position. A run is a candidate only with
 evidence that it is a list of films: its own printed ranks, or film links; or, on a page about films, cards (a
@@ -70,7 +71,7 @@ _MAX_LABELS = 3  # labels read before a section's first record: a year, a catego
 _LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-]|[’']?s\b)")
 _BLOCKS_IN_LINK = HEADINGS | {"p", "div", "li"}
 _CELLS = frozenset({"td", "th"})
-_ATTRIBUTED = 3  # the place in a record's names of the one an attribute gives (see _read)
+_ATTRIBUTED = 4  # the place in a record's names of the one an attribute gives (see _read)
 _MIN_FRAMED = 5  # records whose attributes must frame their names alike for the frame to be the site's
 
 
@@ -335,7 +336,14 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name; a
     # record whose first line is a name and its year is named by it; one named by nothing but a time is a film so
     # named ("11:14", "2:37"), not a slot
-    names = (linked, linked_again, heading, attributed, facts or first_text or time or "")
+    names = (
+        linked,
+        linked_again,
+        heading,
+        _named_like_its_picture(anchors),
+        attributed,
+        facts or first_text or time or "",
+    )
     title = without_runtime(next((name for name in names if name), ""))
     if not title or len(title) > _MAX_TITLE:
         return None
@@ -369,6 +377,23 @@ def _page_link(record: LexborNode, anchors: list[LexborNode], title: str, first_
     if record.css_first(PICTURES) is None and (first_text in ("", title) or len(first_text) <= 40):
         return None
     return next((link.attributes.get("href") or "" for link in anchors if title in _link_text(link)), None)
+
+
+def _named_like_its_picture(anchors: list[LexborNode]) -> str:
+    """The text of a link to the page the record's picture links (a card links its page twice: by its poster, then by
+    its name), where no heading or film link names the record; "" where none does."""
+    pictured = {anchor.attributes.get("href") for anchor in anchors if anchor.css_first(PICTURES) is not None}
+    pictured.discard(None)
+    return next(
+        (
+            text
+            for anchor in anchors
+            if anchor.attributes.get("href") in pictured
+            and anchor.css_first(PICTURES) is None
+            and (text := _link_text(anchor))
+        ),
+        "",
+    )
 
 
 def _marks_film(attributes: dict[str, str | None]) -> bool:
