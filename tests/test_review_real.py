@@ -328,6 +328,16 @@ def test_one_of_many_lists_alike_is_withheld() -> None:
     assert record.warnings == ("no list given: the likeliest one (records, 3 entries) has confidence 0.60",)
 
 
+def test_a_cards_name_is_the_first_box_its_link_opens_with_and_a_dated_moment_gives_no_year() -> None:
+    # Trakt's ratings (2017): each card's name link wraps <div class="titles"><h3>Arrival</h3><h4>Feb 17, 2017
+    # 21:28</h4><h4>7</h4></div>: the name was the whole box ("Arrival Feb 17, 2017 21:28 7"), and the year the
+    # rating's (2017; the film is of 2016, which only the poster's tooltip prints). A date with its time of day
+    # is an event's, not the film's: no year rather than a wrong one.
+    gold, record = _own("dev/C_lists/stegschreck__trakt-user-movie-ratings__2017-02")
+    assert [entry.title for entry in record.entries] == [entry["title"] for entry in gold["entries"]]
+    assert {entry.year for entry in record.entries} == {None}
+
+
 def test_cards_apart_by_one_class_are_one_run() -> None:
     # Filmweb's DVD premieres of 2014 (development): fifteen cards, every third opening its grid row with a layout
     # class first ("cl dvdEdition" among "dvdEdition" and "blurayEdition"); read by first class, the run split and

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..dates import only_a_date
 from ..page import Page
 from ..records import RankedEntry, WatchLink
 from ..text import clean, node_text, strip_quotes
@@ -66,6 +67,9 @@ _LEADING_SEPARATORS = re.compile(r"^[\s.:;,|–—-]+")
 _MARKS = re.compile(rf"(?:\s*(?:{FOOTNOTE_CALL}|[†‡§¶*]+))+$", re.I)
 _FACT_YEAR = re.compile(r"(?:^|[\s(\[/|·•,–—-])(1[89]\d\d|20\d\d)(?=$|[\s)\]/|·•,.–—-])")
 _MAX_FACT_LINE = 60
+# A date with its time of day is an event's (a rating's, a screening's, an airing's, a post's): its year is not the
+# film's, as a release date's is.
+_EVENT = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
 _FACT_LINES = 3  # the lines under an entry's name that hold its facts, where a list gives them
 _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\s*", re.I)
 
@@ -144,7 +148,7 @@ def _without_note(title: str) -> str:
 
 def _fact_year(text: str) -> int | None:
     """The year in a short line of facts, a token of its own ("1994 / USA", "(1999) 189 min"), or None."""
-    if len(text) > _MAX_FACT_LINE:
+    if len(text) > _MAX_FACT_LINE or (_EVENT.search(text) and only_a_date(text)):
         return None
     match = _FACT_YEAR.search(text)
     return int(match.group(1)) if match else None

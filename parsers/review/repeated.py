@@ -406,9 +406,25 @@ def _link_text(link: LexborNode) -> str:
     """A link's text; for a link wrapping a whole card (name, original name, country as paragraphs), its first
     paragraph's."""
     first_block = next((node for node in link.traverse(include_text=False) if node.tag in _BLOCKS_IN_LINK), None)
+    # and where that paragraph's box opens with a box of its own (Trakt's <div class="titles"><h3>Arrival</h3>
+    # <h4>Feb 17, 2017 21:28</h4>…), that box's
+    while first_block is not None and (inner := _opening_block(first_block)) is not None:
+        first_block = inner
     if first_block is not None and (text := clean(first_block.text(deep=True, separator=" "))):
         return text
     return clean(link.text(deep=True, separator=" "))
+
+
+def _opening_block(block: LexborNode) -> LexborNode | None:
+    """The block element with text ``block`` opens with, no text before it (empty boxes, a poster's overlay, passed
+    over); None where it opens with text or an inline element."""
+    child = block.child
+    while child is not None and (
+        (child.tag == "-text" and not (child.text_content or "").strip())
+        or (child.tag in _BLOCKS_IN_LINK and not child.text(deep=True).strip())
+    ):
+        child = child.next
+    return child if child is not None and child.tag in _BLOCKS_IN_LINK else None
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
