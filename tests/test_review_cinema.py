@@ -137,6 +137,16 @@ def test_film_pages_filed_under_ids_are_one_folder(grader: ModuleType) -> None:
     assert grader.grade_review(grader.Score(), gold, out) == {}
 
 
+def test_an_id_with_letters_is_no_folder_of_its_own(grader: ModuleType) -> None:
+    # mk2 Cine Paz (2026): each film's page is "/es/detalles/84910_1_W_0/hamnet", its subtitled copy's
+    # "/es/detalles/84910_1_Z_1/hamnet-vose": the id's letters made two folders, half the cards each, and the
+    # cards were no film's. (The gold is the "Hoy" tab's twelve screenings by copy, dubbed and subtitled.)
+    page, gold = _case("lbm364dl__cinepazmadrid-cartelera-hoy__2026-02")
+    score = grader.Score()
+    grader.grade_review(score, gold, parse(page, url=gold["url"], kind="review").to_dict())
+    assert score.prf("entries")[2] == 1.0
+
+
 def test_a_film_listed_again_at_another_airing_is_no_label(grader: ModuleType) -> None:
     # NextFilm: a day's 99 film airings on Freeview, 21 of them films aired again later ("Planet 51" at noon and
     # on a +1 channel): each airing links the film's page, so a name read again is the same film again, not a

@@ -60,6 +60,9 @@ _TITLE_NAMES = frozenset(_TITLE_ATTRIBUTES)
 _MAX_TITLE = 150
 _PROBE = 3
 _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatever its number
+# A part of an address holding a number is an id, whatever else it holds ("/detalles/84910_1_W_0/hamnet" and
+# "/detalles/84910_1_Z_1/hamnet-vose": one folder, a film's dubbed and subtitled copies).
+_ID_SEGMENT = re.compile(r"/[^/]*\d[^/]*")
 _INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "sup", "sub", "abbr", "cite", "font", "u"})
 _WORD = re.compile(r"[^\W\d_]{2}")
 _ALIKE = 0.8  # the share of entries with years that makes a section like the others (and 1 - it, unlike)
@@ -545,7 +548,7 @@ def _own_pages(records: list[_Record]) -> bool:
     links = [record.page_link for record in records if record.page_link]
     if len(links) < 0.8 * len(records) or len(set(links)) < len(links):
         return False
-    folders = Counter(_DIGITS.sub("#", urlsplit(link).path.rstrip("/").rpartition("/")[0]) for link in links)
+    folders = Counter(_ID_SEGMENT.sub("/#", urlsplit(link).path.rstrip("/").rpartition("/")[0]) for link in links)
     return folders.most_common(1)[0][1] >= 0.8 * len(records) and _median_words(records) <= 5
 
 
