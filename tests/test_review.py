@@ -340,6 +340,40 @@ def test_other_articles_teasers_each_with_its_byline_are_no_list() -> None:
     assert record.entries == ()
 
 
+@pytest.mark.parametrize(
+    ("classes", "shown"),
+    [
+        ("my-account-content mb-15 d-none d-lg-block", True),  # Cines Renoir's desktop copy (2026)
+        ("my-account-content d-md-block d-lg-none", False),  # its tablet copy
+        ("d-block d-sm-none", False),  # its phone copy
+        ("d-none d-xl-flex", True),
+        ("hidden lg:block", True),  # Tailwind
+        ("block lg:hidden", False),
+        ("hidden xl:block", False),  # Tailwind's xl starts past a desktop's 1200 px
+        ("visible-xs visible-sm", False),  # Bootstrap 3
+        ("hidden-xs", True),
+        ("hidden-lg", False),
+        ("show-for-small-only", False),  # Foundation
+        ("card d-flex", True),
+    ],
+)
+def test_a_copy_for_another_screen_size_is_set_aside(classes: str, shown: bool) -> None:
+    page = Page.from_bytes(f'<body><div><p>Intro</p><div class="{classes}"><h2>Heat</h2></div></div></body>'.encode())
+    strip_furniture(page.tree)
+    assert ("Heat" in [block.text for block in text_blocks(page.tree)]) == shown
+
+
+def test_a_listing_printed_once_per_screen_size_is_read_once(grader: ModuleType) -> None:
+    """Cines Renoir's day listing (2026; real page): each film's block three times, for desktops, tablets and phones,
+    siblings of one class: the 51 read as 17 films shown thrice, a programme's films read elsewhere, and no list."""
+    name = "lbm364dl__cinesrenoir-princesa-cartelera__2026-02"
+    gold = json.loads((FIXTURES / "real" / "gold" / "dev" / "C_lists" / f"{name}.json").read_text(encoding="utf-8"))
+    data = (FIXTURES / "real" / "pages" / "dev" / "C_lists" / f"{name}.html").read_bytes()
+    score = grader.Score()
+    grader.grade_review(score, gold, _review(data, gold["url"]).to_dict())
+    assert score.prf("entries")[2] == 1.0
+
+
 def test_an_icon_fonts_ligature_is_no_text() -> None:
     """Material icons are drawn from a word in the markup ("date_range", "star"), a glyph on screen: a cinema
     programme's date lines (the Filmoteca Española's ticket pages, 2026) and a card's rating read without it."""

@@ -50,6 +50,19 @@ _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[(\[]\s*(?:1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?:1[89]\d\d|20\d\d)?)?\s*[)\]]")
 _TABLE_ROWS = 3  # rows of text that make a form's table a listing
 _KEEP = frozenset({"html", "body", "main", "article"})
+# The classes that show or hide an element by screen size (see _hidden_on_a_desktop).
+_RESPONSIVE_SELECTOR = (
+    '[class*="d-"], [class*=":hidden"], [class*=":block"], [class*=":flex"], [class*="hidden-"], [class*="visible-"],'
+    ' [class*="hide-for-"], [class*="show-for-"]'
+)
+# The display values of Bootstrap's d-* classes ("none") and Tailwind's ("hidden"), and Tailwind's breakpoints up to a
+# desktop's width (its "xl" starts at 1280 px).
+_DISPLAYS = frozenset({"none", "hidden", "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid",
+                       "table", "table-row", "table-cell", "contents"})  # fmt: skip
+_TAILWIND = frozenset({"", "sm", "md", "lg"})
+_HIDDEN_ON_A_DESKTOP = frozenset(
+    {"hidden-lg", "hidden-md", "hide-for-large", "hide-for-large-up", "hide-for-medium-up"}
+)
 
 
 def _aria_headings(root: LexborNode) -> dict[int, str]:
@@ -176,6 +189,13 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         # round a table of rows is a listing with its controls (a TV guide's day picker above its schedule).
         if len(node.text(deep=True)) < 0.5 * page_size and not _holds_rows(node):
             node.decompose()
+    for node in tree.css(_RESPONSIVE_SELECTOR):
+        if (
+            node.parent is not None
+            and node.tag not in _KEEP
+            and _hidden_on_a_desktop(node.attributes.get("class") or "")
+        ):
+            node.decompose()
     article = _main_article(tree)
     article_line = _ancestors(article)
     inside = {node.mem_id for node in article.traverse(include_text=False)} if article is not None else set()
@@ -203,6 +223,30 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if _one_film(node):
             continue
         node.decompose()
+
+
+def _hidden_on_a_desktop(classes: str) -> bool:
+    """Whether a CSS framework's classes hide the element on a desktop's screen (1200 px wide), as pages print one
+    block once per screen size ("d-none d-xl-block" for desktops, then "d-md-block d-xl-none" for tablets):
+    Bootstrap 4-5's ``d-{breakpoint}-{display}`` (up to ``xl``, 1200 px) and Tailwind's ``{breakpoint}:hidden``
+    (up to ``lg``, 1024 px), the widest deciding; Bootstrap 3's ``hidden-lg`` and ``visible-xs``; Foundation's
+    ``hide-for-large`` and ``show-for-small-only``."""
+    words = classes.split()
+    display = None  # the display the classes set at a desktop's width: "none", another, or none set
+    for breakpoint in ("", "sm", "md", "lg", "xl"):
+        bootstrap = f"d-{breakpoint}-" if breakpoint else "d-"
+        tailwind = f"{breakpoint}:" if breakpoint else ""
+        prefixes = (bootstrap, tailwind) if breakpoint in _TAILWIND else (bootstrap,)
+        for word in words:
+            for prefix in prefixes:
+                if word.startswith(prefix) and (value := word[len(prefix) :]) in _DISPLAYS:
+                    display = value
+    if display in ("none", "hidden"):
+        return True
+    if any(word in _HIDDEN_ON_A_DESKTOP for word in words):
+        return True
+    shown_only = [word for word in words if word.startswith(("visible-", "show-for-"))]
+    return bool(shown_only) and not any(word.startswith(("visible-lg", "show-for-large")) for word in shown_only)
 
 
 def _holds_rows(form: LexborNode) -> bool:
