@@ -363,6 +363,21 @@ def test_a_copy_for_another_screen_size_is_set_aside(classes: str, shown: bool) 
     assert ("Heat" in [block.text for block in text_blocks(page.tree)]) == shown
 
 
+@pytest.mark.parametrize(
+    ("block", "shown"),
+    [
+        ('<div style="display: none;"><h2>Heat</h2></div>', False),  # a tab not shown, cards behind "show more"
+        ('<div style="display:block"><h2>Heat</h2></div>', True),
+        # a control the page hides keeps its links (Filmweb's 2015 calendar: a card's film link in a hidden button)
+        ('<div><h2>Heat</h2><button class="ribbon" style="display:none;"><a href="/Heat">+</a></button></div>', True),
+    ],
+)
+def test_a_block_the_pages_style_hides_is_set_aside(block: str, shown: bool) -> None:
+    page = Page.from_bytes(f"<body><p>Intro</p>{block}</body>".encode())
+    strip_furniture(page.tree)
+    assert ("Heat" in [block.text for block in text_blocks(page.tree)]) == shown
+
+
 def test_a_listing_printed_once_per_screen_size_is_read_once(grader: ModuleType) -> None:
     """Cines Renoir's day listing (2026; real page): each film's block three times, for desktops, tablets and phones,
     siblings of one class: the 51 read as 17 films shown thrice, a programme's films read elsewhere, and no list."""

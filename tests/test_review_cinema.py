@@ -18,6 +18,7 @@ import pytest
 from parsers import parse
 from parsers.page import Page
 from parsers.review import read_list
+from parsers.review.repeated import _film_facts_year
 
 OWN = Path(__file__).parent / "fixtures" / "real"
 
@@ -89,6 +90,33 @@ def test_a_card_is_named_by_the_link_its_picture_links_again(grader: ModuleType)
     page, gold = _case("robkoeling__princecharlescinema-whats-on__2026-01")
     entries = read_list(Page.from_bytes(page, url=gold["url"]))[0].entries
     assert ("2046", 2004) in [(entry.title, entry.year) for entry in entries]
+
+
+def test_cards_printing_a_films_facts_are_films_whatever_the_page_calls_itself(grader: ModuleType) -> None:
+    # Sala Berlanga's "Programación de Actividades" (2026; no film word in its titles): each card prints
+    # "Irene Iborra | 2025 | 70'", a director, a year and a running time. The page also holds a date picker whose
+    # cells ("2", "3", …) are named "r1c0", "r1c1" by an attribute, read as a ranked list, and week boxes and 20
+    # more cards its scripts hide (display: none) until "Ver más": the gold is the twelve cards shown.
+    page, gold = _case("lbm364dl__salaberlanga-programacion-actividades__2026-02")
+    score = grader.Score()
+    grader.grade_review(score, gold, parse(page, url=gold["url"], kind="review").to_dict())
+    assert score.prf("entries")[2] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "year"),
+    [
+        ("Irene Iborra | 2025 | 70'", 2025),
+        ("Manuel Gómez Pereira | 2025 | 106’", 2025),
+        ("USA · 1999 · 136 min", 1999),
+        ("Drama, 2019, 1h 52m", 2019),
+        ("7 de Febrero - 16:45h", None),  # a session
+        ("Sábado 31 | 2025 | 20:00", None),  # no running time
+        ("1999 | 2005 | 90 min", None),  # two years: whose?
+    ],
+)
+def test_a_line_of_a_films_facts_gives_its_year(line: str, year: int | None) -> None:
+    assert _film_facts_year(line) == year
 
 
 def test_a_label_every_card_repeats_names_no_film() -> None:

@@ -50,11 +50,12 @@ _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[(\[]\s*(?:1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?:1[89]\d\d|20\d\d)?)?\s*[)\]]")
 _TABLE_ROWS = 3  # rows of text that make a form's table a listing
 _KEEP = frozenset({"html", "body", "main", "article"})
-# The classes that show or hide an element by screen size (see _hidden_on_a_desktop).
-_RESPONSIVE_SELECTOR = (
-    '[class*="d-"], [class*=":hidden"], [class*=":block"], [class*=":flex"], [class*="hidden-"], [class*="visible-"],'
+# The styles and classes that may hide an element (see _unseen).
+_HIDING_SELECTOR = (
+    '[style*="none"], [class*="d-"], [class*="hidden"], [class*=":block"], [class*=":flex"], [class*="visible-"],'
     ' [class*="hide-for-"], [class*="show-for-"]'
 )
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 # The display values of Bootstrap's d-* classes ("none") and Tailwind's ("hidden"), and Tailwind's breakpoints up to a
 # desktop's width (its "xl" starts at 1280 px).
 _DISPLAYS = frozenset({"none", "hidden", "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid",
@@ -189,12 +190,8 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         # round a table of rows is a listing with its controls (a TV guide's day picker above its schedule).
         if len(node.text(deep=True)) < 0.5 * page_size and not _holds_rows(node):
             node.decompose()
-    for node in tree.css(_RESPONSIVE_SELECTOR):
-        if (
-            node.parent is not None
-            and node.tag not in _KEEP
-            and _hidden_on_a_desktop(node.attributes.get("class") or "")
-        ):
+    for node in tree.css(_HIDING_SELECTOR):
+        if node.parent is not None and node.tag not in _KEEP and _unseen(node):
             node.decompose()
     article = _main_article(tree)
     article_line = _ancestors(article)
@@ -223,6 +220,15 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if _one_film(node):
             continue
         node.decompose()
+
+
+def _unseen(node: LexborNode) -> bool:
+    """The page's own style hides the block (a saved page keeps what its scripts set: the tabs not shown, the cards
+    behind "show more", a date picker; not a control, whose links may be a card's), or its classes hide the element
+    on a desktop's screen."""
+    attributes = node.attributes
+    hidden = node.tag in _BLOCK_TAGS and _DISPLAY_NONE.search(attributes.get("style") or "") is not None
+    return hidden or _hidden_on_a_desktop(attributes.get("class") or "")
 
 
 def _hidden_on_a_desktop(classes: str) -> bool:

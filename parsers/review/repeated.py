@@ -51,6 +51,14 @@ _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # words; not a date, "June 7, 2012", whose day is a number; not a name with its facts in brackets, "Annie Hall (dir.
 # Woody Allen, 1977)").
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
+_MAX_FACTS_LINE = 80
+_FACTS_APART = re.compile(r"\s[|/·•]\s|\s*[|·•]\s*|,\s")
+_YEAR_ALONE = re.compile(r"[(\[]?(1[89]\d\d|20\d\d)[)\]]?")
+# A running time as a part of its own: "70'", "92 min", "1h 32m", "1 h 32 min", "2 hrs 11 mins".
+_RUNTIME_ALONE = re.compile(
+    r"\d{2,3}\s?(?:['’′]|min\.?|mins\.?|minutes|minutos|minuti|minuten|мин\.?)|\d\s?h(?:rs?)?\.?\s?\d{1,2}\s?m(?:in|ins)?\.?",
+    re.I,
+)
 _BYLINES = "[class*=author], [rel=author], [itemprop=author], [class*=byline]"  # an article's byline, however marked
 _SCHEDULE = 0.3  # a candidate's score where its only evidence is its slots' times (see _candidate)
 _TITLE_ATTRIBUTES = (
@@ -88,6 +96,7 @@ class _Record:
     names: tuple[str, ...] = ()  # its film links' texts, heading, attribute, first line ("" where none): _unlabelled
     page_link: str | None = None  # a card's: the address of its first link whose text names it
     time: str | None = None  # a schedule's slot: the time of day the record opens with ("05:00", "9 PM")
+    film_facts: bool = False  # it prints a film's facts: a year and a running time ("Irene Iborra | 2025 | 70'")
 
 
 def _signature(tag: str, node: LexborNode) -> tuple[str, str]:
@@ -280,6 +289,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     film_attributed = heading_first = False
     named_by: LexborNode | None = None  # the link whose text is ``linked``
     rank = year = time = None
+    film_facts = False
     facts = ""  # the record's first line where it ends in the year: a name and its year ("Annie Hall, 1977")
     film_link = film_item(record)
     in_heading: LexborNode | None = None
@@ -304,6 +314,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
             elif year is None and (found := _YEAR.match(text) or _FACTS_YEAR.match(text)):
                 year = int(found.group(1))
                 facts = text if found.re is _FACTS_YEAR and not first_text else facts  # before any other line
+            elif year is None and first_text and (dated := _film_facts_year(text)):
+                year, film_facts = dated, True
             elif not first_text and len(text) > 1:
                 first_text = text
             continue
@@ -358,7 +370,18 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         title = title[len(str(rank)) + 1 :]
     if year is not None and title == str(year):  # "1917", "2012": the film's name, read as a year where it stands alone
         year = None
-    return _Record(record, title, rank, year, film_link, names, _page_link(record, anchors, title, first_text), time)
+    page_link = _page_link(record, anchors, title, first_text)
+    return _Record(record, title, rank, year, film_link, names, page_link, time, film_facts)
+
+
+def _film_facts_year(text: str) -> int | None:
+    """The year of a short line of a film's facts, parts apart by separators, one a year and another a running
+    time ("Irene Iborra | 2025 | 70'", "USA · 1999 · 136 min"); None for any other line (a concert's date and hour)."""
+    if len(text) > _MAX_FACTS_LINE:
+        return None
+    parts = [part.strip() for part in _FACTS_APART.split(text)]
+    years = [int(found.group(1)) for part in parts if (found := _YEAR_ALONE.fullmatch(part))]
+    return years[0] if len(years) == 1 and any(_RUNTIME_ALONE.fullmatch(part) for part in parts) else None
 
 
 def _names_the_card(attributed: str, linked: str) -> bool:
@@ -534,10 +557,13 @@ class _Readings:
 
 
 def _linked(record: _Record, about_films: bool) -> bool:
-    """A film link, or on a page about films, a link to a page of the record's own (see _own_pages), a poster
-    labelled with the record's name (see _named_posters) or a year (see _dated_names)."""
-    return record.film_link or (
-        about_films and (record.page_link is not None or _named_poster(record) or record.year is not None)
+    """A film link, a film's facts (a year and a running time), or on a page about films, a link to a page of the
+    record's own (see _own_pages), a poster labelled with the record's name (see _named_posters) or a year (see
+    _dated_names)."""
+    return (
+        record.film_link
+        or record.film_facts
+        or (about_films and (record.page_link is not None or _named_poster(record) or record.year is not None))
     )
 
 
@@ -640,6 +666,9 @@ def _candidate(
         return None
     _unlabelled(records)
     _unframed(records)
+    # names alike but for their numbers are a numbering, not names (a date picker's cells, "r1c0", "r1c1", …)
+    if len({_DIGITS.sub("#", record.title) for record in records}) == 1:
+        return None
     timed = readings.schedule and _in_day_order(records, days)
     if share(named) < 0.8 or (not timed and _repeats(records) > 0.2 * len(records)):
         return None
@@ -650,7 +679,9 @@ def _candidate(
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
     # years alone mark concerts and events as well as films: only a page about films makes them its films
-    cards = about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records))
+    cards = (about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records))) or (
+        share([record.film_facts for record in records]) >= 0.8 and _short_different_names(records, 8)
+    )
     films_shown = ranked or films >= 0.6 or cards  # else only a schedule's times mark the run
     # teasers of other articles (a "read also" carousel) each name their author; a film's card names none
     if share([record.node.css_first(_BYLINES) is not None for record in records]) >= 0.5:
