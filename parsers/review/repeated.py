@@ -666,8 +666,10 @@ def _candidate(
         return None
     _unlabelled(records)
     _unframed(records)
-    # names alike but for their numbers are a numbering, not names (a date picker's cells, "r1c0", "r1c1", …)
-    if len({_DIGITS.sub("#", record.title) for record in records}) == 1:
+    # codes alike but for their numbers are a numbering, not names (a date picker's cells, "r1c0", "r1c1", …)
+    if len({_DIGITS.sub("#", record.title) for record in records}) == 1 and not any(
+        " " in record.title for record in records
+    ):
         return None
     timed = readings.schedule and _in_day_order(records, days)
     if share(named) < 0.8 or (not timed and _repeats(records) > 0.2 * len(records)):
