@@ -331,11 +331,11 @@ def test_one_of_many_lists_alike_is_withheld() -> None:
 def test_a_cards_name_is_the_first_box_its_link_opens_with_and_a_dated_moment_gives_no_year() -> None:
     # Trakt's ratings (2017): each card's name link wraps <div class="titles"><h3>Arrival</h3><h4>Feb 17, 2017
     # 21:28</h4><h4>7</h4></div>: the name was the whole box ("Arrival Feb 17, 2017 21:28 7"), and the year the
-    # rating's (2017; the film is of 2016, which only the poster's tooltip prints). A date with its time of day
-    # is an event's, not the film's: no year rather than a wrong one.
+    # rating's (2017). A date with its time of day is an event's, not the film's; the film's is its poster's
+    # tooltip's, <img title="Arrival (2016)">, a name and its year the record's name is.
     gold, record = _own("dev/C_lists/stegschreck__trakt-user-movie-ratings__2017-02")
     assert [entry.title for entry in record.entries] == [entry["title"] for entry in gold["entries"]]
-    assert {entry.year for entry in record.entries} == {None}
+    assert [entry.year for entry in record.entries] == [entry["year"] for entry in gold["entries"]]
 
 
 def test_cards_apart_by_one_class_are_one_run() -> None:

@@ -52,6 +52,7 @@ _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # Woody Allen, 1977)").
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
 _MAX_FACTS_LINE = 80
+_NAME_AND_YEAR = re.compile(r"(.+?)\s*\((1[89]\d\d|20\d\d)\)")
 _FACTS_APART = re.compile(r"\s[|/·•]\s|\s*[|·•]\s*|,\s")
 _YEAR_ALONE = re.compile(r"[(\[]?(1[89]\d\d|20\d\d)[)\]]?")
 # A running time as a part of its own: "70'", "92 min", "1h 32m", "1 h 32 min", "2 hrs 11 mins".
@@ -290,6 +291,7 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     named_by: LexborNode | None = None  # the link whose text is ``linked``
     rank = year = time = None
     film_facts = False
+    tooltip: tuple[str, int] | None = None  # a name and its year an attribute gives: "Arrival (2016)"
     facts = ""  # the record's first line where it ends in the year: a name and its year ("Annie Hall, 1977")
     film_link = film_item(record)
     in_heading: LexborNode | None = None
@@ -334,12 +336,11 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
                 linked_again = text  # not a showtime's ("6:00 PM": each session links the film's booking)
         # the element that marks the film names it ("Inglourious Basterds (2009)") rather than a tooltip around
         # it ("… (2009) as Lt. Archie Hicox"); an empty icon's tooltip names a kind (<i title="Фильм">), not the record
-        elif (
-            (title := _attribute_title(attributes))
-            and (not attributed or (marks and not film_attributed))
-            and (tag in PICTURE_TAGS or node.child is not None)
-        ):
-            attributed, film_attributed = title, marks
+        elif title := _attribute_title(attributes):
+            if (not attributed or (marks and not film_attributed)) and (tag in PICTURE_TAGS or node.child is not None):
+                attributed, film_attributed = title, marks
+            if tooltip is None and (found := _NAME_AND_YEAR.fullmatch(title)):
+                tooltip = found.group(1), int(found.group(2))  # a poster's: "Arrival (2016)"
         film_link = film_link or marks
     if attributed and linked != attributed and attributed in linked and _names_the_card(attributed, linked):
         # a card's link holds scores and dates around the name its poster's alt gives ("81% 78% Heart Eyes
@@ -370,6 +371,8 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
         title = title[len(str(rank)) + 1 :]
     if year is not None and title == str(year):  # "1917", "2012": the film's name, read as a year where it stands alone
         year = None
+    if year is None and tooltip is not None and tooltip[0].casefold() == title.casefold():
+        year = tooltip[1]
     page_link = _page_link(record, anchors, title, first_text)
     return _Record(record, title, rank, year, film_link, names, page_link, time, film_facts)
 
