@@ -288,6 +288,8 @@ def test_a_sites_menu_is_no_list_whatever_its_classes_are_called() -> None:
     [
         (["Movies Home", "Current Releases", "Showtimes & Tickets", "Coming Soon", "News", "Reviews"], True),
         (["World politics", "Business & finance", "Economics", "Science & technology"], True),
+        # the Economist's section boxes, each named by the link its picture links again
+        (["All World", "All Business & finance", "All Economics"], True),
         # films so named stand among others in real lists (at most one name in twenty in the labelled ones)
         (["The Help", "Heat", "Alien", "Coming Home", "Jaws", "Vertigo"], False),
     ],
@@ -508,6 +510,19 @@ def test_a_chain_of_ranks_however_printed_is_a_countdown(rank: bytes, grader: Mo
     gold, record, changed = _own_redrawn(name, rb"(?<=<h2 )([^>]*>(?:<strong>)?)(\d{1,2})\.\s*", rank)
     assert changed == 10
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_an_empty_box_among_records_is_a_gap_in_their_run(grader: ModuleType) -> None:
+    # Empire's 100 greatest movies (saved 2021), its numbered headings' ranks redrawn in brackets ("(99) Raging
+    # Bull"): the article's boxes (headings, paragraphs, empty advert slots) are siblings of one kind, and with the
+    # empty ones set aside as a programme's placeholders are, they read as a run of 303 records ("by", "world
+    # cinema", …), given over the countdown. Empty boxes are set aside only before and after a run's records.
+    name = "dev/C_lists/aaroncooper142__empire-best-movies-2__saved-2021-06"
+    gold, record, changed = _own_redrawn(name, rb"(<h[1-6][^>]*>\s*(?:<[^>]+>\s*)*)(\d{1,3})[.)]\s+", rb"\1(\2) ")
+    assert changed >= 90
+    score = grader.Score()
+    grader.grade_review(score, gold, record.to_dict())
+    assert score.prf("entries")[2] >= 0.95
 
 
 @pytest.mark.parametrize(

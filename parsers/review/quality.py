@@ -253,7 +253,7 @@ _SECTION_WORDS = frozenset({
     "sports", "sport", "politics", "business", "finance", "world", "economics", "economy", "science", "technology",
     "tech", "lifestyle", "opinion", "culture", "arts", "entertainment", "travel", "food", "health", "weather",
     "local", "national", "international", "live", "schedule", "guide", "listings", "theaters", "theatres", "cinemas",
-    "streaming", "magazine", "shop", "store", "deals", "faq", "privacy", "terms",
+    "streaming", "magazine", "shop", "store", "deals", "faq", "privacy", "terms", "all",
 })  # fmt: skip
 
 

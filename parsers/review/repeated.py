@@ -526,7 +526,7 @@ class _Readings:
         self._records: dict[int, _Record | None] = {}
         self._held: dict[int, bool] = {}
         self._digits: dict[int, bool] = {}
-        self._between: dict[int, bool] = {}
+        self._apart: dict[int, str] = {}
 
     def record(self, node: LexborNode) -> _Record | None:
         key = node.mem_id
@@ -540,16 +540,20 @@ class _Readings:
             known = self._held[key] = self.links.held(node)
         return known
 
-    def between(self, node: LexborNode) -> bool:
-        """Whether the element stands between records rather than being one: it shows nothing (an empty
-        placeholder box), or only a day, linking nothing (a programme's "31 Enero 2026" over the day's films,
-        drawn as a box of the films' own class)."""
+    def apart(self, node: LexborNode) -> str:
+        """What the element is where it is no record: "empty" where it shows nothing (a placeholder box), "day"
+        where it shows only a day and links nothing (a programme's "31 Enero 2026" over the day's films, drawn as a
+        box of the films' own class); "" for a record."""
         key = node.mem_id
-        if (known := self._between.get(key)) is None:
+        if (known := self._apart.get(key)) is None:
             text = node.text(deep=True)
-            known = self._between[key] = (not text.strip() and node.css_first(PICTURES) is None) or (
-                only_a_date(clean(text)) and node.css_first("a[href]") is None
-            )
+            if not text.strip() and node.css_first(PICTURES) is None:
+                known = "empty"
+            elif only_a_date(clean(text)) and node.css_first("a[href]") is None:
+                known = "day"
+            else:
+                known = ""
+            self._apart[key] = known
         return known
 
     def digits(self, node: LexborNode) -> bool:
@@ -622,7 +626,7 @@ def _candidate(
     # hundreds of runs (menus, footers, option lists), and reading each record is the costly part. Nor are
     # they read when none holds a film link and one holds no digit (no rank either), but on a page about films
     # (cards linking pages of their own hold neither).
-    members = [member for member in members if not readings.between(member)]
+    members = _records_only(members, readings)
     heads = members[:_PROBE]
     if (
         not about_films
@@ -716,6 +720,18 @@ def _candidate(
         # its films, then their sessions by the hour)
         confidence = _SCHEDULE
     return Candidate("records", items, min(confidence, 0.95))
+
+
+def _records_only(members: list[LexborNode], readings: _Readings) -> list[LexborNode]:
+    """The run without the days between its records, and without the empty boxes before and after them (an empty
+    box among them, an advert's place, is a gap in the run: it stays, and counts against it)."""
+    members = [member for member in members if readings.apart(member) != "day"]
+    start, end = 0, len(members)
+    while start < end and readings.apart(members[start]) == "empty":
+        start += 1
+    while end > start and readings.apart(members[end - 1]) == "empty":
+        end -= 1
+    return members[start:end]
 
 
 def _in_day_order(records: list[_Record], days: int) -> bool:
