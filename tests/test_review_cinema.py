@@ -35,6 +35,12 @@ def _read_titles(name: str) -> tuple[list[str], list[str]]:
     return [entry.title for entry in reading.entries], [entry["title"] for entry in gold["entries"]]
 
 
+def _matches_gold(name: str, grader: ModuleType) -> bool:
+    """The page's list, as ``parse`` gives it, is its gold's, every entry right and none more."""
+    page, gold = _case(name)
+    return grader.grade_review(grader.Score(), gold, parse(page, url=gold["url"]).to_dict()) == {}
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -56,9 +62,7 @@ def _read_titles(name: str) -> tuple[list[str], list[str]]:
     ],
 )
 def test_programme_linking_the_cinemas_own_film_pages_matches_gold(name: str, grader: ModuleType) -> None:
-    page, gold = _case(name)
-    out = parse(page, url=gold["url"]).to_dict()
-    assert grader.grade_review(grader.Score(), gold, out) == {}
+    assert _matches_gold(name, grader)
 
 
 def test_repertoire_read_whole() -> None:
@@ -72,20 +76,13 @@ def test_a_programmes_day_boxes_between_its_films_are_no_records(grader: ModuleT
     # The Filmoteca Española's ticket pages (2026): each day's date ("<i class="material-icons">date_range</i>
     # 31 Enero 2026") and an empty first box are drawn in the films' own <div class="productos row">, one
     # between every two films; read as records, half the run was dates and no film was read.
-    name = "lbm364dl__filmoteca-espanola-sacatuentrada-programme-listing__2026-01"
-    page, gold = _case(name)
-    score = grader.Score()
-    grader.grade_review(score, gold, parse(page, url=gold["url"], kind="review").to_dict())
-    assert score.prf("entries")[2] == 1.0
+    assert _matches_gold("lbm364dl__filmoteca-espanola-sacatuentrada-programme-listing__2026-01", grader)
 
 
 def test_a_card_is_named_by_the_link_its_picture_links_again(grader: ModuleType) -> None:
     # elCinema's TV guide: each slot's poster and name link "/en/work/2070982/" (no film database's form, no
     # heading); a rating widget's title ("التقييم : 0.0", "rating: 0.0") named every slot, and none was read.
-    page, gold = _case("iptv-org__elcinema-tvguide-osn-series-hd__2022-08")
-    score = grader.Score()
-    grader.grade_review(score, gold, parse(page, url=gold["url"], kind="review").to_dict())
-    assert score.prf("entries")[2] == 1.0
+    assert _matches_gold("iptv-org__elcinema-tvguide-osn-series-hd__2022-08", grader)
     # The Prince Charles Cinema: the card of Wong Kar-wai's "2046" (2004) was named by its year.
     page, gold = _case("robkoeling__princecharlescinema-whats-on__2026-01")
     entries = read_list(Page.from_bytes(page, url=gold["url"]))[0].entries
@@ -97,10 +94,7 @@ def test_cards_printing_a_films_facts_are_films_whatever_the_page_calls_itself(g
     # "Irene Iborra | 2025 | 70'", a director, a year and a running time. The page also holds a date picker whose
     # cells ("2", "3", …) are named "r1c0", "r1c1" by an attribute, read as a ranked list, and week boxes and 20
     # more cards its scripts hide (display: none) until "Ver más": the gold is the twelve cards shown.
-    page, gold = _case("lbm364dl__salaberlanga-programacion-actividades__2026-02")
-    score = grader.Score()
-    grader.grade_review(score, gold, parse(page, url=gold["url"], kind="review").to_dict())
-    assert score.prf("entries")[2] == 1.0
+    assert _matches_gold("lbm364dl__salaberlanga-programacion-actividades__2026-02", grader)
 
 
 @pytest.mark.parametrize(
@@ -169,10 +163,7 @@ def test_an_id_with_letters_is_no_folder_of_its_own(grader: ModuleType) -> None:
     # mk2 Cine Paz (2026): each film's page is "/es/detalles/84910_1_W_0/hamnet", its subtitled copy's
     # "/es/detalles/84910_1_Z_1/hamnet-vose": the id's letters made two folders, half the cards each, and the
     # cards were no film's. (The gold is the "Hoy" tab's twelve screenings by copy, dubbed and subtitled.)
-    page, gold = _case("lbm364dl__cinepazmadrid-cartelera-hoy__2026-02")
-    score = grader.Score()
-    grader.grade_review(score, gold, parse(page, url=gold["url"], kind="review").to_dict())
-    assert score.prf("entries")[2] == 1.0
+    assert _matches_gold("lbm364dl__cinepazmadrid-cartelera-hoy__2026-02", grader)
 
 
 def test_a_film_listed_again_at_another_airing_is_no_label(grader: ModuleType) -> None:
