@@ -353,6 +353,7 @@ def test_other_articles_teasers_each_with_its_byline_are_no_list() -> None:
         ("visible-xs visible-sm", False),  # Bootstrap 3
         ("hidden-xs", True),
         ("hidden-lg", False),
+        ("hidden-md", True),  # hidden from 992 to 1199 px only
         ("show-for-small-only", False),  # Foundation
         ("card d-flex", True),
     ],

@@ -61,9 +61,7 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _DISPLAYS = frozenset({"none", "hidden", "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid",
                        "table", "table-row", "table-cell", "contents"})  # fmt: skip
 _TAILWIND = frozenset({"", "sm", "md", "lg"})
-_HIDDEN_ON_A_DESKTOP = frozenset(
-    {"hidden-lg", "hidden-md", "hide-for-large", "hide-for-large-up", "hide-for-medium-up"}
-)
+_HIDDEN_ON_A_DESKTOP = frozenset({"hidden-lg", "hide-for-large", "hide-for-large-up", "hide-for-medium-up"})
 
 
 def _aria_headings(root: LexborNode) -> dict[int, str]:
