@@ -369,6 +369,8 @@ def test_a_copy_for_another_screen_size_is_set_aside(classes: str, shown: bool) 
     [
         ('<div style="display: none;"><h2>Heat</h2></div>', False),  # a tab not shown, cards behind "show more"
         ('<div style="display:block"><h2>Heat</h2></div>', True),
+        # what holds most of the page is the page, hidden until its scripts show it
+        ('<div class="hidden"><h2>Heat</h2><p>A crime epic, and the page\'s whole text.</p></div>', True),
         # a control the page hides keeps its links (Filmweb's 2015 calendar: a card's film link in a hidden button)
         ('<div><h2>Heat</h2><button class="ribbon" style="display:none;"><a href="/Heat">+</a></button></div>', True),
     ],

@@ -189,7 +189,13 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         if len(node.text(deep=True)) < 0.5 * page_size and not _holds_rows(node):
             node.decompose()
     for node in tree.css(_HIDING_SELECTOR):
-        if node.parent is not None and node.tag not in _KEEP and _unseen(node):
+        # what holds most of the page is the page, hidden until its scripts show it (an app's root "hidden" at load)
+        if (
+            node.parent is not None
+            and node.tag not in _KEEP
+            and _unseen(node)
+            and len(node.text(deep=True)) < 0.5 * page_size
+        ):
             node.decompose()
     article = _main_article(tree)
     article_line = _ancestors(article)
