@@ -92,7 +92,10 @@ def kind_from_url(url: str | None) -> str | None:
 _LIST_URL = re.compile(
     r"imdb\.[a-z.]+/(?:[a-z]{2}/)?(?:chart/|(?:list|streaming)/ls\d|user/ur\d+/(?:ratings|watchlist)|india/top"
     r"|search/title|calendar)|letterboxd\.com/[^/]+/list/|boxofficemojo\.com/"
-    r"|editorial\.rottentomatoes\.com/guide/|rottentomatoes\.com/top/",
+    r"|editorial\.rottentomatoes\.com/guide/|rottentomatoes\.com/top/"
+    # Douban's and Kinopoisk's charts, top lists, users' lists and release calendars
+    r"|movie\.douban\.com/(?:top250|chart|cinema/(?:later|nowplaying))|douban\.com/doulist/\d"
+    r"|kinopoisk\.ru/(?:top/|lists/|premiere/|popular/)",
     re.I,
 )
 

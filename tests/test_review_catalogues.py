@@ -157,3 +157,22 @@ def test_a_calendars_weeks_in_boxes_of_their_own_are_one_list(grader: ModuleType
         " ".join(entry["title"].split()) for entry in gold["entries"]
     ]
     assert [entry["rank"] for entry in out["entries"]] == list(range(1, 34))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "helloxizhao__douban-movie-top250-page1__2017-04",  # movie.douban.com/top250
+        "fyqls__douban-movie-chart-new-films-beside-two-ranked-charts__2016-07",  # movie.douban.com/chart
+        "chilliesyes__douban-doulist-179-classic-hong-kong-films-page1",  # a user's list: douban.com/doulist/178710/
+        "hsintsao__douban-chengdu-coming-soon__2019-12",  # movie.douban.com/cinema/later/chengdu/
+        "aintproud__kinopoisk-top250-page1__2021-10",  # kinopoisk.ru/lists/top250/
+        "zoxa-228__kinopoisk-premiere-calendar-russia-april__2025-04",  # kinopoisk.ru/premiere/ru/
+    ],
+)
+def test_douban_and_kinopoisk_charts_and_lists_are_list_pages_by_their_address(name: str) -> None:
+    # Issue 10 names them beside IMDb's charts and Letterboxd's lists: their address alone says the page is a list
+    # (routed to the list reader first, and evidence its list is the page's).
+    page, gold = _case(name)
+    evidence = read_list(Page.from_bytes(page, url=gold["url"]))[0].evidence
+    assert evidence is not None and evidence.list_page == 1.0
