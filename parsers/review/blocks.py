@@ -178,7 +178,8 @@ def _one_film(node: LexborNode) -> bool:
 
 
 def strip_furniture(tree: LexborHTMLParser) -> None:
-    """Remove scripts, navigation, sidebars and comment threads, so no candidate list comes from them."""
+    """Remove scripts, icons, navigation, sidebars and comment threads, and what the page hides from a reader on a
+    desktop's screen (its copies for phones and tablets, tabs not shown), so no candidate list comes from them."""
     for node in tree.css(_DROP_SELECTOR):
         if node.tag != "form" and not _card_buttons(node) and not _cell_button(node):
             node.decompose()
