@@ -104,16 +104,16 @@ def _site(page: Page) -> str:
     host = site_host(page.url)
     named = meta(page, "og:site_name", "application-name")
     if named:
-        return _spelling_thesite_host(named, host) or named
+        return _spelling_the_host(named, host) or named
     title = node_text(page.tree.css_first("title"))
-    if titled := _spelling_thesite_host(title, host):
+    if titled := _spelling_the_host(title, host):
         return titled
     obj = article_object(page)
     publisher = text_value(obj.get("publisher")) if obj else ""
     return publisher or host
 
 
-def _spelling_thesite_host(text: str, host: str) -> str:
+def _spelling_the_host(text: str, host: str) -> str:
     """The part of ``text`` between separators ("|", " - ", "–", "·", "»") whose letters and digits are a label of
     ``host`` ("Teen Vogue" of teenvogue.com, "The A.V. Club" of avclub.com), or "" where none is (a <title> with one
     part is the page's, not the site's)."""

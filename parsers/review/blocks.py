@@ -232,8 +232,13 @@ def _unseen(node: LexborNode) -> bool:
     behind "show more", a date picker; not a control, whose links may be a card's), or its classes hide the element
     on a desktop's screen."""
     attributes = node.attributes
-    hidden = node.tag in _BLOCK_TAGS and _DISPLAY_NONE.search(attributes.get("style") or "") is not None
+    hidden = node.tag in _BLOCK_TAGS and styled_hidden(attributes)
     return hidden or _hidden_on_a_desktop(attributes.get("class") or "")
+
+
+def styled_hidden(attributes: dict[str, str | None]) -> bool:
+    """The element's own ``style`` hides it (``display: none``)."""
+    return _DISPLAY_NONE.search(attributes.get("style") or "") is not None
 
 
 def _hidden_on_a_desktop(classes: str) -> bool:

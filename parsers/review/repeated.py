@@ -34,7 +34,7 @@ from ..dates import is_time_of_day, only_a_date
 from ..detect import film_item
 from ..page import PICTURE_TAGS, PICTURES, Page
 from ..text import clean
-from .blocks import HEADINGS, BlockIndex
+from .blocks import HEADINGS, BlockIndex, styled_hidden
 from .candidates import Candidate, Item, numbered_title
 from .entries import clean_title, without_runtime, year_after
 from .lists import shown_numbers
@@ -43,7 +43,6 @@ from .quality import film_url, gives_distance, share, title_like
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "head", "select", "button"})
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 # "#20", "1.", and a chart's rank with its movement beside it: "5 (no change)", "3 (tie)".
 _RANK = re.compile(r"^(?:#|No\.?\s?)?\s*(\d{1,4})\s*[.)]?$|^(\d{1,3})\s*\([^()\d]*\)$")
 _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
@@ -230,7 +229,7 @@ def _holds_shape(kind: str, other: str) -> bool:
 
 def _hidden(node: LexborNode) -> bool:
     attributes = node.attributes
-    return "hidden" in attributes or _DISPLAY_NONE.search(attributes.get("style") or "") is not None
+    return "hidden" in attributes or styled_hidden(attributes)
 
 
 def _header_row(row: LexborNode) -> bool:
