@@ -69,6 +69,7 @@ _NOT_A_FILM = re.compile(rf"\b({_OTHER_WORKS})\b", re.I)
 _DATE_ONLY = re.compile(r"^[\d\s.,/-]*[^\W\d_]*\.?[\d\s.,/-]*$")
 _CELL_TAGS = "h2, h3, h4, h5, h6, span, div, td, th, time, p, dt, dd, b, strong"
 _SITE_APART = r"[|•·:»–—-]"  # what sets a site's name apart from a page's title in its og:title
+_TITLE_PARTS = re.compile(rf"\s+(?:{_SITE_APART}|>)\s+")  # a <title>'s parts: the page's, its tab's, its site's
 _ROW_DEPTH = 4  # elements between a date and its row at most
 _A_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
 _GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -97,7 +98,7 @@ def _value_of(label: LexborNode) -> _Value | None:
             return None
         sibling = node.next
         # past text and the label's own controls: an "Edit" link beside it (IMDb's /reference) is no value
-        while sibling is not None and (not sibling.is_element_node or _control(sibling)):
+        while sibling is not None and (not sibling.is_element_node or _control(sibling) or _blank(sibling)):
             if not sibling.is_element_node and clean(sibling.text(deep=False)).strip(":："):
                 # "<b>Genre:</b> Drama" (text right after the label)
                 parent = node.parent
@@ -114,6 +115,12 @@ def _value_of(label: LexborNode) -> _Value | None:
             )
         node = node.parent
     return None
+
+
+def _blank(node: LexborNode) -> bool:
+    """An element that shows nothing: a spacer row or picture (``<tr><td><img src=spacer.gif></td></tr>``) between a
+    label and its value, as table layouts of the 2000s put them."""
+    return not node_text(node) and node.css_first(_FLAGS) is None
 
 
 def _control(node: LexborNode) -> bool:
@@ -503,7 +510,7 @@ def heading_fields(page: Page) -> dict[str, Any]:
     prints no year, from a heading that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``)."""
     og = page.tree.css_first('meta[property="og:title"]')
     og_title = _without_site(clean(og.attributes.get("content") if og is not None else None), page)
-    for text in (node_text(_named_h1(page, og_title)), og_title):
+    for text in (node_text(_named_h1(page, og_title)), og_title, _title_shown(page)):
         if not text:
             continue
         if (match := _TITLE_YEAR.match(text)) and (year := match.group("year")):
@@ -511,6 +518,24 @@ def heading_fields(page: Page) -> dict[str, Any]:
         title = strip_quotes(match.group("title") if match else text)
         return {"title": title} | _year_beside(page, title)
     return {}
+
+
+def _title_shown(page: Page) -> str:
+    """The longest leading part of the page's ``<title>`` that the page also shows as a text of its own, and that
+    is not the site's name ("The Iron Giant" of "The Iron Giant > Overview - AllMovie", shown in a ``span``): a
+    film page's title where it has neither ``<h1>`` nor ``og:title``. "" for a ``<title>`` of one part, which
+    cannot tell the film's name from the site's."""
+    title = node_text(page.tree.css_first("title"))
+    ends = [separator.start() for separator in _TITLE_PARTS.finditer(title)]
+    if not ends or page.tree.body is None:
+        return ""
+    shown = {clean(node.text(deep=False)) for node in page.tree.body.traverse(include_text=True) if node.is_text_node}
+    site = {label for label in site_host(page.url).casefold().split(".") if len(label) > 2}
+    for end in reversed(ends):
+        part = title[:end]
+        if part in shown and "".join(c for c in part.casefold() if c.isalnum()) not in site:
+            return part
+    return ""
 
 
 def _without_site(title: str, page: Page) -> str:
@@ -559,14 +584,14 @@ def labels_one_film(page: Page) -> bool:
     each, more than are labelled again (a cinema's page of one film, with no schema.org item; a premieres table
     repeats its release label, a list of films every label), and nothing only another kind of work has."""
     labelled: Counter[str] = Counter()
-    counted: set[int] = set()  # the labels' elements: a box holding just one (``<td><strong>País</strong></td>``) is it
+    counted: set[int] = set()  # each label's outermost element: ``<td><div><span>Year</span></div></td>`` is one
     for node, text in _short_leaves(page):
         if _OTHER_WORKS_LABEL.match(text):
             return False
         if (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:
-            if not any(wrapper.mem_id in counted for wrapper in _wrappers(node, text)):
-                labelled[field] += 1
-            counted.add(node.mem_id)
+            outermost = [node, *_wrappers(node, text)][-1].mem_id
+            labelled[field] += outermost not in counted
+            counted.add(outermost)
     once = sum(count == 1 for count in labelled.values())
     return once >= _MIN_FACTS and once > len(labelled) - once
 

@@ -503,6 +503,39 @@ def test_a_page_labelling_one_films_facts_is_a_film_page() -> None:
     assert (record.year, record.runtime_minutes) == (2019, 124)
 
 
+def test_a_film_page_of_table_layouts_with_labels_wrapped_and_spacer_rows() -> None:
+    # AllMovie, 2010 (development): each label wrapped thrice (``<td><div><span>Year</span></div></td>``) was counted
+    # twice, so no label was one film's; a spacer row (``<img src=spacer.gif>``) stood between each label and its
+    # value; its title is only in ``<title>`` ("The Iron Giant > Overview - AllMovie") and a ``span``.
+    name = "dev/E_other_film_sites/swde__allmovie_0100_the-iron-giant__2010"
+    gold = json.loads((REAL_OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((REAL_OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, FilmPage)
+    assert (record.title, record.year, record.runtime_minutes) == (gold["title"], gold["year"], gold["runtime_minutes"])
+    assert list(record.genres) == gold["genres"]
+    assert [person.name for person in record.directors] == gold["directors"]
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Heat > Overview - FilmSite", "Heat"),
+        ("Heat - FilmSite", "Heat"),
+        ("FilmSite - Heat", None),  # the site's name is shown (a logo) and leads: no title
+        ("Heat", None),  # one part: the film's or the site's?
+        ("Heat - The Movie - FilmSite", "Heat - The Movie"),
+    ],
+)
+def test_a_title_from_the_part_of_title_the_page_shows(title: str, shown: str | None) -> None:
+    # AllMovie's 2010 shape cut down: a <title> of parts, the film's name again in a span, labels in a table
+    html = (
+        f"<html><head><title>{title}</title></head><body><div>FilmSite</div><span>{shown or 'Heat'}</span>"
+        "<table><tr><td>Director</td><td>M. Mann</td></tr><tr><td>Runtime</td><td>170 min</td></tr>"
+        "<tr><td>Country</td><td>USA</td></tr></table></body></html>"
+    )
+    assert heading_fields(Page.from_bytes(html.encode(), "https://filmsite.example/film/1")).get("title") == shown
+
+
 def test_a_list_labelling_each_films_facts_is_no_film_page() -> None:
     # A list of films, each with its director and runtime labelled: the labels repeat, the page is a list.
     films = "".join(
