@@ -1277,3 +1277,18 @@ def test_names_that_open_alike_keep_their_words() -> None:
     names = [f"Star Wars: Episode {n}" for n in ("I", "II", "III", "IV", "V", "VI")]
     page = _poster_grid(names, "{}", ["cartoons", "cartoons", "films", "films", "films", "films"])
     assert [entry.title for entry in review.read_list(page)[0].entries] == names
+
+
+def test_a_portals_boxes_named_as_its_menu_names_its_sections_are_no_list() -> None:
+    # CineSéries' homepage (2012, development): boxes headed "Notícias Séries", "Notícias Cinema", "Listas",
+    # "Reviews", "Comentando Cinema", each over its section's latest headlines, were given as a list of five at
+    # confidence 0.85: the site's menu names the same sections, and each box holds a list of links of its own.
+    gold, record = _own("dev/C_no_list/korowiow80__cineseries-com-br-homepage__2012-06")
+    assert gold["entries"] == [] and record.entries == ()
+
+
+def test_a_sites_menu_naming_its_shows_over_their_cards_keeps_the_list(grader: ModuleType) -> None:
+    # ninemsn's catalogue of shows (2011, development): its header's menu lists the same 19 shows as the cards below
+    # it; a card holds no list of links, so the cards are the page's list.
+    gold, record = _own("dev/C_lists/jamesferguson__ninemsn-fixplay-tv-catalogue__2011-12")
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}

@@ -28,6 +28,7 @@ from .entries import EntryBuilder, clean_title
 from .inline import inline_candidates
 from .linked_lines import linked_lines
 from .lists import list_candidates
+from .menus import menu_names, site_sections
 from .pagination import next_page_url
 from .quality import (
     about_films,
@@ -379,10 +380,15 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     itemlist = itemlist_candidate(page)  # before the furniture goes: it reads scripts and every link
     page_data = app_data_years(page)
     targets = _film_targets(page)
+    menus = menu_names(page.tree)
     strip_furniture(page.tree)
     blocks = text_blocks(page.tree)
     topic = _topic(page)
-    candidates = _candidates(page, blocks, count, itemlist, topic)
+    candidates = [
+        candidate
+        for candidate in _candidates(page, blocks, count, itemlist, topic)
+        if not site_sections(candidate, blocks, menus) or _film_share(page, candidate, blocks) >= 0.5
+    ]
     _share_years(candidates, page_data)
     chosen = _choose(candidates, count, len(blocks), topic.films)
     if chosen is None:
