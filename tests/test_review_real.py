@@ -1292,3 +1292,11 @@ def test_a_sites_menu_naming_its_shows_over_their_cards_keeps_the_list(grader: M
     # it; a card holds no list of links, so the cards are the page's list.
     gold, record = _own("dev/C_lists/jamesferguson__ninemsn-fixplay-tv-catalogue__2011-12")
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_a_broadcasters_a_to_z_links_each_show_in_its_own_folder(grader: ModuleType) -> None:
+    # KiKA's "Alle Sendungen" (2019, development): 25 series' cards, no film link, no year; each links a page
+    # named by its kind and id in the show's own folder ("/abc-baer/sendereihe1876.html"), as German broadcasters'
+    # sites name them; "Sendungen" (programmes) is the page's TV word. It gave no list.
+    gold, record = _own("dev/C_lists/mediathekview__kika-sendungen-a-z-letter-a__2019-03")
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}

@@ -71,6 +71,7 @@ _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatev
 # A part of an address holding a number is an id, whatever else it holds ("/detalles/84910_1_W_0/hamnet" and
 # "/detalles/84910_1_Z_1/hamnet-vose": one folder, a film's dubbed and subtitled copies).
 _ID_SEGMENT = re.compile(r"/[^/]*\d[^/]*")
+_KIND_AND_ID = re.compile(r"[^\W\d_]{3,}#(?:\.\w+)?")  # a page's name: its kind's word and its id ("sendereihe#.html")
 _INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "sup", "sub", "abbr", "cite", "font", "u"})
 _WORD = re.compile(r"[^\W\d_]{2}")
 _ALIKE = 0.8  # the share of entries with years that makes a section like the others (and 1 - it, unlike)
@@ -575,13 +576,19 @@ def _linked(record: _Record, about_films: bool) -> bool:
 
 def _own_pages(records: list[_Record]) -> bool:
     """Each record is named by a link to a page of its own, all in one folder of the site ("/aldgate/film-info/mank",
-    "/aldgate/film-info/possessor"; "/film/4512/mank", "/film/9077/possessor": an id is no folder of its own), and
-    the names are short, as works' names are (not headlines)."""
+    "/aldgate/film-info/possessor"; "/film/4512/mank", "/film/9077/possessor": an id is no folder of its own) or all
+    of one kind by their names, alike but for their ids, each in its work's own folder (German broadcasters' CMS:
+    "/abc-baer/sendereihe1876.html", "/die-arktis-mission/sendereihe2318.html"), and the names are short, as works'
+    names are (not headlines)."""
     links = [record.page_link for record in records if record.page_link]
     if len(links) < 0.8 * len(records) or len(set(links)) < len(links):
         return False
-    folders = Counter(_ID_SEGMENT.sub("/#", urlsplit(link).path.rstrip("/").rpartition("/")[0]) for link in links)
-    return folders.most_common(1)[0][1] >= 0.8 * len(records) and _median_words(records) <= 5
+    paths = [urlsplit(link).path.rstrip("/").rpartition("/") for link in links]
+    folders = Counter(_ID_SEGMENT.sub("/#", folder) for folder, _, _ in paths)
+    # a kind is named by letters before its id ("sendereihe1876.html"); "451029.shtml" is an id alone
+    kinds = Counter(kind for _, _, name in paths if _KIND_AND_ID.fullmatch(kind := _DIGITS.sub("#", name)))
+    alike = max(folders.most_common(1)[0][1], kinds.most_common(1)[0][1] if kinds else 0)
+    return alike >= 0.8 * len(records) and _median_words(records) <= 5
 
 
 def _named_poster(record: _Record) -> bool:
