@@ -91,7 +91,9 @@ def kind_from_url(url: str | None) -> str | None:
 # Box Office Mojo charts, Rotten Tomatoes guides. They go to the review (list) parser whatever the page says.
 _LIST_URL = re.compile(
     r"imdb\.[a-z.]+/(?:[a-z]{2}/)?(?:chart/|(?:list|streaming)/ls\d|user/ur\d+/(?:ratings|watchlist)|india/top"
-    r"|search/title|calendar)|letterboxd\.com/[^/]+/list/|boxofficemojo\.com/"
+    r"|search/title|calendar)|letterboxd\.com/[^/]+/list/"
+    # Box Office Mojo's charts, not its pages of one film ("/movies/?id=…" until 2019, "/title/tt…", "/release/rl…")
+    r"|boxofficemojo\.com/(?!movies/\?id=|title/|release/)"
     r"|editorial\.rottentomatoes\.com/guide/|rottentomatoes\.com/top/"
     # Douban's and Kinopoisk's charts, top lists, users' lists and release calendars
     r"|movie\.douban\.com/(?:top250|chart|cinema/(?:later|nowplaying))|douban\.com/doulist/\d"

@@ -533,7 +533,10 @@ def _title_shown(page: Page) -> str:
     site = {label for label in site_host(page.url).casefold().split(".") if len(label) > 2}
     for end in reversed(ends):
         part = title[:end]
-        if part in shown and "".join(c for c in part.casefold() if c.isalnum()) not in site:
+        # "Across the Universe (2007) - Box Office Mojo" over a heading without the year
+        match = _TITLE_YEAR.match(part)
+        named = match.group("title") if match and match.group("title") in shown else part
+        if named in shown and "".join(c for c in named.casefold() if c.isalnum()) not in site:
             return part
     return ""
 

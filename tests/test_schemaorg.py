@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from parsers import parse
+from parsers.detect import is_list_url
 from parsers.page import Page
 from parsers.records import Company, FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
@@ -514,6 +515,18 @@ def test_a_film_page_of_table_layouts_with_labels_wrapped_and_spacer_rows() -> N
     assert (record.title, record.year, record.runtime_minutes) == (gold["title"], gold["year"], gold["runtime_minutes"])
     assert list(record.genres) == gold["genres"]
     assert [person.name for person in record.directors] == gold["directors"]
+
+
+def test_box_office_mojos_page_of_one_film_is_a_film_page() -> None:
+    # Box Office Mojo, 2010 (development): every address of the site went to the list reader, its film pages too;
+    # its title is in <title> with the year ("Across the Universe (2007) - Box Office Mojo"), shown without it.
+    name = "dev/E_other_film_sites/swde__boxofficemojo_0100_across-the-universe__2010"
+    gold = json.loads((REAL_OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((REAL_OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, FilmPage)
+    assert (record.title, record.year, list(record.genres)) == (gold["title"], gold["year"], gold["genres"])
+    assert not is_list_url("https://www.boxofficemojo.com/title/tt0445922/")
+    assert is_list_url("https://www.boxofficemojo.com/year/world/2019/")
 
 
 @pytest.mark.parametrize(
