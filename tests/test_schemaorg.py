@@ -504,27 +504,31 @@ def test_a_page_labelling_one_films_facts_is_a_film_page() -> None:
     assert (record.year, record.runtime_minutes) == (2019, 124)
 
 
+def _own_film_page(name: str) -> tuple[dict[str, Any], FilmPage]:
+    """One of this repository's real film pages, parsed at its gold's address (it must read as a film page)."""
+    gold = json.loads((REAL_OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((REAL_OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, FilmPage)
+    return gold, record
+
+
 def test_a_film_page_of_table_layouts_with_labels_wrapped_and_spacer_rows() -> None:
     # AllMovie, 2010 (development): each label wrapped thrice (``<td><div><span>Year</span></div></td>``) was counted
     # twice, so no label was one film's; a spacer row (``<img src=spacer.gif>``) stood between each label and its
     # value; its title is only in ``<title>`` ("The Iron Giant > Overview - AllMovie") and a ``span``.
     name = "dev/E_other_film_sites/swde__allmovie_0100_the-iron-giant__2010"
-    gold = json.loads((REAL_OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    record = parse((REAL_OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
-    assert isinstance(record, FilmPage)
+    gold, record = _own_film_page(name)
     assert (record.title, record.year, record.runtime_minutes) == (gold["title"], gold["year"], gold["runtime_minutes"])
-    assert list(record.genres) == gold["genres"]
-    assert [person.name for person in record.directors] == gold["directors"]
+    assert list(record.genres or ()) == gold["genres"]
+    assert [person.name for person in record.directors or ()] == gold["directors"]
 
 
 def test_box_office_mojos_page_of_one_film_is_a_film_page() -> None:
     # Box Office Mojo, 2010 (development): every address of the site went to the list reader, its film pages too;
     # its title is in <title> with the year ("Across the Universe (2007) - Box Office Mojo"), shown without it.
     name = "dev/E_other_film_sites/swde__boxofficemojo_0100_across-the-universe__2010"
-    gold = json.loads((REAL_OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-    record = parse((REAL_OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
-    assert isinstance(record, FilmPage)
-    assert (record.title, record.year, list(record.genres)) == (gold["title"], gold["year"], gold["genres"])
+    gold, record = _own_film_page(name)
+    assert (record.title, record.year, list(record.genres or ())) == (gold["title"], gold["year"], gold["genres"])
     assert not is_list_url("https://www.boxofficemojo.com/title/tt0445922/")
     assert is_list_url("https://www.boxofficemojo.com/year/world/2019/")
 
