@@ -199,7 +199,7 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
         ):
             node.decompose()
     article = _main_article(tree)
-    article_line = _ancestors(article)
+    article_line = ancestors(article)
     inside = {node.mem_id for node in article.traverse(include_text=False)} if article is not None else set()
     article_size = len(article.text(deep=True)) if article is not None else 0
     runs = _RunSizes()
@@ -318,7 +318,8 @@ def _main_article(tree: LexborHTMLParser) -> LexborNode | None:
     return max(tree.css(_ARTICLE_SELECTOR), key=lambda node: len(node.text(deep=True)), default=None)
 
 
-def _ancestors(node: LexborNode | None) -> set[int]:
+def ancestors(node: LexborNode | None) -> set[int]:
+    """The ``mem_id`` of ``node`` and of every element around it."""
     line = set()
     while node is not None:
         line.add(node.mem_id)

@@ -5,10 +5,10 @@ them. (A site's menu may list its shows as well, over their cards: a card holds 
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from ..text import node_text
-from .blocks import Block
+from .blocks import Block, ancestors
 from .candidates import Candidate
 
 _MENU_ITEMS = 4  # links a list holds, each alone in its item, to be a menu
@@ -44,17 +44,7 @@ def site_sections(candidate: Candidate, blocks: list[Block], menus: dict[str, se
         lists = menus.get(item.title.casefold())
         if not lists or not 0 <= item.block < len(blocks):
             continue
-        node = blocks[item.block].node
         lines = [line for block in blocks[item.block : item.end or item.block + 1] for line in block.lines]
         below = [link for line in lines[item.line + 1 :] for link in line.links]
-        named += len(below) >= _HEADLINES and any(menu not in _around(node) for menu in lists)
+        named += len(below) >= _HEADLINES and bool(lists - ancestors(blocks[item.block].node))
     return named >= _NAMED and 2 * named >= len(candidate.items)
-
-
-def _around(node: LexborNode | None) -> set[int]:
-    """The ``mem_id`` of ``node`` and of every element around it."""
-    around = set()
-    while node is not None:
-        around.add(node.mem_id)
-        node = node.parent
-    return around
