@@ -122,6 +122,14 @@ def site_host(url: str | None) -> str:
     return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
+def spells_the_host(text: str, host: str) -> bool:
+    """Whether ``text``'s letters and digits are a label of ``host`` ("Teen Vogue" of teenvogue.com, "The A.V. Club"
+    of avclub.com): the site's name, not a page's."""
+    labels = {label for label in host.casefold().split(".") if len(label) > 2}
+    letters = "".join(c for c in text.casefold() if c.isalnum())
+    return letters in labels or letters.removeprefix("the") in labels
+
+
 def join_url(base: str, href: str) -> str:
     """``urljoin(base, href)``, without its two URL parses for the common links: a plain web URL, which
     it gives back as it is, and a path from the root ("/title/tt0133093/releaseinfo?ref_=tt_dt") under

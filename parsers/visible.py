@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborNode
 from .countries import country_code
 from .dates import is_time_of_day, parse_date, release_date_from_text
 from .imdb.common import is_navigation, runtime_minutes, see_all_count
-from .page import PICTURE_TAGS, Page, site_host
+from .page import PICTURE_TAGS, Page, site_host, spells_the_host
 from .records import Company, Person, ReleaseDate
 from .text import clean, dedupe, node_text, strip_quotes, text_lines
 from .vocabulary import field_of_label, label_key
@@ -530,13 +530,13 @@ def _title_shown(page: Page) -> str:
     if not ends or page.tree.body is None:
         return ""
     shown = {clean(node.text(deep=False)) for node in page.tree.body.traverse(include_text=True) if node.is_text_node}
-    site = {label for label in site_host(page.url).casefold().split(".") if len(label) > 2}
+    host = site_host(page.url)
     for end in reversed(ends):
         part = title[:end]
         # "Across the Universe (2007) - Box Office Mojo" over a heading without the year
         match = _TITLE_YEAR.match(part)
         named = match.group("title") if match and match.group("title") in shown else part
-        if named in shown and "".join(c for c in named.casefold() if c.isalnum()) not in site:
+        if named in shown and not spells_the_host(named, host):
             return part
     return ""
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from ..dates import names_a_month, parse_date
 from ..jsonld import first_of_type, text_value
-from ..page import Page, node_matches, site_host
+from ..page import Page, node_matches, site_host, spells_the_host
 from ..text import clean, node_text
 
 ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "MedicalWebPage", "WebPage", "CollectionPage")
@@ -118,12 +118,7 @@ def _spelling_the_host(text: str, host: str) -> str:
     ``host`` ("Teen Vogue" of teenvogue.com, "The A.V. Club" of avclub.com), or "" where none is (a <title> with one
     part is the page's, not the site's)."""
     parts = [part.strip() for part in _TITLE_SEPARATORS.split(text)]
-    labels = {label for label in host.casefold().split(".") if len(label) > 2}
-    for part in parts if len(parts) > 1 else ():
-        letters = "".join(c for c in part.casefold() if c.isalnum())
-        if letters in labels or letters.removeprefix("the") in labels:
-            return part
-    return ""
+    return next((part for part in parts if spells_the_host(part, host)), "") if len(parts) > 1 else ""
 
 
 def _author(page: Page, site: str) -> str:
