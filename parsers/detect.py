@@ -11,7 +11,7 @@ from .errors import UnknownPage
 from .jsonld import types_of
 from .page import Page
 from .text import clean
-from .visible import has_film_facts_box, labels_one_film
+from .visible import has_film_facts_box, header_facts, labels_one_film
 
 IMDB_TITLE_PATH = re.compile(r"/title/(tt\d{7,10})(?:/([A-Za-z_-]+))?")
 # Sub-page path → record kind. Views of the title page itself map to "title".
@@ -171,7 +171,7 @@ def detect_kind(page: Page) -> str:
         return "review"
     if marked or page.tree.css_first(_FILM_MARKS) is not None:
         return "title"
-    if has_film_facts_box(page) or labels_one_film(page):
+    if has_film_facts_box(page) or labels_one_film(page) or header_facts(page):
         return "title"
     if page.tree.body is None or not clean(page.tree.body.text(deep=True))[:1]:
         raise UnknownPage("the page has no visible text")

@@ -24,6 +24,7 @@ from .records import Aka, Company, FilmPage, Person, ReleaseDate
 from .text import dedupe, find_year, node_text
 from .visible import (
     class_named_fields,
+    header_facts,
     heading_fields,
     labelled_fields,
     linked_companies,
@@ -221,7 +222,8 @@ def parse_movie(page: Page) -> FilmPage:
     obj = obj or microdata_film(page)
     labelled = labelled_fields(page)
     named = class_named_fields(page, labelled)
-    shown = obj or labelled or named  # the page shows a film's facts
+    header = header_facts(page)
+    shown = obj or labelled or named or header  # the page shows a film's facts
     visible = {k: v for k, v in labelled.items() if k in _VISIBLE_FIRST}
     # a table of releases by country says more than a labelled date without one (or the JSON-LD's year)
     if shown and not any(date.country for date in visible.get("release_dates", ())) and (rows := release_rows(page)):
@@ -231,7 +233,7 @@ def parse_movie(page: Page) -> FilmPage:
             ("page", visible),
             ("jsonld" if kind == "schema.org" else kind, movie_fields(obj) if obj else {}),
             # the heading is evidence of nothing: it names a film only on a page that shows a film's facts
-            ("page", labelled | heading_fields(page) if shown else {}),
+            ("page", header | labelled | heading_fields(page) if shown else {}),
             ("page", named),
         )
     )
@@ -242,7 +244,7 @@ def parse_movie(page: Page) -> FilmPage:
     dates = fields.get("release_dates")
     if dates and fields.get("year") is None:
         fields["year"] = find_year(min(d.date for d in dates))
-    layout = kind if obj is not None else ("labels" if labelled or named else "unknown")
+    layout = kind if obj is not None else ("labels" if labelled or named or header else "unknown")
     return FilmPage(
         kind="title",
         url=page.url,

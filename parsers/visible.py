@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -72,7 +73,13 @@ _SITE_APART = r"[|•·:»–—-]"  # what sets a site's name apart from a page
 _TITLE_PARTS = re.compile(rf"\s+(?:{_SITE_APART}|>)\s+")  # a <title>'s parts: the page's, its tab's, its site's
 _ROW_DEPTH = 4  # elements between a date and its row at most
 _A_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
+_YEAR_ALONE = re.compile(rf"\(?({_A_YEAR.pattern})\)?")  # "2025", "(1979)"
 _GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# A film's header: the texts after its heading that may hold its facts (a rating, a "Play trailer" button before
+# them), none longer than a short sentence (the synopsis ends it), the facts themselves short parts of a line.
+_HEADER_TEXTS = 20
+_MAX_HEADER_TEXT = 150
+_MAX_FACTS_TEXT = 40
 
 
 def _inline(tag: str | None) -> bool:
@@ -384,14 +391,62 @@ def lone_runtime(page: Page) -> int | None:
         parent = node.parent
         if node.tag != "-text" or parent is None or parent.tag in _UNSEEN:
             continue
-        for match in _RUNTIME_PHRASE.finditer(node.text_content or ""):
-            hours, after_hours, alone = match.groups()
-            minutes = int(hours) * 60 + int(after_hours) if hours else int(alone)
-            if _MIN_RUNTIME <= minutes <= _MAX_RUNTIME:
-                found.add(minutes)
+        found.update(_runtimes(node.text_content or ""))
         if len(found) > 1:
             return None
     return found.pop() if found else None
+
+
+def _runtimes(text: str) -> Iterator[int]:
+    """The lengths in minutes a text gives, a film's or an episode's ("1 hr 33 mins", "104 mins")."""
+    for match in _RUNTIME_PHRASE.finditer(text):
+        hours, after_hours, alone = match.groups()
+        minutes = int(hours) * 60 + int(after_hours) if hours else int(alone)
+        if _MIN_RUNTIME <= minutes <= _MAX_RUNTIME:
+            yield minutes
+
+
+def header_facts(page: Page) -> dict[str, int]:
+    """A film's year and running time where its page prints them in the few short texts right after its heading,
+    unlabelled ("Dir. Gus Van Sant / 2025 / 104 mins / USA"; "Love and the Midnight Auto Supply (1978)" over "PG |
+    1 hr 33 mins | Crime"), the page printing no other running time (a list prints one per film). {} unless both:
+    a year alone is any article's date, a running time alone a clip's."""
+    og = page.tree.css_first('meta[property="og:title"]')
+    heading = _named_h1(page, _without_site(clean(og.attributes.get("content") if og is not None else None), page))
+    body = page.tree.body
+    if heading is None or body is None:
+        return {}
+    titled = _TITLE_YEAR.match(node_text(heading))
+    year = int(titled.group("year")) if titled and titled.group("year") else None
+    minutes: int | None = None
+    inside = sum(1 for _ in heading.traverse(include_text=True))  # the heading's own nodes, which come first
+    texts = 0
+    for node in _after(body, heading.mem_id, inside):
+        parent = node.parent
+        if node.tag != "-text" or parent is None or parent.tag in _UNSEEN or not (text := clean(node.text_content)):
+            continue
+        texts += 1
+        if texts > _HEADER_TEXTS or len(text) > _MAX_HEADER_TEXT:
+            break  # past the header: the synopsis, the article, another box
+        if len(text) > _MAX_FACTS_TEXT:
+            continue
+        minutes = minutes or next(_runtimes(text), None)
+        # a year alone, or a part of a facts line alone ("2025 | China")
+        if year is None and (alone := next(filter(None, map(_YEAR_ALONE.fullmatch, _SEPARATORS.split(text))), None)):
+            year = int(alone.group(1))
+    if year is None or minutes is None or lone_runtime(page) != minutes:
+        return {}
+    return {"year": year, "runtime_minutes": minutes}
+
+
+def _after(body: LexborNode, heading: int, inside: int) -> Iterator[LexborNode]:
+    """The nodes after the heading (by ``mem_id``) and its ``inside`` own nodes, in page order."""
+    nodes = body.traverse(include_text=True)
+    for node in nodes:
+        if node.mem_id == heading:
+            break
+    next(islice(nodes, inside - 1, inside - 1), None)  # past the heading's own nodes
+    yield from nodes
 
 
 def linked_companies(page: Page) -> tuple[Company, ...] | None:

@@ -630,3 +630,35 @@ def test_a_facts_table_labelled_in_other_languages(
     assert fields["countries"] == expected["countries"]
     assert fields["release_dates"][0].date == expected["release"]
     assert len(fields["writers"]) == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # MIFF 2026: "Dir. Gus Van Sant / 2025 / 104 mins / USA" under the heading, one label further down
+        "dev/E_other_film_sites/mirukuz__miff_dead-mans-wire__2026-07",
+        # a Colombian museum's cinema, 2026: "Mayores de 12 años | 160 min." and "2025 | China", one label
+        "dev/E_other_film_sites/gyarra__elmamm_resurreccion__2026-01",
+        # Moviepilot 2023: "USA ( 1979 ) | Science Fiction-Film | 132 Minuten", its film facts on a WebPage item
+        "dev/E_other_film_sites/stegschreck__moviepilot_star-trek-der-film__2023-12",
+        # Hollywood.com 2010: the year in the heading, "PG | 1 hr 33 mins | Crime" under it
+        "dev/E_other_film_sites/swde__hollywood_0100_love-and-the-midnight-auto-supply__2010",
+    ],
+)
+def test_a_year_and_a_runtime_under_the_heading_make_a_film_page(name: str) -> None:
+    # Each was read as an article: no schema.org item and fewer than three labels. The header under the heading
+    # prints the film's year and running time, unlabelled.
+    gold, record = _own_film_page(name)
+    assert (record.title, record.year, record.runtime_minutes) == (gold["title"], gold["year"], gold["runtime_minutes"])
+
+
+def test_a_list_printing_its_first_films_facts_under_the_heading_is_no_film_page() -> None:
+    # A list with no introduction, each film's facts line under its name as the Prince Charles Cinema's "What's
+    # On" prints it (development: "1989 | 120mins | USA"): the first film's year and runtime follow the page's
+    # heading, but the page prints a runtime for every film.
+    films = "".join(
+        f"<h2>{n}. {title}</h2><p>{year} | {minutes}mins | USA</p>"
+        for n, (title, year, minutes) in enumerate([("Heat", 1995, 170), ("Fargo", 1996, 98), ("Zodiac", 2007, 157)], 1)
+    )
+    page = f"<html><head><title>3 crime films</title></head><body><h1>3 crime films</h1>{films}</body></html>"
+    assert not isinstance(parse(page.encode()), FilmPage)
