@@ -338,12 +338,29 @@ def _short_leaves(page: Page, selector: str = _LABELS) -> Iterator[tuple[LexborN
             yield node, text
 
 
+def _labels(page: Page) -> Iterator[tuple[LexborNode, str]]:
+    """Every short element that may be a label, then every label written as a text of its own before its value's
+    element, no element around it ("<td>Genre: <b>Comedy</b></td>", as 2000s table layouts print their facts)."""
+    yield from _short_leaves(page)
+    body = page.tree.body
+    for node in body.traverse(include_text=True) if body is not None else ():
+        if (
+            node.is_text_node
+            and (text := clean(node.text_content)).endswith((":", "："))
+            and len(text) <= _MAX_LABEL
+            and node.next is not None
+            and node.next.is_element_node
+            and field_of_label(label_key(text))
+        ):
+            yield node, text
+
+
 def labelled_fields(page: Page) -> dict[str, Any]:
     """Every field whose label the page prints, read from what follows the label; the first label of a field wins."""
     found: dict[str, Any] = {}
     day_first = _day_first(page)
     release_box: int | None = None  # the list or table of the first release date's label
-    for node, text in _short_leaves(page):
+    for node, text in _labels(page):
         field = field_of_label(label_key(text))
         if field is None or field not in _READERS:
             continue
@@ -643,7 +660,7 @@ def labels_one_film(page: Page) -> bool:
     repeats its release label, a list of films every label), and nothing only another kind of work has."""
     labelled: Counter[str] = Counter()
     counted: set[int] = set()  # each label's outermost element: ``<td><div><span>Year</span></div></td>`` is one
-    for node, text in _short_leaves(page):
+    for node, text in _labels(page):
         if _OTHER_WORKS_LABEL.match(text):
             return False
         if (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:

@@ -662,3 +662,17 @@ def test_a_list_printing_its_first_films_facts_under_the_heading_is_no_film_page
     )
     page = f"<html><head><title>3 crime films</title></head><body><h1>3 crime films</h1>{films}</body></html>"
     assert not isinstance(parse(page.encode()), FilmPage)
+
+
+def test_labels_written_as_texts_before_their_values() -> None:
+    # Box Office Mojo, 2010 (development): the facts box prints "Genre: <b>Comedy</b>" in each cell, the label a text
+    # of its own, no element around it; with "Director:" and "Writer:" only two labels were found, and the page was
+    # read as an article.
+    name = "dev/E_other_film_sites/swde__boxofficemojo_0900_sixteen-candles__2010"
+    gold, record = _own_film_page(name)
+    assert (record.title, record.runtime_minutes) == (gold["title"], gold["runtime_minutes"])
+    assert [date.date for date in record.release_dates or ()] == [gold["release_date"]["date"]]
+    page = Page.from_bytes(
+        b"<table><tr><td>Genre: <b>Comedy</b></td><td>Runtime: <b>1 hrs. 33 min.</b></td></tr></table>", None
+    )
+    assert labelled_fields(page) == {"genres": ("Comedy",), "runtime_minutes": 93}
