@@ -99,6 +99,10 @@ def _value_of(label: LexborNode) -> _Value | None:
     below = _cell_below(label)
     if below is not None:
         return _Value(below)
+    if label.is_text_node and (parent := label.parent) is not None:
+        value = clean(label.text_content).partition(":")[2].strip()
+        if value:  # "Kinostart: 27.03.1980": the text's own words after the label
+            return _Value(parent, label=node_text(label), line=value)
     node: LexborNode | None = label
     for _ in range(3):
         if node is None:
@@ -269,12 +273,18 @@ class _Value:
 
 
 def _release_dates(value: _Value, day_first: bool = False) -> tuple[ReleaseDate, ...] | None:
-    """One date per list item where the value lists them, else per separated part of its text."""
+    """One date per list item where the value lists them, else per separated part of its text, else the text whole."""
     items = [node_text(item) for item in value.node.css("li")] if not value.label else []
-    found = (
-        release_date_from_text(part, day_first=day_first) for part in items or _RELEASE_SEPARATORS.split(value.text)
-    )
-    return tuple(dict.fromkeys(date for date in found if date)) or None
+    found = [
+        date
+        for part in items or _RELEASE_SEPARATORS.split(value.text)
+        if (date := release_date_from_text(part, day_first=day_first))
+    ]
+    if not items and not any(date.precision == "day" for date in found):
+        # a date written with a separator inside: "Ene 15 / 2026" is one day, not a day and a year
+        whole = release_date_from_text(value.text, day_first=day_first)
+        found = [whole] if whole is not None and whole.precision == "day" else found
+    return tuple(dict.fromkeys(found)) or None
 
 
 # English where a date is written day first ("07/03/2019" for 7 March): every English but the American.
@@ -338,21 +348,22 @@ def _short_leaves(page: Page, selector: str = _LABELS) -> Iterator[tuple[LexborN
             yield node, text
 
 
-def _labels(page: Page) -> Iterator[tuple[LexborNode, str]]:
-    """Every short element that may be a label, then every label written as a text of its own before its value's
-    element, no element around it ("<td>Genre: <b>Comedy</b></td>", as 2000s table layouts print their facts)."""
+def _labels(page: Page, with_value: bool = True) -> Iterator[tuple[LexborNode, str]]:
+    """Every short element that may be a label, then every label written in a text of its own, no element around
+    it: before its value's element ("<td>Genre: <b>Comedy</b></td>", as 2000s table layouts print their facts) or,
+    ``with_value``, before its value in the same text ("Kinostart: 27.03.1980", a line of "Runtime: 93 min<br>")."""
     yield from _short_leaves(page)
     body = page.tree.body
     for node in body.traverse(include_text=True) if body is not None else ():
-        if (
-            node.is_text_node
-            and (text := clean(node.text_content)).endswith((":", "："))
-            and len(text) <= _MAX_LABEL
-            and node.next is not None
-            and node.next.is_element_node
-            and field_of_label(label_key(text))
+        if not node.is_text_node or (parent := node.parent) is None or parent.tag in _UNSEEN:
+            continue
+        label, colon, value = clean(node.text_content).partition(":")
+        if not colon or len(label) >= _MAX_LABEL or not field_of_label(label_key(label)):
+            continue
+        if (with_value and value.strip()) or (
+            not value.strip() and node.next is not None and node.next.is_element_node
         ):
-            yield node, text
+            yield node, f"{label}:"
 
 
 def labelled_fields(page: Page) -> dict[str, Any]:
@@ -660,7 +671,8 @@ def labels_one_film(page: Page) -> bool:
     repeats its release label, a list of films every label), and nothing only another kind of work has."""
     labelled: Counter[str] = Counter()
     counted: set[int] = set()  # each label's outermost element: ``<td><div><span>Year</span></div></td>`` is one
-    for node, text in _labels(page):
+    # (not a label in a line of text with its value: a review's facts line, "Director: Greta Gerwig", is no film page)
+    for node, text in _labels(page, with_value=False):
         if _OTHER_WORKS_LABEL.match(text):
             return False
         if (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:

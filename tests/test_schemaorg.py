@@ -13,7 +13,7 @@ from parsers.detect import is_list_url
 from parsers.page import Page
 from parsers.records import Company, FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
-from parsers.visible import heading_fields, labelled_fields, linked_companies, release_rows
+from parsers.visible import heading_fields, labelled_fields, labels_one_film, linked_companies, release_rows
 from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
 
 REAL_OWN = FIXTURES / "real"
@@ -676,3 +676,33 @@ def test_labels_written_as_texts_before_their_values() -> None:
         b"<table><tr><td>Genre: <b>Comedy</b></td><td>Runtime: <b>1 hrs. 33 min.</b></td></tr></table>", None
     )
     assert labelled_fields(page) == {"genres": ("Comedy",), "runtime_minutes": 93}
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        # Moviepilot 2023: "Kinostart: 27.03.1980" under the heading, label and date one text
+        ("dev/E_other_film_sites/stegschreck__moviepilot_star-trek-der-film__2023-12", "1980-03-27"),
+        # colombia.com 2026: "Fecha de estreno: Ene 15 / 2026", a date with a separator inside (not a day and a year)
+        ("dev/E_other_film_sites/gyarra__colombia-com_cine10939_la-maldicion-de-evelyn__2026-01", "2026-01-15"),
+    ],
+)
+def test_a_label_and_its_value_in_one_text(name: str, date: str) -> None:
+    _, record = _own_film_page(name)
+    assert [release.date for release in record.release_dates or ()] == [date]
+
+
+def test_labels_in_lines_of_text_read_values_but_make_no_film_page() -> None:
+    # Moviepilot's "Kinostart: 27.03.1980" form, three lines of it: their values are read where the page is a film's,
+    # but lines of "Label: value" are also how an article sets out the facts of the film it reviews, so they alone
+    # do not make the page a film page.
+    page = Page.from_bytes(
+        b"<p>Regie: Robert Wise<br>Kinostart: 27.03.1980<br>Laufzeit: 132 Minuten<br>Land: USA</p>", None
+    )
+    assert not labels_one_film(page)
+    fields = labelled_fields(page)
+    assert (fields["runtime_minutes"], fields["countries"], [d.date for d in fields["release_dates"]]) == (
+        132,
+        ("US",),
+        ["1980-03-27"],
+    )
