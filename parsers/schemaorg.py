@@ -28,6 +28,7 @@ from .visible import (
     heading_fields,
     labelled_fields,
     linked_companies,
+    linked_genres,
     lone_runtime,
     release_rows,
 )
@@ -241,6 +242,8 @@ def parse_movie(page: Page) -> FilmPage:
         fields["runtime_minutes"], sources["runtime_minutes"] = minutes, "page"
     if "companies" not in fields and shown and (companies := linked_companies(page)):
         fields["companies"], sources["companies"] = companies, "page"
+    if "genres" not in fields and shown and (genres := linked_genres(page)):
+        fields["genres"], sources["genres"] = genres, "page"
     dates = fields.get("release_dates")
     if dates and fields.get("year") is None:
         fields["year"] = find_year(min(d.date for d in dates))

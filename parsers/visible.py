@@ -59,7 +59,8 @@ _AKA_TOGGLE = re.compile(r"\s+(?:aka|a\.k\.a\.)$", re.I)
 _COMPANY_PAGE = re.compile(
     r"/(?:studios?|compan(?:y|ies)|production-compan(?:y|ies))/[^/?#]*[^\W\d_][^/?#]*/?(?:$|[?#])", re.I
 )
-_MAX_LINKED_COMPANIES = 6
+_GENRE_PAGE = re.compile(r"/(?:genres?|g[eé]neros?|generi?|žánry?|жанры?)/[^/?#]*[^\W\d_][^/?#]*|[?&]genres?=\w", re.I)
+_MAX_LINKED = 6  # a film's companies or genres the page links; more are a site's index of them
 _CELLS = frozenset({"td", "th"})
 _BOXES = frozenset({"ul", "ol", "dl", "table", "section", "aside", "body"})
 # Labels only a game's, a record's or a book's facts have.
@@ -479,9 +480,21 @@ def _after(body: LexborNode, heading: int, inside: int) -> Iterator[LexborNode]:
 
 def linked_companies(page: Page) -> tuple[Company, ...] | None:
     """The companies a page links without a label, by the folder film sites keep their pages in
-    ("/anime/studios/comix-wave-films", Letterboxd's "/studio/a24/"): a film's few makers, not a site's index of
-    them (more than a few names). Not the site's own ("/company/about" in its footer), nor another site's pages (a
-    footer's "Employment" at the owner's "rovicorp.com/company/1332.htm")."""
+    ("/anime/studios/comix-wave-films", Letterboxd's "/studio/a24/")."""
+    names = _linked_by_folder(page, _COMPANY_PAGE)
+    return tuple(Company(name) for name in names) if names else None
+
+
+def linked_genres(page: Page) -> tuple[str, ...] | None:
+    """The genres a page links without a label, by the folder film sites keep their genres' pages in
+    ("/MovieList/Genre/Crime/SORT/B", "/genre/drama", "?genre=horror")."""
+    return _linked_by_folder(page, _GENRE_PAGE) or None
+
+
+def _linked_by_folder(page: Page, folder: re.Pattern[str]) -> tuple[str, ...]:
+    """The names of the site's links whose addresses ``folder`` matches: a film's few (its makers, its genres), not
+    a site's index of them (more than a few names: none). Not the site's own ("/company/about" in its footer), nor
+    another site's pages (a footer's "Employment" at the owner's "rovicorp.com/company/1332.htm")."""
     furniture = {link.mem_id for link in page.tree.css("header a[href], nav a[href], footer a[href]")}
     site = site_host(page.url)
     names = dedupe(
@@ -489,12 +502,12 @@ def linked_companies(page: Page) -> tuple[Company, ...] | None:
             text
             for link in page.tree.css("a[href]")
             if link.mem_id not in furniture
-            and _COMPANY_PAGE.search(href := link.attributes.get("href") or "")
+            and folder.search(href := link.attributes.get("href") or "")
             and site_host(page.absolute(href)) in ("", site)
             and (text := node_text(link))
         ]
     )
-    return tuple(Company(name) for name in names) if 0 < len(names) <= _MAX_LINKED_COMPANIES else None
+    return names if len(names) <= _MAX_LINKED else ()
 
 
 def _heads_sessions(node: LexborNode) -> bool:

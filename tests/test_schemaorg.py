@@ -13,7 +13,14 @@ from parsers.detect import is_list_url
 from parsers.page import Page
 from parsers.records import Company, FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
-from parsers.visible import heading_fields, labelled_fields, labels_one_film, linked_companies, release_rows
+from parsers.visible import (
+    heading_fields,
+    labelled_fields,
+    labels_one_film,
+    linked_companies,
+    linked_genres,
+    release_rows,
+)
 from tests.conftest import FIXTURES, GOLDEN, REAL, require_shared
 
 REAL_OWN = FIXTURES / "real"
@@ -706,3 +713,16 @@ def test_labels_in_lines_of_text_read_values_but_make_no_film_page() -> None:
         ("US",),
         ["1980-03-27"],
     )
+
+
+def test_genres_linked_by_folder_where_no_label_names_them() -> None:
+    # Hollywood.com 2010 (development): the header's "PG | 1 hr 33 mins | Crime" links the genre to the site's
+    # "/MovieList/Genre/Crime/SORT/B"; no label, no schema.org item names it.
+    name = "dev/E_other_film_sites/swde__hollywood_0100_love-and-the-midnight-auto-supply__2010"
+    gold, record = _own_film_page(name)
+    assert list(record.genres or ()) == gold["genres"] == ["Crime"]
+    # a site's index of its genres (a menu outside <nav>) is no film's
+    genres = ("action", "comedy", "crime", "drama", "horror", "war", "western")
+    index = "".join(f"<a href='/genre/{genre}'>{genre}</a>" for genre in genres)
+    assert linked_genres(Page.from_bytes(f"<div>{index}</div>".encode())) is None
+    assert linked_genres(Page.from_bytes(index[: index.index("<a href='/genre/drama'")].encode())) == genres[:3]
