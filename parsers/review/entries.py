@@ -22,6 +22,8 @@ from .quality import FOOTNOTE_CALL, share
 # "(2007)", "(2011–2019)", and IMDb's note of the work's kind after the year: "(1966) (TV Series)", "(2004) (V)",
 # or, since about 2015, beside it: "(2016 TV Movie)", "(2022 TV Special)".
 _KINDS = r"TV(?: Series| Mini[- ]Series| Movie| Episode| Special| Short)?|V|Video(?: Game)?|Short"
+# Of a list's names, as many as this at most print a year in brackets where it is a namesake's mark, in a list this long.
+_DISAMBIGUATED, _MIN_DISAMBIGUATED = 0.2, 10
 _YEARS = re.compile(
     r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?"
     rf"(?:\s+(?:{_KINDS}))?\s*[)\]](?:\s*\((?:{_KINDS})\))?\s*$"
@@ -95,6 +97,24 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
+
+
+def _disambiguated(
+    items: list[Item], cleaned: list[tuple[str, int | None, int | None]]
+) -> list[tuple[str, int | None, int | None]]:
+    """The names that keep the year in brackets after them where only a few of a list's names print one: the site's
+    way to tell a remake or a namesake apart ("Total Recall (1990)", "Hunter x Hunter (2011)", "The Flash (2014)"),
+    part of the name, the other names printing none (a list that gives years gives them all, or most)."""
+    bracketed = [
+        bool(year) and _YEARS.search(clean(item.title)) is not None
+        for item, (_, year, _) in zip(items, cleaned, strict=True)
+    ]
+    if len(items) < _MIN_DISAMBIGUATED or not 0 < sum(bracketed) <= _DISAMBIGUATED * len(items):
+        return cleaned
+    return [
+        (f"{title} ({year})", year, year_end) if named else (title, year, year_end)
+        for (title, year, year_end), named in zip(cleaned, bracketed, strict=True)
+    ]
 
 
 def _without_blurb(title: str) -> str:
@@ -294,6 +314,7 @@ class EntryBuilder:
             cleaned = [_year_apart(*parts) for parts in cleaned]
         if _notes_after_names([title for title, _, _ in cleaned]):
             cleaned = [(_without_note(title), year, year_end) for title, year, year_end in cleaned]
+        cleaned = _disambiguated(items, cleaned)
         for item, (title, year, year_end), body, own_line, rest, printed_year in zip(
             items, cleaned, bodies, lines, rests, printed_years, strict=True
         ):
