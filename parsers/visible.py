@@ -101,7 +101,7 @@ def _value_of(label: LexborNode) -> _Value | None:
     if below is not None:
         return _Value(below)
     if label.is_text_node and (parent := label.parent) is not None:
-        value = clean(label.text_content).partition(":")[2].strip()
+        value = clean(label.text_content).replace("：", ":").partition(":")[2].strip()
         if value:  # "Kinostart: 27.03.1980": the text's own words after the label
             return _Value(parent, label=node_text(label), line=value)
     node: LexborNode | None = label
@@ -358,7 +358,7 @@ def _labels(page: Page, with_value: bool = True) -> Iterator[tuple[LexborNode, s
     for node in body.traverse(include_text=True) if body is not None else ():
         if not node.is_text_node or (parent := node.parent) is None or parent.tag in _UNSEEN:
             continue
-        label, colon, value = clean(node.text_content).partition(":")
+        label, colon, value = clean(node.text_content).replace("：", ":").partition(":")
         if not colon or len(label) >= _MAX_LABEL or not field_of_label(label_key(label)):
             continue
         if (with_value and value.strip()) or (

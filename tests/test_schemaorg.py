@@ -726,3 +726,9 @@ def test_genres_linked_by_folder_where_no_label_names_them() -> None:
     index = "".join(f"<a href='/genre/{genre}'>{genre}</a>" for genre in genres)
     assert linked_genres(Page.from_bytes(f"<div>{index}</div>".encode())) is None
     assert linked_genres(Page.from_bytes(index[: index.index("<a href='/genre/drama'")].encode())) == genres[:3]
+
+
+def test_a_label_in_a_text_of_its_own_with_a_full_width_colon() -> None:
+    # a label ending in a full-width colon, as Chinese and Japanese pages write it ("类型："), a text before its value
+    page = Page.from_bytes("<p>类型：<b>剧情</b><br>片长：<b>169分钟</b></p>".encode(), None)
+    assert labelled_fields(page)["genres"] == ("剧情",)
