@@ -76,6 +76,8 @@ _ROW_DEPTH = 4  # elements between a date and its row at most
 _A_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
 _YEAR_ALONE = re.compile(rf"\(?({_A_YEAR.pattern})\)?")  # "2025", "(1979)"
 _GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_WORDS = re.compile(r"[^\W_]+")
+_MAX_CUT_WORDS = 2  # words a heading may print after the film's name that its <title> leaves out
 # A film's header: the texts after its heading that may hold its facts (a rating, a "Play trailer" button before
 # them), none longer than a short sentence (the synopsis ends it), the facts themselves short parts of a line.
 _HEADER_TEXTS = 20
@@ -606,14 +608,36 @@ def heading_fields(page: Page) -> dict[str, Any]:
     prints no year, from a heading that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``)."""
     og = page.tree.css_first('meta[property="og:title"]')
     og_title = _without_site(clean(og.attributes.get("content") if og is not None else None), page)
-    for text in (node_text(_named_h1(page, og_title)), og_title, _title_shown(page)):
+    for source, text in enumerate((node_text(_named_h1(page, og_title)), og_title, _title_shown(page))):
         if not text:
             continue
-        if (match := _TITLE_YEAR.match(text)) and (year := match.group("year")):
-            return {"title": strip_quotes(match.group("title")), "year": int(year)}
+        match = _TITLE_YEAR.match(text)
         title = strip_quotes(match.group("title") if match else text)
+        title = _named_part(title, page, og_title) if source == 0 else title
+        if match and (year := match.group("year")):
+            return {"title": title, "year": int(year)}
         return {"title": title} | _year_beside(page, title)
     return {}
+
+
+def _named_part(heading: str, page: Page, og_title: str) -> str:
+    """The heading's name without the word or two it prints after the name that the page's ``<title>`` and
+    ``og:title`` leave out where they hold the rest (a badge, a version, the original title: "La Maldición De
+    Evelyn (The Painted)" under "Horarios de La Maldición De Evelyn - En Cartelera"); the heading whole where they
+    hold all of it, or none of its first words."""
+    title = page.tree.css_first("title")
+    held = " ".join(("", _plain(node_text(title) if title is not None else ""), _plain(og_title), ""))
+    words = heading.split()
+    for cut in range(min(_MAX_CUT_WORDS, len(words) - 1) + 1):
+        kept = words[: len(words) - cut]
+        if f" {_plain(' '.join(kept))} " in held:
+            return " ".join(kept) if cut else heading
+    return heading
+
+
+def _plain(text: str) -> str:
+    """Words only, case folded, one space apart: names compared whatever their punctuation and quotes."""
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def _title_shown(page: Page) -> str:

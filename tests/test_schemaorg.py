@@ -732,3 +732,27 @@ def test_a_label_in_a_text_of_its_own_with_a_full_width_colon() -> None:
     # a label ending in a full-width colon, as Chinese and Japanese pages write it ("类型："), a text before its value
     page = Page.from_bytes("<p>类型：<b>剧情</b><br>片长：<b>169分钟</b></p>".encode(), None)
     assert labelled_fields(page)["genres"] == ("剧情",)
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "name"),
+    [
+        # colombia.com's film page (development): the original title after the Spanish one, which <title> leaves out
+        (
+            "La Maldición De Evelyn (The Painted)",
+            "Horarios de La Maldición De Evelyn - En Cartelera",
+            "La Maldición De Evelyn",
+        ),
+        ("Dead Man’s Wire", "Dead Man's Wire | MIFF 2026", "Dead Man’s Wire"),  # held whole, whatever its quotes
+        # a <title> cut short by three words or more is no evidence: the heading stays whole
+        (
+            "Star Wars: Episode IV – A New Hope",
+            "Star Wars: Episode IV | FilmSite",
+            "Star Wars: Episode IV – A New Hope",
+        ),
+        ("Heat", "FilmSite", "Heat"),  # none of it held: the heading as it is
+    ],
+)
+def test_words_after_the_name_that_the_title_leaves_out(heading: str, title: str, name: str) -> None:
+    page = Page.from_bytes(f"<html><head><title>{title}</title></head><body><h1>{heading}</h1></body></html>".encode())
+    assert heading_fields(page)["title"] == name
