@@ -1330,3 +1330,14 @@ def test_years_in_brackets_most_names_print_are_their_years() -> None:
     record = parse(page.encode())
     assert isinstance(record, ReviewPage)
     assert [(entry.title, entry.year) for entry in record.entries] == films
+
+
+def test_a_slash_few_names_print_is_part_of_the_name(grader: ModuleType) -> None:
+    # AniDB's latest additions (development): "Jujutsu Kaisen: Kaigyoku / Gyokusetsu" is one name among 50, not a
+    # name and its other title, which Douban's charts print after every name ("肖申克的救赎 / The Shawshank
+    # Redemption / 月黑高飞(港)"): the top 250's first page keeps only the first of each
+    gold, record = _own("dev/C_lists/manami-project__anidb-latest-anime-additions__2024-09")
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+    gold, record = _own("dev/C_lists/helloxizhao__douban-movie-top250-page1__2017-04")
+    assert [entry.title for entry in record.entries[:3]] == [entry["title"] for entry in gold["entries"][:3]]
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}

@@ -22,7 +22,7 @@ from .quality import FOOTNOTE_CALL, share
 # "(2007)", "(2011–2019)", and IMDb's note of the work's kind after the year: "(1966) (TV Series)", "(2004) (V)",
 # or, since about 2015, beside it: "(2016 TV Movie)", "(2022 TV Special)".
 _KINDS = r"TV(?: Series| Mini[- ]Series| Movie| Episode| Special| Short)?|V|Video(?: Game)?|Short"
-# Of a list's names, as many as this at most print a year in brackets where it is a namesake's mark, in a list this long.
+# Of a list's names, as many as this at most carry a mark of their own (a namesake's year), in a list this long.
 _DISAMBIGUATED, _MIN_DISAMBIGUATED = 0.2, 10
 _YEARS = re.compile(
     r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?"
@@ -77,8 +77,9 @@ _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\
 
 
 @lru_cache(maxsize=8192)  # each candidate's titles are cleaned again by every test of the candidate
-def clean_title(raw: str) -> tuple[str, int | None, int | None]:
-    """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped."""
+def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, int | None]:
+    """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped, and with
+    ``other_titles`` the other titles after a " / "."""
     title = _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw)))))
     year = year_end = None
     match = _YEARS.search(title)
@@ -92,7 +93,8 @@ def clean_title(raw: str) -> tuple[str, int | None, int | None]:
     title = _PRICE.sub("", title).rstrip(" :.-–—").strip()
     # "Halloween (I)": IMDb's mark between two titles of one year, no part of the name; "肖申克的救赎 / The
     # Shawshank Redemption / 月黑高飞(港)": the name, then its other titles.
-    title = _DISAMBIGUATION.sub("", title).split(" / ")[0]
+    title = _DISAMBIGUATION.sub("", title)
+    title = title.split(" / ")[0] if other_titles else title
     quoted = _QUOTED.match(title)
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
@@ -109,12 +111,18 @@ def _disambiguated(
         bool(year) and _YEARS.search(clean(item.title)) is not None
         for item, (_, year, _) in zip(items, cleaned, strict=True)
     ]
-    if len(items) < _MIN_DISAMBIGUATED or not 0 < sum(bracketed) <= _DISAMBIGUATED * len(items):
+    if not _few(bracketed):
         return cleaned
     return [
         (f"{title} ({year})", year, year_end) if named else (title, year, year_end)
         for (title, year, year_end), named in zip(cleaned, bracketed, strict=True)
     ]
+
+
+def _few(marked: list[bool]) -> bool:
+    """Some of a list's names (ten at least) are marked so, a fifth at most: a mark of those names, not the list's
+    way of printing them all."""
+    return len(marked) >= _MIN_DISAMBIGUATED and 0 < sum(marked) <= _DISAMBIGUATED * len(marked)
 
 
 def _without_blurb(title: str) -> str:
@@ -315,6 +323,13 @@ class EntryBuilder:
         if _notes_after_names([title for title, _, _ in cleaned]):
             cleaned = [(_without_note(title), year, year_end) for title, year, year_end in cleaned]
         cleaned = _disambiguated(items, cleaned)
+        slashed = [" / " in item.title for item in items]
+        if _few(slashed):
+            # a name of its own with a slash in it ("Jujutsu Kaisen: Kaigyoku / Gyokusetsu"), not other titles
+            cleaned = [
+                (clean_title(item.title, other_titles=False)[0], year, year_end) if slash else (title, year, year_end)
+                for item, slash, (title, year, year_end) in zip(items, slashed, cleaned, strict=True)
+            ]
         for item, (title, year, year_end), body, own_line, rest, printed_year in zip(
             items, cleaned, bodies, lines, rests, printed_years, strict=True
         ):
