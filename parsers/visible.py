@@ -103,7 +103,7 @@ def _value_of(label: LexborNode) -> _Value | None:
     if below is not None:
         return _Value(below)
     if label.is_text_node and (parent := label.parent) is not None:
-        value = clean(label.text_content).replace("：", ":").partition(":")[2].strip()
+        value = _label_in_text(label)[1]
         if value:  # "Kinostart: 27.03.1980": the text's own words after the label
             return _Value(parent, label=node_text(label), line=value)
     node: LexborNode | None = label
@@ -360,13 +360,17 @@ def _labels(page: Page, with_value: bool = True) -> Iterator[tuple[LexborNode, s
     for node in body.traverse(include_text=True) if body is not None else ():
         if not node.is_text_node or (parent := node.parent) is None or parent.tag in _UNSEEN:
             continue
-        label, colon, value = clean(node.text_content).replace("：", ":").partition(":")
-        if not colon or len(label) >= _MAX_LABEL or not field_of_label(label_key(label)):
+        label, value = _label_in_text(node)
+        if len(label) >= _MAX_LABEL or not field_of_label(label_key(label)):
             continue
-        if (with_value and value.strip()) or (
-            not value.strip() and node.next is not None and node.next.is_element_node
-        ):
+        if (with_value and value) or (not value and node.next is not None and node.next.is_element_node):
             yield node, f"{label}:"
+
+
+def _label_in_text(node: LexborNode) -> tuple[str, str]:
+    """A text's words before its first colon (ASCII or full-width) and after it; ("", "") where it has none."""
+    label, colon, value = clean(node.text_content).replace("：", ":").partition(":")
+    return (label, value.strip()) if colon else ("", "")
 
 
 def labelled_fields(page: Page) -> dict[str, Any]:
@@ -442,8 +446,7 @@ def header_facts(page: Page) -> dict[str, int]:
     unlabelled ("Dir. Gus Van Sant / 2025 / 104 mins / USA"; "Love and the Midnight Auto Supply (1978)" over "PG |
     1 hr 33 mins | Crime"), the page printing no other running time (a list prints one per film). {} unless both:
     a year alone is any article's date, a running time alone a clip's."""
-    og = page.tree.css_first('meta[property="og:title"]')
-    heading = _named_h1(page, _without_site(clean(og.attributes.get("content") if og is not None else None), page))
+    heading = _named_h1(page, _og_title(page))
     body = page.tree.body
     if heading is None or body is None:
         return {}
@@ -606,8 +609,7 @@ def _flagged(dates: tuple[ReleaseDate, ...], label: LexborNode) -> tuple[Release
 def heading_fields(page: Page) -> dict[str, Any]:
     """Title and year from the page's first ``<h1>`` ("Pulp Fiction (1994)"), else its ``og:title``; where that
     prints no year, from a heading that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``)."""
-    og = page.tree.css_first('meta[property="og:title"]')
-    og_title = _without_site(clean(og.attributes.get("content") if og is not None else None), page)
+    og_title = _og_title(page)
     for source, text in enumerate((node_text(_named_h1(page, og_title)), og_title, _title_shown(page))):
         if not text:
             continue
@@ -659,6 +661,12 @@ def _title_shown(page: Page) -> str:
         if named in shown and not spells_the_host(named, host):
             return part
     return ""
+
+
+def _og_title(page: Page) -> str:
+    """The page's ``og:title`` without the site's name."""
+    og = page.tree.css_first('meta[property="og:title"]')
+    return _without_site(clean(og.attributes.get("content") if og is not None else None), page)
 
 
 def _without_site(title: str, page: Page) -> str:

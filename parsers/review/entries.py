@@ -22,8 +22,8 @@ from .quality import FOOTNOTE_CALL, share
 # "(2007)", "(2011–2019)", and IMDb's note of the work's kind after the year: "(1966) (TV Series)", "(2004) (V)",
 # or, since about 2015, beside it: "(2016 TV Movie)", "(2022 TV Special)".
 _KINDS = r"TV(?: Series| Mini[- ]Series| Movie| Episode| Special| Short)?|V|Video(?: Game)?|Short"
-# Of a list's names, as many as this at most carry a mark of their own (a namesake's year), in a list this long.
-_DISAMBIGUATED, _MIN_DISAMBIGUATED = 0.2, 10
+# Of a list's names, as many as this at most carry a mark of their own (a namesake's year, a slash), in a list this long.
+_FEW_MARKED, _MIN_NAMES_MARKED = 0.2, 10
 _YEARS = re.compile(
     r"\s*[(\[]\s*(?P<y>1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?P<end>1[89]\d\d|20\d\d)?)?"
     rf"(?:\s+(?:{_KINDS}))?\s*[)\]](?:\s*\((?:{_KINDS})\))?\s*$"
@@ -122,7 +122,7 @@ def _disambiguated(
 def _few(marked: list[bool]) -> bool:
     """Some of a list's names (ten at least) are marked so, a fifth at most: a mark of those names, not the list's
     way of printing them all."""
-    return len(marked) >= _MIN_DISAMBIGUATED and 0 < sum(marked) <= _DISAMBIGUATED * len(marked)
+    return len(marked) >= _MIN_NAMES_MARKED and 0 < sum(marked) <= _FEW_MARKED * len(marked)
 
 
 def _without_blurb(title: str) -> str:
