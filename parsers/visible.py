@@ -77,6 +77,7 @@ _A_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
 _YEAR_ALONE = re.compile(rf"\(?({_A_YEAR.pattern})\)?")  # "2025", "(1979)"
 _GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _WORDS = re.compile(r"[^\W_]+")
+_SENTENCE = re.compile(r"(?:\w+\W+){2,}[a-zß-ÿа-яё][\w'-]{2,}[.!]")
 _MAX_CUT_WORDS = 2  # words a heading may print after the film's name that its <title> leaves out
 # A film's header: the texts after its heading that may hold its facts (a rating, a "Play trailer" button before
 # them), none longer than a short sentence (the synopsis ends it), the facts themselves short parts of a line.
@@ -312,18 +313,25 @@ def _year_alone(text: str) -> int | None:
     return int(text) if _A_YEAR.fullmatch(text := text.strip()) else None
 
 
+def _items(value: _Value) -> tuple[str, ...]:
+    """A list value's items, without a sentence the page prints in their place ("No keywords have been added.":
+    TMDB's box of a film with none); a name may end in a period ("Warner Bros. Pictures Inc."), not in a lower-case
+    word and one."""
+    return dedupe([part for part in value.parts if not _SENTENCE.fullmatch(part)])
+
+
 def _people(value: _Value) -> tuple[Person, ...] | None:
-    return tuple(Person(name) for name in dedupe(value.parts)) or None
+    return tuple(Person(name) for name in _items(value)) or None
 
 
 _READERS: dict[str, Callable[[_Value], Any]] = {
-    "genres": lambda value: dedupe(value.parts) or None,
-    "keywords": lambda value: dedupe(value.parts) or None,
+    "genres": lambda value: _items(value) or None,
+    "keywords": lambda value: _items(value) or None,
     "countries": lambda value: dedupe([code for part in value.parts if (code := country_code(part))]) or None,
-    "languages": lambda value: dedupe(value.parts) or None,
+    "languages": lambda value: _items(value) or None,
     "directors": _people,
     "writers": _people,
-    "companies": lambda value: tuple(Company(name) for name in dedupe(value.parts)) or None,
+    "companies": lambda value: tuple(Company(name) for name in _items(value)) or None,
     "runtime_minutes": lambda value: runtime_minutes(value.text),
     "year": lambda value: _year_alone(value.text),
     "release_dates": _release_dates,
@@ -396,6 +404,8 @@ def labelled_fields(page: Page) -> dict[str, Any]:
             release_box = _box(node)
             read = tuple(dict.fromkeys((*found.get(field, ()), *_flagged(read, node))))
         found[field] = read
+        # keyword links in a box of their own (side by side, or a list: /reference's table cell), and the box's
+        # "See All (251)": how many there are in all
         # keyword links in a box of their own (side by side, or a list: /reference's table cell), and the box's
         # "See All (251)": how many there are in all
         linked = value.links or (not value.label and value.node.css_first("a[href]") is not None)

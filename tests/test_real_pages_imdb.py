@@ -81,6 +81,17 @@ def test_a_tv_and_anime_databases_labels_aired_studios_and_duration() -> None:
     assert record["runtime_minutes"] == gold["runtime_minutes"] == 130
 
 
+def test_a_sentence_in_place_of_the_keywords_is_none() -> None:
+    # TMDB's keyword box of a film that has none prints "No keywords have been added.": it was stored as a keyword.
+    for name in ("plotski__tmdb_movie_3405_le-dolce-signore__2021-01", "plotski__tmdb_tv_70769_farang__2021-01"):
+        gold, record = _own_page(f"dev/E_other_film_sites/{name}")
+        assert gold.get("keywords_visible") is None
+        assert not record["keywords"]
+    # a box with keywords keeps them all
+    gold, record = _own_page("dev/E_other_film_sites/plotski__tmdb_tv_74802_deadwind-karppi__2021-01")
+    assert record["keywords"] == gold["keywords_visible"] == ["murder", "female detective", "nordic noir"]
+
+
 def test_companies_linked_without_a_label_by_their_folder() -> None:
     # Anime-Planet: the studio is only a link, "/anime/studios/comix-wave-films", beside the year.
     gold, record = _own_page("dev/E_other_film_sites/manami-project__anime-planet_your-name__2023-04")

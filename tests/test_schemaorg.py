@@ -388,6 +388,13 @@ def test_an_infobox_of_another_kind_of_work_is_no_film(labels: tuple[str, ...]) 
             "companies",
             (Company("Warner Bros."), Company("Legendary Pictures")),
         ),
+        # a name may end in a period; a sentence printed in the names' place is none of them
+        (
+            "<div><h5>Companies</h5><ul><li>Warner Bros. Pictures Inc.</li><li>No other companies listed.</li></ul>"
+            "</div>",
+            "companies",
+            (Company("Warner Bros. Pictures Inc."),),
+        ),
     ],
 )
 def test_a_labels_value_box_gives_its_items_names(box: str, field: str, values: tuple[object, ...]) -> None:
