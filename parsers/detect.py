@@ -117,11 +117,11 @@ def canonical_url(page: Page) -> str | None:
 
 
 def looks_like_imdb(page: Page) -> bool:
-    """Whether the page says it is IMDb's: ``__NEXT_DATA__`` or "… - IMDb" as its title near the top, else its
-    ``<title>`` wherever the head puts it (a saved page may carry 100 kB of styles before it), else an IMDb
-    canonical link on a page that names IMDb."""
+    """Whether the page says it is IMDb's: "… - IMDb" as its title near the top, else its ``<title>`` wherever the
+    head puts it (a saved page may carry 100 kB of styles before it), else an IMDb canonical link on a page that
+    names IMDb. Not ``__NEXT_DATA__`` alone: every Next.js site has it (a shop's product page, a blog)."""
     head = page.head(20000)
-    if "__NEXT_DATA__" in head or "- IMDb</title>" in head:
+    if "- IMDb</title>" in head:
         return True
     title = page.tree.head.css_first("title") if page.tree.head is not None else None
     if title is not None and clean(title.text()).endswith(("- IMDb", "- IMDb Pro")):

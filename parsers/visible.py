@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from .countries import country_code
-from .dates import is_time_of_day, parse_date, release_date_from_text
+from .dates import is_time_of_day, only_a_date, parse_date, release_date_from_text
 from .imdb.common import is_navigation, runtime_minutes, see_all_count
 from .page import PICTURE_TAGS, Page, site_host, spells_the_host
 from .records import Company, Person, ReleaseDate
@@ -45,9 +45,11 @@ _FACT_BOXES = "table.infobox, table.infobox_v2, aside.portable-infobox"
 # A length in minutes as a phrase of its own: not a clock time or a score before it, not a reading time or an age
 # ("12 min read", "40 mins ago") after it.
 # "97 mins", "159 min", and with hours before them "1 hr 52 mins", "2 h 5 min" (the minutes alone are no runtime)
+# an article's reading time, in the words news sites print it in
+_READING = re.compile(r"\bread(?:ing)?\b|lesezeit|lesedauer|lecture|lectura|leitura|lettura|czytania|чтения", re.I)
 _RUNTIME_PHRASE = re.compile(
     r"(?<![\d.,:/])(?:(\d)\s?(?:h|hrs?|hours?|std|stunden?)\.?\s?(\d{1,2})|(\d{2,3}))"
-    r"\s?(?:min|mins|minutes|minuten|minutos|minuti|мин)\b\.?(?!\s*(?:read|ago|left))",
+    r"\s?(?:min|mins|minutes|minuten|minutos|minuti|мин)\b\.?(?!\s*(?:ago|left))",
     re.I,
 )
 _MIN_RUNTIME, _MAX_RUNTIME = 20, 600  # minutes: a film or an episode, not a clip or a festival day
@@ -443,7 +445,10 @@ def lone_runtime(page: Page) -> int | None:
 
 
 def _runtimes(text: str) -> Iterator[int]:
-    """The lengths in minutes a text gives, a film's or an episode's ("1 hr 33 mins", "104 mins")."""
+    """The lengths in minutes a text gives, a film's or an episode's ("1 hr 33 mins", "104 mins"); none in an
+    article's reading time ("21 Minutes to Read", "Lesezeit: 4 Min.")."""
+    if _READING.search(text):
+        return
     for match in _RUNTIME_PHRASE.finditer(text):
         hours, after_hours, alone = match.groups()
         minutes = int(hours) * 60 + int(after_hours) if hours else int(alone)
@@ -475,8 +480,12 @@ def header_facts(page: Page) -> dict[str, int]:
         if len(text) > _MAX_FACTS_TEXT:
             continue
         minutes = minutes or next(_runtimes(text), None)
-        # a year alone, or a part of a facts line alone ("2025 | China")
-        if year is None and (alone := next(filter(None, map(_YEAR_ALONE.fullmatch, _SEPARATORS.split(text))), None)):
+        # a year alone, or a part of a facts line alone ("2025 | China"); not a date's ("June 9, 2025": an article's)
+        if (
+            year is None
+            and (alone := next(filter(None, map(_YEAR_ALONE.fullmatch, _SEPARATORS.split(text))), None))
+            and not only_a_date(text)
+        ):
             year = int(alone.group(1))
     if year is None or minutes is None or lone_runtime(page) != minutes:
         return {}

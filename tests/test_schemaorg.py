@@ -452,6 +452,8 @@ def test_a_labels_links_side_by_side_are_all_its_value(box: str, field: str, val
         ("<div class='origin'>USA / Kanada, 2018, 159 min</div>", 159),
         # a reading time and a clock time are no runtime
         ("<p>97 mins</p><span>12 min read</span><span>Showing at 20:15 min</span>", 97),
+        ("<p>97 mins</p><span>21 Minutes to Read</span><span>Lesezeit: 4 Min.</span>", 97),
+        ("<p>97 mins</p><span>Temps de lecture : 26 min</span>", 97),
         # two lengths (another film's in a sidebar): which is this film's is not known
         ("<p>97 mins</p><aside><p>Related: 104 mins</p></aside>", None),
     ],
