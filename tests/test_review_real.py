@@ -218,6 +218,40 @@ def test_one_films_page_gives_no_list_with_a_reason() -> None:
     assert "no film list: the page is one film's page (its address), its lists are rails" in record.warnings
 
 
+def test_a_next_js_site_is_no_imdb_page() -> None:
+    # Walmart's product page of a blender: a Next.js app with __NEXT_DATA__ in its first 20 kB, which alone was taken
+    # for IMDb's layout, so the page became a film record with no title.
+    gold, record = _own("dev/C_no_list/tiptopjaw__walmart-blender-product-page-nextjs__2025")
+    assert gold["entries"] == []
+    assert record.kind == "review"
+    assert record.entries == ()
+
+
+def test_an_articles_date_and_reading_time_are_no_films_header() -> None:
+    # Paycom's HR blog: "June 9, 2025" and "21 Minutes to Read" right after its h1 were read as a film's year and
+    # running time, and the post became a film page (2025, 21 min).
+    gold, record = _own("dev/C_no_list/tiptopjaw__paycom-pto-policies-blog-reading-time-and-date__2025-06")
+    assert gold["entries"] == []
+    assert record.kind == "review"
+    assert record.entries == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "medium"),
+    [
+        # Goodreads' "Best Books Ever" at "/list/show/…": the address's route read as the film word "show"
+        ("tiptopjaw__goodreads-listopia-best-books-ever-top-100__2025", "books"),
+        # ten podcasts, the <title>'s "Top Shows You Should Listen To" read as TV shows
+        ("murrough-foley__thebigpossible-best-true-crime-podcasts-2025__2025", "podcast"),
+    ],
+)
+def test_the_titles_other_medium_is_not_outweighed_by_words_tv_shares(name: str, medium: str) -> None:
+    gold, record = _own(f"dev/C_no_list/{name}")
+    assert gold["entries"] == []
+    assert record.entries == ()
+    assert f"no film list: the page lists {medium}" in record.warnings
+
+
 def test_records_that_give_a_distance_are_places() -> None:
     # Cineworld's 2013 cinema chooser: "Your closest suggested cinemas are:" six numbered venues, each a heading
     # ("Cineworld London - Chelsea") over its distance ("(2.13 miles)") and address; read as records (the heading

@@ -274,8 +274,8 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
     another medium (games, albums, books) lists that; a list that films do not mark (links, years), on a page
     whose titles and address never speak of films or TV, lists something else (tips, products, songs, walks),
     however well its markup or its title's count declares it a list."""
-    words = topic.words
-    medium = other_medium(words)
+    # the titles' medium first: an address's words are a site's routes as often ("/list/show/1.Best_Books_Ever")
+    medium = other_medium(" ".join(topic.titles)) or other_medium(topic.words)
     if medium:
         return f"no film list: the page lists {medium}"
     if notes_on_one_work(topic.titles) and not is_list_url(page.url):

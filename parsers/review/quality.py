@@ -117,6 +117,9 @@ _PROGRAMME = re.compile(
     r"|schedules?|tv[ -]guide|listings|epg|fernsehprogramm|palinsesto|programaci[óo]n|програм\w*|программ\w*)\b",
     re.I,
 )
+# Film words that podcasts, radio and games use as well ("Top Shows You Should Listen To", "500 Episodes"), and a
+# video site's domain (".tv").
+_SHARED_WORDS = re.compile(r"\b(?:tv|shows?|series|episodes?|streaming)\b", re.I)
 # Lists of other things that compete with films for a reader's evening: not a film list. In the languages
 # the film words are written in (the medium as the page names it is the reason given).
 _OTHER_MEDIA = re.compile(
@@ -207,8 +210,9 @@ def programme_page(words: str) -> bool:
 
 
 def other_medium(words: str) -> str | None:
-    """The other medium a page's titles name ("games", "albums") when they name no film word; else None."""
-    if about_films(words):
+    """The other medium a page's titles name ("games", "albums") when they name no film word; else None. Words other
+    media share with TV ("shows", "episodes", "series": a podcast's) are no film word beside one."""
+    if about_films(_SHARED_WORDS.sub(" ", words)):
         return None
     found = _OTHER_MEDIA.search(words)
     return found.group(0).casefold() if found else None
