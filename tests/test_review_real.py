@@ -252,6 +252,23 @@ def test_the_titles_other_medium_is_not_outweighed_by_words_tv_shares(name: str,
     assert f"no film list: the page lists {medium}" in record.warnings
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        # a MediaWiki site's "/wiki/…" links: its box of translations was given as a film list
+        "tiptopjaw__gentoo-wiki-portage-language-menu-and-wiki-links__2025",
+        # MDN's paragraphs linking Wikipedia's "Concurrent computing" and "Parallel computing"
+        "tiptopjaw__mdn-promise-reference-wikipedia-concept-links__2025",
+        # a travel guide's ten sights, each linking its Wikipedia article (given at confidence 0.91)
+        "markusmobius__reisen-mit-dem-internet-emden-sights-linked-to-wikipedia__2020",
+    ],
+)
+def test_wikipedia_articles_are_film_links_only_on_a_page_about_films(name: str) -> None:
+    gold, record = _own(f"dev/C_no_list/{name}")
+    assert gold["entries"] == []
+    assert record.entries == ()
+
+
 def test_records_that_give_a_distance_are_places() -> None:
     # Cineworld's 2013 cinema chooser: "Your closest suggested cinemas are:" six numbered venues, each a heading
     # ("Cineworld London - Chelsea") over its distance ("(2.13 miles)") and address; read as records (the heading

@@ -298,7 +298,7 @@ def _candidates(
     index = BlockIndex(blocks, page.tree.body)
     found = [c for c in (itemlist, numbered_chain(blocks, count)) if c] + table_candidates(page, index)
     found.extend(record_candidates(page, index, topic.films, programme_page(topic.words)))
-    found.extend(linked_lines(page, blocks))
+    found.extend(linked_lines(page, blocks, topic.films))
     if count:
         found.extend(list_candidates(page, index, count))
         fits = any(len(candidate.items) == count for candidate in found)

@@ -17,15 +17,16 @@ _MIN_LINES = 5
 _CONFIDENCE = 0.6  # as a run of records linking films without printed ranks, before its evidence is weighed
 
 
-def linked_lines(page: Page, blocks: list[Block]) -> list[Candidate]:
-    """A candidate for each run of at least five consecutive lines of one block, each a single film link."""
+def linked_lines(page: Page, blocks: list[Block], about_films: bool) -> list[Candidate]:
+    """A candidate for each run of at least five consecutive lines of one block, each a single film link (a
+    Wikipedia article's only on a page about films: see repeated.links_a_film)."""
     found = []
     for b, block in enumerate(blocks):
         if len(block.lines) < _MIN_LINES:
             continue
         run: list[Item] = []
         for n, line in enumerate([*block.lines, None]):
-            if line is not None and _film_line(page, line):
+            if line is not None and _film_line(page, line, about_films):
                 run.append(Item(len(run) + 1, line.text, b, n, rank_inferred=True, film_link=True))
                 continue
             if len(run) >= _MIN_LINES:
@@ -34,5 +35,6 @@ def linked_lines(page: Page, blocks: list[Block]) -> list[Candidate]:
     return found
 
 
-def _film_line(page: Page, line: Line) -> bool:
-    return line.linked and len(line.links) == 1 and links_a_film(page, line.links[0].attributes.get("href") or "")
+def _film_line(page: Page, line: Line, about_films: bool) -> bool:
+    href = line.links[0].attributes.get("href") or "" if line.linked and len(line.links) == 1 else None
+    return href is not None and links_a_film(page, href, wiki=about_films)

@@ -247,24 +247,26 @@ def _attribute_title(attributes: dict[str, str | None]) -> str:
     return ""
 
 
-def links_a_film(page: Page, href: str) -> bool:
+def links_a_film(page: Page, href: str, wiki: bool) -> bool:
     """Whether ``href`` on ``page`` leads to a film or show page, as written or made absolute; not "#cite_note-3",
-    a footnote on this page."""
-    return not href.startswith("#") and bool(film_url(href) or film_url(page.absolute(href) or ""))
+    a footnote on this page. A Wikipedia article is one only with ``wiki``, on a page about films: elsewhere an
+    article links its places, people and terms so (a travel guide's sights, a manual's concepts, a wiki's languages)."""
+    return not href.startswith("#") and bool(film_url(href, wiki) or film_url(page.absolute(href) or "", wiki))
 
 
 class _FilmLinks:
     """Which links lead to a film or show page (each href tested once per page), and which elements hold
     such a link or a film's data attribute."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, wiki: bool) -> None:
         self._page = page
+        self._wiki = wiki
         self._hrefs: dict[str, bool] = {}
 
     def link(self, href: str) -> bool:
         known = self._hrefs.get(href)
         if known is None:
-            known = self._hrefs[href] = links_a_film(self._page, href)
+            known = self._hrefs[href] = links_a_film(self._page, href, self._wiki)
         return known
 
     def held(self, node: LexborNode) -> bool:
@@ -520,8 +522,8 @@ class _Readings:
     once per page: a sectioned list's runs are read again as one, and a run nested in another's records is
     read with them."""
 
-    def __init__(self, page: Page, schedule: bool = False) -> None:
-        self.links = _FilmLinks(page)
+    def __init__(self, page: Page, schedule: bool = False, about_films: bool = True) -> None:
+        self.links = _FilmLinks(page, about_films)
         self.schedule = schedule  # the page calls itself a schedule or a programme: runs of timed slots are lists
         self._records: dict[int, _Record | None] = {}
         self._held: dict[int, bool] = {}
@@ -931,7 +933,7 @@ def record_candidates(
     """A candidate for each run of records that shows evidence of being a list of films, and one for each
     list split into sections of such runs, or of sections too small to hold runs; ``schedule``: the page's titles or
     address call it a schedule or a programme (a show's page may hold a "tonight on TV" box)."""
-    readings = _Readings(page, schedule)
+    readings = _Readings(page, schedule, about_films)
     runs = _runs(page)
     drawn = _sections(runs)
     # A run among hundreds drawn alike (a table row's cells, row after row) is no list of its own: the runs
