@@ -64,6 +64,11 @@ def test_a_digit_glued_to_a_name_promises_no_count(title: str, count: int | None
         ("第2页", None),
         ("The 10 Best Movies of May 2024", 10),  # a month after the count's noun: the count stands
         ("Page 3 of the 25 best films", 25),
+        # a season's, an episode's, an instalment's number (Eater, 2012: "Season 2" promised two entries)
+        ("Watch Anthony Bourdain's The Layover Season 2 Preview", None),
+        ("Stranger Things Season 4, Episode 5 recap", None),
+        ("Harry Potter und die Heiligtümer des Todes – Teil 2", None),
+        ("The 25 best episodes of season 3", 25),
     ],
 )
 def test_a_pages_number_or_a_dates_day_promises_no_count(title: str, count: int | None) -> None:

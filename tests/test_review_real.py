@@ -269,6 +269,21 @@ def test_wikipedia_articles_are_film_links_only_on_a_page_about_films(name: str)
     assert record.entries == ()
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        # BellaSugar, 2012: follow buttons (facebook, twitter, pinterest, instagram) on a page the gala's "Film" names
+        "j-szulc__bellasugar-gala-makeup-social-buttons-list__2012-11",
+        # Eater, 2012: "The Layover Season 2 Preview" promised two entries, and a menu of two ("Top stories", "Jobs")
+        "j-szulc__eater-layover-season-2-preview-top-stories-jobs__2012-11",
+    ],
+)
+def test_a_pages_buttons_and_a_seasons_number_make_no_list(name: str) -> None:
+    gold, record = _own(f"dev/C_no_list/{name}")
+    assert gold["entries"] == []
+    assert record.entries == ()
+
+
 def test_records_that_give_a_distance_are_places() -> None:
     # Cineworld's 2013 cinema chooser: "Your closest suggested cinemas are:" six numbered venues, each a heading
     # ("Cineworld London - Chelsea") over its distance ("(2.13 miles)") and address; read as records (the heading
@@ -341,6 +356,11 @@ def test_a_sites_menu_is_no_list_whatever_its_classes_are_called() -> None:
         (["World politics", "Business & finance", "Economics", "Science & technology"], True),
         # the Economist's section boxes, each named by the link its picture links again
         (["All World", "All Business & finance", "All Economics"], True),
+        # its buttons that share or keep the page (news pages of 2008-2013 in an extraction benchmark)
+        (["facebook", "twitter", "pinterest", "instagram", "stylmx"], True),
+        (["Del.icio.us", "Digg", "Facebook", "Newsvine", "Reddit", "Technorati"], True),
+        (["Print Article", "Email Article", "Post Comment", "Bookmark / Share"], True),
+        (["Film", "Art", "Design", "Books", "Pop Culture"], True),
         # films so named stand among others in real lists (at most one name in twenty in the labelled ones)
         (["The Help", "Heat", "Alien", "Coming Home", "Jaws", "Vertigo"], False),
     ],

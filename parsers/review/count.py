@@ -15,9 +15,13 @@ _WORDS = {
 # name's digit ("Yahoo!7", "Channel+4").
 _DIGITS = re.compile(r"(?<![\w$€£.,:/!?#@&+*=~^-])(\d{1,3})(?![\w%$€£/-]|[.,:]\d)")
 _WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
-# A number that is a page's ("Трейлеры фильмов, страница 2", "Seite 3", "第2页"), not a count.
-_PAGE_BEFORE = re.compile(
-    r"(?:\b(?:pages?|p\.|seite|p[aá]gina|pagina|strona|sayfa|oldal|страниц[аы]|стр\.|сторінка)|第)\s*$", re.I
+# A number that names a part, not a count: a page's ("Трейлеры фильмов, страница 2", "Seite 3", "第2页"), a
+# season's or an episode's ("The Layover Season 2 Preview", "Episode 5 recap"), an instalment's ("Part 3", "Vol. 2").
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:pages?|p\.|seite|p[aá]gina|pagina|strona|sayfa|oldal|страниц[аы]|стр\.|сторінка"
+    r"|seasons?|series|episodes?|ep\.|parts?|chapters?|vol\.|volumes?|staffel|folge|teil|temporadas?|episodios?"
+    r"|saisons?|épisodes?|сезон|серия|эпизод)|第)\s*$",
+    re.I,
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
@@ -25,11 +29,11 @@ _WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
 
 def _count(title: str) -> re.Match[str] | None:
     """The title's first number that is neither a day of a date ("Domestic Box Office For Apr 26, 2019",
-    "Киноафиша на субботу 12 сентября") nor a page's number."""
+    "Киноафиша на субботу 12 сентября") nor a part's number (a page's, a season's)."""
     for match in _DIGITS.finditer(title):
         before, after = title[: match.start()], title[match.end() :]
         word_before, word_after = _WORD_BEFORE.search(before), _WORD_AFTER.search(after)
-        if _PAGE_BEFORE.search(before) or any(
+        if _PART_BEFORE.search(before) or any(
             word is not None and names_a_month(word.group(1)) for word in (word_before, word_after)
         ):
             continue

@@ -257,7 +257,12 @@ _SECTION_WORDS = frozenset({
     "sports", "sport", "politics", "business", "finance", "world", "economics", "economy", "science", "technology",
     "tech", "lifestyle", "opinion", "culture", "arts", "entertainment", "travel", "food", "health", "weather",
     "local", "national", "international", "live", "schedule", "guide", "listings", "theaters", "theatres", "cinemas",
-    "streaming", "magazine", "shop", "store", "deals", "faq", "privacy", "terms", "all",
+    "streaming", "magazine", "shop", "store", "deals", "faq", "privacy", "terms", "all", "art", "design", "books",
+    "pop", "stories", "jobs",
+    # and its buttons that share or keep a page ("Print this page", "Email Article", "Del.icio.us", "Digg")
+    "print", "email", "e-mail", "mail", "comment", "comments", "share", "bookmark", "tweet", "rss", "this", "your",
+    "article", "facebook", "twitter", "pinterest", "instagram", "linkedin", "whatsapp", "tumblr", "reddit", "digg",
+    "del", "icio", "delicious", "newsvine", "technorati", "stumbleupon", "youtube", "tiktok", "flickr", "myspace",
 })  # fmt: skip
 
 
