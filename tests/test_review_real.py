@@ -284,6 +284,15 @@ def test_a_pages_buttons_and_a_seasons_number_make_no_list(name: str) -> None:
     assert record.entries == ()
 
 
+def test_a_few_unmarked_unpromised_entries_are_withheld() -> None:
+    # SB Nation, 2012: three numbered ways a baseball team could sell its TV rights, on a page "TV Rights" makes about
+    # TV, were given as a list (0.89); three or four entries that nothing marks as films or promises are a rail's.
+    gold, record = _own("dev/C_no_list/j-szulc__sbnation-dodgers-tv-rights-three-numbered-options__2012-08")
+    assert gold["entries"] == []
+    assert record.entries == ()
+    assert "no list given: 3 entries with no film links or years, which no title promises" in record.warnings
+
+
 def test_records_that_give_a_distance_are_places() -> None:
     # Cineworld's 2013 cinema chooser: "Your closest suggested cinemas are:" six numbered venues, each a heading
     # ("Cineworld London - Chelsea") over its distance ("(2.13 miles)") and address; read as records (the heading

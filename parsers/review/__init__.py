@@ -61,6 +61,9 @@ _MANY_ALIKE = 10
 _ORDERED = 0.9  # a chain whose printed ranks are their places in the run, but for a misprint or two
 # Shapes in which the page itself says what its entries are: a JSON-LD ItemList, a table with a title column.
 _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
+# Fewer entries than this, unmarked and unpromised, are as likely a rail's or a menu's (a news page's "Comment, Print,
+# Email", three teasers) as a film list: 8 of 199 labelled film lists are so short, and every one is marked or promised.
+_FEW_ENTRIES = 5
 
 
 def _title_share(candidate: Candidate, strict: bool) -> float:
@@ -283,6 +286,13 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
     if one_films_page(page.url) and not is_list_url(page.url):
         return "no film list: the page is one film's page (its address), its lists are rails"
     film_marked = _film_share(page, chosen, blocks) >= 0.5
+    if (
+        len(chosen.items) < _FEW_ENTRIES
+        and not film_marked
+        and chosen.shape not in _DECLARED
+        and not (count or promises_list(topic.titles) or is_list_url(page.url))
+    ):
+        return f"no list given: {len(chosen.items)} entries with no film links or years, which no title promises"
     if (products := ranked_products(topic.titles)) and not film_marked and not is_list_url(page.url):
         return f"no film list: the page ranks {products}"
     if topic.films or is_list_url(page.url) or film_marked:
