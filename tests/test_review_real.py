@@ -19,7 +19,14 @@ from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain, numbered_title
 from parsers.review.confidence import FEATURES
 from parsers.review.entries import clean_title
-from parsers.review.quality import about_films, film_url, mostly_sentences, mostly_site_sections, title_like
+from parsers.review.quality import (
+    about_films,
+    film_url,
+    mostly_sentences,
+    mostly_site_sections,
+    other_medium,
+    title_like,
+)
 from parsers.review.repeated import record_candidates
 from parsers.review.tables import table_candidates
 from tests.conftest import FIXTURES, SHARED
@@ -291,6 +298,20 @@ def test_a_few_unmarked_unpromised_entries_are_withheld() -> None:
     assert gold["entries"] == []
     assert record.entries == ()
     assert "no list given: 3 entries with no film links or years, which no title promises" in record.warnings
+
+
+@pytest.mark.parametrize(
+    ("words", "medium"),
+    [
+        ("Best True Crime Podcast in 2025. Top Shows You Should Listen To", "podcast"),
+        ("Podcast Equipment Guide: What I Recommend After 500 Episodes", "podcast"),
+        ("The 10 best TV shows based on video games", None),  # TV's own words name TV
+        ("The 25 best movies based on books", None),
+        ("Best Books Ever (77141 books)", "books"),
+    ],
+)
+def test_words_tv_shares_with_other_media_name_no_tv(words: str, medium: str | None) -> None:
+    assert other_medium(words) == medium
 
 
 def test_records_that_give_a_distance_are_places() -> None:

@@ -120,6 +120,7 @@ _PROGRAMME = re.compile(
 # Film words that podcasts, radio and games use as well ("Top Shows You Should Listen To", "500 Episodes"), and a
 # video site's domain (".tv").
 _SHARED_WORDS = re.compile(r"\b(?:tv|shows?|series|episodes?|streaming)\b", re.I)
+_TV_WORKS = re.compile(r"\b(?:tv|television)[ -](?:shows?|series|dramas?|programmes?|programs?)\b", re.I)
 # Lists of other things that compete with films for a reader's evening: not a film list. In the languages
 # the film words are written in (the medium as the page names it is the reason given).
 _OTHER_MEDIA = re.compile(
@@ -211,8 +212,9 @@ def programme_page(words: str) -> bool:
 
 def other_medium(words: str) -> str | None:
     """The other medium a page's titles name ("games", "albums") when they name no film word; else None. Words other
-    media share with TV ("shows", "episodes", "series": a podcast's) are no film word beside one."""
-    if about_films(_SHARED_WORDS.sub(" ", words)):
+    media share with TV ("shows", "episodes", "series": a podcast's) are no film word beside one, but for TV's own
+    ("TV shows", "television series": "The best TV shows based on video games")."""
+    if about_films(_SHARED_WORDS.sub(" ", words)) or _TV_WORKS.search(words):
         return None
     found = _OTHER_MEDIA.search(words)
     return found.group(0).casefold() if found else None
