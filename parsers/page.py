@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import lru_cache
-from typing import Any
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -30,7 +31,7 @@ class Page:
     made from the other only when a parser asks for it (``html``, ``utf8``).
     """
 
-    __slots__ = ("_base_url", "_html", "_jsonld", "_utf8", "tree", "url")
+    __slots__ = ("_base_url", "_html", "_jsonld", "_read", "_utf8", "tree", "url")
 
     def __init__(self, text: str | bytes, url: str | None = None) -> None:
         """``text``: the page's text, or that text as UTF-8 bytes (``from_bytes`` checks them); a web archive's
@@ -42,6 +43,7 @@ class Page:
         self.tree = LexborHTMLParser(cap_markup(text))  # lexbor is quadratic in depth and attributes: capped
         self._base_url: str | None = None
         self._jsonld: list[dict[str, Any]] | None = None
+        self._read: dict[Callable[[Page], Any], Any] = {}  # see read_once
 
     @classmethod
     def from_bytes(cls, data: bytes | str, url: str | None = None, charset: str | None = None) -> Page:
@@ -102,6 +104,23 @@ class Page:
             return join_url(self.base_url or "", href.strip())
         except ValueError:  # a damaged link ("http://[::1/x"): no URL, rather than no page
             return None
+
+
+_Reading = TypeVar("_Reading")
+
+
+def read_once(reading: Callable[[Page], _Reading]) -> Callable[[Page], _Reading]:
+    """``reading``, computed once per page: detection and a parser ask for the same reading (a film's header, a
+    running time the page prints alone). Only for readings of the tree as parsed: the review parser strips its
+    furniture, and a reading kept from before would not see that."""
+
+    @wraps(reading)
+    def once(page: Page) -> _Reading:
+        if reading not in page._read:
+            page._read[reading] = reading(page)
+        return cast(_Reading, page._read[reading])
+
+    return once
 
 
 _WEB_ORIGIN = re.compile(r"(https?)://([A-Za-z0-9.:@_-]*)(?=[/?#]|$)")

@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborNode
 from .countries import country_code
 from .dates import is_time_of_day, only_a_date, parse_date, release_date_from_text
 from .imdb.common import is_navigation, runtime_minutes, see_all_count
-from .page import PICTURE_TAGS, Page, site_host, spells_the_host
+from .page import PICTURE_TAGS, Page, read_once, site_host, spells_the_host
 from .records import Company, Person, ReleaseDate
 from .text import clean, dedupe, node_text, strip_quotes, text_lines
 from .vocabulary import field_of_label, label_key
@@ -428,6 +428,7 @@ def class_named_fields(page: Page, labelled: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
+@read_once
 def lone_runtime(page: Page) -> int | None:
     """A runtime the page prints without a label ("97 mins" under Letterboxd's cast, "USA, 2018, 159 min"
     on ČSFD): the one length in minutes its text gives. None where it gives two (other films' runtimes, a
@@ -456,6 +457,7 @@ def _runtimes(text: str) -> Iterator[int]:
             yield minutes
 
 
+@read_once
 def header_facts(page: Page) -> dict[str, int]:
     """A film's year and running time where its page prints them in the few short texts right after its heading,
     unlabelled ("Dir. Gus Van Sant / 2025 / 104 mins / USA"; "Love and the Midnight Auto Supply (1978)" over "PG |

@@ -14,7 +14,7 @@ from parsers.imdb.layouts import detect_layout
 from parsers.imdb.next_data import read_parts
 from parsers.imdb.nextjs import _NEXT_DATA
 from parsers.links import subpage_links
-from parsers.page import Page, join_url
+from parsers.page import Page, join_url, read_once
 from parsers.text import mentions
 
 # ---------------------------------------------------------------- decoding
@@ -203,3 +203,18 @@ def test_a_false_utf8_claim_falls_back_to_the_pages_language(language: str, enco
     decoded = decode_page(page.encode(encoding))
     assert isinstance(decoded, str)
     assert text in decoded
+
+
+def test_a_reading_is_computed_once_per_page() -> None:
+    # detection and the film reader both ask for a page's film header: one walk of the page, not two
+    calls: list[str] = []
+
+    @read_once
+    def first_heading(page: Page) -> str:
+        calls.append(page.url or "")
+        heading = page.tree.css_first("h1")
+        return heading.text() if heading is not None else ""
+
+    one, other = Page("<h1>Heat</h1>", "https://a.example/"), Page("<h1>Alien</h1>", "https://b.example/")
+    assert [first_heading(one), first_heading(one), first_heading(other)] == ["Heat", "Heat", "Alien"]
+    assert calls == ["https://a.example/", "https://b.example/"]
