@@ -317,9 +317,9 @@ def _year_alone(text: str) -> int | None:
 
 def _items(value: _Value) -> tuple[str, ...]:
     """A list value's items, without a sentence the page prints in their place ("No keywords have been added.":
-    TMDB's box of a film with none); a name may end in a period ("Warner Bros. Pictures Inc."), not in a lower-case
-    word and one."""
-    return dedupe([part for part in value.parts if not _SENTENCE.fullmatch(part)])
+    TMDB's box of a film with none): a capital, then words to a lower-case one and a period. A name may end in a
+    period ("Warner Bros. Pictures Inc."), and a keyword too ("allegory of multiple historical events.", IMDb's)."""
+    return dedupe([part for part in value.parts if not (part[:1].isupper() and _SENTENCE.fullmatch(part))])
 
 
 def _people(value: _Value) -> tuple[Person, ...] | None:

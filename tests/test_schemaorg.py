@@ -395,6 +395,13 @@ def test_an_infobox_of_another_kind_of_work_is_no_film(labels: tuple[str, ...]) 
             "companies",
             (Company("Warner Bros. Pictures Inc."),),
         ),
+        # a keyword may be a phrase ending in a period (IMDb's users write them so)
+        (
+            "<div><h5>Plot Keywords</h5><ul><li>allegory of multiple historical events.</li><li>martial arts</li>"
+            "</ul></div>",
+            "keywords",
+            ("allegory of multiple historical events.", "martial arts"),
+        ),
     ],
 )
 def test_a_labels_value_box_gives_its_items_names(box: str, field: str, values: tuple[object, ...]) -> None:
