@@ -42,11 +42,12 @@ _TITLE_YEAR = re.compile(
 # A box that lists one work's facts (a wiki's infobox, a site's facts box): a film's names its director, or its
 # running time and country; a video game's box names a director too, but also its platforms and developer.
 _FACT_BOXES = "table.infobox, table.infobox_v2, aside.portable-infobox"
-# A length in minutes as a phrase of its own: not a clock time or a score before it, not a reading time or an age
-# ("12 min read", "40 mins ago") after it.
-# "97 mins", "159 min", and with hours before them "1 hr 52 mins", "2 h 5 min" (the minutes alone are no runtime)
-# an article's reading time, in the words news sites print it in
+# An article's reading time, in the words news sites print it in ("12 min read", "21 Minutes to Read", "Lesezeit:
+# 4 Min."): no runtime in such a text.
 _READING = re.compile(r"\bread(?:ing)?\b|lesezeit|lesedauer|lecture|lectura|leitura|lettura|czytania|чтения", re.I)
+# A length in minutes as a phrase of its own: not a clock time or a score before it, not an age ("40 mins ago")
+# after it.
+# "97 mins", "159 min", and with hours before them "1 hr 52 mins", "2 h 5 min" (the minutes alone are no runtime)
 _RUNTIME_PHRASE = re.compile(
     r"(?<![\d.,:/])(?:(\d)\s?(?:h|hrs?|hours?|std|stunden?)\.?\s?(\d{1,2})|(\d{2,3}))"
     r"\s?(?:min|mins|minutes|minuten|minutos|minuti|мин)\b\.?(?!\s*(?:ago|left))",
@@ -406,8 +407,6 @@ def labelled_fields(page: Page) -> dict[str, Any]:
             release_box = _box(node)
             read = tuple(dict.fromkeys((*found.get(field, ()), *_flagged(read, node))))
         found[field] = read
-        # keyword links in a box of their own (side by side, or a list: /reference's table cell), and the box's
-        # "See All (251)": how many there are in all
         # keyword links in a box of their own (side by side, or a list: /reference's table cell), and the box's
         # "See All (251)": how many there are in all
         linked = value.links or (not value.label and value.node.css_first("a[href]") is not None)

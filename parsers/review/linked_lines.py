@@ -36,5 +36,6 @@ def linked_lines(page: Page, blocks: list[Block], about_films: bool) -> list[Can
 
 
 def _film_line(page: Page, line: Line, about_films: bool) -> bool:
-    href = line.links[0].attributes.get("href") or "" if line.linked and len(line.links) == 1 else None
-    return href is not None and links_a_film(page, href, wiki=about_films)
+    if not line.linked or len(line.links) != 1:
+        return False
+    return links_a_film(page, line.links[0].attributes.get("href") or "", wiki=about_films)

@@ -522,8 +522,8 @@ class _Readings:
     once per page: a sectioned list's runs are read again as one, and a run nested in another's records is
     read with them."""
 
-    def __init__(self, page: Page, schedule: bool = False, about_films: bool = True) -> None:
-        self.links = _FilmLinks(page, about_films)
+    def __init__(self, page: Page, schedule: bool, about_films: bool) -> None:
+        self.links = _FilmLinks(page, wiki=about_films)  # a Wikipedia article is a film's only on a page about films
         self.schedule = schedule  # the page calls itself a schedule or a programme: runs of timed slots are lists
         self._records: dict[int, _Record | None] = {}
         self._held: dict[int, bool] = {}
