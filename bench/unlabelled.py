@@ -17,7 +17,6 @@ import argparse
 import json
 import sys
 from collections import Counter
-from hashlib import sha1
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -27,13 +26,7 @@ from parsers import parse  # noqa: E402
 from parsers.detect import canonical_url  # noqa: E402
 from parsers.errors import UnknownPage  # noqa: E402
 from parsers.page import Page, site_host  # noqa: E402
-
-
-def split_of(site: str) -> str:
-    """The labelled sets' part for a site (tests/fixtures/real/README.md): validation for a third of them."""
-    if not site:
-        return "unknown"
-    return "validation" if int(sha1(site.encode()).hexdigest(), 16) % 3 == 0 else "dev"
+from tests.conftest import split_part  # noqa: E402
 
 
 def address_of(data: bytes) -> str | None:
@@ -64,7 +57,8 @@ def main() -> int:
         listed = record["kind"] == "review" and bool(record["entries"])
         if not (listed or record["kind"] == "title"):
             continue
-        part = split_of(site_host(url))
+        site = site_host(url)
+        part = split_part(site) if site else "unknown"
         claim = "list given" if listed else "film page"
         counts[f"{claim}, {part} site"] += 1
         if args.show and part != "validation":

@@ -5,6 +5,7 @@ Tests that need ``../shared`` skip cleanly where it is absent (a clone outside t
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 from collections.abc import Iterator
@@ -43,6 +44,12 @@ def as_film_lists(gold: dict[str, Any]) -> dict[str, Any]:
         return gold
     alternatives = {key: value for key, value in (gold.get("alternatives") or {}).items() if key != "entries"}
     return {**gold, "entries": [], "alternatives": alternatives}
+
+
+def split_part(key: str) -> str:
+    """The part of tests/fixtures/real a site (or, for IMDb's own pages, a saving repository) belongs to: validation
+    for a third of them, by a hash of the key, development for the rest."""
+    return "validation" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 3 == 0 else "dev"
 
 
 def load_gold(path: Path) -> tuple[dict[str, Any], bytes]:

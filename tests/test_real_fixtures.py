@@ -4,13 +4,12 @@ commit, and sits in the part (development or validation) the site rule gives it,
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import re
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, split_part
 
 REAL = FIXTURES / "real"
 PAGES, GOLD = REAL / "pages", REAL / "gold"
@@ -22,10 +21,6 @@ BY_REPOSITORY = ("A_imdb_title", "B_imdb_subpages")
 def _rows() -> list[dict[str, str]]:
     with (REAL / "MANIFEST.tsv").open(encoding="utf-8", newline="") as manifest:
         return list(csv.DictReader(manifest, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _part(key: str) -> str:
-    return "validation" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 3 == 0 else "dev"
 
 
 def test_the_manifest_has_its_columns() -> None:
@@ -48,7 +43,7 @@ def test_each_row_names_its_source_and_its_part_by_the_rule(row: dict[str, str])
     assert row["source_repo"].count("/") == 1 and row["license_of_repo"]
     split, folder = row["local_file"].split("/")[:2]
     key = row["source_repo"] if folder in BY_REPOSITORY else row["site"].removeprefix("www.")
-    assert split == row["split"] == _part(key)
+    assert split == row["split"] == split_part(key)
     gold = json.loads((GOLD / row["local_file"]).with_suffix(".json").read_text(encoding="utf-8"))
     assert gold["kind"] in (
         "title",
