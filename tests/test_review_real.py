@@ -24,6 +24,7 @@ from parsers.review.quality import (
     film_url,
     mostly_sentences,
     mostly_site_sections,
+    names_a_rail,
     other_medium,
     title_like,
 )
@@ -312,6 +313,32 @@ def test_a_few_unmarked_unpromised_entries_are_withheld() -> None:
 )
 def test_words_tv_shares_with_other_media_name_no_tv(words: str, medium: str | None) -> None:
     assert other_medium(words) == medium
+
+
+def test_a_run_under_a_rails_heading_is_no_list() -> None:
+    # A silversmith's product page (its address's "/texan-series-buckles/" reads as TV): the five products under
+    # "Recommended for You" were given as a film list at 0.84.
+    gold, record = _own("dev/C_no_list/tiptopjaw__hyosilver-belt-buckle-product-recommended-for-you__2025")
+    assert gold["entries"] == []
+    assert record.entries == ()
+    assert 'no film list: the entries stand under "Recommended for You", a rail of the site\'s other pages' in (
+        record.warnings
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "rail"),
+    [
+        ("Recommended for You", True),
+        ("You May Also Like", True),
+        ("Related Articles", True),
+        ("Das könnte Sie auch interessieren", True),
+        ("The 10 best films of 2024", False),
+        ("Most popular movies", False),  # a chart's own heading: not a rail's words
+    ],
+)
+def test_a_rails_heading(heading: str, rail: bool) -> None:
+    assert names_a_rail(heading) is rail
 
 
 def test_records_that_give_a_distance_are_places() -> None:

@@ -19,7 +19,7 @@ from ..detect import FILM_ITEMS, canonical_url, is_list_url
 from ..page import Page
 from ..records import Article, RankedEntry, ReviewPage
 from .article import article_fields, page_titles
-from .blocks import Block, BlockIndex, strip_furniture, text_blocks
+from .blocks import HEADINGS, Block, BlockIndex, strip_furniture, text_blocks
 from .candidates import Candidate, Item, item_line, numbered_chain, numbered_title
 from .cards import card_candidates
 from .confidence import ABSTAIN_BELOW, ListEvidence, confidence, list_evidence
@@ -36,6 +36,7 @@ from .quality import (
     mostly_questions,
     mostly_sentences,
     mostly_site_sections,
+    names_a_rail,
     notes_on_one_work,
     one_films_page,
     other_medium,
@@ -64,6 +65,7 @@ _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
 # Fewer entries than this, unmarked and unpromised, are as likely a rail's or a menu's (a news page's "Comment, Print,
 # Email", three teasers) as a film list: 8 of 199 labelled film lists are so short, and every one is marked or promised.
 _FEW_ENTRIES = 5
+_HEADING_REACH = 2  # blocks between a run's heading and its first entry at most (a line of text under the heading)
 
 
 def _title_share(candidate: Candidate, strict: bool) -> float:
@@ -246,6 +248,13 @@ def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:
     return any(film_url(href) for href in hrefs)
 
 
+def _heading_over(blocks: list[Block], candidate: Candidate) -> str | None:
+    """The heading right over the candidate's first entry (a block or two back at most), or None."""
+    first = candidate.items[0].block if candidate.items else -1
+    above = [block for block in blocks[max(first - _HEADING_REACH, 0) : max(first, 0)] if block.tag in HEADINGS]
+    return above[-1].text if above else None
+
+
 def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
     """How many entries carry a film's marks: a link to a film or show page, or a year."""
     return share(
@@ -285,6 +294,8 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return "no film list: the page's numbered items are notes on one work"
     if one_films_page(page.url) and not is_list_url(page.url):
         return "no film list: the page is one film's page (its address), its lists are rails"
+    if (heading := _heading_over(blocks, chosen)) and names_a_rail(heading):
+        return f'no film list: the entries stand under "{heading}", a rail of the site\'s other pages'
     film_marked = _film_share(page, chosen, blocks) >= 0.5
     if (
         len(chosen.items) < _FEW_ENTRIES

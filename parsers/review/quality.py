@@ -142,6 +142,13 @@ _PRODUCTS = re.compile(
 )
 # "7 observations about the first Matrix", "10 facts you didn't know about Jaws": numbered notes on one
 # work, whose headings read as names but are no list of films.
+# The words a site heads its rails with, in the languages of the labelled pages.
+_RAIL = re.compile(
+    r"(?:related\b|you (?:may|might) (?:also )?(?:like|enjoy)|recommended for you|more like this|more from\b|read next\b"
+    r"|elsewhere on\b|ähnliche|das könnte (?:dich|sie) auch interessieren|vous aimerez aussi|à lire aussi"
+    r"|te puede interesar|también te puede|похожие|вам также может)",
+    re.I,
+)
 _NOTES_ON_ONE = re.compile(
     r"\b(?:facts?|trivia|observations?|secrets?|details?|mistakes?|goofs?|easter eggs?|curiosities|anecdotes?"
     r"|theories|lessons?|quotes?|things you (?:didn't|did not|don't|do not|never) know)"
@@ -272,6 +279,12 @@ def ranked_products(titles: list[str]) -> str | None:
     """The products a page's titles say it ranks ("services" in "Best live TV streaming service"), or None."""
     found = next((match for title in titles if (match := _PRODUCTS.search(title))), None)
     return found.group("product").casefold() if found else None
+
+
+def names_a_rail(heading: str) -> bool:
+    """The heading over a run names a rail of the site's other pages ("Recommended for You", "You May Also Like",
+    "Related Articles", "More Like This"), not a list an article gives."""
+    return _RAIL.match(heading.strip()) is not None
 
 
 def notes_on_one_work(titles: list[str]) -> bool:
