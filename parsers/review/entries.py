@@ -316,20 +316,20 @@ class EntryBuilder:
         printed_years = _printed_years([item.title for item in items], rests, bodies)
         # A line every entry repeats word for word ("What's Your Reaction?") is a widget's, not the text's.
         widget = set.intersection(*({line.text for line in body} for body in bodies)) if len(bodies) >= 3 else set()
-        cleaned = [clean_title(item.title) for item in items]
+        # a " / " few names print is part of their name ("Jujutsu Kaisen: Kaigyoku / Gyokusetsu"); where most print one,
+        # their other titles follow it (Douban's "肖申克的救赎 / The Shawshank Redemption")
+        slashed = [" / " in item.title for item in items]
+        own_slash = _few(slashed)
+        cleaned = [
+            clean_title(item.title, other_titles=not (own_slash and slash))
+            for item, slash in zip(items, slashed, strict=True)
+        ]
         # a year after a comma or a dash ("Hereditary, 2018") where most names end so; "Nico, 1988" alone keeps it
         if _printed_so([title for title, year, _ in cleaned if year is None], _YEAR_AFTER):
             cleaned = [_year_apart(*parts) for parts in cleaned]
         if _notes_after_names([title for title, _, _ in cleaned]):
             cleaned = [(_without_note(title), year, year_end) for title, year, year_end in cleaned]
         cleaned = _disambiguated(items, cleaned)
-        slashed = [" / " in item.title for item in items]
-        if _few(slashed):
-            # a name of its own with a slash in it ("Jujutsu Kaisen: Kaigyoku / Gyokusetsu"), not other titles
-            cleaned = [
-                (clean_title(item.title, other_titles=False)[0], year, year_end) if slash else (title, year, year_end)
-                for item, slash, (title, year, year_end) in zip(items, slashed, cleaned, strict=True)
-            ]
         for item, (title, year, year_end), body, own_line, rest, printed_year in zip(
             items, cleaned, bodies, lines, rests, printed_years, strict=True
         ):
