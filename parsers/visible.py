@@ -367,6 +367,14 @@ def _labels(page: Page, with_value: bool = True) -> Iterator[tuple[LexborNode, s
     it: before its value's element ("<td>Genre: <b>Comedy</b></td>", as 2000s table layouts print their facts) or,
     ``with_value``, before its value in the same text ("Kinostart: 27.03.1980", a line of "Runtime: 93 min<br>")."""
     yield from _short_leaves(page)
+    yield from ((node, label) for node, label, valued in _text_labels(page) if with_value or not valued)
+
+
+@read_once
+def _text_labels(page: Page) -> list[tuple[LexborNode, str, bool]]:
+    """The labels written in a text of their own (see _labels), each with whether its value follows in that text:
+    one walk of the page, which detection (``labels_one_film``) and the film reader (``labelled_fields``) share."""
+    found = []
     body = page.tree.body
     for node in body.traverse(include_text=True) if body is not None else ():
         if not node.is_text_node or (parent := node.parent) is None or parent.tag in _UNSEEN:
@@ -374,8 +382,9 @@ def _labels(page: Page, with_value: bool = True) -> Iterator[tuple[LexborNode, s
         label, value = _label_in_text(node)
         if len(label) >= _MAX_LABEL or not field_of_label(label_key(label)):
             continue
-        if (with_value and value) or (not value and node.next is not None and node.next.is_element_node):
-            yield node, f"{label}:"
+        if value or (node.next is not None and node.next.is_element_node):
+            found.append((node, f"{label}:", bool(value)))
+    return found
 
 
 def _label_in_text(node: LexborNode) -> tuple[str, str]:
