@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from . import imdb, schemaorg
 from .copies import from_mhtml, is_mhtml
-from .detect import detect_kind, is_imdb_url, looks_like_imdb
+from .detect import detect_kind, film_page_unless_a_list, is_imdb_url, looks_like_imdb
 from .errors import UnknownPage
 from .imdb.find import parse_search
 from .links import subpage_links
@@ -78,4 +78,11 @@ def parse(data: bytes | str, url: str | None = None, kind: str = "auto", *, char
     page = Page.from_bytes(data, url, charset)
     if kind == "auto":
         kind = detect_kind(page)
+        if kind == "review" and film_page_unless_a_list(page):
+            review = parse_review(page)
+            if review.entries:
+                return review
+            film = _parse_title(Page.from_bytes(data, url, charset))  # anew: the list reader strips its page
+            # on evidence this thin, a film is one whose name and year the page gives (not a page of its comments)
+            return film if film.title and film.year else review
     return _PARSERS[kind](page)

@@ -56,6 +56,7 @@ _FILM_PAGE_URL = re.compile(
 # A page that calls itself a film: Open Graph's video types, schema.org microdata.
 FILM_ITEMS = ", ".join(f'[itemscope][itemtype$="schema.org/{kind}"]' for kind in sorted(FILM_TYPES))
 _MARKED_LIST = 3
+_FACTS_BESIDE_NO_LIST = 2  # a show's page labels its genre and premiere, and little more
 _FILM_MARKS = (
     'meta[property="og:type"][content^="video.movie"], meta[property="og:type"][content^="video.tv_show"], '
     + FILM_ITEMS
@@ -145,6 +146,13 @@ def film_item(node: LexborNode) -> bool:
     """``node`` is a schema.org film or show item (microdata)."""
     attributes = node.attributes
     return "itemscope" in attributes and (attributes.get("itemtype") or "").rsplit("/", 1)[-1] in FILM_TYPES
+
+
+def film_page_unless_a_list(page: Page) -> bool:
+    """Whether a page detection sends to the list reader is a film's page where that reader finds no list: it
+    labels two of one film's facts once each (TV.com's show page: "Genre", "Premiered"), too few to tell it from
+    an article with a facts box before its list is sought. Read before the list reader strips the page."""
+    return not is_list_url(page.url) and labels_one_film(page, fewest=_FACTS_BESIDE_NO_LIST)
 
 
 def detect_kind(page: Page) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache, wraps
+from itertools import permutations
 from typing import Any, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
@@ -142,11 +144,19 @@ def site_host(url: str | None) -> str:
 
 
 def spells_the_host(text: str, host: str) -> bool:
-    """Whether ``text``'s letters and digits are a label of ``host`` ("Teen Vogue" of teenvogue.com, "The A.V. Club"
-    of avclub.com): the site's name, not a page's."""
-    labels = {label for label in host.casefold().split(".") if len(label) > 2}
-    letters = "".join(c for c in text.casefold() if c.isalnum())
-    return letters in labels or letters.removeprefix("the") in labels
+    """Whether ``text``'s letters and digits spell ``host`` or a name in it ("Teen Vogue" of teenvogue.com, "The
+    A.V. Club" of avclub.com, "ČSFD.cz" of csfd.cz, "Anime-Planet" of anime-planet.com, "Yahoo! Movies" of
+    movies.yahoo.com): the site's name, not a page's."""
+    labels = [_letters(label) for label in host.split(".")]
+    names = {label for label in labels if len(label) > 2} | {"".join(labels), "".join(labels[:-1])}
+    names |= {first + second for first, second in permutations(labels[:-1], 2)}
+    letters = _letters(text)
+    return letters in names or letters.removeprefix("the") in names
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, accents off, case folded."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
 
 
 def join_url(base: str, href: str) -> str:

@@ -81,6 +81,24 @@ _YEAR_ALONE = re.compile(rf"\(?({_A_YEAR.pattern})\)?")  # "2025", "(1979)"
 _GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _WORDS = re.compile(r"[^\W_]+")
 _SENTENCE = re.compile(r"(?:\w+\W+){2,}[a-zß-ÿа-яё][\w'-]{2,}[.!]")
+# words a <title> prints after a film's name to say what the page is ("Waist Deep Movie Reviews, Pictures")
+_PAGE_WORDS = frozenset(
+    {
+        "movie",
+        "movies",
+        "film",
+        "films",
+        "review",
+        "reviews",
+        "trailer",
+        "trailers",
+        "showtimes",
+        "on",
+        "at",
+        "directed",
+    }
+)
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")  # marks of writing direction and width: Letterboxd's <title>
 _MAX_CUT_WORDS = 2  # words a heading may print after the film's name that its <title> leaves out
 # A film's header: the texts after its heading that may hold its facts (a rating, a "Play trailer" button before
 # them), none longer than a short sentence (the synopsis ends it), the facts themselves short parts of a line.
@@ -372,15 +390,16 @@ def _labels(page: Page, with_value: bool = True) -> Iterator[tuple[LexborNode, s
 
 @read_once
 def _text_labels(page: Page) -> list[tuple[LexborNode, str, bool]]:
-    """The labels written in a text of their own (see _labels), each with whether its value follows in that text:
-    one walk of the page, which detection (``labels_one_film``) and the film reader (``labelled_fields``) share."""
+    """The labels written in a text of their own (see _labels), a film's facts' and another work's, each with whether
+    its value follows in that text: one walk of the page, which detection (``labels_one_film``) and the film reader (``labelled_fields``) share."""
     found = []
     body = page.tree.body
     for node in body.traverse(include_text=True) if body is not None else ():
         if not node.is_text_node or (parent := node.parent) is None or parent.tag in _UNSEEN:
             continue
         label, value = _label_in_text(node)
-        if len(label) >= _MAX_LABEL or not field_of_label(label_key(label)):
+        # a label of another kind of work's ("Developer: <span>Arkane</span>") tells detection it is no film's
+        if len(label) >= _MAX_LABEL or not (field_of_label(label_key(label)) or _OTHER_WORKS_LABEL.match(label)):
             continue
         if value or (node.next is not None and node.next.is_element_node):
             found.append((node, f"{label}:", bool(value)))
@@ -414,7 +433,7 @@ def labelled_fields(page: Page) -> dict[str, Any]:
             continue
         if field == "release_dates":
             release_box = _box(node)
-            read = tuple(dict.fromkeys((*found.get(field, ()), *_flagged(read, node))))
+            read = _finest(tuple(dict.fromkeys((*found.get(field, ()), *_flagged(read, node)))))
         found[field] = read
         # keyword links in a box of their own (side by side, or a list: /reference's table cell), and the box's
         # "See All (251)": how many there are in all
@@ -422,6 +441,19 @@ def labelled_fields(page: Page) -> dict[str, Any]:
         if field == "keywords" and linked and (total := see_all_count(node_text(value.node))) is not None:
             found["keywords_total"] = total
     return found
+
+
+def _finest(dates: tuple[ReleaseDate, ...]) -> tuple[ReleaseDate, ...]:
+    """The dates without one that another of the same country tells more precisely: MyAnimeList's "Premiered:
+    Winter 1996" beside its "Aired: Jan 10, 1996 to …" adds no release."""
+    return tuple(
+        date
+        for date in dates
+        if not any(
+            other.country == date.country and len(other.date) > len(date.date) and other.date.startswith(date.date)
+            for other in dates
+        )
+    )
 
 
 def class_named_fields(page: Page, labelled: dict[str, Any]) -> dict[str, Any]:
@@ -639,8 +671,13 @@ def heading_fields(page: Page) -> dict[str, Any]:
     """Title and year from the page's first ``<h1>`` ("Pulp Fiction (1994)"), else its ``og:title``; where that
     prints no year, from a heading that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``)."""
     og_title = _og_title(page)
-    for source, text in enumerate((node_text(_named_h1(page, og_title)), og_title, _title_shown(page))):
-        if not text:
+    readings: tuple[Callable[[], str], ...] = (
+        lambda: node_text(_named_h1(page, og_title)),
+        lambda: og_title,
+        lambda: _title_shown(page),
+    )
+    for source, reading in enumerate(readings):
+        if not (text := reading()):
             continue
         match = _TITLE_YEAR.match(text)
         title = strip_quotes(match.group("title") if match else text)
@@ -672,24 +709,49 @@ def _plain(text: str) -> str:
 
 
 def _title_shown(page: Page) -> str:
-    """The longest leading part of the page's ``<title>`` that the page also shows as a text of its own, and that
+    """The longest leading name of the page's ``<title>`` that the page also shows as a text of its own, and that
     is not the site's name ("The Iron Giant" of "The Iron Giant > Overview - AllMovie", shown in a ``span``): a
-    film page's title where it has neither ``<h1>`` nor ``og:title``. "" for a ``<title>`` of one part, which
-    cannot tell the film's name from the site's."""
-    title = node_text(page.tree.css_first("title"))
-    ends = [separator.start() for separator in _TITLE_PARTS.finditer(title)]
-    if not ends or page.tree.body is None:
+    film page's title where it has neither ``<h1>`` nor ``og:title``. "" where no name but the whole ``<title>``
+    is shown, which cannot tell the film's name from the site's."""
+    title = _INVISIBLE.sub("", node_text(page.tree.css_first("title")))
+    if page.tree.body is None or not title:
         return ""
-    shown = {clean(node.text(deep=False)) for node in page.tree.body.traverse(include_text=True) if node.is_text_node}
+    shown: set[str] = set()
+    for node in page.tree.body.traverse(include_text=True):
+        if node.is_text_node:
+            text = clean(node.text(deep=False)).casefold()
+            shown.add(text)
+            # "Город грехов (2005)": a name shown with its year
+            if "(" in text and (match := _TITLE_YEAR.match(text)) and match.group("year"):
+                shown.add(match.group("title"))
     host = site_host(page.url)
-    for end in reversed(ends):
-        part = title[:end]
-        # "Across the Universe (2007) - Box Office Mojo" over a heading without the year
-        match = _TITLE_YEAR.match(part)
-        named = match.group("title") if match and match.group("title") in shown else part
-        if named in shown and not spells_the_host(named, host):
+    for part, name in _leading_names(title):
+        if name.casefold() in shown and not spells_the_host(name, host):
             return part
     return ""
+
+
+def _leading_names(title: str) -> Iterator[tuple[str, str]]:
+    """The names a ``<title>`` may open with, longest first, each as (its text, the name the page would show):
+    each leading run of its parts ("Across the Universe (2007)" of "… - Box Office Mojo", shown without its year),
+    then the first part's leading words up to a year, a bracket or a word that says what the page is ("Heroes on
+    TV.com", "Waist Deep Movie Reviews, Pictures", "Deadwood (TV Series 2004-2006)")."""
+    separators = list(_TITLE_PARTS.finditer(title))
+    for separator in reversed(separators):
+        yield from _with_year(title[: separator.start()])
+    words = (title[: separators[0].start()] if separators else title).split()
+    for count in range(len(words) - 1, 0, -1):
+        name, following = " ".join(words[:count]), words[count]
+        if _A_YEAR.fullmatch(following):  # "Such a Long Journey 1998 | Movie Trailer, …"
+            yield f"{name} ({following})", name
+        elif following[:1] in "([" or following.casefold() in _PAGE_WORDS:
+            yield name, name
+
+
+def _with_year(part: str) -> Iterator[tuple[str, str]]:
+    yield part, part
+    if match := _TITLE_YEAR.match(part):
+        yield part, match.group("title")
 
 
 def _og_title(page: Page) -> str:
@@ -739,10 +801,10 @@ _MAX_WRAPPERS = 4
 _OTHER_WORKS_LABEL = re.compile(rf"^(?:{_OTHER_WORKS})(?:\(s\))?\s*:?$", re.I)  # "Developer(s)", "Label:"
 
 
-def labels_one_film(page: Page) -> bool:
-    """Whether the page labels one film's facts (director, runtime, country …): three fields or more labelled once
-    each, more than are labelled again (a cinema's page of one film, with no schema.org item; a premieres table
-    repeats its release label, a list of films every label), and nothing only another kind of work has."""
+def labels_one_film(page: Page, fewest: int = _MIN_FACTS) -> bool:
+    """Whether the page labels one film's facts (director, runtime, country …): ``fewest`` fields or more labelled
+    once each, more than are labelled again (a cinema's page of one film, with no schema.org item; a premieres
+    table repeats its release label, a list of films every label), and nothing only another kind of work has."""
     labelled: Counter[str] = Counter()
     counted: set[int] = set()  # each label's outermost element: ``<td><div><span>Year</span></div></td>`` is one
     # (not a label in a line of text with its value: a review's facts line, "Director: Greta Gerwig", is no film page)
@@ -754,7 +816,7 @@ def labels_one_film(page: Page) -> bool:
             labelled[field] += outermost not in counted
             counted.add(outermost)
     once = sum(count == 1 for count in labelled.values())
-    return once >= _MIN_FACTS and once > len(labelled) - once
+    return once >= fewest and once > len(labelled) - once
 
 
 def _wrappers(node: LexborNode, text: str) -> Iterator[LexborNode]:

@@ -81,6 +81,14 @@ def test_a_tv_and_anime_databases_labels_aired_studios_and_duration() -> None:
     assert record["runtime_minutes"] == gold["runtime_minutes"] == 130
 
 
+def test_a_season_premiered_beside_the_day_aired_is_no_release_of_its_own() -> None:
+    # MyAnimeList labels "Aired: Jan 10, 1996 to Sep 8, 1998" and "Premiered: Winter 1996" (the season) in one box:
+    # the year alone tells no more than the day.
+    for name, day in (("45_rurouni-kenshin", "1996-01-10"), ("5114_fullmetal-alchemist-brotherhood", "2009-04-05")):
+        gold, record = _own_page(f"dev/E_other_film_sites/manami-project__myanimelist_anime{name}__2024-05")
+        assert [row["date"] for row in record["release_dates"]] == [gold["release_date"]["date"]] == [day]
+
+
 def test_a_sentence_in_place_of_the_keywords_is_none() -> None:
     # TMDB's keyword box of a film that has none prints "No keywords have been added.": it was stored as a keyword.
     for name in ("plotski__tmdb_movie_3405_le-dolce-signore__2021-01", "plotski__tmdb_tv_70769_farang__2021-01"):

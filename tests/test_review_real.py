@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from parsers import parse, review
 from parsers.page import Page
-from parsers.records import ReviewPage
+from parsers.records import FilmPage, ReviewPage
 from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain, numbered_title
 from parsers.review.confidence import FEATURES
@@ -1367,10 +1367,31 @@ def test_a_card_named_by_a_number_with_its_running_time_keeps_its_name() -> None
     assert [e["title"] for e in gold["entries"] if e["rank"] in (13, 1006)] == ["360", "Rurangi"]
 
 
-def test_a_shows_page_with_a_tonight_on_tv_box_gives_no_list() -> None:
-    # TV.com's page of Heroes (2010, kept as a film page of another site): a box of the evening's shows, each slot
-    # opening with its time; a page that does not call itself a schedule lists no slots.
+def test_a_shows_page_with_a_tonight_on_tv_box_gives_no_list_but_its_show() -> None:
+    # TV.com's page of Heroes (2010): a box of the evening's shows, each slot opening with its time; a page that
+    # does not call itself a schedule lists no slots. It labels the show's genre and premiere and nothing more a
+    # film's page labels: with no list found, that is the show's page.
     name = "dev/E_other_film_sites/google-code-export__tvcom_17552_heroes__2010-06__latin1"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, FilmPage)
+    assert (record.title, record.year, record.genres) == ("Heroes", 2006, ("Drama", "Sci-Fi"))
+    assert [date.date for date in record.release_dates] == [gold["release_date"]["date"]] == ["2006-09-25"]
+
+
+def test_a_games_box_labelling_a_release_and_a_genre_is_no_shows_page() -> None:
+    # Shacknews (2012): a news post whose game box prints "Release Date: <span>2012</span>", "Genre: <span>Action
+    # </span>", then "Developer: …" and "Publisher: …", labels written in the text before their values: a game's.
+    name = "dev/C_no_list/j-szulc__shacknews-dishonored-game-news-vitals-box__2012-08"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, ReviewPage) and record.entries == () == tuple(gold["entries"])
+
+
+def test_a_films_comments_page_labelling_two_facts_and_no_year_is_no_film_page() -> None:
+    # Douban's short comments of one film: its side box labels the director and genre; the page's heading is
+    # "不够善良的我们 短评" ("… short comments"), no film's name, and it gives no year to know the film by.
+    name = "dev/C_no_list/opendatalab__douban-bugou-shanliang-de-women-short-comments__2024-04"
     gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
     record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
     assert isinstance(record, ReviewPage) and record.entries == ()

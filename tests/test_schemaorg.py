@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 
 from parsers import parse
 from parsers.detect import is_list_url
-from parsers.page import Page
+from parsers.page import Page, spells_the_host
 from parsers.records import Company, FilmPage
 from parsers.schemaorg import has_film, movie_fields, parse_movie
 from parsers.visible import (
@@ -271,6 +272,67 @@ def test_the_sites_name_beside_the_og_title_is_no_part_of_the_films() -> None:
     data = (OWN_FILM_SITES / "gyarra__colombomedellin_no-other-choice__2026-01.html").read_bytes()
     record = parse_movie(Page.from_bytes(data, "https://www.colombomedellin.edu.co/peliculas/no-other-choice/"))
     assert record.title == "No other Choice"
+
+
+def _without_heading(name: str, url: str) -> Page:
+    """A development page with its ``<h1>`` made a ``<div>`` and its ``og:title`` gone: named by its ``<title>``
+    and its text alone, as film pages of sites that print neither are."""
+    data = (OWN_FILM_SITES / f"{name}.html").read_bytes()
+    data = re.sub(rb"<meta[^>]+og:title[^>]*>", b"", data)
+    return Page.from_bytes(re.sub(rb"<(/?)h1\b", rb"<\1div", data), url)
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "title"),
+    [
+        # "Heroes on TV.com": the name, then a lower-case word that says where the page is
+        ("google-code-export__tvcom_17552_heroes__2010-06__latin1", "http://www.tv.com/heroes/show/17552/", "Heroes"),
+        # "Deadwood (TV Series 2004-2006) — The Movie Database (TMDb)": the name, then a bracket
+        ("plotski__tmdb_tv_1406_deadwood__2021-01", "https://www.themoviedb.org/tv/1406", "Deadwood"),
+        # "Such a Long Journey 1998 | Movie Trailer, Reviews, Photos, Cast | Hollywood.com": the name, then its year
+        (
+            "swde__hollywood_0900_such-a-long-journey__2010",
+            "http://www.hollywood.com/movies/such-a-long-journey",
+            "Such a Long Journey",
+        ),
+        # Letterboxd's <title> opens with a left-to-right mark; "In the Mood for Love (2000) directed by …"
+        (
+            "ningning621__letterboxd_in-the-mood-for-love__2026-04",
+            "https://letterboxd.com/film/in-the-mood-for-love/",
+            "In the Mood for Love",
+        ),
+        # "Город грехов — смотреть онлайн — Кинопоиск", the page showing "Город грехов (2005)"
+        ("wstswsb__kinopoisk_film77443_gorod-grekhov__2022-04", "https://www.kinopoisk.ru/film/77443/", "Город грехов"),
+    ],
+)
+def test_a_film_page_with_no_heading_is_named_by_its_titles_leading_name(name: str, url: str, title: str) -> None:
+    assert heading_fields(_without_heading(name, url))["title"] == title
+
+
+def test_a_titles_leading_name_is_never_the_sites() -> None:
+    """Yahoo! Movies' page (2010) with its <title> written site first, as many sites write theirs: the site's name
+    leads, and the page shows it (its logo's text), but it is movies.yahoo.com's and names no film."""
+    page = _without_heading("swde__yahoo_0100_hush__2010", "http://movies.yahoo.com/movie/1800022420/info")
+    assert "Hush (1998) - Movie Info - Yahoo! Movies" in page.html
+    page = Page(page.html.replace("Hush (1998) - Movie Info - Yahoo! Movies", "Yahoo! Movies - Hush (1998)"), page.url)
+    assert heading_fields(page).get("title") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "host"),
+    [
+        ("Teen Vogue", "teenvogue.com"),
+        ("The A.V. Club", "avclub.com"),
+        ("ČSFD.cz", "csfd.cz"),
+        ("Anime-Planet", "anime-planet.com"),
+        ("Yahoo! Movies", "movies.yahoo.com"),
+        ("AlloCiné", "allocine.fr"),
+        ("Hollywood.com", "hollywood.com"),
+    ],
+)
+def test_a_sites_name_spells_its_host(name: str, host: str) -> None:
+    assert spells_the_host(name, host)
+    assert not spells_the_host("The Iron Giant", host)
 
 
 @pytest.mark.parametrize(
