@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from parsers import parse, review
 from parsers.page import Page
 from parsers.records import FilmPage, ReviewPage
+from parsers.review import repeated
 from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain, numbered_title
 from parsers.review.confidence import FEATURES
@@ -958,6 +959,25 @@ def test_a_page_marking_many_films_lists_them() -> None:
     )
     one_film = f"<html><head><title>Heat (1995)</title></head><body>{film.format(sequels)}</body></html>"
     assert not isinstance(parse(one_film.encode(), url="https://example.com/films/heat"), ReviewPage)
+
+
+def test_a_long_tables_cells_joined_row_after_row_are_judged_by_a_sample(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Numbers' shape (a validation page, 5,121 rows of rank, film, date and gross): its rows' cells, joined into
+    # one run of 20,000, were read one by one until a fifth had failed. A sample of them shows the run is no list;
+    # the rows are still read whole, and are the list.
+    rows = "".join(
+        f"<tr><td>{n}</td><td><a href='/movie/Film-{n}'>Film Number {n}</a></td><td>Jan 5, 2001</td>"
+        f"<td>${n * 1000:,}</td></tr>"
+        for n in range(1, 5001)
+    )
+    page = Page.from_bytes(f"<html><body><h1>All films</h1><table>{rows}</table></body></html>".encode())
+    index = BlockIndex(text_blocks(page.tree), page.tree.body)
+    read: list[str] = []
+    reader = repeated._read
+    monkeypatch.setattr(repeated, "_read", lambda node, links: read.append(node.tag or "") or reader(node, links))
+    found = record_candidates(page, index)
+    assert [len(candidate.items) for candidate in found] == [5000]
+    assert read.count("tr") == 5000 and read.count("td") < 100
 
 
 def test_links_in_a_sentence_are_no_run_of_records() -> None:

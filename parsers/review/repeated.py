@@ -76,6 +76,10 @@ _INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "small", "sup", "sub
 _WORD = re.compile(r"[^\W\d_]{2}")
 _ALIKE = 0.8  # the share of entries with years that makes a section like the others (and 1 - it, unlike)
 _MAX_ALONE = 50  # runs drawn alike read each as a list of its own at most (see record_candidates)
+# A run this long is first read at a sample of its records spread over it: a table's cells joined row after row
+# (30,000 of them) otherwise cost thousands of readings before a fifth of them fail.
+_SAMPLED_RUN, _SAMPLE = 500, 60
+_SPREAD = (5**0.5 - 1) / 2  # the golden ratio's step: sample places that no row's length repeats
 _MAX_SECTIONS = 400  # sections of a sectioned list read at most: a page's thousand rows are rows, not sections
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
 _MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
@@ -635,6 +639,8 @@ def _candidate(
     # they read when none holds a film link and one holds no digit (no rank either), but on a page about films
     # (cards linking pages of their own hold neither).
     members = _records_only(members, readings)
+    if len(members) >= _SAMPLED_RUN and _mostly_unnamed(members, readings):
+        return None
     heads = members[:_PROBE]
     if (
         not about_films
@@ -728,6 +734,17 @@ def _candidate(
         # its films, then their sessions by the hour)
         confidence = _SCHEDULE
     return Candidate("records", items, min(confidence, 0.95))
+
+
+def _mostly_unnamed(members: list[LexborNode], readings: _Readings) -> bool:
+    """Over two fifths of a sample of the run's records have no record or no name, where a list's may have a fifth
+    at most: the run is no list, whatever the records not read hold (a sample of 60 shows over 24 failing from a
+    run that fails a fifth about once in 100,000 runs)."""
+    places = {int(n * _SPREAD % 1 * len(members)) for n in range(_SAMPLE)}
+    failing = sum(
+        (record := readings.record(members[place])) is None or not title_like(record.title) for place in places
+    )
+    return 5 * failing > 2 * len(places)
 
 
 def _records_only(members: list[LexborNode], readings: _Readings) -> list[LexborNode]:
