@@ -961,6 +961,20 @@ def test_a_page_marking_many_films_lists_them() -> None:
     assert not isinstance(parse(one_film.encode(), url="https://example.com/films/heat"), ReviewPage)
 
 
+def test_an_indexs_letter_among_its_shows_is_no_record() -> None:
+    # Yahoo!7's A-Z of shows (2013), its classes taken away as a site styled by its tags draws it: each letter's
+    # <ul> opens with <li>a</li> before the shows' <li> cards; the letter, named by nothing, made a short letter's
+    # run fail (a fifth of it nameless), and the sections of the index with it.
+    name = "dev/C_lists/jamesferguson__yahoo7-plus7-browse-shows-a-z__2013-04"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    data = re.sub(rb'\sclass="[^"]*"', b"", (OWN / "pages" / f"{name}.html").read_bytes())
+    assert b"<li>a</li>" in data
+    record = parse(data, url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == [entry["title"] for entry in gold["entries"]]
+    assert len(record.entries) == 55
+
+
 def test_a_long_tables_cells_joined_row_after_row_are_judged_by_a_sample(monkeypatch: pytest.MonkeyPatch) -> None:
     # The Numbers' shape (a validation page, 5,121 rows of rank, film, date and gross): its rows' cells, joined into
     # one run of 20,000, were read one by one until a fifth had failed. A sample of them shows the run is no list;

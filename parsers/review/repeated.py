@@ -79,6 +79,7 @@ _MAX_ALONE = 50  # runs drawn alike read each as a list of its own at most (see 
 # A run this long is first read at a sample of its records spread over it: a table's cells joined row after row
 # (30,000 of them) otherwise cost thousands of readings before a fifth of them fail.
 _SAMPLED_RUN, _SAMPLE = 500, 60
+_INDEX_LETTER = re.compile(r"[^\W\d_]|#|0-9", re.I)  # an A-Z index's heading: "a", "Ж", "#", "0-9"
 _SPREAD = (5**0.5 - 1) / 2  # the golden ratio's step: sample places that no row's length repeats
 _MAX_SECTIONS = 400  # sections of a sectioned list read at most: a page's thousand rows are rows, not sections
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
@@ -548,14 +549,16 @@ class _Readings:
 
     def apart(self, node: LexborNode) -> str:
         """What the element is where it is no record: "empty" where it shows nothing (a placeholder box), "day"
-        where it shows only a day and links nothing (a programme's "31 Enero 2026" over the day's films, drawn as a
-        box of the films' own class); "" for a record."""
+        where it shows only a day, or an index's letter, and links nothing (a programme's "31 Enero 2026" over the
+        day's films, drawn as a box of the films' own class; an A-Z's "a" before its shows); "" for a record."""
         key = node.mem_id
         if (known := self._apart.get(key)) is None:
             text = node.text(deep=True)
             if not text.strip() and node.css_first(PICTURES) is None:
                 known = "empty"
-            elif only_a_date(clean(text)) and node.css_first("a[href]") is None:
+            elif (only_a_date(shown := clean(text)) or _INDEX_LETTER.fullmatch(shown)) and node.css_first(
+                "a[href]"
+            ) is None:
                 known = "day"
             else:
                 known = ""
