@@ -21,7 +21,7 @@ from .jsonld import text_value, text_values, types_of
 from .opinions import merge
 from .page import Page, site_host
 from .records import Aka, Company, FilmPage, Person, ReleaseDate
-from .text import dedupe, find_year, node_text
+from .text import dedupe, find_year, node_text, without_kind
 from .visible import (
     class_named_fields,
     header_facts,
@@ -52,12 +52,6 @@ ITEM_LAYOUTS = ("schema.org", "microdata")
 _VISIBLE_FIRST = ("release_dates", "runtime_minutes", "genres")
 # More distinct films than this at the top level is a list page (a carousel), not one film's page.
 _MAX_FILMS_ON_A_FILM_PAGE = 2
-# What a site prints after a title to say it is no cinema film: "Hra o trůny (TV seriál)", "Dark (TV-Serie)".
-_MEDIUM = re.compile(
-    r"\s+\((?:tv[ -]?)?(?:series|serie|séries?|seriál|serial|сериал|miniseries|mini-series|film|movie|special|episode"
-    r"|epizoda)(?:\s+tv)?\)$",
-    re.I,
-)
 # A ``dateCreated`` that is a bare year or run of years ("2007", "2011 - 2018") is the film's production year (ČSFD);
 # a full date or timestamp there is when the site's own record was made (Letterboxd, Rotten Tomatoes).
 _PRODUCTION_YEARS = re.compile(r"\s*((?:18|19|20)\d\d)(?:\s*[-–]\s*(?:(?:18|19|20)\d\d)?)?\s*")
@@ -150,7 +144,7 @@ def _akas(value: Any) -> tuple[Aka, ...] | None:
 
 # field → (schema.org keys, first that has a value wins; normaliser of that value)
 _FIELDS: dict[str, tuple[tuple[str, ...], Callable[[Any], Any]]] = {
-    "title": (("name", "headline"), lambda v: _MEDIUM.sub("", text_value(v)) or None),
+    "title": (("name", "headline"), lambda v: without_kind(text_value(v)) or None),
     "akas": (("alternateName", "alternativeHeadline"), _akas),
     "year_end": (("endDate",), lambda v: find_year(str(v))),
     "genres": (("genre",), _texts),

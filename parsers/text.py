@@ -12,6 +12,14 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"\d[\d,.\u202f\xa0]*")
 _NOT_DIGIT = re.compile(r"\D")
 _QUOTES = "\"'“”„‘’«»‹›「」"
+# The work's kind alone in brackets after its name, as sites print it to say it is no cinema film or what format it
+# is: "Hra o trůny (TV seriál)", "Dark (TV-Serie)", "Star Trek (TV Series)", "Akira (movie)", "Hellsing (OAV)",
+# "Heat (film)" (a Wikipedia article's), IMDb's "(V)". Not "(Video Game)": that names another medium.
+_KIND_NOTE = re.compile(
+    r"\s*\((?:(?:tv[ -]?)?(?:series|serie|séries?|seriál|serial|сериал|mini[- ]?series|film|movie|special|episode"
+    r"|epizoda|show|short)(?:\s+tv)?|tv|v|video|web series|ova|oav|ona)\)\s*$",
+    re.I,
+)
 
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:
@@ -24,6 +32,11 @@ def clean(text: str | None) -> str:
     # str.split() splits on exactly the characters regex \s matches (both ask Py_UNICODE_ISSPACE,
     # which counts U+00A0), at a quarter of the cost of a regex substitution.
     return " ".join(text.split()) if text else ""
+
+
+def without_kind(name: str) -> str:
+    """The work's name without its kind printed in brackets after it (see ``_KIND_NOTE``)."""
+    return _KIND_NOTE.sub("", name)
 
 
 def mentions(text: str, *words: str) -> bool:

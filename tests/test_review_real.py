@@ -1392,6 +1392,29 @@ def test_a_running_time_after_a_name_is_no_part_of_it(raw: str, cleaned: tuple[s
     assert clean_title(raw)[:2] == cleaned
 
 
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("X (movie)", ("X", None)),  # Anime News Network's encyclopedia
+        ("X - X2 double X (OAV)", ("X - X2 double X", None)),
+        ("Heat (film)", ("Heat", None)),  # a Wikipedia article's name
+        ("Star Trek (1966) (TV Series)", ("Star Trek", 1966)),
+        ("The Bear (FX)", ("The Bear (FX)", None)),  # a network is a note of the list's, not of the name's kind
+        ("Movie (Film)", ("Movie", None)),
+    ],
+)
+def test_the_works_kind_in_brackets_is_no_part_of_its_name(raw: str, cleaned: tuple[str, int | None]) -> None:
+    assert clean_title(raw)[:2] == cleaned
+
+
+def test_an_encyclopedias_kind_after_each_name_is_no_part_of_it(grader: ModuleType) -> None:
+    # Anime News Network's list of anime under "X": "X (movie)", "X (TV)", "X-Maiden (ONA)", names apart by their
+    # kind alone (the list-level reading of notes after names keeps them, for the names would not stay different).
+    gold, record = _own("dev/C_lists/manami-project__animenewsnetwork-encyclopedia-anime-list-x__2025-03")
+    assert [entry.title for entry in record.entries[:3]] == ["X", "X", "X - X2 double X"]
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
 def test_a_card_named_by_a_number_with_its_running_time_keeps_its_name() -> None:
     # Curzon's A-Z: a card's link reads "360 1h 53Minutes" (the film "360", then its length); its title line "360",
     # a number alone, was taken for a rank badge and cut off the name, leaving "1h 53Minutes".

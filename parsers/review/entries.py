@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..dates import only_a_date
 from ..page import Page
 from ..records import RankedEntry, WatchLink
-from ..text import clean, node_text, strip_quotes
+from ..text import clean, node_text, strip_quotes, without_kind
 from .blocks import HEADINGS, Block, Line
 from .candidates import RANK_BADGE, Item, item_line
 from .links import is_title_page, watch_link
@@ -93,7 +93,7 @@ def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, i
     title = _PRICE.sub("", title).rstrip(" :.-–—").strip()
     # "Halloween (I)": IMDb's mark between two titles of one year, no part of the name; "肖申克的救赎 / The
     # Shawshank Redemption / 月黑高飞(港)": the name, then its other titles.
-    title = _DISAMBIGUATION.sub("", title)
+    title = without_kind(_DISAMBIGUATION.sub("", title))
     title = title.split(" / ")[0] if other_titles else title
     quoted = _QUOTED.match(title)
     if quoted and len(quoted.group("inner")) < len(title) - 1:
