@@ -52,6 +52,8 @@ _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _YEAR_FIRST = re.compile(
     r"(?<![\d.,/])(\d{4})(?:([/.])(\d{1,2})\2(\d{1,2})(?![\d.,/]?\d)|\s*[年년]\s*(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?)"
 )
+# the year, month and day a space apart, each printed in full: AllMovie's "1999 08 04"
+_YEAR_FIRST_SPACED = re.compile(r"(?<![\d.,/])(\d{4}) (\d\d) (\d\d)(?![\d.,/]?\d)")
 # 10/16/1980 (the US order) or 16/10/1980 (most of the world): the order is known only where one part is over 12
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _TOKEN = re.compile(r"\d+|[^\W\d_]+", re.U)
@@ -87,6 +89,9 @@ def parse_date(text: str | None, day_first: bool = False) -> tuple[str, Precisio
         if month is not None:
             return _iso(int(year), int(month), int(day))
         return _iso(int(year), int(cjk_month), int(cjk_day) if cjk_day else None)
+    if match := _YEAR_FIRST_SPACED.search(text):
+        year, month, day = match.groups()
+        return _iso(int(year), int(month), int(day))
     if match := _DOTTED.search(text):
         day, month, year = match.groups()
         return _iso(int(year), int(month), int(day))

@@ -40,7 +40,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "fecha de estreno", "fecha de lanzamiento", "date de sortie", "sortie", "data di uscita", "uscita",
         "data de lançamento", "data de estreia", "lançamento", "lançamento nacional", "estreno nacional", "premiärdatum", "premiär", "datum premiéry",
         "premiéra", "megjelenés dátuma", "bemutató", "bemutató dátuma", "release date(s)", "theatrical release",
-        "in theaters", "original release", "original release date", "released", "première", "date de sortie en salles",
+        "in theaters", "original release", "original release date", "release", "released", "première", "date de sortie en salles",
         "original air date", "air date", "上映日期", "首播", "premiere", "премьера (мир)", "премьера в мире", "премьера", "公開日", "estreno",
         # a theatrical release as "in cinemas from" in the languages film sites are written in
         "in cinemas", "in cinemas from", "in theaters from", "in theatres", "in theatres from", "im kino ab",

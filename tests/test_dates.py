@@ -61,6 +61,8 @@ def test_slashed_dates_keep_only_what_is_sure(text: str, expected: tuple[str, st
         ("2020년 3월 15일", ("2020-03-15", "day")),  # Korean
         ("2019/2020", ("2019", "year")),  # a season, not a day
         ("2020/02/30", None),
+        ("1999 08 04 (USA)", ("1999-08-04", "day")),  # AllMovie's, a space apart
+        ("1999 8 4", ("1999", "year")),  # numbers a space apart, not printed in full: no sure day
     ],
 )
 def test_a_date_with_the_year_first_is_read_whole(text: str, expected: tuple[str, str] | None) -> None:

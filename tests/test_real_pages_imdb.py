@@ -89,6 +89,13 @@ def test_a_season_premiered_beside_the_day_aired_is_no_release_of_its_own() -> N
         assert [row["date"] for row in record["release_dates"]] == [gold["release_date"]["date"]] == [day]
 
 
+def test_a_release_labelled_release_is_its_release_date() -> None:
+    # AllMovie's side bar (2010): a box headed "Release", its one line "1999 08 04 (USA)"
+    gold, record = _own_page("dev/E_other_film_sites/swde__allmovie_0100_the-iron-giant__2010")
+    assert [(row["date"], row["country"]) for row in record["release_dates"]] == [("1999-08-04", "US")]
+    assert gold["release_date"]["date"] == "1999-08-04"
+
+
 def test_a_sentence_in_place_of_the_keywords_is_none() -> None:
     # TMDB's keyword box of a film that has none prints "No keywords have been added.": it was stored as a keyword.
     for name in ("plotski__tmdb_movie_3405_le-dolce-signore__2021-01", "plotski__tmdb_tv_70769_farang__2021-01"):
