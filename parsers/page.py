@@ -143,6 +143,11 @@ def site_host(url: str | None) -> str:
     return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
+# What sets a <title>'s parts apart (the page's, its tab's, its site's): a spaced dash, bar, bullet, colon, guillemet or
+# ">", or a bar, "::", a guillemet or a middle dot whatever the spaces.
+TITLE_PARTS = re.compile(r"\s+[|•·:»–—>-]\s+|\s*(?:\||::|»|·)\s*")
+
+
 def spells_the_host(text: str, host: str) -> bool:
     """Whether ``text``'s letters and digits spell ``host`` or a name in it ("Teen Vogue" of teenvogue.com, "The
     A.V. Club" of avclub.com, "ČSFD.cz" of csfd.cz, "Anime-Planet" of anime-planet.com, "Yahoo! Movies" of

@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborNode
 from .countries import country_code
 from .dates import is_time_of_day, only_a_date, parse_date, release_date_from_text
 from .imdb.common import is_navigation, runtime_minutes, see_all_count
-from .page import PICTURE_TAGS, Page, read_once, site_host, spells_the_host
+from .page import PICTURE_TAGS, TITLE_PARTS, Page, read_once, site_host, spells_the_host
 from .records import Company, Person, ReleaseDate
 from .text import clean, dedupe, node_text, strip_quotes, text_lines
 from .vocabulary import field_of_label, label_key
@@ -74,7 +74,6 @@ _NOT_A_FILM = re.compile(rf"\b({_OTHER_WORKS})\b", re.I)
 _DATE_ONLY = re.compile(r"^[\d\s.,/-]*[^\W\d_]*\.?[\d\s.,/-]*$")
 _CELL_TAGS = "h2, h3, h4, h5, h6, span, div, td, th, time, p, dt, dd, b, strong"
 _SITE_APART = r"[|•·:»–—-]"  # what sets a site's name apart from a page's title in its og:title
-_TITLE_PARTS = re.compile(rf"\s+(?:{_SITE_APART}|>)\s+")  # a <title>'s parts: the page's, its tab's, its site's
 _ROW_DEPTH = 4  # elements between a date and its row at most
 _A_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
 _YEAR_ALONE = re.compile(rf"\(?({_A_YEAR.pattern})\)?")  # "2025", "(1979)"
@@ -736,7 +735,7 @@ def _leading_names(title: str) -> Iterator[tuple[str, str]]:
     each leading run of its parts ("Across the Universe (2007)" of "… - Box Office Mojo", shown without its year),
     then the first part's leading words up to a year, a bracket or a word that says what the page is ("Heroes on
     TV.com", "Waist Deep Movie Reviews, Pictures", "Deadwood (TV Series 2004-2006)")."""
-    separators = list(_TITLE_PARTS.finditer(title))
+    separators = list(TITLE_PARTS.finditer(title))
     for separator in reversed(separators):
         yield from _with_year(title[: separator.start()])
     words = (title[: separators[0].start()] if separators else title).split()

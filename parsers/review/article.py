@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from ..dates import names_a_month, parse_date
 from ..jsonld import first_of_type, text_value
-from ..page import Page, node_matches, site_host, spells_the_host
+from ..page import TITLE_PARTS, Page, node_matches, site_host, spells_the_host
 from ..text import clean, node_text
 
 ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "MedicalWebPage", "WebPage", "CollectionPage")
@@ -29,7 +29,6 @@ _AFTER_THE_NAME = re.compile(r"\s*[|•·]\s*(?=[^|•·]*\d).*$|\s+on\s+(?=(?:[
 # A date's year, a time of day or an age ("8h", "3 days ago"): what makes the words after a name a dateline.
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s?(?:h|hrs?|hours?|d|days?|min|mins|minutes)\b", re.I)
 _MAX_NAME_WORDS = 6
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·:»]\s+|\s*(?:\||::|»|·)\s*")
 _BYLINE = "[rel=author], .byline, .author-name, .author, [itemprop=author], .entry-author, .post-author"
 
 
@@ -117,7 +116,7 @@ def _spelling_the_host(text: str, host: str) -> str:
     """The part of ``text`` between separators ("|", " - ", "–", "·", "»") whose letters and digits are a label of
     ``host`` ("Teen Vogue" of teenvogue.com, "The A.V. Club" of avclub.com), or "" where none is (a <title> with one
     part is the page's, not the site's)."""
-    parts = [part.strip() for part in _TITLE_SEPARATORS.split(text)]
+    parts = [part.strip() for part in TITLE_PARTS.split(text)]
     return next((part for part in parts if spells_the_host(part, host)), "") if len(parts) > 1 else ""
 
 
