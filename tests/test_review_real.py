@@ -975,6 +975,17 @@ def test_an_indexs_letter_among_its_shows_is_no_record() -> None:
     assert len(record.entries) == 55
 
 
+def test_a_charts_heading_drawn_as_its_first_card_is_no_entry(grader: ModuleType) -> None:
+    # Kinopoisk's top 250 (2023, CSS modules), its classes taken away: the box of its <h1> "250 лучших фильмов" and
+    # what the chart is stands before the films' boxes in their markup, and was read as film 1 (every rank one off).
+    name = "dev/C_lists/teohealy__kinopoisk-top250-page1__css-modules__2023-03"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    data = re.sub(rb'\sclass="[^"]*"', b"", (OWN / "pages" / f"{name}.html").read_bytes())
+    record = parse(data, url=gold["url"])
+    assert isinstance(record, ReviewPage) and record.entries[0].title == "Зеленая миля"
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
 def test_a_long_tables_cells_joined_row_after_row_are_judged_by_a_sample(monkeypatch: pytest.MonkeyPatch) -> None:
     # The Numbers' shape (a validation page, 5,121 rows of rank, film, date and gross): its rows' cells, joined into
     # one run of 20,000, were read one by one until a fifth had failed. A sample of them shows the run is no list;

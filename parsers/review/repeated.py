@@ -32,8 +32,8 @@ from selectolax.lexbor import LexborNode
 
 from ..dates import is_time_of_day, only_a_date
 from ..detect import film_item
-from ..page import PICTURE_TAGS, PICTURES, Page
-from ..text import clean
+from ..page import PICTURE_TAGS, PICTURES, TITLE_PARTS, Page
+from ..text import clean, node_text
 from .blocks import HEADINGS, BlockIndex, styled_hidden
 from .candidates import Candidate, Item, numbered_title
 from .entries import clean_title, without_runtime, year_after
@@ -530,10 +530,12 @@ class _Readings:
     def __init__(self, page: Page, schedule: bool, about_films: bool) -> None:
         self.links = _FilmLinks(page, wiki=about_films)  # a Wikipedia article is a film's only on a page about films
         self.schedule = schedule  # the page calls itself a schedule or a programme: runs of timed slots are lists
+        self.titles = _own_titles(page)
         self._records: dict[int, _Record | None] = {}
         self._held: dict[int, bool] = {}
         self._digits: dict[int, bool] = {}
         self._apart: dict[int, str] = {}
+        self._shown: dict[int, str] = {}
 
     def record(self, node: LexborNode) -> _Record | None:
         key = node.mem_id
@@ -547,19 +549,34 @@ class _Readings:
             known = self._held[key] = self.links.held(node)
         return known
 
+    def shown(self, node: LexborNode) -> str:
+        """The element's text, its spaces collapsed."""
+        key = node.mem_id
+        if (known := self._shown.get(key)) is None:
+            known = self._shown[key] = clean(node.text(deep=True))
+        return known
+
+    def heads_the_list(self, node: LexborNode) -> bool:
+        """The element names the list as the page's own title does: its heading, drawn as its first record (a
+        chart's box of its <h1> and what the chart is, in the cards' markup)."""
+        shown = self.shown(node).casefold()
+        return (
+            any(title in shown for title in self.titles)
+            and (record := self.record(node)) is not None
+            and record.title.casefold() in self.titles
+        )
+
     def apart(self, node: LexborNode) -> str:
-        """What the element is where it is no record: "empty" where it shows nothing (a placeholder box), "day"
-        where it shows only a day, or an index's letter, and links nothing (a programme's "31 Enero 2026" over the
+        """What the element is where it is no record: "empty" where it shows nothing (a placeholder box), "label"
+        where it shows only a day or an index's letter and links nothing (a programme's "31 Enero 2026" over the
         day's films, drawn as a box of the films' own class; an A-Z's "a" before its shows); "" for a record."""
         key = node.mem_id
         if (known := self._apart.get(key)) is None:
-            text = node.text(deep=True)
-            if not text.strip() and node.css_first(PICTURES) is None:
+            shown = self.shown(node)
+            if not shown and node.css_first(PICTURES) is None:
                 known = "empty"
-            elif (only_a_date(shown := clean(text)) or _INDEX_LETTER.fullmatch(shown)) and node.css_first(
-                "a[href]"
-            ) is None:
-                known = "day"
+            elif (only_a_date(shown) or _INDEX_LETTER.fullmatch(shown)) and node.css_first("a[href]") is None:
+                known = "label"
             else:
                 known = ""
             self._apart[key] = known
@@ -750,11 +767,22 @@ def _mostly_unnamed(members: list[LexborNode], readings: _Readings) -> bool:
     return 5 * failing > 2 * len(places)
 
 
+def _own_titles(page: Page) -> set[str]:
+    """The titles the page gives itself in its head (``og:title``, ``<title>``), whole and their first parts ("250
+    лучших фильмов" of "250 лучших фильмов — Кинопоиск"), case folded: not its first heading, which on a programme
+    may be its first film's."""
+    og = page.tree.css_first('meta[property="og:title"]')
+    texts = (clean(og.attributes.get("content")) if og is not None else "", node_text(page.tree.css_first("title")))
+    return {part.casefold() for text in texts if text for part in (text, TITLE_PARTS.split(text)[0]) if part}
+
+
 def _records_only(members: list[LexborNode], readings: _Readings) -> list[LexborNode]:
-    """The run without the days between its records, and without the empty boxes before and after them (an empty
-    box among them, an advert's place, is a gap in the run: it stays, and counts against it)."""
-    members = [member for member in members if readings.apart(member) != "day"]
+    """The run without the labels among its records (days, letters) or its heading before them, and without the
+    empty boxes before and after them (an empty box among them, an advert's place, is a gap in the run: it stays, and counts
+    against it)."""
+    members = [member for member in members if readings.apart(member) != "label"]
     start, end = 0, len(members)
+    start += bool(members) and readings.heads_the_list(members[0])
     while start < end and readings.apart(members[start]) == "empty":
         start += 1
     while end > start and readings.apart(members[end - 1]) == "empty":
