@@ -667,8 +667,10 @@ def _flagged(dates: tuple[ReleaseDate, ...], label: LexborNode) -> tuple[Release
 
 
 def heading_fields(page: Page) -> dict[str, Any]:
-    """Title and year from the page's first ``<h1>`` ("Pulp Fiction (1994)"), else its ``og:title``; where that
-    prints no year, from a heading that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``)."""
+    """Title and year from the page's first ``<h1>`` ("Pulp Fiction (1994)"), else its ``og:title``, else the name
+    its ``<title>`` opens with that the page shows (``_title_shown``); where that prints no year, from a heading
+    that prints the same title with one (TMDB's ``<h2>Deadwood <span>(2004)</span>``). Each read only where the one
+    before it names nothing."""
     og_title = _og_title(page)
     readings: tuple[Callable[[], str], ...] = (
         lambda: node_text(_named_h1(page, og_title)),
@@ -748,6 +750,7 @@ def _leading_names(title: str) -> Iterator[tuple[str, str]]:
 
 
 def _with_year(part: str) -> Iterator[tuple[str, str]]:
+    """A part as it is, then (where it ends in a year in brackets) as the name shown without the year."""
     yield part, part
     if match := _TITLE_YEAR.match(part):
         yield part, match.group("title")

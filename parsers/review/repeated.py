@@ -79,8 +79,8 @@ _MAX_ALONE = 50  # runs drawn alike read each as a list of its own at most (see 
 # A run this long is first read at a sample of its records spread over it: a table's cells joined row after row
 # (30,000 of them) otherwise cost thousands of readings before a fifth of them fail.
 _SAMPLED_RUN, _SAMPLE = 500, 60
-_INDEX_LETTER = re.compile(r"[^\W\d_]|#|0-9", re.I)  # an A-Z index's heading: "a", "Ж", "#", "0-9"
 _SPREAD = (5**0.5 - 1) / 2  # the golden ratio's step: sample places that no row's length repeats
+_INDEX_LETTER = re.compile(r"[^\W\d_]|#|0-9", re.I)  # an A-Z index's heading: "a", "Ж", "#", "0-9"
 _MAX_SECTIONS = 400  # sections of a sectioned list read at most: a page's thousand rows are rows, not sections
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
 _MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
@@ -778,11 +778,12 @@ def _own_titles(page: Page) -> set[str]:
 
 def _records_only(members: list[LexborNode], readings: _Readings) -> list[LexborNode]:
     """The run without the labels among its records (days, letters) or its heading before them, and without the
-    empty boxes before and after them (an empty box among them, an advert's place, is a gap in the run: it stays, and counts
-    against it)."""
+    empty boxes before and after them (an empty box among them, an advert's place, is a gap in the run: it stays,
+    and counts against it)."""
     members = [member for member in members if readings.apart(member) != "label"]
     start, end = 0, len(members)
-    start += bool(members) and readings.heads_the_list(members[0])
+    if members and readings.heads_the_list(members[0]):
+        start = 1
     while start < end and readings.apart(members[start]) == "empty":
         start += 1
     while end > start and readings.apart(members[end - 1]) == "empty":
