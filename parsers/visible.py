@@ -24,7 +24,7 @@ from .dates import is_time_of_day, only_a_date, parse_date, release_date_from_te
 from .imdb.common import is_navigation, runtime_minutes, see_all_count
 from .page import PICTURE_TAGS, TITLE_PARTS, Page, read_once, site_host, spells_the_host
 from .records import Company, Person, ReleaseDate
-from .text import clean, dedupe, node_text, strip_quotes, text_lines
+from .text import clean, dedupe, node_text, strip_quotes, text_lines, without_kind
 from .vocabulary import field_of_label, label_key
 
 _LABELS = "dt, th, td, span, strong, b, label, h3, h4, h5, div, p"
@@ -681,7 +681,7 @@ def heading_fields(page: Page) -> dict[str, Any]:
         if not (text := reading()):
             continue
         match = _TITLE_YEAR.match(text)
-        title = strip_quotes(match.group("title") if match else text)
+        title = without_kind(strip_quotes(match.group("title") if match else text))
         title = _named_part(title, page, og_title) if source == 0 else title
         if match and (year := match.group("year")):
             return {"title": title, "year": int(year)}

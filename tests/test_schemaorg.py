@@ -309,6 +309,17 @@ def test_a_film_page_with_no_heading_is_named_by_its_titles_leading_name(name: s
     assert heading_fields(_without_heading(name, url))["title"] == title
 
 
+def test_a_headings_kind_in_brackets_is_no_part_of_the_title() -> None:
+    """Anime News Network's heading (its page of Somali and the Forest Spirit, 2025, a round 23 page) prints the
+    work's kind after its name, "Somali and the Forest Spirit (TV)", as its JSON-LD elsewhere would not."""
+    html = (
+        "<html><head><title>Somali and the Forest Spirit (TV) - Anime News Network</title></head><body>"
+        "<h1>Somali and the Forest Spirit (TV)</h1><div><strong>Genres:</strong> <span>fantasy</span></div>"
+        "<div><strong>Running time:</strong> <span>24 minutes</span></div></body></html>"
+    )
+    assert heading_fields(Page.from_bytes(html.encode()))["title"] == "Somali and the Forest Spirit"
+
+
 def test_a_titles_leading_name_is_never_the_sites() -> None:
     """Yahoo! Movies' page (2010) with its <title> written site first, as many sites write theirs: the site's name
     leads, and the page shows it (its logo's text), but it is movies.yahoo.com's and names no film."""
