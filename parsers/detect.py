@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborNode
 from .errors import UnknownPage
 from .jsonld import types_of
 from .page import Page
-from .text import clean
+from .text import clean, without_kind
 from .visible import has_film_facts_box, header_facts, labels_one_film
 
 IMDB_TITLE_PATH = re.compile(r"/title/(tt\d{7,10})(?:/([A-Za-z_-]+))?")
@@ -152,7 +152,17 @@ def film_page_unless_a_list(page: Page) -> bool:
     """Whether a page detection sends to the list reader is a film's page where that reader finds no list: it
     labels two of one film's facts once each (TV.com's show page: "Genre", "Premiered"), too few to tell it from
     an article with a facts box before its list is sought. Read before the list reader strips the page."""
-    return not is_list_url(page.url) and labels_one_film(page, fewest=_FACTS_BESIDE_NO_LIST)
+    return not is_list_url(page.url) and (
+        labels_one_film(page, fewest=_FACTS_BESIDE_NO_LIST) or _heading_names_a_kind(page)
+    )
+
+
+def _heading_names_a_kind(page: Page) -> bool:
+    """The page's heading names a work with its kind in brackets, as a database's page of one work does: "Somali
+    and the Forest Spirit (TV)", "Akira (movie)"."""
+    heading = page.tree.css_first("h1")
+    text = clean(heading.text()) if heading is not None else ""
+    return bool(text) and without_kind(text) != text
 
 
 def detect_kind(page: Page) -> str:

@@ -48,7 +48,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "v kinech od", "v kinách od", "w kinach od", "en salles", "en salle le", "en cines", "nei cinema dal",
         "nos cinemas", "в кино с", "в прокате с", "premiera",
         # a series' or an anime's first broadcast, as TV and anime databases label it
-        "aired", "premiered", "first aired", "first air date", "air dates", "broadcast", "on tv from", "v tv od", "放送日", "放送期間",
+        "aired", "premiered", "vintage", "first aired", "first air date", "air dates", "broadcast", "on tv from", "v tv od", "放送日", "放送期間",
         "выпуск",
         # Polish, Dutch, Turkish, Ukrainian, Greek, Korean, Chinese, Japanese
         "data premiery", "premiera światowa", "releasedatum", "datum van uitgave", "vizyon tarihi", "çıkış tarihi",

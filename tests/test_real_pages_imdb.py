@@ -96,6 +96,20 @@ def test_a_release_labelled_release_is_its_release_date() -> None:
     assert gold["release_date"]["date"] == "1999-08-04"
 
 
+def test_an_anime_databases_page_named_with_its_kind_is_that_works_page() -> None:
+    # Anime News Network (2025): "Vintage: 2020-01-02 to 2020-03-26" is its label of a show's first broadcast; the
+    # show's page labels no other fact a film page is known by, and its heading, "Somali and the Forest Spirit (TV)",
+    # names the work with its kind: it was read as a page of no list.
+    gold, record = _own_page(
+        "dev/E_other_film_sites/manami-project__animenewsnetwork_anime22014_somali-and-the-forest-spirit__2025-05"
+    )
+    assert record["kind"] == "title"
+    assert (record["title"], record["year"]) == (gold["title"], gold["year"]) == ("Somali and the Forest Spirit", 2020)
+    gold, record = _own_page("dev/E_other_film_sites/manami-project__animenewsnetwork_anime18171_your-name__2025-05")
+    assert record["year"] == gold["year"] == 2016
+    assert [row["date"] for row in record["release_dates"]] == [gold["release_date"]["date"]] == ["2016-07-03"]
+
+
 def test_a_sentence_in_place_of_the_keywords_is_none() -> None:
     # TMDB's keyword box of a film that has none prints "No keywords have been added.": it was stored as a keyword.
     for name in ("plotski__tmdb_movie_3405_le-dolce-signore__2021-01", "plotski__tmdb_tv_70769_farang__2021-01"):
