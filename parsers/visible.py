@@ -807,18 +807,26 @@ def labels_one_film(page: Page, fewest: int = _MIN_FACTS) -> bool:
     """Whether the page labels one film's facts (director, runtime, country …): ``fewest`` fields or more labelled
     once each, more than are labelled again (a cinema's page of one film, with no schema.org item; a premieres
     table repeats its release label, a list of films every label), and nothing only another kind of work has."""
+    counts = _one_film_labels(page)
+    return counts is not None and counts[0] >= fewest and counts[0] > counts[1] - counts[0]
+
+
+@read_once
+def _one_film_labels(page: Page) -> tuple[int, int] | None:
+    """How many of one film's facts the page labels once each, and how many it labels at all; None where a label
+    only another kind of work has stands on it. Read once: detection asks for three facts, then, where no list is
+    found, for two."""
     labelled: Counter[str] = Counter()
     counted: set[int] = set()  # each label's outermost element: ``<td><div><span>Year</span></div></td>`` is one
     # (not a label in a line of text with its value: a review's facts line, "Director: Greta Gerwig", is no film page)
     for node, text in _labels(page, with_value=False):
         if _OTHER_WORKS_LABEL.match(text):
-            return False
+            return None
         if (field := field_of_label(label_key(text))) in _ONE_FILMS_FACTS:
             outermost = [node, *_wrappers(node, text)][-1].mem_id
             labelled[field] += outermost not in counted
             counted.add(outermost)
-    once = sum(count == 1 for count in labelled.values())
-    return once >= fewest and once > len(labelled) - once
+    return sum(count == 1 for count in labelled.values()), len(labelled)
 
 
 def _wrappers(node: LexborNode, text: str) -> Iterator[LexborNode]:

@@ -140,8 +140,6 @@ _PRODUCTS = re.compile(
     r"|routers?|laptops?|phones?|tablets?|cameras?|consoles?)\b",
     re.I,
 )
-# "7 observations about the first Matrix", "10 facts you didn't know about Jaws": numbered notes on one
-# work, whose headings read as names but are no list of films.
 # The words a site heads its rails with, in the languages of the labelled pages.
 _RAIL = re.compile(
     r"(?:related\b|you (?:may|might) (?:also )?(?:like|enjoy)|recommended for you|more like this|more from\b|read next\b"
@@ -149,6 +147,8 @@ _RAIL = re.compile(
     r"|te puede interesar|también te puede|похожие|вам также может)",
     re.I,
 )
+# "7 observations about the first Matrix", "10 facts you didn't know about Jaws": numbered notes on one
+# work, whose headings read as names but are no list of films.
 _NOTES_ON_ONE = re.compile(
     r"\b(?:facts?|trivia|observations?|secrets?|details?|mistakes?|goofs?|easter eggs?|curiosities|anecdotes?"
     r"|theories|lessons?|quotes?|things you (?:didn't|did not|don't|do not|never) know)"
