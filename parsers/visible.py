@@ -34,6 +34,7 @@ _INLINE = frozenset(
 _FLAGS = ", ".join(f"{tag}[alt], {tag}[title]" for tag in sorted(PICTURE_TAGS))
 _MAX_LABEL = 40  # characters: a label is a few words
 _SEPARATORS = re.compile(r"\s*(?:\||,|/|·|•|;)\s*")
+_SEPARATORS_ONLY = re.compile(r"[\s,|/·•;]*")
 _RELEASE_SEPARATORS = re.compile(r"\s*(?:\s/\s|;|\|)\s*")
 # "Pulp Fiction (1994)"; a wiki's disambiguator: "Parasite (2019 film)", "Deadwood (TV series)"
 _TITLE_YEAR = re.compile(
@@ -437,9 +438,23 @@ def labelled_fields(page: Page) -> dict[str, Any]:
         # keyword links in a box of their own (side by side, or a list: /reference's table cell), and the box's
         # "See All (251)": how many there are in all
         linked = value.links or (not value.label and value.node.css_first("a[href]") is not None)
-        if field == "keywords" and linked and (total := see_all_count(node_text(value.node))) is not None:
-            found["keywords_total"] = total
+        if field == "keywords" and linked:
+            total = see_all_count(node_text(value.node))
+            keywords: tuple[str, ...] = found["keywords"]
+            if total is None and _shown_whole(value, keywords):
+                total = len(keywords)  # the box holds its keywords and nothing else: no "See more", no count
+            if total is not None:
+                found["keywords_total"] = total
     return found
+
+
+def _shown_whole(value: _Value, names: tuple[str, ...]) -> bool:
+    """The value's text is its names and separators between them, with nothing that says more are not shown
+    ("See more", "…", "+3", "All 251 keywords")."""
+    rest = value.text
+    for name in names:
+        rest = rest.replace(name, "", 1)
+    return _SEPARATORS_ONLY.fullmatch(rest) is not None
 
 
 def _finest(dates: tuple[ReleaseDate, ...]) -> tuple[ReleaseDate, ...]:

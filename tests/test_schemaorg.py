@@ -619,6 +619,22 @@ def test_a_film_page_of_table_layouts_with_labels_wrapped_and_spacer_rows() -> N
     assert [person.name for person in record.directors or ()] == gold["directors"]
 
 
+def test_a_keywords_box_shown_whole_says_how_many_there_are() -> None:
+    # AllMovie, 2010 (development): "Keywords" and six links, nothing more: the film has those six.
+    gold, record = _own_film_page("dev/E_other_film_sites/swde__allmovie_0100_the-iron-giant__2010")
+    assert (list(record.keywords or ()), record.keywords_total) == (gold["keywords_visible"], gold["keywords_total"])
+
+
+@pytest.mark.parametrize("more", ["See more", "…", "+3", "All 12 keywords"])
+def test_a_keywords_box_that_shows_some_says_no_total(more: str) -> None:
+    # The same box, shaped as AllMovie's (a label's cell, then its links), with a word that says it shows a few.
+    links = " ".join(f'<a href="/keyword/{name}">{name}</a>' for name in ("robot", "friendship"))
+    box = f"<table><tr><td>Keywords</td><td>{links} {more}</td></tr></table>"
+    fields = labelled_fields(Page.from_bytes(f"<html><body><h1>Film</h1>{box}</body></html>".encode()))
+    assert fields["keywords"] == ("robot", "friendship")
+    assert "keywords_total" not in fields
+
+
 def test_box_office_mojos_page_of_one_film_is_a_film_page() -> None:
     # Box Office Mojo, 2010 (development): every address of the site went to the list reader, its film pages too;
     # its title is in <title> with the year ("Across the Universe (2007) - Box Office Mojo"), shown without it.
