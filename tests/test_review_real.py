@@ -103,6 +103,17 @@ def test_real2_list_matches_gold(path: Path, grader: ModuleType) -> None:
     assert problems == {}
 
 
+def test_a_chart_whose_columns_no_pattern_names_and_whose_links_are_its_own(grader: ModuleType) -> None:
+    """Box Office Mojo's daily chart (real2) as a site of its own would print it: the columns headed "TD", "YD",
+    "Release", and each film linking the site's own page at an address no pattern knows. The rows are counted 1, 2,
+    3… before a column of names: that is the chart (it was found only by its film links)."""
+    name = "boxofficemojo__daily-chart__2019-04-26"
+    gold = json.loads((GOLD2 / f"{name}.json").read_text(encoding="utf-8"))
+    page = re.sub(rb'href="/release/[^"]*"', b'href="/p/1"', (REAL2 / f"{name}.html").read_bytes())
+    out = parse(page, url="https://example.org/charts/daily").to_dict()
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
 @pytest.mark.parametrize(
     ("title", "reason"),
     [

@@ -200,8 +200,11 @@ def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Co
     named = title is not None
     if title is None:
         title = _film_column(body, page)
-    if title is None and rank is not None:
-        title = _name_column(body)
+    # the names after a named rank's column, or after one that counts the rows 1, 2, 3…: a chart whose columns no
+    # header names as any pattern knows and whose links are the site's own ("TD | YD | Release")
+    names = _name_column(body) if title is None else None
+    if names is not None and (rank is not None or (rank := _counting_column(body, names)) is not None):
+        title = names
     if title is None:
         return None
     if rank is None:  # sought only beside a column of names already found: counting rows makes no list
