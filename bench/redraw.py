@@ -20,9 +20,10 @@ Heat") or not at all (then ranked by their order), or each heading a paragraph w
 Heat (1995) — a crime epic that still holds up today"), their years in brackets after the names with a director
 before ("Heat (dir. Jane Doe, 1995)"), after a comma ("Heat, 1995") or a dash ("Heat – 1995") or before a network
 ("Heat (1995) (Netflix)"), with no links at all (a site that links no name; most catalogues and charts are found
-by their film links) and with every heading a ``<div role="heading" aria-level="2">`` (as script-built pages write
-them), written as entities whatever the page's encoding; each is graded over the pages it changes, beside those pages
-as they are.
+by their film links), with every heading a ``<div role="heading" aria-level="2">`` (as script-built pages write
+them), written as entities whatever the page's encoding, and with the links to the site's own film pages at
+addresses no pattern knows (a cinema's or a catalogue's of a site never seen: "/p/3f9a07c1e2" for "/film/heat"; a
+film database's pages as they are); each is graded over the pages it changes, beside those pages as they are.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
@@ -45,6 +47,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 import parsers  # noqa: E402
 from parsers.decode import decode_page  # noqa: E402
 from parsers.errors import UnknownPage  # noqa: E402
+from parsers.review.quality import film_url  # noqa: E402
 from tests.captures import served_by_wayback, wayback_toolbar  # noqa: E402
 from tests.conftest import as_film_lists  # noqa: E402
 
@@ -54,6 +57,13 @@ _IDS = re.compile(rb'\sid="[^"]*"')
 _TAGS = re.compile(rb"<([a-zA-Z][\w-]*)([^>]*)>")
 _NAMES = re.compile(rb'(\s(?:class|id)=")([^"]*)"')
 _IMAGES = re.compile(rb"<img\b([^>]*?)/?>", re.I)
+_HREFS = re.compile(rb"(\shref=)(\"[^\"]*\"|'[^']*')", re.I)
+# The film databases: their film pages' addresses are known wherever a page links them.
+_DATABASES = re.compile(
+    r"(?:^|\.)(?:imdb|letterboxd|rottentomatoes|metacritic|boxofficemojo|themoviedb|allocine|kinopoisk|douban"
+    r"|filmaffinity|csfd|filmweb|netflix|trakt|tvmaze|myanimelist|anidb|mubi|wikipedia)\.",
+    re.I,
+)
 
 
 def _renamed(page: bytes) -> bytes:
@@ -117,20 +127,40 @@ def _aria_heading(tag: re.Match[bytes]) -> bytes:
     return b"</div>" if closing else b'<div role="heading" aria-level="' + level + b'"' + attributes + b">"
 
 
+def _own_pages_unknown(page: bytes, url: str | None) -> bytes:
+    """As a site no pattern knows links its films: each link to a film page of the page's own site (an address
+    ``film_url`` knows: "/film/heat", "?movieId=42") rewritten to one with no film word ("/p/3f9a07c1e2"); a film
+    database's own pages, and links to other sites, as they are."""
+    host = urlsplit(url or "").hostname
+    if not host or _DATABASES.search(host):
+        return page
+
+    def own(match: re.Match[bytes]) -> bytes:
+        href = match.group(2)[1:-1].decode("utf-8", "replace")
+        if urlsplit(urljoin(url, href)).hostname != host or not film_url(href, wiki=False):
+            return match.group(0)
+        return match.group(1) + b'"/p/' + hashlib.sha1(match.group(2)).hexdigest()[:10].encode() + b'"'
+
+    return _HREFS.sub(own, page)
+
+
 UNNUMBERED = "ranks removed"  # graded against the gold ranked by page order: nothing else ranks an unnumbered list
-LIST_REDRAWS: dict[str, Callable[[bytes], bytes]] = {
-    "ranks in brackets": lambda page: _NUMBERED_HEADING.sub(rb"\1(\2) ", page),
-    "ranks a space apart": lambda page: _NUMBERED_HEADING.sub(rb"\1\2 ", page),
-    "ranks as ordinals": lambda page: _NUMBERED_HEADING.sub(rb"\1\2&ordm; ", page),
-    "ranks after a word": lambda page: _NUMBERED_HEADING.sub(rb"\1Number \2: ", page),
-    UNNUMBERED: lambda page: _NUMBERED_HEADING.sub(rb"\1", page),
-    "in paragraphs, a sentence after": lambda page: _WHOLE_NUMBERED_HEADING.sub(rb"<p>\2" + _BLURB + b"</p>", page),
-    "years with a director": lambda page: _YEAR_IN_BRACKETS.sub(rb" (dir. Jane Doe, \1)", page),
-    "years after a comma": lambda page: _YEAR_IN_BRACKETS.sub(rb", \1", page),
-    "years after a dash": lambda page: _YEAR_IN_BRACKETS.sub(rb" &ndash; \1", page),
-    "years, then a network": lambda page: _YEAR_IN_BRACKETS.sub(rb" (\1) (Netflix)", page),
-    "no links": lambda page: _LINKS.sub(b"", page),
-    "headings as ARIA headings": lambda page: _HEADING_TAG.sub(_aria_heading, page),
+LIST_REDRAWS: dict[str, Callable[[bytes, str | None], bytes]] = {
+    "ranks in brackets": lambda page, url: _NUMBERED_HEADING.sub(rb"\1(\2) ", page),
+    "ranks a space apart": lambda page, url: _NUMBERED_HEADING.sub(rb"\1\2 ", page),
+    "ranks as ordinals": lambda page, url: _NUMBERED_HEADING.sub(rb"\1\2&ordm; ", page),
+    "ranks after a word": lambda page, url: _NUMBERED_HEADING.sub(rb"\1Number \2: ", page),
+    UNNUMBERED: lambda page, url: _NUMBERED_HEADING.sub(rb"\1", page),
+    "in paragraphs, a sentence after": lambda page, url: _WHOLE_NUMBERED_HEADING.sub(
+        rb"<p>\2" + _BLURB + b"</p>", page
+    ),
+    "years with a director": lambda page, url: _YEAR_IN_BRACKETS.sub(rb" (dir. Jane Doe, \1)", page),
+    "years after a comma": lambda page, url: _YEAR_IN_BRACKETS.sub(rb", \1", page),
+    "years after a dash": lambda page, url: _YEAR_IN_BRACKETS.sub(rb" &ndash; \1", page),
+    "years, then a network": lambda page, url: _YEAR_IN_BRACKETS.sub(rb" (\1) (Netflix)", page),
+    "no links": lambda page, url: _LINKS.sub(b"", page),
+    "headings as ARIA headings": lambda page, url: _HEADING_TAG.sub(_aria_heading, page),
+    "film links of a site no pattern knows": _own_pages_unknown,
 }
 SUBPAGES = ("releaseinfo", "keywords", "companycredits", "movieconnections")
 SETS = (
@@ -168,14 +198,14 @@ def main() -> int:
         print(f"{'':28s} list pages: entries {lists.prf('entries')[2]:.3f}, lists invented {invented}")
     lists_only = [(gold, page) for gold, page in cases if gold["kind"] == "review"]
     as_they_are: dict[Path, dict[str, Any]] = {}  # each page read once as it is, beside every redraw that changes it
-    for name, redraw in LIST_REDRAWS.items():
+    for name, rewrite in LIST_REDRAWS.items():
         before, after, invented, changed = grader.Score(), grader.Score(), 0, 0
         for gold, page in lists_only:
             data = page.read_bytes()
-            if (redrawn := redraw(data)) == data:
+            url = grader.url_for(gold, str(page))
+            if (redrawn := rewrite(data, url)) == data:
                 continue
             changed += 1
-            url = grader.url_for(gold, str(page))
             if page not in as_they_are:
                 as_they_are[page] = _reading(data, url)
             _grade_list(grader, before, gold, as_they_are[page])
