@@ -339,6 +339,24 @@ def test_a_run_under_a_rails_heading_is_no_list() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        # a <div> over a table of five numbered headlines
+        ("j-szulc__wsj-apple-fox-movie-rentals-news-whats-popular-rail__2007-12", "WHAT'S POPULAR"),
+        # a tab's <li>, then a line of a link, over an <ol> of ten
+        ("j-szulc__newscomau-jason-donovan-tv-soap-news-most-popular-rails__2008-01", "More Most Popular"),
+    ],
+)
+def test_a_news_sites_numbered_rail_of_its_most_read_is_no_list(name: str, label: str) -> None:
+    # News stories on films and TV (2007-08, development): the site's most read headlines, numbered 1 to 5 or 10
+    # under a label that is no heading element, were given as film lists at 0.83 and 0.85.
+    gold, record = _own(f"dev/C_no_list/{name}")
+    assert gold["entries"] == []
+    assert record.entries == ()
+    assert f'no film list: the entries stand under "{label}", a rail of the site\'s other pages' in record.warnings
+
+
+@pytest.mark.parametrize(
     ("heading", "rail"),
     [
         ("Recommended for You", True),
@@ -347,6 +365,15 @@ def test_a_run_under_a_rails_heading_is_no_list() -> None:
         ("Das könnte Sie auch interessieren", True),
         ("The 10 best films of 2024", False),
         ("Most popular movies", False),  # a chart's own heading: not a rail's words
+        ("Most Popular TV Shows", False),
+        # a news site's rail of its most read pages names nothing it ranks
+        ("Most Popular", True),
+        ("WHAT'S POPULAR", True),
+        ("More Most Popular", True),
+        ("Most read today", True),
+        ("Trending Now", True),
+        ("Meistgelesen", True),
+        ("Trending movies", False),
     ],
 )
 def test_a_rails_heading(heading: str, rail: bool) -> None:

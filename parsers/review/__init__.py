@@ -66,6 +66,7 @@ _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
 # Email", three teasers) as a film list: 8 of 199 labelled film lists are so short, and every one is marked or promised.
 _FEW_ENTRIES = 5
 _HEADING_REACH = 2  # blocks between a run's heading and its first entry at most (a line of text under the heading)
+_LABEL_WORDS = 4  # a line standing alone this short is a label, as a heading is
 
 
 def _title_share(candidate: Candidate, strict: bool) -> float:
@@ -248,11 +249,21 @@ def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:
     return any(film_url(href) for href in hrefs)
 
 
-def _heading_over(blocks: list[Block], candidate: Candidate) -> str | None:
-    """The heading right over the candidate's first entry (a block or two back at most), or None."""
+def _rail_over(blocks: list[Block], candidate: Candidate) -> str | None:
+    """The heading right over the candidate's first entry (a block or two back at most) that names a rail of the
+    site's other pages, or None: a heading element, or a line of a few words standing alone, as older pages and
+    tabs label their rails ("<div>WHAT'S POPULAR</div>", "<li>Most Popular</li>")."""
     first = candidate.items[0].block if candidate.items else -1
-    above = [block for block in blocks[max(first - _HEADING_REACH, 0) : max(first, 0)] if block.tag in HEADINGS]
-    return above[-1].text if above else None
+    above = blocks[max(first - _HEADING_REACH, 0) : max(first, 0)]
+    return next(
+        (
+            block.text
+            for block in reversed(above)
+            if (block.tag in HEADINGS or (len(block.lines) == 1 and len(block.text.split()) <= _LABEL_WORDS))
+            and names_a_rail(block.text)
+        ),
+        None,
+    )
 
 
 def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
@@ -294,7 +305,7 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return "no film list: the page's numbered items are notes on one work"
     if one_films_page(page.url) and not is_list_url(page.url):
         return "no film list: the page is one film's page (its address), its lists are rails"
-    if (heading := _heading_over(blocks, chosen)) and names_a_rail(heading):
+    if heading := _rail_over(blocks, chosen):
         return f'no film list: the entries stand under "{heading}", a rail of the site\'s other pages'
     film_marked = _film_share(page, chosen, blocks) >= 0.5
     if (

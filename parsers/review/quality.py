@@ -147,6 +147,15 @@ _RAIL = re.compile(
     r"|te puede interesar|también te puede|похожие|вам также может)",
     re.I,
 )
+# What a news site heads its rail of its most read pages with, naming nothing it ranks ("Most Popular", "What's
+# Popular", "More Most Popular", "Trending Now", "Meistgelesen").
+_BARE_RAIL = re.compile(
+    r"(?:more\s+)?(?:most\s+(?:popular|read|viewed|e-?mailed|shared|commented|watched)|what[’']?s\s+(?:popular|hot|trending)"
+    r"|trending(?:\s+now)?|top\s+stories|popular\s+now|meistgelesen|meistgeklickt|am\s+meisten\s+gelesen"
+    r"|les\s+plus\s+lus|lo\s+más\s+leído|más\s+leíd[oa]s|i\s+più\s+letti|самое\s+(?:читаемое|популярное))"
+    r"(?:\s+(?:stories|articles|news|posts|today|this\s+week|right\s+now))?\s*:?",
+    re.I,
+)
 # "7 observations about the first Matrix", "10 facts you didn't know about Jaws": numbered notes on one
 # work, whose headings read as names but are no list of films.
 _NOTES_ON_ONE = re.compile(
@@ -283,8 +292,10 @@ def ranked_products(titles: list[str]) -> str | None:
 
 def names_a_rail(heading: str) -> bool:
     """The heading over a run names a rail of the site's other pages ("Recommended for You", "You May Also Like",
-    "Related Articles", "More Like This"), not a list an article gives."""
-    return _RAIL.match(heading.strip()) is not None
+    "Related Articles", "More Like This", "Most Read"), not a list an article gives ("Most popular movies", a
+    chart's own heading, names what it ranks)."""
+    heading = heading.strip()
+    return _RAIL.match(heading) is not None or _BARE_RAIL.fullmatch(heading) is not None
 
 
 def notes_on_one_work(titles: list[str]) -> bool:
