@@ -69,6 +69,12 @@ def test_a_digit_glued_to_a_name_promises_no_count(title: str, count: int | None
         ("Stranger Things Season 4, Episode 5 recap", None),
         ("Harry Potter und die Heiligtümer des Todes – Teil 2", None),
         ("The 25 best episodes of season 3", 25),
+        # a quoted name's number, a review's rating (The Kansas City Star, 2008: "27 entries" promised; Libération's
+        # screenshot column, 2017: "6 entries")
+        ("‘27 Dresses’ | 2 stars", None),
+        ("Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…", None),
+        ("Heat: 4 stars", None),
+        ("Top 5 star-studded films", 5),
     ],
 )
 def test_a_pages_number_or_a_dates_day_promises_no_count(title: str, count: int | None) -> None:

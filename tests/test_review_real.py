@@ -356,6 +356,16 @@ def test_a_news_sites_numbered_rail_of_its_most_read_is_no_list(name: str, label
     assert f'no film list: the entries stand under "{label}", a rail of the site\'s other pages' in record.warnings
 
 
+def test_three_cards_side_by_side_that_no_title_promises_are_no_list() -> None:
+    # The Kansas City Star's review of one film (2008, development): a "REGISTER TO WIN" box of three links
+    # ('Movie Passes: "Over Her Dead Body"', …, 'Colorado Vacation') was given as a film list, its title's
+    # "‘27 Dresses’" read as a promise of 27 entries.
+    gold, record = _own("dev/C_no_list/j-szulc__kansascity-27-dresses-review-register-to-win-box__2008-01")
+    assert gold["entries"] == []
+    assert (record.entries, record.count_promised) == ((), None)
+    assert record.warnings == ("no list given: 3 cards side by side, unranked, which no title promises",)
+
+
 @pytest.mark.parametrize(
     ("heading", "rail"),
     [
@@ -492,9 +502,10 @@ def test_one_of_many_lists_alike_is_withheld() -> None:
     record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"], kind="review")
     assert isinstance(record, ReviewPage)
     assert record.entries == ()
-    # the lists alike set aside, the likeliest other reading is withheld in its turn (before a record was named by
-    # the link its picture links again, another reading of 7 entries at 0.41; now one of 3, as wrong, at 0.60)
-    assert record.warnings == ("no list given: the likeliest one (records, 3 entries) has confidence 0.60",)
+    # the lists alike set aside, the likeliest other reading is refused in its turn (before a record was named by
+    # the link its picture links again, another reading of 7 entries at 0.41; then one of 3, as wrong, withheld at
+    # 0.60; now refused before it is weighed: three cards, unranked, that no title promises)
+    assert record.warnings == ("no list given: 3 cards side by side, unranked, which no title promises",)
 
 
 def test_a_cards_name_is_the_first_box_its_link_opens_with_and_a_dated_moment_gives_no_year() -> None:

@@ -20,7 +20,7 @@ from ..page import Page
 from ..records import Article, RankedEntry, ReviewPage
 from .article import article_fields, page_titles
 from .blocks import HEADINGS, Block, BlockIndex, strip_furniture, text_blocks
-from .candidates import Candidate, Item, item_line, numbered_chain, numbered_title
+from .candidates import Candidate, Item, item_line, numbered_chain, numbered_title, unranked
 from .cards import card_candidates
 from .confidence import ABSTAIN_BELOW, ListEvidence, confidence, list_evidence
 from .count import promised_count, promises_list
@@ -65,6 +65,7 @@ _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
 # Fewer entries than this, unmarked and unpromised, are as likely a rail's or a menu's (a news page's "Comment, Print,
 # Email", three teasers) as a film list: 8 of 199 labelled film lists are so short, and every one is marked or promised.
 _FEW_ENTRIES = 5
+_FEW_CARDS = 4
 _HEADING_REACH = 2  # blocks between a run's heading and its first entry at most (a line of text under the heading)
 _LABEL_WORDS = 4  # a line standing alone this short is a label, as a heading is
 
@@ -308,13 +309,12 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
     if heading := _rail_over(blocks, chosen):
         return f'no film list: the entries stand under "{heading}", a rail of the site\'s other pages'
     film_marked = _film_share(page, chosen, blocks) >= 0.5
-    if (
-        len(chosen.items) < _FEW_ENTRIES
-        and not film_marked
-        and chosen.shape not in _DECLARED
-        and not (count or promises_list(topic.titles) or is_list_url(page.url))
-    ):
+    promised = bool(count or promises_list(topic.titles) or is_list_url(page.url))
+    if len(chosen.items) < _FEW_ENTRIES and not film_marked and chosen.shape not in _DECLARED and not promised:
         return f"no list given: {len(chosen.items)} entries with no film links or years, which no title promises"
+    # three cards side by side, unranked, are a rail's teasers ("Movie Passes: 'Cloverfield'", "New Flicks")
+    if chosen.shape == "records" and len(chosen.items) < _FEW_CARDS and not promised and unranked(chosen.items):
+        return f"no list given: {len(chosen.items)} cards side by side, unranked, which no title promises"
     if (products := ranked_products(topic.titles)) and not film_marked and not is_list_url(page.url):
         return f"no film list: the page ranks {products}"
     if topic.films or is_list_url(page.url) or film_marked:

@@ -47,6 +47,11 @@ class Candidate:
     confidence: float
 
 
+def unranked(items: list[Item]) -> bool:
+    """No item prints its rank: each is ranked by its place."""
+    return all(item.rank_inferred for item in items)
+
+
 def item_line(blocks: list[Block], item: Item) -> Line | None:
     """The line an item's name stands on, or None for an item with no text of its own (a JSON-LD entry)."""
     return blocks[item.block].lines[item.line] if 0 <= item.block < len(blocks) else None

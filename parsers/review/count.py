@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import names_a_month
+from .quality import about_films
 
 _WORDS = {
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -23,27 +24,41 @@ _PART_BEFORE = re.compile(
     r"|saisons?|épisodes?|сезон|серия|эпизод)|第)\s*$",
     re.I,
 )
+# A name the title quotes: its number is the name's ("'27 Dresses' | 2 stars", "“12 Angry Men” at 65", "«6 Days»"), unless
+# the quote counts films ("«10 films» à voir"); an apostrophe inside a word ("Schindler's") opens no quote.
+_QUOTED = re.compile(
+    r"(?<![\w'])'[^']+'(?![\w'])|\"[^\"]+\"|“[^”]+”|‘[^’]+’|„[^“”]+[“”]|«[^»]+»|‹[^›]+›|《[^》]+》|「[^」]+」|『[^』]+』"
+)
+# A review's rating, not a count: "2 stars", "4 Sterne", "3 étoiles".
+_RATING = re.compile(r"\s*(?:stars?|sterne?|étoiles?|estrellas?|stelle|звезд\w*)(?![\w-])", re.I)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
 
 
 def _count(title: str) -> re.Match[str] | None:
     """The title's first number that is neither a day of a date ("Domestic Box Office For Apr 26, 2019",
-    "Киноафиша на субботу 12 сентября") nor a part's number (a page's, a season's)."""
+    "Киноафиша на субботу 12 сентября"), a part's number (a page's, a season's) nor a rating ("2 stars")."""
     for match in _DIGITS.finditer(title):
         before, after = title[: match.start()], title[match.end() :]
         word_before, word_after = _WORD_BEFORE.search(before), _WORD_AFTER.search(after)
-        if _PART_BEFORE.search(before) or any(
-            word is not None and names_a_month(word.group(1)) for word in (word_before, word_after)
+        if (
+            _PART_BEFORE.search(before)
+            or any(word is not None and names_a_month(word.group(1)) for word in (word_before, word_after))
+            or _RATING.match(after) is not None
         ):
             continue
         return match
     return None
 
 
+def _unless_counting_films(quote: re.Match[str]) -> str:
+    return quote.group() if about_films(quote.group()) else "…"
+
+
 def promised_count(titles: list[str]) -> int | None:
-    """The first count in the page's titles (headline, og:title, <title>), or None."""
-    for title in titles:
+    """The first count in the page's titles (headline, og:title, <title>), or None; not a number of a name the title
+    quotes."""
+    for title in (_QUOTED.sub(_unless_counting_films, title) for title in titles):
         match = _count(title)
         if match and 2 <= int(match.group(1)) <= 500:
             return int(match.group(1))

@@ -35,7 +35,7 @@ from ..detect import film_item
 from ..page import PICTURE_TAGS, PICTURES, TITLE_PARTS, Page
 from ..text import clean, node_text
 from .blocks import HEADINGS, BlockIndex, styled_hidden
-from .candidates import Candidate, Item, numbered_title
+from .candidates import Candidate, Item, numbered_title, unranked
 from .entries import clean_title, without_runtime, year_after
 from .lists import shown_numbers
 from .quality import film_url, gives_distance, share, title_like
@@ -916,7 +916,7 @@ def _alike_sections(found: Candidate, section_of: list[int]) -> Candidate | None
     kept = [item for item, k in zip(found.items, section_of, strict=True) if k in alike]
     if len(kept) < _MIN_RUN:
         return None
-    if all(item.rank_inferred for item in kept):
+    if unranked(kept):
         for n, item in enumerate(kept, 1):
             item.rank = n
     return Candidate(found.shape, kept, found.confidence)

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborNode
 from ..page import Page
 from ..text import clean, find_year, node_text, to_int
 from .blocks import BlockIndex
-from .candidates import Candidate, Item, numbered_title
+from .candidates import Candidate, Item, numbered_title, unranked
 from .quality import FOOTNOTE_CALL, film_url, share, title_like
 
 # A column's name saying it holds the entries' names: in comparison tables, any product's; in a table of rows,
@@ -318,7 +318,7 @@ def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
         key = (len(header), columns.title, columns.rank, columns.year) if header else None
         if found and key and key == last_key:
             joined = found[-1].items
-            offset = len(joined) if all(item.rank_inferred for item in items) else 0
+            offset = len(joined) if unranked(items) else 0
             joined.extend(replace(item, rank=item.rank + offset) for item in items)
             continue
         last_key = key
