@@ -34,7 +34,7 @@ _INLINE = frozenset(
 _FLAGS = ", ".join(f"{tag}[alt], {tag}[title]" for tag in sorted(PICTURE_TAGS))
 _MAX_LABEL = 40  # characters: a label is a few words
 _SEPARATORS = re.compile(r"\s*(?:\||,|/|·|•|;)\s*")
-_SEPARATORS_ONLY = re.compile(r"[\s,|/·•;]*")
+_SEPARATORS_ONLY = re.compile(f"(?:{_SEPARATORS.pattern}|\\s)*")  # a value's text once its names are out
 _RELEASE_SEPARATORS = re.compile(r"\s*(?:\s/\s|;|\|)\s*")
 # "Pulp Fiction (1994)"; a wiki's disambiguator: "Parasite (2019 film)", "Deadwood (TV series)"
 _TITLE_YEAR = re.compile(

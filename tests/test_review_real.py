@@ -321,6 +321,10 @@ def test_a_few_unmarked_unpromised_entries_are_withheld() -> None:
         ("The 10 best TV shows based on video games", None),  # TV's own words name TV
         ("The 25 best movies based on books", None),
         ("Best Books Ever (77141 books)", "books"),
+        # a music site's listicle on a ".tv" address (REVOLT, 2026: its festivals were given as a film list)
+        ("19 of the most anticipated music festivals of 2026 https://www.revolt.tv/article/", "music festivals"),
+        ("Die 8 besten Konzerte des Jahres", "konzerte"),
+        ("The 10 best film festivals of 2025", None),
     ],
 )
 def test_words_tv_shares_with_other_media_name_no_tv(words: str, medium: str | None) -> None:

@@ -65,7 +65,7 @@ _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
 # Fewer entries than this, unmarked and unpromised, are as likely a rail's or a menu's (a news page's "Comment, Print,
 # Email", three teasers) as a film list: 8 of 199 labelled film lists are so short, and every one is marked or promised.
 _FEW_ENTRIES = 5
-_FEW_CARDS = 4
+_FEW_CARDS = 4  # three records, the fewest a run holds, unranked and unpromised: a box of teasers, not a list
 _HEADING_REACH = 2  # blocks between a run's heading and its first entry at most (a line of text under the heading)
 _LABEL_WORDS = 4  # a line standing alone this short is a label, as a heading is
 

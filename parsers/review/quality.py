@@ -125,7 +125,8 @@ _TV_WORKS = re.compile(r"\b(?:tv|television)[ -](?:shows?|series|dramas?|program
 # the film words are written in (the medium as the page names it is the reason given).
 _OTHER_MEDIA = re.compile(
     r"\b(?:(?:video\s?)?gam(?:e|er)s?|albums?|songs?|tracks?|books?|novels?|podcasts?|outfits?|comics?"
-    r"|manga|manhwa|webtoons?|vinyls?|lps|mixtapes?|playstation|ps[2-5]|xbox|nintendo"
+    r"|manga|manhwa|webtoons?|vinyls?|lps|mixtapes?|playstation|ps[2-5]|xbox|nintendo|(?:music )?festivals|concerts"
+    r"|konzerte|festivales|conciertos"
     r"|spiele|alben|lieder|bücher|romane|jeux|chansons|livres|romans|bandes dessinées|juegos|canciones|libros"
     r"|novelas|cómics|historietas|giochi|canzoni|libri|romanzi|fumetti|jogos|músicas|livros|quadrinhos|игр[аы]?"
     r"|альбом\w*|пес[ен]\w*|книг\w*|роман\w*|комикс\w*|манг[аи])\b"
