@@ -360,6 +360,15 @@ def test_a_news_sites_numbered_rail_of_its_most_read_is_no_list(name: str, label
     assert f'no film list: the entries stand under "{label}", a rail of the site\'s other pages' in record.warnings
 
 
+def test_a_row_of_two_tables_column_labels_is_no_comparison() -> None:
+    # AnandTech's news story on AMD's processors (2017, development; its address's "/show/" reads as TV): the header
+    # row of two tables side by side, "Model | Key Features | Price | Model | Key Features | Price", was read as a
+    # comparison table's five entries; products have names of their own.
+    gold, record = _own("dev/C_no_list/microlinkhq__anandtech-amd-ryzen-pro-launch-news-spec-tables__2017-06")
+    assert gold["entries"] == []
+    assert record.entries == ()
+
+
 def test_three_cards_side_by_side_that_no_title_promises_are_no_list() -> None:
     # The Kansas City Star's review of one film (2008, development): a "REGISTER TO WIN" box of three links
     # ('Movie Passes: "Over Her Dead Body"', …, 'Colorado Vacation') was given as a film list, its title's

@@ -359,7 +359,9 @@ def _column_tables(index: BlockIndex) -> list[Candidate]:
         if not any(len([c for c in sibling.iter() if c.tag == cells[1].tag]) >= len(cells) - 1 for sibling in siblings):
             continue
         items = [item for rank, cell in enumerate(cells[1:], 1) if (item := _cell_item(cell, index, rank))]
-        if len(items) >= _MIN_ENTRIES:
+        # products have names of their own; a row of the columns' labels repeats them ("Model | Key Features | Price"
+        # twice: two tables side by side)
+        if len(items) >= _MIN_ENTRIES and _distinct_names([item.title for item in items]):
             found.append(Candidate("table-columns", items, 0.65))
             break  # a page repeats its comparison table (desktop and mobile copies): the first is the list
     return found
