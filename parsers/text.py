@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborNode
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"\d[\d,.\u202f\xa0]*")
 _NOT_DIGIT = re.compile(r"\D")
+_SPACED_STOP = re.compile(r" ([,.](?:\s|$))")
 _QUOTES = "\"'“”„‘’«»‹›「」"
 # The work's kind alone in brackets after its name, as sites print it to say it is no cinema film or what format it
 # is: "Hra o trůny (TV seriál)", "Dark (TV-Serie)", "Star Trek (TV Series)", "Akira (movie)", "Hellsing (OAV)",
@@ -63,7 +64,9 @@ def node_text(node: LexborNode | None) -> str:
     """Visible text of a node with a space at every tag boundary, so text never glues across tags."""
     if node is None:
         return ""
-    return clean(node.text(deep=True, separator=" ", strip=False))
+    text = clean(node.text(deep=True, separator=" ", strip=False))
+    # but for the space a tag boundary puts before a comma or a stop, which no reader sees ("<a>Rex 11</a>, odc. 9")
+    return _SPACED_STOP.sub(r"\1", text) if " ," in text or " ." in text else text
 
 
 def strip_quotes(text: str) -> str:

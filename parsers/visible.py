@@ -78,6 +78,7 @@ _SITE_APART = r"[|•·:»–—-]"  # what sets a site's name apart from a page
 _ROW_DEPTH = 4  # elements between a date and its row at most
 _A_YEAR = re.compile(r"(?:18[89]\d|19\d\d|20\d\d)")
 _YEAR_ALONE = re.compile(rf"\(?({_A_YEAR.pattern})\)?")  # "2025", "(1979)"
+_COUNTRY_YEAR = re.compile(rf"([^\W\d_][^\d]*?)\s+({_A_YEAR.pattern})")  # "Włochy 2011", "USA 2013"
 _GROUP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _WORDS = re.compile(r"[^\W_]+")
 _SENTENCE = re.compile(r"(?:\w+\W+){2,}[a-zß-ÿа-яё][\w'-]{2,}[.!]")
@@ -536,16 +537,22 @@ def header_facts(page: Page) -> dict[str, int]:
         if len(text) > _MAX_FACTS_TEXT:
             continue
         minutes = minutes or next(_runtimes(text), None)
-        # a year alone, or a part of a facts line alone ("2025 | China"); not a date's ("June 9, 2025": an article's)
-        if (
-            year is None
-            and (alone := next(filter(None, map(_YEAR_ALONE.fullmatch, _SEPARATORS.split(text))), None))
-            and not only_a_date(text)
-        ):
-            year = int(alone.group(1))
+        # a year alone, or a part of a facts line alone ("2025 | China") or after the country it was made in
+        # ("Włochy 2011, 60 min", "USA 2013"); not a date's ("June 9, 2025": an article's)
+        if year is None and (found := _facts_year(text)):
+            year = found
     if year is None or minutes is None or lone_runtime(page) != minutes:
         return {}
     return {"year": year, "runtime_minutes": minutes}
+
+
+def _facts_year(text: str) -> int | None:
+    """The year a part of a facts line gives alone or after a country's name, in a text that is no date."""
+    for part in _SEPARATORS.split(text):
+        found = _YEAR_ALONE.fullmatch(part) or _COUNTRY_YEAR.fullmatch(part)
+        if found and (found.re is _YEAR_ALONE or country_code(found.group(1))) and not only_a_date(text):
+            return int(found.group(found.lastindex or 1))
+    return None
 
 
 def _after(body: LexborNode, heading: int, inside: int) -> Iterator[LexborNode]:

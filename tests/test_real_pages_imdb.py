@@ -18,6 +18,7 @@ import pytest
 
 import parsers
 from parsers.imdb.common import runtime_minutes
+from parsers.visible import _facts_year
 from tests.conftest import FIXTURES, SHARED
 
 SUBPAGE_KINDS = ("releaseinfo", "keywords", "companycredits", "movieconnections")
@@ -288,3 +289,25 @@ def test_a_link_to_another_sites_company_page_names_no_company() -> None:
 )
 def test_a_running_time_is_read_in_the_languages_film_pages_print_it(text: str, minutes: int) -> None:
     assert runtime_minutes(text) == minutes
+
+
+def test_a_facts_line_printing_the_country_before_the_year_marks_a_films_page() -> None:
+    # A Polish TV guide's page of one broadcast (programtv.onet.pl): "Włochy 2011, 60 min" under the heading, the
+    # year after the country it was made in (as German and Czech listings print "USA 2013, 125 Min."): read as no
+    # year alone, the page was taken for an article. Its heading is two links, "Komisarz Rex 11", ", odc. 9 …": no
+    # space before the comma.
+    name = "dev/E_other_film_sites/iptv-org__programtv-onet_n64mb_komisarz-rex-11-odc-9__2026-04"
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parsers.parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"]).to_dict()
+    assert record["kind"] == "title"
+    assert (record["year"], record["runtime_minutes"]) == (gold["year"], gold["runtime_minutes"]) == (2011, 60)
+    assert record["title"] == "Komisarz Rex 11, odc. 9 - Dawna sprawa"
+    assert record["title"] in gold["alternatives"]["title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("Włochy 2011, 60 min", 2011), ("USA 2013", 2013), ("2025 | China", 2025), ("Sobota 18.04.2026", None)],
+)
+def test_a_facts_lines_year_stands_alone_or_after_a_country(text: str, year: int | None) -> None:
+    assert _facts_year(text) == year
