@@ -9,8 +9,9 @@ own real pages split by site, ``dev`` and ``validation`` (tests/fixtures/real/{p
 Pages are compared exactly as ../shared/tools/grade.py compares them (its own ``grade_review``,
 alternatives included), in process rather than one CLI run per page. Per set it prints entry P/R/F1,
 year P/R, and lists found (a page with a list where the parser gave one with a right entry),
-abstained (a page with a list where the parser gave none) and invented (a page without one where the
-parser gave entries). ``-v`` prints the failing pages, but never those of ``validation``: that set is
+abstained (a page with a list where the parser gave none), invented (a page without one where the
+parser gave entries) and the mean of the list pages' own entry F1 (each page counting once, however long its
+list: the pooled figure is the long catalogues'). ``-v`` prints the failing pages, but never those of ``validation``: that set is
 looked at in aggregate only, so that no rule is written for one of its pages.
 """
 
@@ -84,12 +85,17 @@ def main() -> int:
             continue
         score = grader.Score()
         found = abstained = invented = with_list = 0
+        page_f1s: list[float] = []
         for gold_path, page_path in cases:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             if name == "shared":
                 gold = as_film_lists(gold)
             out = _output(page_path, grader.url_for(gold, page_path.name))
             problems = grader.grade_review(score, gold, out)
+            if gold.get("entries"):  # the page's own F1, every list page counting once however long its list
+                alone = grader.Score()
+                grader.grade_review(alone, gold, out)
+                page_f1s.append(alone.prf("entries")[2])
             has_list, got = bool(gold.get("entries")), bool(out.get("entries"))
             with_list += has_list
             abstained += has_list and not got
@@ -102,7 +108,8 @@ def main() -> int:
         lists_found = score.tp["lists_found"]
         print(
             f"{name:11s} {len(cases):3d} pages  entries P {p:.3f} R {r:.3f} F1 {f1:.3f}  years P {yp:.3f} R {yr:.3f}  "
-            f"lists found {lists_found}/{with_list} (all right {found}), abstained {abstained}, invented {invented}"
+            f"lists found {lists_found}/{with_list} (all right {found}), abstained {abstained}, invented {invented}, "
+            f"mean page F1 {sum(page_f1s) / len(page_f1s) if page_f1s else 0:.3f}"
         )
     return 0
 

@@ -1061,7 +1061,9 @@ def test_a_long_tables_cells_joined_row_after_row_are_judged_by_a_sample(monkeyp
     index = BlockIndex(text_blocks(page.tree), page.tree.body)
     read: list[str] = []
     reader = repeated._read
-    monkeypatch.setattr(repeated, "_read", lambda node, links: read.append(node.tag or "") or reader(node, links))
+    monkeypatch.setattr(
+        repeated, "_read", lambda node, links, films: read.append(node.tag or "") or reader(node, links, films)
+    )
     found = record_candidates(page, index)
     assert [len(candidate.items) for candidate in found] == [5000]
     assert read.count("tr") == 5000 and read.count("td") < 100
@@ -1620,3 +1622,49 @@ def test_a_slash_few_names_print_is_part_of_the_name(grader: ModuleType) -> None
     gold, record = _own("dev/C_lists/helloxizhao__douban-movie-top250-page1__2017-04")
     assert [entry.title for entry in record.entries[:3]] == [entry["title"] for entry in gold["entries"][:3]]
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "<p>10 The Silence of the Lambs</p>" over a paragraph of prose, counting down to 1: the number stands a
+        # space apart from the name in a paragraph that heads the text below it, as a heading would
+        "dev/C_lists/FelixOnline__felix-top-10-scariest-films-of-all-time__2012-10",
+        # "<li><p>The Red Shoes (1948)\nLong before Darren Aronofsky…": each blurb opens with its film's name and year
+        "dev/C_lists/FelixOnline__felix-best-films-from-the-1940s__2012-10",
+        # "1. <em>The Maltese Falcon.</em> 1941, directed by John Huston": the name is the emphasis after the number
+        "dev/C_lists/cyberkrunk__chesterjankowski-10-great-movies__2005-02",
+    ],
+)
+def test_a_blogs_list_names_each_film_as_its_prose_sets_it_apart(name: str, grader: ModuleType) -> None:
+    # round 25's pages (a student paper's and a composer's blog), each given no list or one of whole lines
+    gold, record = _own(name)
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_a_papers_references_opening_with_authors_and_year_are_no_list() -> None:
+    # The shape of PLOS ONE's reference list (journals.plos.org, 2007, saved in microlinkhq/metascraper's citation
+    # fixtures): each numbered reference opens "Romanovsky AA (2006) Chapter 23. …" as a blurb opens with its film's
+    # name and year; the name and year are read so on a page about films only.
+    references = [
+        "Romanovsky AA (2006)  Chapter 23. Temperature regulation. In: Petersen O, editor. Lecture Notes on Human "
+        "Physiology. Oxford: Blackwell. pp. 603–615. 5th ed.",
+        "Roberts WW (1988) Differential thermosensor control of thermoregulatory grooming, locomotion, and relaxed "
+        "postural extension. Ann N Y Acad Sci 525: 363–374.",
+        "Satinoff E (1964) Behavioral thermoregulation in response to local cooling of the rat brain. Am J Physiol "
+        "206: 1389–1394.",
+        "Kluger MJ (1991) Fever: role of pyrogens and cryogens. Physiol Rev 71: 93–127.",
+        "Steiner AA, Romanovsky AA (2007) Leptin: at the crossroads of energy balance and systemic inflammation. "
+        "Prog Lipid Res 46: 89–107.",
+    ]
+    items = "".join(
+        f'<li id="ref{n}"><span class="order">{n}.</span>{reference}</li>' for n, reference in enumerate(references, 1)
+    )
+    page = (
+        "<html><head><title>Neural Substrate of Cold-Seeking Behavior in Endotoxin Shock | PLOS One</title></head>"
+        f"<body><h1>Neural Substrate of Cold-Seeking Behavior in Endotoxin Shock</h1><h2>References</h2><ol>{items}</ol>"
+        "</body></html>"
+    )
+    record = parse(page.encode(), kind="review")
+    assert isinstance(record, ReviewPage)
+    assert record.entries == ()

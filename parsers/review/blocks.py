@@ -24,7 +24,8 @@ _BLOCK_TAGS = HEADINGS | {
     "blockquote", "section", "article", "header", "footer", "main", "figure", "figcaption", "pre", "hr",
     "address", "details", "summary", "fieldset", "center", "caption",
 }  # fmt: skip
-_BOLD_TAGS = frozenset({"strong", "b"})
+_BOLD_TAGS = frozenset({"strong", "b", "em", "i", "cite"})
+_LIST_NUMBER = re.compile(r"\s*#?\d{1,3}[.):]?\s+")  # "1. ", "#3 ", "10) " before a list's entry
 # Never content: scripts, the page's furniture, and icons: an icon font's ligature is a word in the markup
 # ("date_range", "star") drawn as a glyph (Google's Material icons and symbols, on millions of sites).
 _DROP_SELECTOR = (
@@ -365,8 +366,9 @@ class _Walker:
         elif segments and (text := clean("".join([text for text, _, _ in segments]))):
             bold: list[str] = []
             if any(is_bold for _, is_bold, _ in segments):
-                for chunk, is_bold, _ in segments:
-                    if not is_bold and chunk.strip():
+                for n, (chunk, is_bold, _) in enumerate(segments):
+                    # a list's number before the bold name is the bold run's ("1. <em>The Maltese Falcon.</em> 1941")
+                    if not is_bold and chunk.strip() and not (n == 0 and _LIST_NUMBER.fullmatch(chunk)):
                         break
                     bold.append(chunk)
             opening_bold = clean("".join(bold))

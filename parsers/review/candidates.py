@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..dates import only_a_date
 from .blocks import HEADINGS, Block, Line
 from .quality import steps_by_one
 
@@ -25,6 +26,8 @@ _SEPARATOR = re.compile(r"^(?:\s*(?:\.?[ºª]|[.):,\]])|\s+[-–—]|\s*[–—]
 RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
 _LOOK_BACK = 60  # a chain step may skip this many numbered lines of other lists or stray numbers
 _MAX_GAP = 12  # printed lists skip numbers (a missing item 6, jokes 158 → 168)
+_SHORT_LINE = 80  # a line standing alone this short is a heading in all but its markup
+_PROSE = 200  # a block this long is a paragraph of prose, not a heading's or a record's line
 
 
 @dataclass(slots=True)
@@ -105,7 +108,9 @@ def _numbered_lines(blocks: list[Block]) -> list[tuple[Item, tuple[str, bool]]]:
         if not block.in_article:  # a numbered "Most shared" rail beside the story
             continue
         for n, line in enumerate(block.lines):
-            hit = _line_item(line, bare=block.tag in HEADINGS)
+            # a number a space apart from the name in a heading, or in a short paragraph over a paragraph of prose, as
+            # a heading stands ("<p>10 The Silence of the Lambs</p>", its text below): chained, the rest confirm it
+            hit = _line_item(line, bare=block.tag in HEADINGS or _heads_prose(blocks, b))
             if hit:
                 found.append((Item(hit[0], hit[1], b, n), _kind(block, line)))
         # A table's rank column is the table candidate's to read, with the table's other columns.
@@ -115,6 +120,18 @@ def _numbered_lines(blocks: list[Block]) -> list[tuple[Item, tuple[str, bool]]]:
         if badge and named is not None and len(named.lines[0].text) <= 120 and not _line_item(named.lines[0]):
             found.append((Item(int(badge.group(1)), named.lines[0].text, b + 1, 0), _kind(named, named.lines[0])))
     return found
+
+
+def _heads_prose(blocks: list[Block], b: int) -> bool:
+    """The block is one short line (no date) and the next is a paragraph of prose, as under a heading."""
+    block = blocks[b]
+    return (
+        len(block.lines) == 1
+        and len(block.text) <= _SHORT_LINE
+        and b + 1 < len(blocks)
+        and len(blocks[b + 1].text) > _PROSE
+        and not only_a_date(block.text)
+    )
 
 
 def _best_chain(

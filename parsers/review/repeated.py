@@ -52,6 +52,8 @@ _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
 _MAX_FACTS_LINE = 80
 _NAME_AND_YEAR = re.compile(r"(.+?)\s*\((1[89]\d\d|20\d\d)\)")
+# A paragraph opening with a name and its year in brackets, its text after them
+_OPENING_NAME_AND_YEAR = re.compile(r"^([^()]{1,100}?)\s*\((1[89]\d\d|20\d\d)\)\s+\S")
 _FACTS_APART = re.compile(r"\s[|/·•]\s|\s*[|·•]\s*|,\s")
 _YEAR_ALONE = re.compile(r"[(\[]?(1[89]\d\d|20\d\d)[)\]]?")
 # A running time as a part of its own: "70'", "92 min", "1h 32m", "1 h 32 min", "2 hrs 11 mins".
@@ -290,7 +292,7 @@ class _FilmLinks:
         )
 
 
-def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
+def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record | None:
     """The record's title, rank, year and whether it links a film page, from the first nodes it holds."""
     heading = linked = linked_again = attributed = first_text = ""
     anchors: list[LexborNode] = []  # its links
@@ -359,6 +361,10 @@ def _read(record: LexborNode, links: _FilmLinks) -> _Record | None:
     # a card links its film twice: by its poster (whose link may hold only a badge, "Фильм") and by its name; a
     # record whose first line is a name and its year is named by it; one named by nothing but a time is a film so
     # named ("11:14", "2:37"), not a slot
+    if about_films and first_text and (opening := _OPENING_NAME_AND_YEAR.match(first_text)):
+        # "The Red Shoes (1948) Long before Darren Aronofsky…": a blurb opens with the name of its film and its year;
+        # on a page about films (a paper's references open alike: "Romanovsky AA (2006) Chapter 23. …")
+        first_text, year = opening.group(1), year or int(opening.group(2))
     names = (
         linked,
         linked_again,
@@ -530,6 +536,7 @@ class _Readings:
     def __init__(self, page: Page, schedule: bool, about_films: bool) -> None:
         self.links = _FilmLinks(page, wiki=about_films)  # a Wikipedia article is a film's only on a page about films
         self.schedule = schedule  # the page calls itself a schedule or a programme: runs of timed slots are lists
+        self.about_films = about_films
         self.titles = _own_titles(page)
         self._records: dict[int, _Record | None] = {}
         self._held: dict[int, bool] = {}
@@ -540,7 +547,7 @@ class _Readings:
     def record(self, node: LexborNode) -> _Record | None:
         key = node.mem_id
         if key not in self._records:
-            self._records[key] = _read(node, self.links)
+            self._records[key] = _read(node, self.links, self.about_films)
         return self._records[key]
 
     def held(self, node: LexborNode) -> bool:
