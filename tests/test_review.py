@@ -227,6 +227,8 @@ def test_seed_page_is_exact_whole_record() -> None:
         ("1/50 United goin down", None),
         ("3-D Body Scanners", None),
         ("12:15 PM", None),  # a TV guide's time, not item 12
+        ("1.) Kong: Skull Island (20th/Leg)", (1, "Kong: Skull Island (20th/Leg)")),  # Deadline's weekend chart, 2017
+        ("5). The LEGO Batman Movie (WB)", (5, "The LEGO Batman Movie (WB)")),
     ],
 )
 def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> None:

@@ -1668,3 +1668,31 @@ def test_a_papers_references_opening_with_authors_and_year_are_no_list() -> None
     record = parse(page.encode(), kind="review")
     assert isinstance(record, ReviewPage)
     assert record.entries == ()
+
+
+def test_a_box_office_charts_figures_and_distributors_are_no_part_of_the_names() -> None:
+    # The shape of Deadline's weekend box-office story (deadline.com, March 2017, saved in MSVCode/ir-research-data):
+    # "1.) Kong: Skull Island (20th/Leg), 3,846 theaters / $20.2M Fri. …", every line a name, its distributor in
+    # brackets, then a comma and the weekend's figures. Each entry was the whole line, opening ") Kong…".
+    chart = [
+        ("Kong: Skull Island", "20th/Leg", "3,846 theaters  / $20.2M Fri. (includes $3.7M in previews) /$24M Sat"),
+        ("Logan", "Fox", "4,071 theaters  (0)/ $10.4M Fri. (-68%) /$16.4M Sat/$11.1M Sun/ 3-day: $37.9M (-57%)"),
+        ("Get Out", "UNI", "3,143 theaters (+205) / $6M Fri. (-25%) / $8.76M Sat/$6.3M Sun/3-day: $21.07M (-25%)"),
+        ("The Shack", "LG", "2,888 theaters (0) / $2.7M Fri. (-51%) / $4.2M Sat/$3.15M Sun/3-day: $10M (-38%)"),
+        ("The LEGO Batman Movie", "WB", "3,303 theaters (-353) / $1.7M Fri.  /$3.6M Sat/$2.5M Sun/ 3-day: $7.8M"),
+        ("Before I Fall", "OR", "2,346 theaters / $1M Fri. (-42%) / $1.2M Sat/$800K Sun/3-day: $3M (-36%)"),
+    ]
+    lines = "".join(
+        f"<p>{n}.) {name} ({distributor}), {figures}</p>" for n, (name, distributor, figures) in enumerate(chart, 1)
+    )
+    page = (
+        "<html><head><title>‘Kong: Skull Island’ Raises Its Weekend Box Office Opening To $60M | Deadline</title>"
+        "</head><body>"
+        "<article><h1>'Kong' Beats His Chest & Stomps On Projections As Opening Hits $61M</h1>"
+        f"<p>Sunday estimates per studio-reported figures:</p>{lines}</article></body></html>"
+    )
+    record = parse(page.encode(), kind="review")
+    assert isinstance(record, ReviewPage)
+    assert [(entry.rank, entry.title) for entry in record.entries] == [
+        (n, name) for n, (name, _, _) in enumerate(chart, 1)
+    ]

@@ -41,6 +41,9 @@ _FACTS_IN_BRACKETS = re.compile(
     r"\s*\((?:[^()\d]{1,60}?[,;]\s*)+(?P<y>1[89]\d\d|20\d\d)\s*\)\s*$"
     r"|\s*\((?P<first>1[89]\d\d|20\d\d)(?:[,;]\s*[^()\d]{1,60}?)+\)\s*$"
 )
+# A name, then a comma and a figure: a chart's facts ("Logan (Fox), 4,071 theaters (0)/ $10.4M Fri.", see
+# _figures_after_names).
+_FIGURES_AFTER = re.compile(r"^(?P<name>.*?[^\d\s]),\s+(?=[$€£]?\d)")
 # A note in brackets closing a name: "The Bear (FX)", "Mank (12A)" (see _notes_after_names).
 _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
 # A year after a name and a comma or a dash: "Parasite, 2019", "Parasite – 2019" (but "Nico, 1988" is a film's name).
@@ -171,7 +174,12 @@ def _year_apart(title: str, year: int | None, year_end: int | None) -> tuple[str
 
 
 def _without_note(title: str) -> str:
-    return match.group("name") if (match := _NOTE_AFTER.match(title)) else title
+    return _before(_NOTE_AFTER, title)
+
+
+def _before(pattern: re.Pattern[str], title: str) -> str:
+    """The name ``pattern`` finds before what follows it, or the title as it is."""
+    return match.group("name") if (match := pattern.match(title)) else title
 
 
 def _fact_year(text: str) -> int | None:
@@ -327,6 +335,10 @@ class EntryBuilder:
         # a year after a comma or a dash ("Hereditary, 2018") where most names end so; "Nico, 1988" alone keeps it
         if _printed_so([title for title, year, _ in cleaned if year is None], _YEAR_AFTER):
             cleaned = [_year_apart(*parts) for parts in cleaned]
+        # a chart's figures after each name ("Kong: Skull Island (20th/Leg), 3,846 theaters / $20.2M Fri."), where most
+        # names carry them: then its distributor's note in brackets, below
+        if _printed_so([title for title, _, _ in cleaned], _FIGURES_AFTER):
+            cleaned = [(_before(_FIGURES_AFTER, title), year, year_end) for title, year, year_end in cleaned]
         if _notes_after_names([title for title, _, _ in cleaned]):
             cleaned = [(_without_note(title), year, year_end) for title, year, year_end in cleaned]
         cleaned = _disambiguated(items, cleaned)
