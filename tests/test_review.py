@@ -296,6 +296,11 @@ def test_truncated_seed_keeps_the_entries_it_has() -> None:
         ("Best of both worlds: an interview with Agnès Varda", False),
         ("Best Picture race heats up", False),
         ("Studio pushes sequel to 2026", False),
+        ("PIXAR MOVIES RANKED", True),  # round 25's blog pages
+        ("Every Marvel Movie, Ranked", True),
+        ("Die besten Filme des Jahrtausends (bis jetzt)", True),
+        ("Las mejores películas de 2019", True),
+        ("Top-ranked director returns to Cannes", False),
     ],
 )
 def test_best_of_titles_that_promise_a_list(title: str, expected: bool) -> None:

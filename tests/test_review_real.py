@@ -1696,3 +1696,20 @@ def test_a_box_office_charts_figures_and_distributors_are_no_part_of_the_names()
     assert [(entry.rank, entry.title) for entry in record.entries] == [
         (n, name) for n, (name, _, _) in enumerate(chart, 1)
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "Die besten Filme des Jahrtausends (bis jetzt)": an <ol> of 15 German titles, each with its place on IMDb's
+        # list in brackets ("Aviator (-)"), no film link but the blog's own reviews
+        "dev/C_lists/TheGoodCartman__kingoli-die-besten-filme-des-jahrtausends__2009-08",
+        # "PIXAR MOVIES RANKED": an <ol reversed> of 15 names over their comments, counting down
+        "dev/C_lists/gwcoffey__gwcoffey-pixar-movies-ranked__2016-03",
+    ],
+)
+def test_a_list_of_names_a_title_promises_without_a_count_is_read(name: str, grader: ModuleType) -> None:
+    # round 26's blogs: the one list of the article, no film links nor years, under a title promising a list in
+    # words ("besten", "ranked") not numbers; each was given nothing and no warning
+    gold, record = _own(name)
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}

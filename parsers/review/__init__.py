@@ -27,7 +27,7 @@ from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
 from .inline import inline_candidates
 from .linked_lines import linked_lines
-from .lists import list_candidates
+from .lists import list_candidates, promised_lists
 from .menus import menu_names, site_sections
 from .pagination import next_page_url
 from .quality import (
@@ -338,6 +338,8 @@ def _candidates(
         fits = bool(found) or not promises_list(topic.titles)
     if not fits:
         found.extend(c for c in (heading_run(blocks, count),) if c)
+        if not count:
+            found.extend(promised_lists(page, index))
         if count:
             found.extend(card_candidates(index, count))
             found.extend(inline_candidates(blocks, count))

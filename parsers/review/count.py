@@ -69,6 +69,13 @@ def promised_count(titles: list[str]) -> int | None:
 
 
 _BEST_OF = re.compile(r"\b(best|top|greatest|favou?rites?|worst|must-haves?)\b\s*(.*)", re.I)
+# "Pixar movies ranked", "Every Marvel Movie, Ranked" (not "top-ranked", "highest-ranked": one thing's place)
+_RANKED = re.compile(r"(?<![\w-])ranked\b", re.I)
+# "best" in the plural, in the languages lists are written in: "Die besten Filme", "Les meilleurs films", "Las
+# mejores películas", "I migliori film", "Os melhores filmes", "Najlepsze filmy", "Лучшие фильмы"
+_BEST_PLURAL = re.compile(
+    r"\b(?:besten|meilleur(?:e)?s|mejores|migliori|melhores|najlepsze|najlepszych|лучшие|лучших|найкращі)\b", re.I
+)
 _PERIOD = re.compile(r"^of (?:\d{4}|the (?:year|decade|century|month|week)|all[ -]time)\b", re.I)
 _TOKEN = re.compile(r"[\w'’-]+")
 _NOT_PLURAL = frozenset(
@@ -81,6 +88,8 @@ def promises_list(titles: list[str]) -> bool:
     "Top picks", "The best of 2019"), but not every "best" does ("The best way to …", "Best of
     both worlds"): a plural must follow within two words, or a period of time, at once or after one word ("The best
     film of 2025")."""
+    if titles and (_RANKED.search(titles[0]) or _BEST_PLURAL.search(titles[0])):
+        return True
     found = _BEST_OF.search(titles[0]) if titles else None
     if found is None:
         return False

@@ -24,6 +24,9 @@ _LABEL = re.compile(r"^(?P<label>[^:]{2,60}):\s")
 _HTML_INTEGER = re.compile(r"[ \t\n\f\r]*([-+]?[0-9]{1,9})")
 _LABELLED = 0.5  # the share of a list's items opening with "Title:" that makes the colon a label, not a name's
 _CONFIDENCE = {"ol": 0.7, "ul": 0.55}  # a bulleted list is less surely the article's list than headings are
+_UNCOUNTED_CONFIDENCE = {"ol": 0.6, "ul": 0.45}  # and less surely where the title names no count
+_MIN_UNCOUNTED = 5  # items of a list the title promises without a count (as for its headings, see unnumbered)
+_MAX_UNCOUNTED_NAME = 80  # characters of each item's name: longer is a sentence, a point the article makes
 
 
 @dataclass(slots=True)
@@ -145,6 +148,28 @@ def _first_fit(run: list[_List], count: int) -> list[_List] | None:
         if one.items and end < len(totals) and totals[end] == totals[start] + count:
             return run[start:end]
     return None
+
+
+def promised_lists(page: Page, index: BlockIndex) -> list[Candidate]:
+    """Where the title promises a list and names no count ("Die besten Filme des Jahrtausends", "Pixar movies
+    ranked"): each list of the article long enough to be one, of short names all different (not a list of
+    sentences: a review's points), ranked by the numbers a browser shows before them."""
+    found = []
+    for one in _lists(page, index):
+        titles = [title for title, _, _ in one.items]
+        if (
+            len(titles) < _MIN_UNCOUNTED
+            or len(set(titles)) < len(titles)
+            or any(len(title) > _MAX_UNCOUNTED_NAME for title in titles)
+        ):
+            continue
+        ranks = one.shown or range(1, len(titles) + 1)
+        items = [
+            Item(rank, title, b, 0, rank_inferred=True, end=after)
+            for rank, (title, b, after) in zip(ranks, one.items, strict=True)
+        ]
+        found.append(Candidate(one.tag, items, _UNCOUNTED_CONFIDENCE[one.tag]))
+    return found
 
 
 def list_candidates(page: Page, index: BlockIndex, count: int) -> list[Candidate]:
