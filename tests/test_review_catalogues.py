@@ -75,6 +75,12 @@ def test_a_digit_glued_to_a_name_promises_no_count(title: str, count: int | None
         ("Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…", None),
         ("Heat: 4 stars", None),
         ("Top 5 star-studded films", 5),
+        # a name's number closing the title (New York magazine, 2005: "Drawing Restraint 9" promised nine entries, and
+        # the nine links of its footer were given as a list)
+        ("Bjork Talks about her New Film Drawing Restraint 9", None),
+        ("Toy Story 3 - Review", None),
+        ("IMDb Top 250", 250),
+        ("Our Favourites 25", 25),
     ],
 )
 def test_a_pages_number_or_a_dates_day_promises_no_count(title: str, count: int | None) -> None:

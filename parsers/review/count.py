@@ -31,6 +31,12 @@ _QUOTED = re.compile(
 )
 # A review's rating, not a count: "2 stars", "4 Sterne", "3 étoiles".
 _RATING = re.compile(r"\s*(?:stars?|sterne?|étoiles?|estrellas?|stelle|звезд\w*)(?![\w-])", re.I)
+# The words a count closing a title follows: "Top 10", "The Best 25", "Hot 100", "Greatest 50", "Favourites 25"
+_LIST_WORDS = frozenset(
+    {"top", "best", "greatest", "hot", "favorites", "favourites", "picks", "essentials", "list", "ranked", "ranking",
+     "chart", "countdown", "the", "our"}
+)  # fmt: skip
+_TITLE_END = re.compile(r"^\s*(?:$|[|–—-]\s)")  # the end of the title, or of its part before the site's name
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
 
@@ -45,10 +51,22 @@ def _count(title: str) -> re.Match[str] | None:
             _PART_BEFORE.search(before)
             or any(word is not None and names_a_month(word.group(1)) for word in (word_before, word_after))
             or _RATING.match(after) is not None
+            or _names_number(word_before, after)
         ):
             continue
         return match
     return None
+
+
+def _names_number(word_before: re.Match[str] | None, after: str) -> bool:
+    """The number closes the title after a name's word, not a list's ("Drawing Restraint 9", "Toy Story 3"; not "Top
+    10", "Favourites 25"): a name's number."""
+    return (
+        word_before is not None
+        and word_before.group(1)[:1].isupper()
+        and word_before.group(1).casefold() not in _LIST_WORDS
+        and _TITLE_END.match(after) is not None
+    )
 
 
 def _unless_counting_films(quote: re.Match[str]) -> str:

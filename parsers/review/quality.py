@@ -117,6 +117,12 @@ _PROGRAMME = re.compile(
     r"|schedules?|tv[ -]guide|listings|epg|fernsehprogramm|palinsesto|programaci[óo]n|програм\w*|программ\w*)\b",
     re.I,
 )
+# "Shows" as news headlines use the verb: "Tourism is L.A.'s No. 1 job generator, report shows", "Video shows …"
+_SHOWS_AS_VERB = re.compile(
+    r"\b(?:reports?|study|studies|surveys?|polls?|data|research|analysis|photos?|videos?|footage|charts?|maps?"
+    r"|images?|graphs?|evidence|tests?|records?|figures|documents?|filings?|memos?|emails?|letters?|scans?)\s+shows\b",
+    re.I,
+)
 # Film words that podcasts, radio and games use as well ("Top Shows You Should Listen To", "500 Episodes"), and a
 # video site's domain (".tv").
 _SHARED_WORDS = re.compile(r"\b(?:tv|shows?|series|episodes?|streaming)\b", re.I)
@@ -219,7 +225,7 @@ def steps_by_one(ranks: list[int]) -> float:
 
 
 def about_films(words: str) -> bool:
-    return bool(_FILM_WORDS.search(words))
+    return bool(_FILM_WORDS.search(_SHOWS_AS_VERB.sub(" ", words)))
 
 
 def programme_page(words: str) -> bool:
