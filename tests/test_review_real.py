@@ -1718,3 +1718,12 @@ def test_a_list_of_names_a_title_promises_without_a_count_is_read(name: str, gra
     # words ("besten", "ranked") not numbers; each was given nothing and no warning
     gold, record = _own(name)
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_a_page_about_films_with_no_other_list_gives_its_articles_numbered_list(grader: ModuleType) -> None:
+    # Business Punk on Netflix's five Nike fitness series (2022): an <ol> of five names with their episode counts
+    # ("Kickstart Fitness with the Basics (13 Folgen)"), no film link, no year, no title promising a list
+    gold, record = _own(
+        "dev/C_lists/markusmobius__business-punk-netflix-nike-fitness-series-five-workout-programmes__2022-12"
+    )
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}

@@ -336,6 +336,9 @@ def _candidates(
         fits = any(len(candidate.items) == count for candidate in found)
     else:
         fits = bool(found) or not promises_list(topic.titles)
+        if not found and topic.films:
+            # nothing else on a page about films: its article's numbered list of names, ranked by the markup
+            found.extend(candidate for candidate in promised_lists(page, index) if candidate.shape == "ol")
     if not fits:
         found.extend(c for c in (heading_run(blocks, count),) if c)
         if not count:

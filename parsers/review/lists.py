@@ -152,8 +152,9 @@ def _first_fit(run: list[_List], count: int) -> list[_List] | None:
 
 def promised_lists(page: Page, index: BlockIndex) -> list[Candidate]:
     """Where the title promises a list and names no count ("Die besten Filme des Jahrtausends", "Pixar movies
-    ranked"): each list of the article long enough to be one, of short names all different (not a list of
-    sentences: a review's points), ranked by the numbers a browser shows before them."""
+    ranked"), or where nothing else on a page about films reads as a list: each list of the article long enough to be
+    one, of short names all different (not a list of sentences: a review's points), ranked by the numbers a browser
+    shows before them."""
     found = []
     for one in _lists(page, index):
         titles = [title for title, _, _ in one.items]
