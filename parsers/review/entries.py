@@ -41,8 +41,8 @@ _FACTS_IN_BRACKETS = re.compile(
     r"\s*\((?:[^()\d]{1,60}?[,;]\s*)+(?P<y>1[89]\d\d|20\d\d)\s*\)\s*$"
     r"|\s*\((?P<first>1[89]\d\d|20\d\d)(?:[,;]\s*[^()\d]{1,60}?)+\)\s*$"
 )
-# A name, then a comma and a figure: a chart's facts ("Logan (Fox), 4,071 theaters (0)/ $10.4M Fri.", see
-# _figures_after_names).
+# A name, then a comma and a figure: a chart's facts after most names ("Logan (Fox), 4,071 theaters (0)/ $10.4M
+# Fri.": see EntryBuilder.build).
 _FIGURES_AFTER = re.compile(r"^(?P<name>.*?[^\d\s]),\s+(?=[$€£]?\d)")
 # A note in brackets closing a name: "The Bear (FX)", "Mank (12A)" (see _notes_after_names).
 _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
