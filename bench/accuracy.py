@@ -91,10 +91,11 @@ def main() -> int:
             if name == "shared":
                 gold = as_film_lists(gold)
             out = _output(page_path, grader.url_for(gold, page_path.name))
-            problems = grader.grade_review(score, gold, out)
+            alone = grader.Score()  # the page's own counts, then added to the set's
+            problems = grader.grade_review(alone, gold, out)
+            for field in alone.tp.keys() | alone.fp.keys() | alone.fn.keys():
+                score.add(field, alone.tp[field], alone.fp[field], alone.fn[field])
             if gold.get("entries"):  # the page's own F1, every list page counting once however long its list
-                alone = grader.Score()
-                grader.grade_review(alone, gold, out)
                 page_f1s.append(alone.prf("entries")[2])
             has_list, got = bool(gold.get("entries")), bool(out.get("entries"))
             with_list += has_list

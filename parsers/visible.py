@@ -548,10 +548,13 @@ def header_facts(page: Page) -> dict[str, int]:
 
 def _facts_year(text: str) -> int | None:
     """The year a part of a facts line gives alone or after a country's name, in a text that is no date."""
+    if only_a_date(text):
+        return None
     for part in _SEPARATORS.split(text):
-        found = _YEAR_ALONE.fullmatch(part) or _COUNTRY_YEAR.fullmatch(part)
-        if found and (found.re is _YEAR_ALONE or country_code(found.group(1))) and not only_a_date(text):
-            return int(found.group(found.lastindex or 1))
+        if alone := _YEAR_ALONE.fullmatch(part):
+            return int(alone.group(1))
+        if (made := _COUNTRY_YEAR.fullmatch(part)) and country_code(made.group(1)):
+            return int(made.group(2))
     return None
 
 

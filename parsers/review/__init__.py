@@ -331,21 +331,21 @@ def _candidates(
     found = [c for c in (itemlist, numbered_chain(blocks, count)) if c] + table_candidates(page, index)
     found.extend(record_candidates(page, index, topic.films, programme_page(topic.words)))
     found.extend(linked_lines(page, blocks, topic.films))
+    nothing_else = not found and topic.films
     if count:
         found.extend(list_candidates(page, index, count))
         fits = any(len(candidate.items) == count for candidate in found)
     else:
         fits = bool(found) or not promises_list(topic.titles)
-        if not found and topic.films:
-            # nothing else on a page about films: its article's numbered list of names, ranked by the markup
-            found.extend(candidate for candidate in promised_lists(page, index) if candidate.shape == "ol")
     if not fits:
         found.extend(c for c in (heading_run(blocks, count),) if c)
-        if not count:
-            found.extend(promised_lists(page, index))
-        if count:
-            found.extend(card_candidates(index, count))
-            found.extend(inline_candidates(blocks, count))
+    if not count and (not fits or nothing_else):
+        # the article's lists of names where the title promises a list and names no count; where nothing else on a
+        # page about films reads as a list, its numbered ones (<ol>), ranked by the markup
+        found.extend(candidate for candidate in promised_lists(page, index) if not fits or candidate.shape == "ol")
+    if count and not fits:
+        found.extend(card_candidates(index, count))
+        found.extend(inline_candidates(blocks, count))
     return found
 
 
