@@ -255,6 +255,14 @@ def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> No
         ("Gladiator ‡", ("Gladiator", None, None)),
         ("Traffic[12]", ("Traffic", None, None)),
         ("M*A*S*H", ("M*A*S*H", None, None)),
+        # a director's credit after the name: Craig Munro's best of 2011 (round 27, "<h3>10. Scream 4 <span>Dir. Wes
+        # Craven</span></h3>"), and the other ways critics' lists print it
+        ("Scream 4 Dir. Wes Craven", ("Scream 4", None, None)),
+        ("Heat (1995) dir. Michael Mann", ("Heat", 1995, None)),
+        ("Heat, directed by Michael Mann", ("Heat", None, None)),
+        ("Cléo de 5 à 7 (réal. Agnès Varda)", ("Cléo de 5 à 7", None, None)),
+        ("A Monster Calls (2016, dir. J.A. Boyana)", ("A Monster Calls", 2016, None)),
+        ("Directed by John Ford", ("Directed by John Ford", None, None)),
     ],
 )
 def test_clean_title(raw: str, expected: tuple[str, int | None, int | None]) -> None:

@@ -1727,3 +1727,25 @@ def test_a_page_about_films_with_no_other_list_gives_its_articles_numbered_list(
         "dev/C_lists/markusmobius__business-punk-netflix-nike-fitness-series-five-workout-programmes__2022-12"
     )
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_a_page_whose_only_text_is_in_its_posters_attributes_is_read() -> None:
+    # 7m45h's "evil_list" (round 27): a nav bar, then linked posters whose names are only in their title and alt
+    # ("28 Days Later 2002"); with no text block in the run, its share in the article was read past the blocks' end
+    names = ["28 Days Later 2002", "Aliens 1986", "American Psycho 2000", "Army of Darkness 1992"]
+    posters = "".join(
+        f'<a href="https://www.imdb.com/title/tt{n:07d}/" title="{name}"><img src="{n}.jpg" alt="{name}"></a>'
+        for n, name in enumerate(names, 1)
+    )
+    html = (
+        '<html><head><title>evil_list</title></head><body><nav><h2><a href="/">evil_list</a></h2>'
+        f'<a href="/#blog">home</a></nav><main><div class="main-section">{posters}</div></main></body></html>'
+    )
+    record = parse(html.encode())
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == [
+        "28 Days Later",
+        "Aliens",
+        "American Psycho",
+        "Army of Darkness",
+    ]

@@ -35,6 +35,13 @@ _YEAR_THEN_NOTE = re.compile(
     r"\s*\(\s*(?P<y>1[89]\d\d|20\d\d)\s*\)\s*"
     r"(?:\([^()]{1,40}\)|[-–—,|/·•]\s*[^()\s][^()]{0,39}?|\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|/\s*(?:5|10|100)))\s*$"
 )
+# A director's credit closing the name, alone or in brackets: "Scream 4 Dir. Wes Craven", "Heat, directed by Michael
+# Mann", "Cléo de 5 à 7 (réal. Agnès Varda)"; a few words with no digit or bracket (a credit inside the facts'
+# brackets, "(2016, dir. J.A. Boyana)", is theirs to read).
+_CREDIT = r"(?i:dir\.|directed\s+by|r[ée]al\.|r[ée]alis[ée]\s+par|regie:?|regia\s+di|dirigid[ao]\s+por|реж\.)"
+_DIRECTOR_AFTER = re.compile(
+    rf"(?<=\S)(?:\s*\(\s*{_CREDIT}\s*[^()\d]{{2,50}}\)|\s*[,;:–—-]?\s+{_CREDIT}\s*[^()\d]{{2,50}})$"
+)
 # The facts a critics' list puts in brackets after the name, the year among them: "(Bong Joon-ho, 2019)", "(dir.
 # Agnès Varda, France, 1962)", "(2019, Bong Joon-ho)".
 _FACTS_IN_BRACKETS = re.compile(
@@ -46,8 +53,9 @@ _FACTS_IN_BRACKETS = re.compile(
 _FIGURES_AFTER = re.compile(r"^(?P<name>.*?[^\d\s]),\s+(?=[$€£]?\d)")
 # A note in brackets closing a name: "The Bear (FX)", "Mank (12A)" (see _notes_after_names).
 _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
-# A year after a name and a comma or a dash: "Parasite, 2019", "Parasite – 2019" (but "Nico, 1988" is a film's name).
-_YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•])\s*(?P<y>1[89]\d\d|20\d\d)$")
+# A year after a name and a comma, a dash or a space: "Parasite, 2019", "Parasite – 2019", a poster's alt "Aliens 1986"
+# (but "Nico, 1988" and "Blade Runner 2049" are films' names: only where most of a list's names end so).
+_YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•]|(?=\s))\s*(?P<y>1[89]\d\d|20\d\d)$")
 _RUNTIME_AFTER = re.compile(r"\s+\d{1,2}\s?h(?:rs?|ours?)?\.?\s*\d{1,2}\s?m(?:in(?:ute)?s?)?\.?$", re.I)
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 # A spaced dash between a name and what the list says of it ("10. Caught by the Tides — a crime epic that still holds
@@ -83,7 +91,7 @@ _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\
 def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, int | None]:
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped, and with
     ``other_titles`` the other titles after a " / "."""
-    title = _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw)))))
+    title = _DIRECTOR_AFTER.sub("", _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw))))))
     year = year_end = None
     match = _YEARS.search(title)
     if match:
@@ -162,7 +170,7 @@ def without_runtime(title: str) -> str:
 
 
 def year_after(title: str) -> int | None:
-    """The year a name ends with after a comma or a dash ("Annie Hall – 1977"), which a list printing every name so
+    """The year a name ends with after a comma, a dash or a space ("Annie Hall – 1977"), which a list printing every name so
     gives its entries (see ``EntryBuilder``); alone it may be the name's own ("Nico, 1988")."""
     return int(after.group("y")) if (after := _YEAR_AFTER.match(title)) else None
 

@@ -751,7 +751,8 @@ def _candidate(
         )
     if len(items) < _MIN_RUN:
         return None
-    in_article = share([index.blocks[item.block].in_article for item in items])
+    # posters with no text of their own (block -1) say nothing of where the article is
+    in_article = share([index.blocks[item.block].in_article for item in items if item.block >= 0])
     years = share([record.year is not None for record in records])
     # a list with no text of its own (names only in the posters' alts: a carousel) is the weaker reading of a page
     unseen = share([item.block < 0 for item in items])
@@ -898,7 +899,7 @@ def _dated_sections(sections: list[list[LexborNode]], readings: _Readings) -> li
 
 
 def _dated(year: int | None, title: str) -> bool:
-    """A year of the record's own, or after its name: in brackets, or after a comma or dash ("Annie Hall – 1977";
+    """A year of the record's own, or after its name: in brackets, or after a comma, a dash or a space ("Annie Hall – 1977";
     counted across sections, where a name's own year, "Nico, 1988", is one among many)."""
     return year is not None or clean_title(title)[1] is not None or year_after(title) is not None
 
