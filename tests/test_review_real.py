@@ -1749,3 +1749,22 @@ def test_a_page_whose_only_text_is_in_its_posters_attributes_is_read() -> None:
         "American Psycho",
         "Army of Darkness",
     ]
+
+
+def test_a_card_links_heading_names_it_not_the_kicker_above() -> None:
+    # rbb's Mediathek "Sendungen A-K" (2018, development): each show's card is one link holding a kicker with its
+    # count of videos ("214 Beiträge") over the show's <h4>; the kicker was read as the name
+    shows = [("Abendschau", 214), ("Abendshow", 4), ("Kesslers Expedition", 165), ("Kowalski & Schmidt", 12)]
+    cards = "".join(
+        f'<div class="teaser"><div class="media"><a href="/tv/{name}/Sendung?documentId={n}"><img src="{n}.png" '
+        f'alt="Logo: {name}, Quelle: rbb"></a></div><div class="textWrapper"><a href="/tv/{name}/Sendung?documentId={n}"'
+        f' class="textLink"><p class="dachzeile">{count} Beiträge</p><h4 class="headline">{name}</h4></a></div></div>'
+        for n, (name, count) in enumerate(shows, 1)
+    )
+    html = (
+        "<html><head><title>rbb Mediathek: TV-Sendungen des rbb, beginnend mit A-K</title></head><body><main>"
+        f"<h1>Sendungen A-K</h1>{cards}</main></body></html>"
+    )
+    record = parse(html.encode(), url="http://mediathek.rbb-online.de/tv/sendungen-a-z?buchstabe=A-K")
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == [name for name, _ in shows]

@@ -445,8 +445,11 @@ def _marks_film(attributes: dict[str, str | None]) -> bool:
 
 
 def _link_text(link: LexborNode) -> str:
-    """A link's text; for a link wrapping a whole card (name, original name, country as paragraphs), its first
-    paragraph's."""
+    """A link's text; for a link wrapping a whole card (name, original name, country as paragraphs), its heading's,
+    else its first paragraph's: a kicker over the heading ("214 Beiträge", a genre) does not name the card."""
+    heading = next((node for node in link.traverse(include_text=False) if node.tag in HEADINGS), None)
+    if heading is not None and (text := clean(heading.text(deep=True, separator=" "))):
+        return text
     first_block = next((node for node in link.traverse(include_text=False) if node.tag in _BLOCKS_IN_LINK), None)
     # and where that paragraph's box opens with a box of its own (Trakt's <div class="titles"><h3>Arrival</h3>
     # <h4>Feb 17, 2017 21:28</h4>…), that box's
