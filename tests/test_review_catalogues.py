@@ -81,6 +81,10 @@ def test_a_digit_glued_to_a_name_promises_no_count(title: str, count: int | None
         ("Toy Story 3 - Review", None),
         ("IMDb Top 250", 250),
         ("Our Favourites 25", 25),
+        # a span of time (The Brooklyn Dispatch, 2026: "Cannes - 3 Months On" promised three of its 41 films)
+        ("Cannes - 3 Months On", None),
+        ("Pixar at 30 years: every film ranked", None),
+        ("Die 10 besten Filme der letzten 20 Jahre", 10),
     ],
 )
 def test_a_pages_number_or_a_dates_day_promises_no_count(title: str, count: int | None) -> None:

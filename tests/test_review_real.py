@@ -1768,3 +1768,21 @@ def test_a_card_links_heading_names_it_not_the_kicker_above() -> None:
     record = parse(html.encode(), url="http://mediathek.rbb-online.de/tv/sendungen-a-z?buchstabe=A-K")
     assert isinstance(record, ReviewPage)
     assert [entry.title for entry in record.entries] == [name for name, _ in shows]
+
+
+def test_a_table_whose_header_names_its_films_is_a_film_list_whatever_the_title_says() -> None:
+    # The Brooklyn Dispatch's "Cannes - 3 Months On" (2026, development): no word of its titles speaks of films (a
+    # festival's name), its rows link nothing and print no years, but the tables' first column is headed "Film"
+    films = ["Sheep in the Box", "Hope", "Fjord", "La Bola Negra", "Fatherland", "Gentle Monster"]
+    rows = "".join(
+        f"<tr><td>{film}</td><td>Director {n}</td><td>Palme d'Or</td><td>NEON</td></tr>" for n, film in enumerate(films)
+    )
+    html = (
+        "<html><head><title>Cannes - 3 Months On</title></head><body><article><h1>Cannes - 3 Months On</h1>"
+        "<p>Where the line-up stands three months after the festival.</p><table><thead><tr><th>Film</th>"
+        f"<th>Director</th><th>Cannes Result</th><th>U.S. Status</th></tr></thead><tbody>{rows}</tbody></table>"
+        "</article></body></html>"
+    )
+    record = parse(html.encode(), url="https://thebrooklyndispatch.com/cannes-three-months-on/")
+    assert isinstance(record, ReviewPage)
+    assert [entry.title for entry in record.entries] == films

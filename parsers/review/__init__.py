@@ -317,7 +317,7 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return f"no list given: {len(chosen.items)} cards side by side, unranked, which no title promises"
     if (products := ranked_products(topic.titles)) and not film_marked and not is_list_url(page.url):
         return f"no film list: the page ranks {products}"
-    if topic.films or is_list_url(page.url) or film_marked:
+    if topic.films or is_list_url(page.url) or film_marked or chosen.films_declared:
         return None
     return "no film list: the page never speaks of films or TV, and its entries carry no film links or years"
 

@@ -49,6 +49,7 @@ class Candidate:
     shape: str
     items: list[Item]
     confidence: float
+    films_declared: bool = False  # the markup names the entries films or shows (a table's "Film" column)
 
 
 def unranked(items: list[Item]) -> bool:

@@ -29,8 +29,13 @@ _PART_BEFORE = re.compile(
 _QUOTED = re.compile(
     r"(?<![\w'])'[^']+'(?![\w'])|\"[^\"]+\"|“[^”]+”|‘[^’]+’|„[^“”]+[“”]|«[^»]+»|‹[^›]+›|《[^》]+》|「[^」]+」|『[^』]+』"
 )
-# A review's rating, not a count: "2 stars", "4 Sterne", "3 étoiles".
-_RATING = re.compile(r"\s*(?:stars?|sterne?|étoiles?|estrellas?|stelle|звезд\w*)(?![\w-])", re.I)
+# A review's rating or a span of time, not a count: "2 stars", "4 Sterne", "3 Months On", "30 years of Pixar".
+_RATING_OR_SPAN = re.compile(
+    r"\s*(?:stars?|sterne?|étoiles?|estrellas?|stelle|звезд\w*|hours?|days?|weeks?|months?|years?|decades?|stunden"
+    r"|tage|wochen|monate|jahre|jahrzehnte|jours|semaines|mois|ans|années|días|semanas|meses|años|ore|giorni|mesi|anni"
+    r"|часов|дней|недель|месяцев|лет)(?![\w-])",
+    re.I,
+)
 # The words a count closing a title follows: "Top 10", "The Best 25", "Hot 100", "Greatest 50", "Favourites 25"
 _LIST_WORDS = frozenset(
     {"top", "best", "greatest", "hot", "favorites", "favourites", "picks", "essentials", "list", "ranked", "ranking",
@@ -43,14 +48,14 @@ _WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
 
 def _count(title: str) -> re.Match[str] | None:
     """The title's first number that is neither a day of a date ("Domestic Box Office For Apr 26, 2019",
-    "Киноафиша на субботу 12 сентября"), a part's number (a page's, a season's) nor a rating ("2 stars")."""
+    "Киноафиша на субботу 12 сентября"), a part's number (a page's, a season's) nor a rating or a span of time ("2 stars", "3 months")."""
     for match in _DIGITS.finditer(title):
         before, after = title[: match.start()], title[match.end() :]
         word_before, word_after = _WORD_BEFORE.search(before), _WORD_AFTER.search(after)
         if (
             _PART_BEFORE.search(before)
             or any(word is not None and names_a_month(word.group(1)) for word in (word_before, word_after))
-            or _RATING.match(after) is not None
+            or _RATING_OR_SPAN.match(after) is not None
             or _names_number(word_before, after)
         ):
             continue

@@ -21,11 +21,20 @@ from .quality import FOOTNOTE_CALL, film_url, share, title_like
 _TITLE_COLUMN = re.compile(
     r"^(film|title|movie|name|series|show|album|book|game|product|model|titel|produkt|modell|nom|título)s?$", re.I
 )
-_FILM_TITLE_COLUMN = re.compile(
-    r"^(?:tv[ -]?)?(?:film|title|movie|series|show|programme|program|titel|filmtitel|titre|título|titolo|película|pelicula"
-    r"|serie|série|serien|serial|seriál|фильм|сериал|название|片名|电影|電影|映画|作品|作品名|タイトル|제목|영화)(?:s|e|es)?(?:\s+(?:name|title)s?)?(?:\s*\(.*\))?$",
-    re.I,
+# A title column's header: one naming films or shows ("Film", "Series", "Фильм", "映画"), or titles of anything.
+_FILM_NOUNS = (
+    "film|movie|series|show|programme|program|filmtitel|película|pelicula|serie|série|serien|serial|seriál|фильм"
+    "|сериал|片名|电影|電影|映画|영화"
 )
+_TITLE_NOUNS = "title|titel|titre|título|titolo|название|作品|作品名|タイトル|제목"
+
+
+def _column_header(nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:tv[ -]?)?(?:{nouns})(?:s|e|es)?(?:\s+(?:name|title)s?)?(?:\s*\(.*\))?$", re.I)
+
+
+_FILMS_COLUMN = _column_header(_FILM_NOUNS)
+_FILM_TITLE_COLUMN = _column_header(f"{_FILM_NOUNS}|{_TITLE_NOUNS}")
 _RANK_COLUMN = re.compile(
     r"^(#|no\.?|nr\.?|rank(ing)?|pos\.?|position|place|rang|platz|puesto|posición|posto|место|排名|名次|順位|순위)$",
     re.I,
@@ -130,6 +139,7 @@ class _Columns:
     rank: int | None
     year: int | None
     named: bool  # the title column is named by its header (else chosen by what its cells hold)
+    films: bool = False  # and that header names films or shows
 
 
 def _column(header: list[str], pattern: re.Pattern[str]) -> int | None:
@@ -209,7 +219,8 @@ def _columns(header: list[str], body: list[list[LexborNode]], page: Page) -> _Co
         return None
     if rank is None:  # sought only beside a column of names already found: counting rows makes no list
         rank = _counting_column(body, title)
-    return _Columns(title, rank, _column(header, _YEAR_COLUMN), named)
+    films = named and _FILMS_COLUMN.match(_column_name(header[title])) is not None
+    return _Columns(title, rank, _column(header, _YEAR_COLUMN), named, films)
 
 
 def _record_row(line: list[LexborNode], columns: _Columns, page: Page) -> bool:
@@ -323,7 +334,7 @@ def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
             continue
         last_key = key
         if items:
-            found.append(Candidate("table", items, 0.75 if columns.named else 0.6))
+            found.append(Candidate("table", items, 0.75 if columns.named else 0.6, columns.films))
     return [candidate for candidate in found if len(candidate.items) >= _MIN_ENTRIES]
 
 
