@@ -48,7 +48,8 @@ _WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
 
 def _count(title: str) -> re.Match[str] | None:
     """The title's first number that is neither a day of a date ("Domestic Box Office For Apr 26, 2019",
-    "Киноафиша на субботу 12 сентября"), a part's number (a page's, a season's) nor a rating or a span of time ("2 stars", "3 months")."""
+    "Киноафиша на субботу 12 сентября"), a part's number (a page's, a season's) nor a rating or a span of time
+    ("2 stars", "3 months")."""
     for match in _DIGITS.finditer(title):
         before, after = title[: match.start()], title[match.end() :]
         word_before, word_after = _WORD_BEFORE.search(before), _WORD_AFTER.search(after)

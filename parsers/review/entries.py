@@ -53,8 +53,8 @@ _FACTS_IN_BRACKETS = re.compile(
 _FIGURES_AFTER = re.compile(r"^(?P<name>.*?[^\d\s]),\s+(?=[$€£]?\d)")
 # A note in brackets closing a name: "The Bear (FX)", "Mank (12A)" (see _notes_after_names).
 _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
-# A year after a name and a comma, a dash or a space: "Parasite, 2019", "Parasite – 2019", a poster's alt "Aliens 1986"
-# (but "Nico, 1988" and "Blade Runner 2049" are films' names: only where most of a list's names end so).
+# A year after a name and a comma, a dash or a space: "Parasite, 2019", "Parasite – 2019", a poster's alt "Aliens
+# 1986" (but "Nico, 1988" and "Blade Runner 2049" are films' names: only where most of a list's names end so).
 _YEAR_AFTER = re.compile(r"^(?P<name>.+?)\s*(?:,|\s[-–—|/·•]|(?=\s))\s*(?P<y>1[89]\d\d|20\d\d)$")
 _RUNTIME_AFTER = re.compile(r"\s+\d{1,2}\s?h(?:rs?|ours?)?\.?\s*\d{1,2}\s?m(?:in(?:ute)?s?)?\.?$", re.I)
 _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
@@ -170,8 +170,8 @@ def without_runtime(title: str) -> str:
 
 
 def year_after(title: str) -> int | None:
-    """The year a name ends with after a comma, a dash or a space ("Annie Hall – 1977"), which a list printing every name so
-    gives its entries (see ``EntryBuilder``); alone it may be the name's own ("Nico, 1988")."""
+    """The year a name ends with after a comma, a dash or a space ("Annie Hall – 1977"), which a list printing every
+    name so gives its entries (see ``EntryBuilder``); alone it may be the name's own ("Nico, 1988")."""
     return int(after.group("y")) if (after := _YEAR_AFTER.match(title)) else None
 
 

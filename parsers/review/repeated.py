@@ -902,8 +902,8 @@ def _dated_sections(sections: list[list[LexborNode]], readings: _Readings) -> li
 
 
 def _dated(year: int | None, title: str) -> bool:
-    """A year of the record's own, or after its name: in brackets, or after a comma, a dash or a space ("Annie Hall – 1977";
-    counted across sections, where a name's own year, "Nico, 1988", is one among many)."""
+    """A year of the record's own, or after its name: in brackets, or after a comma, a dash or a space ("Annie Hall –
+    1977"; counted across sections, where a name's own year, "Nico, 1988", is one among many)."""
     return year is not None or clean_title(title)[1] is not None or year_after(title) is not None
 
 

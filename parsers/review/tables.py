@@ -139,7 +139,7 @@ class _Columns:
     rank: int | None
     year: int | None
     named: bool  # the title column is named by its header (else chosen by what its cells hold)
-    films: bool = False  # and that header names films or shows
+    films: bool  # and that header names films or shows
 
 
 def _column(header: list[str], pattern: re.Pattern[str]) -> int | None:
