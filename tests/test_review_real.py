@@ -1786,3 +1786,24 @@ def test_a_table_whose_header_names_its_films_is_a_film_list_whatever_the_title_
     record = parse(html.encode(), url="https://thebrooklyndispatch.com/cannes-three-months-on/")
     assert isinstance(record, ReviewPage)
     assert [entry.title for entry in record.entries] == films
+
+
+def test_words_set_apart_after_a_names_colon_are_a_comment_not_the_name() -> None:
+    # Romain Pellerin's favourite films (2017, development): "<li>La La Land: <em>great actors, excellent OST</em></li>"
+    # among plain names (3 of 51 so); a colon inside a name's own words stays ("Star Wars: The Last Jedi")
+    names = ["Whiplash", "Birdman", "About Time", "Dead Poets Society", "Good Will Hunting", "Forrest Gump", "Titanic"]
+    items = [
+        "La La Land: <em>great actors, excellent OST</em>",
+        *names[:3],
+        "Begin Again: <i>great OST</i>",
+        *names[3:],
+        "Star Wars: The Last Jedi",
+    ]
+    html = (
+        "<html><head><title>Favorite movies</title></head><body><article><h1>My favorite movies</h1>"
+        f"<p>In no particular order.</p><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul></article></body></html>"
+    )
+    record = parse(html.encode(), url="https://romainpellerin.eu/favorite-movies.html")
+    assert isinstance(record, ReviewPage)
+    expected = ["La La Land", *names[:3], "Begin Again", *names[3:], "Star Wars: The Last Jedi"]
+    assert [entry.title for entry in record.entries] == expected

@@ -24,7 +24,7 @@ _BLOCK_TAGS = HEADINGS | {
     "blockquote", "section", "article", "header", "footer", "main", "figure", "figcaption", "pre", "hr",
     "address", "details", "summary", "fieldset", "center", "caption",
 }  # fmt: skip
-_BOLD_TAGS = frozenset({"strong", "b", "em", "i", "cite"})
+BOLD_TAGS = frozenset({"strong", "b", "em", "i", "cite"})
 _LIST_NUMBER = re.compile(r"\s*#?\d{1,3}[.):]?\s+")  # "1. ", "#3 ", "10) " before a list's entry
 # Never content: scripts, the page's furniture, and icons: an icon font's ligature is a word in the markup
 # ("date_range", "star") drawn as a glyph (Google's Material icons and symbols, on millions of sites).
@@ -407,7 +407,7 @@ class _Walker:
             elif name == "br":
                 self._end_line()
             elif name and not name.startswith("-"):
-                inner_bold = bold or name in _BOLD_TAGS
+                inner_bold = bold or name in BOLD_TAGS
                 if name == "a":
                     self._links.append(node)
                     inner_linked = True

@@ -16,7 +16,8 @@ from itertools import accumulate
 from selectolax.lexbor import LexborNode
 
 from ..page import Page
-from .blocks import HEADINGS, Block, BlockIndex
+from ..text import clean
+from .blocks import BOLD_TAGS, HEADINGS, Block, BlockIndex
 from .candidates import Candidate, Item
 from .quality import share
 
@@ -47,10 +48,19 @@ def _item_title(block: Block, labelled: bool) -> str:
         return line.text
     if line.bold and len(line.lead()) < len(line.text):
         return line.lead().rstrip(".:")
-    label = _LABEL.match(line.text) if labelled else None
-    if label:
+    label = _LABEL.match(line.text)
+    if label and (labelled or _set_apart(block.node, line.text[label.end() :])):
         return label.group("label")
     return line.text if len(line.text) <= 120 else ""
+
+
+def _set_apart(item: LexborNode, rest: str) -> bool:
+    """What follows the item's colon is all one run in emphasis, the item's last element: a comment on the name ("La
+    La Land: <em>great actors, excellent OST</em>"), where a subtitle is printed as the name is."""
+    last = item.last_child
+    while last is not None and last.tag == "-text" and not (last.text_content or "").strip():
+        last = last.prev
+    return last is not None and last.tag in BOLD_TAGS and clean(last.text(deep=True, separator=" ")) == rest.strip()
 
 
 def _labelled(blocks: list[Block]) -> bool:
