@@ -1807,3 +1807,11 @@ def test_words_set_apart_after_a_names_colon_are_a_comment_not_the_name() -> Non
     assert isinstance(record, ReviewPage)
     expected = ["La La Land", *names[:3], "Begin Again", *names[3:], "Star Wars: The Last Jedi"]
     assert [entry.title for entry in record.entries] == expected
+
+
+def test_a_sites_search_results_are_a_list_page() -> None:
+    # ČSFD's search for "matrix" (2026, development): its films' section, seven records linking ČSFD's own film pages,
+    # was withheld at confidence 0.61; a page whose titles call it search results ("Výsledky vyhledávání") is a list
+    # page, as a chart's address is
+    gold, record = _own("dev/C_lists/bednic__csfd-search-results-matrix__2026-07")
+    assert [entry.title for entry in record.entries] == [entry["title"] for entry in gold["entries"][:7]]

@@ -42,6 +42,7 @@ from .quality import (
     other_medium,
     programme_page,
     ranked_products,
+    search_results,
     share,
     title_like,
 )
@@ -387,7 +388,10 @@ def _reading(
         count=count,
         about_films=topic.films,
         promised=bool(count) or promises_list(topic.titles),
-        list_page=is_list_url(page.url) or is_list_url(canonical_url(page)) or programme_page(topic.words),
+        list_page=is_list_url(page.url)
+        or is_list_url(canonical_url(page))
+        or programme_page(topic.words)
+        or search_results(topic.titles),
         start=max(items[0].block, 0) / len(blocks) if items and blocks else 0.0,
         film_targets=targets,
     )

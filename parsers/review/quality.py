@@ -109,6 +109,13 @@ _FILM_WORDS = re.compile(
     r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|映画|ドラマ|영화|드라마",
     re.I,
 )
+# What sites call a search's results, in a page's titles (see search_results)
+_SEARCH_RESULTS = re.compile(
+    r"\bsearch results?\b|\bresults for\b|suchergebnisse|résultats de (?:la )?recherche|resultados de (?:la )?b[úu]squeda"
+    r"|risultati (?:della )?ricerca|wyniki wyszukiwania|výsledky vyhledávání|keresési találatok|результаты поиска"
+    r"|検索結果|搜索结果|검색 ?결과",
+    re.I,
+)
 # What cinemas and festivals call the films they show, in the page's title or address.
 _PROGRAMME = re.compile(
     r"\b(?:cartelera|cartaz|repertuar\w*|r[ée]pertoire|spielplan|kinoprogramm|programm?e?|showtimes|now[ -]showing"
@@ -226,6 +233,12 @@ def steps_by_one(ranks: list[int]) -> float:
 
 def about_films(words: str) -> bool:
     return bool(_FILM_WORDS.search(_SHOWS_AS_VERB.sub(" ", words)))
+
+
+def search_results(titles: list[str]) -> bool:
+    """The page's titles call it a site's search results ("Search Results for : \"The Middle\"", "Výsledky
+    vyhledávání", "Результаты поиска"): a list of what the site holds, whatever it links."""
+    return bool(_SEARCH_RESULTS.search(" ".join(titles)))
 
 
 def programme_page(words: str) -> bool:
