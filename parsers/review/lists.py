@@ -16,7 +16,7 @@ from itertools import accumulate
 from selectolax.lexbor import LexborNode
 
 from ..page import Page
-from ..text import clean
+from ..text import node_text
 from .blocks import BOLD_TAGS, HEADINGS, Block, BlockIndex
 from .candidates import Candidate, Item
 from .quality import share
@@ -60,7 +60,7 @@ def _set_apart(item: LexborNode, rest: str) -> bool:
     last = item.last_child
     while last is not None and last.tag == "-text" and not (last.text_content or "").strip():
         last = last.prev
-    return last is not None and last.tag in BOLD_TAGS and clean(last.text(deep=True, separator=" ")) == rest.strip()
+    return last is not None and last.tag in BOLD_TAGS and node_text(last) == rest.strip()
 
 
 def _labelled(blocks: list[Block]) -> bool:
