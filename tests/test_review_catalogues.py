@@ -167,6 +167,21 @@ def test_a_table_of_series_headed_in_german_is_the_list_not_the_posts_dates(grad
     assert score.prf("entries")[2] >= 0.98
 
 
+def test_a_tables_first_broadcast_date_gives_the_year_not_a_notes_cells_award() -> None:
+    # German Wikipedia's list of Tatort episodes, 2020: 1,125 rows "Folge | Titel | Sender | Erstausstrahlung |
+    # … | Anmerkungen"; a row whose notes cell prints a bare year ("Adolf-Grimme-Preis<br>1993") took it for the
+    # episode's, over the first broadcast's date in an earlier cell ("16. Aug. 1992"); a date whose year a footnote
+    # mark follows ("04. Juni 1979[4]") gave none.
+    page, gold = _case("mightypeo__de-wikipedia-liste-der-tatort-folgen__2020-03")
+    years = {entry["rank"]: entry["year"] for entry in gold["entries"]}
+    out = parse(page, url=gold["url"]).to_dict()
+    wrong = [
+        entry["rank"] for entry in out["entries"] if entry["rank"] in years and entry["year"] != years[entry["rank"]]
+    ]
+    assert len(out["entries"]) == 1125
+    assert wrong == []
+
+
 def test_a_calendars_weeks_in_boxes_of_their_own_are_one_list(grader: ModuleType) -> None:
     # Kinopoisk's release calendar, April 2025: 33 films, each a '<div class="premier_item">', the first week's 8
     # in a highlighted box without a class ('<div style="background: #f2f2f2">'), the other 25 in

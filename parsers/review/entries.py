@@ -78,7 +78,8 @@ _LEADING_SEPARATORS = re.compile(r"^[\s.:;,|–—-]+")
 # What a name carries after it that is no part of it: footnote calls ("[1]", "[a]", "[note 3]") and the marks a
 # table's legend explains ("‡" the winner, "†" posthumous, "*" a tie), as wikis and award tables print them.
 _MARKS = re.compile(rf"(?:\s*(?:{FOOTNOTE_CALL}|[†‡§¶*]+))+$", re.I)
-_FACT_YEAR = re.compile(r"(?:^|[\s(\[/|·•,–—-])(1[89]\d\d|20\d\d)(?=$|[\s)\]/|·•,.–—-])")
+# a footnote's mark may follow the year: "04. Juni 1979[4]"
+_FACT_YEAR = re.compile(r"(?:^|[\s(\[/|·•,–—-])(1[89]\d\d|20\d\d)(?=$|[\s)\[\]/|·•,.–—-])")
 _MAX_FACT_LINE = 60
 # A date with its time of day is an event's (a rating's, a screening's, an airing's, a post's): its year is not the
 # film's, as a release date's is.

@@ -51,6 +51,7 @@ _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # Woody Allen, 1977)").
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
 _MAX_FACTS_LINE = 80
+_ANY_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NAME_AND_YEAR = re.compile(r"(.+?)\s*\((1[89]\d\d|20\d\d)\)")
 # A paragraph opening with a name and its year in brackets, its text after them
 _OPENING_NAME_AND_YEAR = re.compile(r"^([^()]{1,100}?)\s*\((1[89]\d\d|20\d\d)\)\s+\S")
@@ -300,6 +301,7 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
     named_by: LexborNode | None = None  # the link whose text is ``linked``
     rank = year = time = None
     film_facts = False
+    date_seen = False  # a date came after the name: a bare year in a later cell is a note's ("Adolf-Grimme-Preis 1993")
     tooltip: tuple[str, int] | None = None  # a name and its year an attribute gives: "Arrival (2016)"
     facts = ""  # the record's first line where it ends in the year: a name and its year ("Annie Hall, 1977")
     film_link = film_item(record)
@@ -322,13 +324,15 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
                 time = text
             elif rank is None and (badge := _RANK.match(text)) and not _YEAR.match(text):
                 rank = int(badge.group(1) or badge.group(2))
-            elif year is None and (found := _YEAR.match(text) or _FACTS_YEAR.match(text)):
+            elif year is None and not date_seen and (found := _YEAR.match(text) or _FACTS_YEAR.match(text)):
                 year = int(found.group(1))
                 facts = text if found.re is _FACTS_YEAR and not first_text else facts  # before any other line
             elif year is None and first_text and (dated := _film_facts_year(text)):
                 year, film_facts = dated, True
             elif not first_text and len(text) > 1:
                 first_text = text
+            elif year is None and _ANY_YEAR.search(text) and only_a_date(text):
+                date_seen = True
             continue
         attributes = node.attributes
         marks = _marks_film(attributes)
