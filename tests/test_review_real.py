@@ -313,6 +313,14 @@ def test_a_few_unmarked_unpromised_entries_are_withheld() -> None:
     assert "no list given: 3 entries with no film links or years, which no title promises" in record.warnings
 
 
+def test_a_lists_lead_in_that_names_films_makes_the_page_about_films(grader: ModuleType) -> None:
+    # The Hollywood Gossip, 2013: "What Are His Top 10 Roles?" names no film word, nor does its address, and the
+    # <ol> of ten names (no links, no years) was refused as a page that never speaks of films; the sentence that
+    # opens the list says what it holds: "Let's break down Arnold Schwarzenegger's Top Ten Movies:".
+    gold, record = _own("dev/C_lists/deadsec33333__thehollywoodgossip-arnold-schwarzenegger-top-10-roles__2013-07")
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
 @pytest.mark.parametrize(
     ("words", "medium"),
     [

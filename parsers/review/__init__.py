@@ -37,6 +37,7 @@ from .quality import (
     mostly_sentences,
     mostly_site_sections,
     names_a_rail,
+    names_films,
     notes_on_one_work,
     one_films_page,
     other_medium,
@@ -268,6 +269,16 @@ def _rail_over(blocks: list[Block], candidate: Candidate) -> str | None:
     )
 
 
+def _led_in_by_films(blocks: list[Block], candidate: Candidate) -> bool:
+    """The line that opens the list, right before it in the article and ending in a colon, says it holds films or
+    shows ("Let's break down Arnold Schwarzenegger's Top Ten Movies:") where the page's titles do not ("What Are His
+    Top 10 Roles?"); a picture's caption between them is no lead-in, nor is a paragraph that mentions a film ("as
+    the film tells us") before a list of its crew."""
+    first = candidate.items[0].block if candidate.items else -1
+    lead = next((block for block in reversed(blocks[: max(first, 0)]) if block.tag != "figcaption"), None)
+    return lead is not None and lead.in_article and lead.text.rstrip().endswith(":") and names_films(lead.text)
+
+
 def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
     """How many entries carry a film's marks: a link to a film or show page, or a year."""
     return share(
@@ -318,7 +329,7 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return f"no list given: {len(chosen.items)} cards side by side, unranked, which no title promises"
     if (products := ranked_products(topic.titles)) and not film_marked and not is_list_url(page.url):
         return f"no film list: the page ranks {products}"
-    if topic.films or is_list_url(page.url) or film_marked or chosen.films_declared:
+    if topic.films or is_list_url(page.url) or film_marked or chosen.films_declared or _led_in_by_films(blocks, chosen):
         return None
     return "no film list: the page never speaks of films or TV, and its entries carry no film links or years"
 

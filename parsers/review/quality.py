@@ -109,6 +109,7 @@ _FILM_WORDS = re.compile(
     r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|映画|ドラマ|영화|드라마",
     re.I,
 )
+_FILMS_PLURAL = re.compile(r"\b(?:movies|films|documentaries|tv shows|tv series|sitcoms|dramas|cartoons)\b", re.I)
 # What sites call a search's results, in a page's titles (see search_results)
 _SEARCH_RESULTS = re.compile(
     r"\bsearch results?\b|\bresults for\b|suchergebnisse|résultats de (?:la )?recherche|resultados de (?:la )?b[úu]squeda"
@@ -233,6 +234,12 @@ def steps_by_one(ranks: list[int]) -> float:
 
 def about_films(words: str) -> bool:
     return bool(_FILM_WORDS.search(_SHOWS_AS_VERB.sub(" ", words)))
+
+
+def names_films(text: str) -> bool:
+    """The text names films or shows in the plural, as a list's lead-in names what follows ("Top Ten Movies:"): not
+    the words TV shares with other things ("Data Streaming Platforms:"), nor one film ("as the film tells us")."""
+    return _FILMS_PLURAL.search(text) is not None
 
 
 def search_results(titles: list[str]) -> bool:
