@@ -182,6 +182,16 @@ def test_a_tables_first_broadcast_date_gives_the_year_not_a_notes_cells_award() 
     assert wrong == []
 
 
+def test_a_heading_after_the_promised_count_is_the_lists_afterword(grader: ModuleType) -> None:
+    # Sam & Max's "10 excellentes séries peu connues", 2012: ten unnumbered <h2> series, then an eleventh <h2>, "V.O
+    # required", over the writer's closing word; only a run of exactly ten headings fitted the title's count, so
+    # no list was found.
+    page, gold = _case("sametmax__sametmax-10-excellentes-series-peu-connues__2012-10")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert len(out["entries"]) == 10
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
 def test_a_calendars_weeks_in_boxes_of_their_own_are_one_list(grader: ModuleType) -> None:
     # Kinopoisk's release calendar, April 2025: 33 films, each a '<div class="premier_item">', the first week's 8
     # in a highlighted box without a class ('<div style="background: #f2f2f2">'), the other 25 in

@@ -499,10 +499,10 @@ def test_a_run_named_by_a_sites_sections_is_a_menu(titles: list[str], menu: bool
 @pytest.mark.parametrize(
     ("name", "warnings"),
     [
-        # "The 11 Best Sleeping Bags (2024)": a count promised, nothing on the page a list of films
+        # "The 11 Best Sleeping Bags (2024)": a count promised, and its eleven bags under headings refused
         (
             "dev/C_no_list/flairnlp__wired-11-best-sleeping-bags-2024__2024-04",
-            ("no list found: the title promises 11 entries, but no part of the page reads as a list of films",),
+            ("no film list: the page never speaks of films or TV, and its entries carry no film links or years",),
         ),
         ("dev/C_no_list/j-szulc__blogcritics-review-there-will-be-blood__2008-01", ()),  # one film's review
     ],

@@ -128,7 +128,11 @@ def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
         if len(best) < _MIN_UNCOUNTED_RUN or mostly_questions([head.text for head in best]):
             return None
     else:
-        fitting = [run for run in all_runs if len(run) == count]
+        # one head more than a list of five or more promises: the last is its afterword ("V.O required", a closing
+        # word of the writer's own, under a heading drawn as the entries' are)
+        fitting = [run for run in all_runs if len(run) == count] or [
+            run[:count] for run in all_runs if len(run) == count + 1 and count >= _MIN_UNCOUNTED_RUN
+        ]
         if not fitting:
             return None
         best = max(fitting, key=lambda run: sum(head.prose for head in run))
