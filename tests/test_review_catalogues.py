@@ -18,6 +18,7 @@ from parsers import parse
 from parsers.page import Page
 from parsers.review import read_list
 from parsers.review.count import promised_count
+from parsers.review.entries import _credits_after_names
 
 OWN = Path(__file__).parent / "fixtures" / "real"
 
@@ -190,6 +191,26 @@ def test_a_heading_after_the_promised_count_is_the_lists_afterword(grader: Modul
     out = parse(page, url=gold["url"]).to_dict()
     assert len(out["entries"]) == 10
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_a_directors_name_after_every_films_comma_is_no_part_of_it(grader: ModuleType) -> None:
+    # Cinetimes' five best public-domain films, 2018: "<strong>1.</strong> Le Kid, Charles Chaplin", "Metropolis, Fritz
+    # Lang" under <h3>s; the director was kept in every name.
+    page, gold = _case("cinetimes__cinetimes-best-public-domain-films__2018-02")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert [entry["title"] for entry in out["entries"]] == [entry["title"] for entry in gold["entries"]]
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Godfather, The", "Shining, The", "Matrix, The"],  # a catalogue's articles moved to the end
+        ["Crazy, Stupid, Love", "Hello, Dolly!", "Me, Myself & Irene"],  # films named with commas
+    ],
+)
+def test_a_name_after_a_comma_is_a_credit_only_where_it_is_a_persons(names: list[str]) -> None:
+    assert not _credits_after_names(names)
 
 
 def test_a_calendars_weeks_in_boxes_of_their_own_are_one_list(grader: ModuleType) -> None:

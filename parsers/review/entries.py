@@ -48,6 +48,8 @@ _FACTS_IN_BRACKETS = re.compile(
     r"\s*\((?:[^()\d]{1,60}?[,;]\s*)+(?P<y>1[89]\d\d|20\d\d)\s*\)\s*$"
     r"|\s*\((?P<first>1[89]\d\d|20\d\d)(?:[,;]\s*[^()\d]{1,60}?)+\)\s*$"
 )
+# A name, then a comma and two to four words of a person's name (see _credits_after_names)
+_PERSON_AFTER = re.compile(r"^(?P<name>.*[^\s,]),\s+(?P<who>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3})$")
 # A name, then a comma and a figure: a chart's facts after most names ("Logan (Fox), 4,071 theaters (0)/ $10.4M
 # Fri.": see EntryBuilder.build).
 _FIGURES_AFTER = re.compile(r"^(?P<name>.*?[^\d\s]),\s+(?=[$€£]?\d)")
@@ -162,6 +164,15 @@ def _notes_after_names(titles: list[str]) -> bool:
     part of the name."""
     names = [match.group("name").casefold() for title in titles if (match := _NOTE_AFTER.match(title))]
     return _printed_so(titles, _NOTE_AFTER) and len(set(names)) == len(names)
+
+
+def _credits_after_names(titles: list[str]) -> bool:
+    """Most of a list's names end with a person's name after a comma ("Le Kid, Charles Chaplin", "Metropolis, Fritz
+    Lang": a critics' list prints each film's director so): the list prints its credits so, and a credit is no part of
+    the name. Not an article a catalogue moves to the end ("Godfather, The"): one word is no person's name."""
+    return _printed_so(titles, _PERSON_AFTER) and all(
+        word[0].isupper() for title in titles if (match := _PERSON_AFTER.match(title)) for word in match["who"].split()
+    )
 
 
 def without_runtime(title: str) -> str:
@@ -348,6 +359,8 @@ class EntryBuilder:
         # names carry them: then its distributor's note in brackets, below
         if _printed_so([title for title, _, _ in cleaned], _FIGURES_AFTER):
             cleaned = [(_before(_FIGURES_AFTER, title), year, year_end) for title, year, year_end in cleaned]
+        if _credits_after_names([title for title, _, _ in cleaned]):
+            cleaned = [(_before(_PERSON_AFTER, title), year, year_end) for title, year, year_end in cleaned]
         if _notes_after_names([title for title, _, _ in cleaned]):
             cleaned = [(_without_note(title), year, year_end) for title, year, year_end in cleaned]
         cleaned = _disambiguated(items, cleaned)
