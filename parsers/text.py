@@ -12,7 +12,8 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"\d[\d,.\u202f\xa0]*")
 _NOT_DIGIT = re.compile(r"\D")
 _SPACED_STOP = re.compile(r" ([,.](?:\s|$))")
-_QUOTES = "\"'“”„‘’«»‹›「」"
+# and the marks Chinese and Japanese put round a work's title: 《教父》, 『千と千尋の神隠し』
+_QUOTES = "\"'“”„‘’«»‹›「」《》『』〈〉"
 # The work's kind alone in brackets after its name, as sites print it to say it is no cinema film or what format it
 # is: "Hra o trůny (TV seriál)", "Dark (TV-Serie)", "Star Trek (TV Series)", "Akira (movie)", "Hellsing (OAV)",
 # "Heat (film)" (a Wikipedia article's), IMDb's "(V)". Not "(Video Game)": that names another medium.

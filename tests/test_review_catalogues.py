@@ -213,6 +213,15 @@ def test_a_name_after_a_comma_is_a_credit_only_where_it_is_a_persons(names: list
     assert not _credits_after_names(names)
 
 
+def test_chinese_numbering_and_title_marks(grader: ModuleType) -> None:
+    # A Chinese blog's films of 2016 (Hexo, 2018): one paragraph of 34 lines "1、《马力和马克思》" (the ideographic
+    # comma after the number, the title in book-title marks); no line read as numbered, so no list was found.
+    page, gold = _case("Mrhuangyi__mrhuangyi-blog-my-films-of-2016__2018-03")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert len(out["entries"]) == 34
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
 def test_a_calendars_weeks_in_boxes_of_their_own_are_one_list(grader: ModuleType) -> None:
     # Kinopoisk's release calendar, April 2025: 33 films, each a '<div class="premier_item">', the first week's 8
     # in a highlighted box without a class ('<div style="background: #f2f2f2">'), the other 25 in

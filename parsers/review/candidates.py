@@ -22,8 +22,8 @@ _NUMBER = re.compile(
     r"\s*(?P<n>\d{1,3})(?![\d/])(?P<rest>.*)$",
     re.S,
 )
-# and "1.)", "5).": two marks where a writer types both
-_SEPARATOR = re.compile(r"^(?:\s*(?:\.?[ºª]|[.):,\]][.)]?)|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
+# and "1.)", "5).": two marks where a writer types both; Chinese and Japanese "1、", "1．", "1）"
+_SEPARATOR = re.compile(r"^(?:\s*(?:\.?[ºª]|[.):,\]、．）][.)]?)|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
 RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
 _LOOK_BACK = 60  # a chain step may skip this many numbered lines of other lists or stray numbers
 _MAX_GAP = 12  # printed lists skip numbers (a missing item 6, jokes 158 → 168)
