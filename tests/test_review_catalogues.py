@@ -222,6 +222,19 @@ def test_chinese_numbering_and_title_marks(grader: ModuleType) -> None:
     assert grader.grade_review(grader.Score(), gold, out) == {}
 
 
+def test_bold_names_with_their_years_in_an_elementor_post_are_its_list(grader: ModuleType) -> None:
+    # A Brazilian blog's Cinderella adaptations (WordPress with Elementor, 2024): 18 paragraphs "<strong>Cinderela
+    # (1950)</strong>" over pictures, in a box classed "elementor-widget elementor-widget-theme-post-content". The box
+    # went as a sidebar's widget (Elementor calls every box one), and with no count or "best" in the title no run
+    # of bold lines was sought: their years mark the list.
+    page, gold = _case("eduardaglv__pipoca-e-dramas-filmes-cinderela__2024-09")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert len(out["entries"]) == 18
+    score = grader.Score()
+    grader.grade_review(score, gold, out)
+    assert score.prf("entries")[2] == 1.0
+
+
 def test_a_calendars_weeks_in_boxes_of_their_own_are_one_list(grader: ModuleType) -> None:
     # Kinopoisk's release calendar, April 2025: 33 films, each a '<div class="premier_item">', the first week's 8
     # in a highlighted box without a class ('<div style="background: #f2f2f2">'), the other 25 in

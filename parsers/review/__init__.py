@@ -50,7 +50,7 @@ from .quality import (
 from .repeated import record_candidates
 from .structured import app_data_years, itemlist_candidate, review_facts
 from .tables import table_candidates
-from .unnumbered import heading_run
+from .unnumbered import dated_heads, heading_run
 
 __all__ = ["ListReading", "parse_review", "read_list"]
 
@@ -351,6 +351,8 @@ def _candidates(
         fits = bool(found) or not promises_list(topic.titles)
     if not fits:
         found.extend(c for c in (heading_run(blocks, count),) if c)
+    elif not found and not count and topic.films:
+        found.extend(c for c in (dated_heads(blocks),) if c)
     if not count and (not fits or nothing_else):
         # the article's lists of names where the title promises a list and names no count; where nothing else on a
         # page about films reads as a list, its numbered ones (<ol>), ranked by the markup

@@ -41,6 +41,9 @@ _FURNITURE = re.compile(
     r"author-box|masthead|mobile|screen-reader-text|sr-only|read-?more)(?=$|[-_\s])",
     re.I,
 )
+# Elementor, a page builder, calls every box of a page a widget ("elementor-widget-theme-post-content" holds the
+# post): the word names no sidebar there; the box's kind after it still may ("elementor-widget-sidebar").
+_BUILDER_WIDGET = re.compile(r"\belementor-widget-?")
 _CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "relatedContent" → "related Content"
 # Words that also name what they point at: the sections a table of contents links to ("TOC_TITLE_2").
 _LINK_FURNITURE = frozenset({"toc", "table-of-contents"})
@@ -277,7 +280,7 @@ def _holds_rows(form: LexborNode) -> bool:
 def _furniture(words: str) -> str | None:
     """The furniture word an element's class and id words hold ("relatedContent" too), or None; cached, as
     a page repeats its classes on hundreds of elements."""
-    found = _FURNITURE.search(words)
+    found = _FURNITURE.search(_BUILDER_WIDGET.sub("elementor-", words))
     if found is None and words != words.lower():
         found = _FURNITURE.search(_CAMEL_CASE.sub(" ", words))
     return found.group(1) if found else None

@@ -19,6 +19,7 @@ _BOLD_HOLDERS = ("p", "div", "li", "td")
 _MAX_TITLE = 120
 _MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
 _MIN_UNCOUNTED_PROSE = 40  # characters of text under each of them
+_DATED = re.compile(r"\S.*\((?:1[89]|20)\d\d\)$")  # a name and its year in brackets, closing the head
 _HEADING_REACH = 7  # blocks after a heading in which its text is sought
 # The headings a guide or listicle closes with, about itself: where they start, its list has ended.
 _AFTERWORD = re.compile(
@@ -107,6 +108,26 @@ def _label_groups(heads: list[_Head]) -> None:
             label = head.text
         else:
             head.group = label
+
+
+def dated_heads(blocks: list[Block]) -> Candidate | None:
+    """On a page about films whose title promises no list, the longest run of at least five heads of one kind that
+    nearly all name a film with its year ("<strong>Cinderela (1950)</strong>" over a picture): the years mark the
+    list, as a promise would (its heads need no text of their own)."""
+    runs = _runs(blocks, _heads(blocks), 0)
+    dated = [
+        run
+        for kind, kind_runs in runs.items()
+        if kind != "any-heading"
+        for run in kind_runs
+        if len(run) >= _MIN_UNCOUNTED_RUN
+        and sum(_DATED.search(head.text) is not None for head in run) >= 0.8 * len(run)
+    ]
+    best = max(dated, key=len, default=None)
+    if best is None:
+        return None
+    items = [Item(n, head.text, head.block, head.line, rank_inferred=True) for n, head in enumerate(best, 1)]
+    return Candidate("unnumbered-headings", items, 0.6)
 
 
 def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
