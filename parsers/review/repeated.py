@@ -33,7 +33,7 @@ from selectolax.lexbor import LexborNode
 from ..dates import is_time_of_day, only_a_date
 from ..detect import film_item
 from ..page import PICTURE_TAGS, PICTURES, TITLE_PARTS, Page
-from ..text import clean, node_text
+from ..text import clean, find_year, node_text
 from .blocks import HEADINGS, BlockIndex, styled_hidden
 from .candidates import Candidate, Item, numbered_title, unranked
 from .entries import clean_title, without_runtime, year_after
@@ -51,7 +51,6 @@ _YEAR = re.compile(r"^(?:[,–—-]\s*)?[(\[]?\s*(1[89]\d\d|20\d\d)\s*[)\]]?$")
 # Woody Allen, 1977)").
 _FACTS_YEAR = re.compile(r"^(?:[^\W\d_][^,/|·•\d(]{0,30}[,/|·•]\s*){1,4}[(\[]?(1[89]\d\d|20\d\d)[)\]]?$")
 _MAX_FACTS_LINE = 80
-_ANY_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NAME_AND_YEAR = re.compile(r"(.+?)\s*\((1[89]\d\d|20\d\d)\)")
 # A paragraph opening with a name and its year in brackets, its text after them
 _OPENING_NAME_AND_YEAR = re.compile(r"^([^()]{1,100}?)\s*\((1[89]\d\d|20\d\d)\)\s+\S")
@@ -331,7 +330,7 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
                 year, film_facts = dated, True
             elif not first_text and len(text) > 1:
                 first_text = text
-            elif year is None and _ANY_YEAR.search(text) and only_a_date(text):
+            elif year is None and find_year(text) is not None and only_a_date(text):
                 date_seen = True
             continue
         attributes = node.attributes
