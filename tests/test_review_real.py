@@ -321,6 +321,19 @@ def test_a_lists_lead_in_that_names_films_makes_the_page_about_films(grader: Mod
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
 
 
+def test_a_list_introduced_by_paragraphs_that_name_films_is_on_a_page_about_films(grader: ModuleType) -> None:
+    # Silly Reflections, 2011: "Merry Christmas" names no film, nor does its address; the ten captions "10. Love
+    # Actually" .. "1. It's a Wonderful Life" (no links, no years) were refused as a page that never speaks of films.
+    # The paragraphs that introduce them do: "Watch the best Christmas movies of all time", "these movies".
+    gold, record = _own("dev/C_lists/hindupuravinash__sillyreflections-merry-christmas-best-christmas-movies__2011-12")
+    assert [entry.title for entry in record.entries][:2] == ["Love Actually", "How the Grinch stole Christmas"]
+    # (the page prints "6." twice, "The Polar Express" and "Elf": the grader, keying entries by rank, counts one)
+    score = grader.Score()
+    assert grader.grade_review(score, gold, record.to_dict()) == {
+        "entries": "missing ranks [] extra [(6, 'the polar express')]"
+    }
+
+
 @pytest.mark.parametrize(
     ("words", "medium"),
     [

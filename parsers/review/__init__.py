@@ -69,6 +69,7 @@ _DECLARED = frozenset({"itemlist-jsonld", "table", "table-columns"})
 _FEW_ENTRIES = 5
 _FEW_CARDS = 4  # three records, the fewest a run holds, unranked and unpromised: a box of teasers, not a list
 _HEADING_REACH = 2  # blocks between a run's heading and its first entry at most (a line of text under the heading)
+_LEAD_IN_REACH = 3  # paragraphs before a list that introduce it, at most
 _LABEL_WORDS = 4  # a line standing alone this short is a label, as a heading is
 
 
@@ -269,14 +270,18 @@ def _rail_over(blocks: list[Block], candidate: Candidate) -> str | None:
     )
 
 
-def _led_in_by_films(blocks: list[Block], candidate: Candidate) -> bool:
+def _led_in_by_films(blocks: list[Block], candidate: Candidate, counted: bool) -> bool:
     """The line that opens the list, right before it in the article and ending in a colon, says it holds films or
     shows ("Let's break down Arnold Schwarzenegger's Top Ten Movies:") where the page's titles do not ("What Are His
-    Top 10 Roles?"); a picture's caption between them is no lead-in, nor is a paragraph that mentions a film ("as
-    the film tells us") before a list of its crew."""
+    Top 10 Roles?"); where the titles promise no count, so may the paragraphs that introduce it ("Merry Christmas":
+    "Watch the best Christmas movies of all time"), but not where they count something else ("Top 5 New
+    Technologies": an intro on the films of old). A picture's caption between them is no lead-in, nor is a paragraph
+    that mentions one film ("as the film tells us") before a list of its crew."""
     first = candidate.items[0].block if candidate.items else -1
-    lead = next((block for block in reversed(blocks[: max(first, 0)]) if block.tag != "figcaption"), None)
-    return lead is not None and lead.in_article and lead.text.rstrip().endswith(":") and names_films(lead.text)
+    leads = [block for block in reversed(blocks[: max(first, 0)]) if block.tag != "figcaption"][:_LEAD_IN_REACH]
+    if leads and leads[0].in_article and leads[0].text.rstrip().endswith(":") and names_films(leads[0].text):
+        return True
+    return not counted and any(lead.in_article and names_films(lead.text) for lead in leads)
 
 
 def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
@@ -329,7 +334,13 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return f"no list given: {len(chosen.items)} cards side by side, unranked, which no title promises"
     if (products := ranked_products(topic.titles)) and not film_marked and not is_list_url(page.url):
         return f"no film list: the page ranks {products}"
-    if topic.films or is_list_url(page.url) or film_marked or chosen.films_declared or _led_in_by_films(blocks, chosen):
+    if (
+        topic.films
+        or is_list_url(page.url)
+        or film_marked
+        or chosen.films_declared
+        or _led_in_by_films(blocks, chosen, bool(count))
+    ):
         return None
     return "no film list: the page never speaks of films or TV, and its entries carry no film links or years"
 
