@@ -124,10 +124,7 @@ def dated_heads(blocks: list[Block]) -> Candidate | None:
         and sum(_DATED.search(head.text) is not None for head in run) >= 0.8 * len(run)
     ]
     best = max(dated, key=len, default=None)
-    if best is None:
-        return None
-    items = [Item(n, head.text, head.block, head.line, rank_inferred=True) for n, head in enumerate(best, 1)]
-    return Candidate("unnumbered-headings", items, 0.6)
+    return _ranked_by_order(best) if best is not None else None
 
 
 def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
@@ -166,9 +163,13 @@ def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
         ]
         shape = "numbered-headings" if all(head.kind in HEADINGS for head in best) else "numbered-paragraphs"
         return Candidate(shape, items, 0.6)
+    return _ranked_by_order(best)
+
+
+def _ranked_by_order(run: list[_Head]) -> Candidate:
+    """The run's heads as a list that nothing but their order ranks."""
     items = [
-        Item(n, head.text, head.block, head.line, rank_inferred=True, group=head.group)
-        for n, head in enumerate(best, 1)
+        Item(n, head.text, head.block, head.line, rank_inferred=True, group=head.group) for n, head in enumerate(run, 1)
     ]
     return Candidate("unnumbered-headings", items, 0.6)
 
