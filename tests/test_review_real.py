@@ -1836,3 +1836,36 @@ def test_a_sites_search_results_are_a_list_page() -> None:
     # page, as a chart's address is
     gold, record = _own("dev/C_lists/bednic__csfd-search-results-matrix__2026-07")
     assert [entry.title for entry in record.entries] == [entry["title"] for entry in gold["entries"][:7]]
+
+
+def test_a_page_titled_films_lists_its_plain_names(grader: ModuleType) -> None:
+    # Yuan Zhou's "Movies" (round 36, development): 72 films as plain "Title (Year)" bullets, no link, no number, in
+    # fifteen lists each under a bold franchise name, then "Standalone"; the page promises no list and nothing else
+    # on it reads as one, so only a numbered list (<ol>) was sought and the page got none
+    gold, record = _own("dev/C_lists/yuanzhou__yuanzhou-movies-favourites")
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+    assert record.entries[10].group == "John Wick"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "Cigarettes in films": its footer's bulleted links ("Digital & mobile", "Newsletters", "RSS" …) are a menu
+        "dev/C_no_list/karussell__economist-cigarettes-in-films-smoked-out__2011-01",
+        # the same site's "Books" page, drawn as its "Movies" page: the titles name no films
+        "dev/C_no_list/tetrapharmakon__tetrapharmakon-books-list__2015-04",
+    ],
+)
+def test_plain_names_are_films_only_unlinked_on_a_page_titled_films(name: str) -> None:
+    gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    record = parse((OWN / "pages" / f"{name}.html").read_bytes(), url=gold["url"])
+    assert isinstance(record, ReviewPage)
+    assert record.entries == ()
+
+
+def test_numbered_lists_under_labels_are_rankings_of_their_own(grader: ModuleType) -> None:
+    # Dear Cast & Crew's top films of 2013 (development): "The Overall Top 13 of 2013" and "The 10 Favourite Canadian
+    # Flicks of 2013", two <ol>s under bold labels, each numbered from 1: the first is the article's list, not one of 23
+    gold, record = _own("dev/C_lists/dcac__dearcastandcrew-c-redmond-top-films-of-2013__2014-01")
+    assert len(record.entries) == 13
+    assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}

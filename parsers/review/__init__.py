@@ -366,8 +366,9 @@ def _candidates(
         found.extend(c for c in (dated_heads(blocks),) if c)
     if not count and (not fits or nothing_else):
         # the article's lists of names where the title promises a list and names no count; where nothing else on a
-        # page about films reads as a list, its numbered ones (<ol>), ranked by the markup
-        found.extend(candidate for candidate in promised_lists(page, index) if not fits or candidate.shape == "ol")
+        # page about films reads as a list, its numbered ones (<ol>), ranked by the markup, and where its titles name
+        # films in the plural ("Favourite movies"), its bulleted lists of plain names
+        found.extend(promised_lists(page, index, every=not fits, plain=names_films(" ".join(topic.titles))))
     if count and not fits:
         found.extend(card_candidates(index, count))
         found.extend(inline_candidates(blocks, count))

@@ -19,7 +19,6 @@ from ..page import Page
 from ..text import node_text
 from .blocks import BOLD_TAGS, HEADINGS, Block, BlockIndex
 from .candidates import Candidate, Item
-from .quality import share
 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}):\s")
 _HTML_INTEGER = re.compile(r"[ \t\n\f\r]*([-+]?[0-9]{1,9})")
@@ -27,6 +26,9 @@ _LABELLED = 0.5  # the share of a list's items opening with "Title:" that makes 
 _CONFIDENCE = {"ol": 0.7, "ul": 0.55}  # a bulleted list is less surely the article's list than headings are
 _UNCOUNTED_CONFIDENCE = {"ol": 0.6, "ul": 0.45}  # and less surely where the title names no count
 _MIN_UNCOUNTED = 5  # items of a list the title promises without a count (as for its headings, see unnumbered)
+# names all different, but one in twenty: a film may stand in two parts of a long list ("seen", "to see again")
+_DISTINCT = 0.95
+_MAX_LABEL = 60  # characters of a bold line that heads a list's part: a label, not a sentence
 _MAX_UNCOUNTED_NAME = 80  # characters of each item's name: longer is a sentence, a point the article makes
 
 
@@ -37,6 +39,7 @@ class _List:
     first: int  # first and last block inside the list
     last: int
     shown: list[int] | None = None  # the numbers the browser shows before the items, where not 1, 2, 3 …
+    linked: bool = False  # an item holds a link
 
 
 def _item_title(block: Block, labelled: bool) -> str:
@@ -64,9 +67,11 @@ def _set_apart(item: LexborNode, rest: str) -> bool:
 
 
 def _labelled(blocks: list[Block]) -> bool:
-    """Most of a list's items open with a label ("Title: why"): a colon in a few is their names'
-    ("The Lord of the Rings: The Return of the King")."""
-    return share([_LABEL.match(block.lines[0].text) is not None for block in blocks]) >= _LABELLED
+    """Most of a list's items, two at least, open with a label ("Title: why"), each its own: a colon in a few is their
+    names' ("The Lord of the Rings: The Return of the King"), and one name before the colons of many is a series'
+    ("John Wick: Chapter 2", "John Wick: Chapter 3 – Parabellum")."""
+    labels = [found.group("label") for block in blocks if (found := _LABEL.match(block.lines[0].text))]
+    return len(labels) >= max(2, _LABELLED * len(blocks)) and len(set(labels)) == len(labels)
 
 
 def shown_numbers(items: list[LexborNode]) -> list[int] | None:
@@ -126,26 +131,35 @@ def _lists(page: Page, index: BlockIndex) -> list[_List]:
             if b is not None and item_last is not None and title:
                 items.append((title, b, item_last + 1))
                 kept.append(li)
-        found.append(_List(node.tag or "", items, first, last, shown_numbers(kept)))
+        linked = any(li.css_first("a[href]") is not None for li in kept)
+        found.append(_List(node.tag or "", items, first, last, shown_numbers(kept), linked))
     return sorted(found, key=lambda found_list: found_list.first)
 
 
 def _runs(lists: list[_List], blocks: list[Block]) -> list[list[_List]]:
-    """Lists of one kind with nothing but headings between them, as runs."""
+    """Lists of one kind with nothing but headings between them (or labels: see _label), as runs."""
     runs: list[list[_List]] = []
     for found in lists:
         before = runs[-1][-1] if runs else None
         between = blocks[before.last + 1 : found.first] if before else []
-        if before and before.tag == found.tag and all(block.tag in HEADINGS for block in between):
+        if before and before.tag == found.tag and all(_label(block) for block in between):
             runs[-1].append(found)
         else:
             runs.append([found])
     return runs
 
 
+def _label(block: Block) -> bool:
+    """A heading, or a short line all in bold that heads what follows as one ("<p><strong>John Wick</strong></p>")."""
+    if block.tag in HEADINGS:
+        return True
+    line = block.lines[0]
+    return len(block.lines) == 1 and bool(line.bold) and line.bold == line.text and len(line.text) <= _MAX_LABEL
+
+
 def _group(blocks: list[Block], found: _List) -> str | None:
     heading = blocks[found.first - 1] if found.first > 0 else None
-    return heading.text if heading is not None and heading.tag in HEADINGS else None
+    return heading.text if heading is not None and _label(heading) else None
 
 
 def _first_fit(run: list[_List], count: int) -> list[_List] | None:
@@ -160,26 +174,40 @@ def _first_fit(run: list[_List], count: int) -> list[_List] | None:
     return None
 
 
-def promised_lists(page: Page, index: BlockIndex) -> list[Candidate]:
+def promised_lists(page: Page, index: BlockIndex, every: bool = True, plain: bool = False) -> list[Candidate]:
     """Where the title promises a list and names no count ("Die besten Filme des Jahrtausends", "Pixar movies
-    ranked"), or where nothing else on a page about films reads as a list: each list of the article long enough to be
-    one, of short names all different (not a list of sentences: a review's points), ranked by the numbers a browser
-    shows before them."""
+    ranked"), ``every`` list of the article (or run of lists under sub-headings) long enough to be one, of short names
+    all different (not a list of sentences: a review's points), ranked by the numbers a browser shows before them;
+    else its numbered lists (``<ol>``) only, and with ``plain``, its bulleted lists of plain names, no item a link (a
+    menu's are all links)."""
+    blocks = index.blocks
+    kept = [one for one in _lists(page, index) if every or one.tag == "ol" or (plain and not one.linked)]
     found = []
-    for one in _lists(page, index):
-        titles = [title for title, _, _ in one.items]
+    runs: list[list[_List]] = []
+    for run in _runs(kept, blocks):
+        if run[0].tag == "ol":  # each numbers a ranking of its own (a top 13, then a top 10 of Canadian films)
+            runs.extend([one] for one in run)
+        else:
+            runs.append(run)
+    for run in runs:
+        titled = [
+            (title, b, after, _group(blocks, one) if len(run) > 1 else None)
+            for one in run
+            for title, b, after in one.items
+        ]
+        titles = [title for title, _, _, _ in titled]
         if (
             len(titles) < _MIN_UNCOUNTED
-            or len(set(titles)) < len(titles)
+            or len(set(titles)) < _DISTINCT * len(titles)
             or any(len(title) > _MAX_UNCOUNTED_NAME for title in titles)
         ):
             continue
-        ranks = one.shown or range(1, len(titles) + 1)
+        ranks = run[0].shown if len(run) == 1 and run[0].shown else range(1, len(titles) + 1)
         items = [
-            Item(rank, title, b, 0, rank_inferred=True, end=after)
-            for rank, (title, b, after) in zip(ranks, one.items, strict=True)
+            Item(rank, title, b, 0, rank_inferred=True, group=group, end=after)
+            for rank, (title, b, after, group) in zip(ranks, titled, strict=True)
         ]
-        found.append(Candidate(one.tag, items, _UNCOUNTED_CONFIDENCE[one.tag]))
+        found.append(Candidate(run[0].tag, items, _UNCOUNTED_CONFIDENCE[run[0].tag]))
     return found
 
 
