@@ -265,3 +265,50 @@ def test_douban_and_kinopoisk_charts_and_lists_are_list_pages_by_their_address(n
     page, gold = _case(name)
     evidence = read_list(Page.from_bytes(page, url=gold["url"]))[0].evidence
     assert evidence is not None and evidence.list_page == 1.0
+
+
+def _episode_table(season: int, episodes: list[tuple[str, str]]) -> str:
+    """One season's table as English Wikipedia draws its episode lists (class "wikiepisodetable", 2015 on): the overall
+    number a row header spanning the episode's row and the summary row under it, whose one cell spans the columns."""
+    head = (
+        '<tr><th scope="col"><abbr title="Number">No.</abbr><br>overall</th><th scope="col"><abbr title="Number">No.'
+        '</abbr> in<br>season</th><th scope="col">Title</th><th scope="col">Directed by</th><th scope="col">Original'
+        ' air date</th><th scope="col">U.S. viewers<br>(millions)</th></tr>'
+    )
+    rows = "".join(
+        f'<tr class="vevent module-episode-list-row"><th scope="row" rowspan="2">{number}</th><td>{n}</td>'
+        f'<td class="summary">"<a href="/wiki/{title.replace(" ", "_")}">{title}</a>"</td><td>Tom Cherones</td>'
+        f'<td>May {n}, {1990 + season}</td><td>1{n}.4</td></tr><tr class="expand-child"><td class="description" '
+        f'colspan="5"><div class="shortSummaryText">Jerry is puzzled by {title.lower()}; George takes a new job.'
+        "</div></td></tr>"
+        for n, (number, title) in enumerate(episodes, 1)
+    )
+    return (
+        f'<h3><span class="mw-headline" id="Season_{season}">Season {season} ({1990 + season})</span></h3>'
+        f'<table class="wikitable plainrowheaders wikiepisodetable"><tbody>{head}{rows}</tbody></table>'
+    )
+
+
+def test_an_episode_lists_overall_numbers_rank_it_and_its_summary_rows_are_no_episodes() -> None:
+    # The tables of English Wikipedia's "List of … episodes" pages: each season's table numbers its episodes
+    # "No. overall" (which runs on from table to table), and a two-part episode prints both numbers in one row
+    # ("6<br>7"). The summary rows were read as episodes, the overall number as no rank column (the tables joined
+    # ranked by their order: one place off after every two-parter).
+    first = [("1", "The Stake Out"), ("2", "The Robbery"), ("3", "Male Unbonding"), ("4", "The Stock Tip")]
+    second = [
+        ("5", "The Ex-Girlfriend"),
+        ("6<br>7", "The Pony Remark"),
+        ("8", "The Jacket"),
+        ("9", "The Phone Message"),
+    ]
+    page = (
+        "<html><head><title>List of Nothing episodes - Wikipedia</title></head><body><div class='mw-parser-output'>"
+        "<h1>List of <i>Nothing</i> episodes</h1><p><i>Nothing</i> is an American sitcom.</p>"
+        f"{_episode_table(1, first)}{_episode_table(2, second)}</div></body></html>"
+    )
+    out = parse(page.encode(), url="https://en.wikipedia.org/wiki/List_of_Nothing_episodes").to_dict()
+    assert [(entry["rank"], entry["title"]) for entry in out["entries"]] == [
+        (1, "The Stake Out"), (2, "The Robbery"), (3, "Male Unbonding"), (4, "The Stock Tip"), (5, "The Ex-Girlfriend"),
+        (6, "The Pony Remark"), (8, "The Jacket"), (9, "The Phone Message"),
+    ]  # fmt: skip
+    assert not any(entry["rank_inferred"] for entry in out["entries"])

@@ -35,8 +35,11 @@ def _column_header(nouns: str) -> re.Pattern[str]:
 
 _FILMS_COLUMN = _column_header(_FILM_NOUNS)
 _FILM_TITLE_COLUMN = _column_header(f"{_FILM_NOUNS}|{_TITLE_NOUNS}")
+# A number's column may say what it counts over: an episode list's "No. overall" (or "Nr. (gesamt)", "N° total"), the
+# number that runs on from table to table; not "No. in season", which starts again in each.
 _RANK_COLUMN = re.compile(
-    r"^(#|no\.?|nr\.?|rank(ing)?|pos\.?|position|place|rang|platz|puesto|posición|posto|место|排名|名次|順位|순위)$",
+    r"^(#|no\.?|nr\.?|n[°º]|n\.º|rank(ing)?|pos\.?|position|place|rang|platz|puesto|posición|posto|место|排名|名次|順位|순위)"
+    r"(\s*\(?(overall|in series|gesamt|ges\.|insgesamt|total|général|general|global)\)?)?$",
     re.I,
 )
 _YEAR_COLUMN = re.compile(r"^(years?|released?|release date|jahre?|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
@@ -48,6 +51,7 @@ _FOOTNOTE = re.compile(rf"\s*{FOOTNOTE_CALL}$", re.I)
 _HEADER_SEARCH = 5  # rows searched for the columns' names where the first row does not name them
 _MAX_SPAN = 200  # a rowspan larger than any real table's group: a broken page must not grow the grid without end
 _CELLS = ("th", "td")
+_SPREAD = 3  # columns a row's one cell spans that make it a note or a label (see _spread)
 _SECTIONS = ("thead", "tbody", "tfoot")
 _MIN_ENTRIES = 3
 
@@ -233,6 +237,13 @@ def _record_row(line: list[LexborNode], columns: _Columns, page: Page) -> bool:
     return columns.rank is not None and columns.rank < len(line) and _rank(_cell_text(line[columns.rank])) is not None
 
 
+def _spread(row: LexborNode, cell: LexborNode) -> bool:
+    """The row's one cell of its own, in the name's column, spans two more columns or more: a note on the row above
+    (Wikipedia's episode summaries under each episode's row) or a label over the rows below ("Season 1"), no record."""
+    own = [child for child in row.iter() if child.tag in _CELLS]
+    return len(own) == 1 and own[0].mem_id == cell.mem_id and _spans(cell)[1] >= _SPREAD
+
+
 def _without_actions(line: str, cell: LexborNode) -> str:
     """A name cell's line without the links after the name's own ("Gauze add", "Heat Trailer"): where the line is
     the texts of its first links one after another, the first is the name."""
@@ -281,7 +292,7 @@ def _table_items(
     previous: int | None = None
     titled: list[tuple[int | None, str, int, int, int | None]] = []  # rank, title, first block, last block, year
     for line, row in zip(body, rows[head:], strict=True):
-        if columns.title >= len(line) or (cell := line[columns.title]).mem_id == previous:
+        if columns.title >= len(line) or (cell := line[columns.title]).mem_id == previous or _spread(row, cell):
             continue
         previous = cell.mem_id
         b, last = index.first(cell), index.last(row)
