@@ -1869,3 +1869,14 @@ def test_numbered_lists_under_labels_are_rankings_of_their_own(grader: ModuleTyp
     gold, record = _own("dev/C_lists/dcac__dearcastandcrew-c-redmond-top-films-of-2013__2014-01")
     assert len(record.entries) == 13
     assert grader.grade_review(grader.Score(), gold, record.to_dict()) == {}
+
+
+def test_a_makers_name_after_a_names_year_is_its_credit() -> None:
+    # Varezers' "Good films" (round 36, development): "<b>Arrival (2016) by Denis Villeneuve</b>" in 38 of 73
+    # entries, the rest a name alone or with its other title; the credit after the year's brackets is no part of the
+    # name ("Blade Runner 2049 by Denis Villeneuve", no brackets, keeps it: "Stand by Me" is a name)
+    gold, record = _own("dev/C_lists/varezers__varezers-good-films__2017-03")
+    expected = [(entry["title"], entry["year"]) for entry in gold["entries"]]
+    given = [(entry.title, entry.year) for entry in record.entries]
+    assert given[:3] == expected[:3] == [("Arrival", 2016), ("Autómata", 2014), ("Blade Runner", 1982)]
+    assert sum(name == want for name, want in zip(given, expected, strict=True)) >= 55  # 25 before

@@ -53,6 +53,9 @@ _PERSON_AFTER = re.compile(r"^(?P<name>.*[^\s,]),\s+(?P<who>[^\W\d_][\w.'’-]*(
 # A name, then a comma and a figure: a chart's facts after most names ("Logan (Fox), 4,071 theaters (0)/ $10.4M
 # Fri.": see EntryBuilder.build).
 _FIGURES_AFTER = re.compile(r"^(?P<name>.*?[^\d\s]),\s+(?=[$€£]?\d)")
+# A name, its year in brackets and its maker after "by" ("Arrival (2016) by Denis Villeneuve", "Le Mépris (1963) de
+# Jean-Luc Godard"; see EntryBuilder.build)
+_YEAR_BY = re.compile(r"^(?P<name>.*\S)\s*\((?P<y>1[89]\d\d|20\d\d)\)\s+(?:by|de|di|von|par|por)\s+[^()\d]{2,50}$")
 # A note in brackets closing a name: "The Bear (FX)", "Mank (12A)" (see _notes_after_names).
 _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
 # A year after a name and a comma, a dash or a space: "Parasite, 2019", "Parasite – 2019", a poster's alt "Aliens
@@ -190,6 +193,12 @@ def year_after(title: str) -> int | None:
 def _year_apart(title: str, year: int | None, year_end: int | None) -> tuple[str, int | None, int | None]:
     if year is None and (after := _YEAR_AFTER.match(title)):
         return after.group("name"), int(after.group("y")), year_end
+    return title, year, year_end
+
+
+def _year_by(title: str, year: int | None, year_end: int | None) -> tuple[str, int | None, int | None]:
+    if by := _YEAR_BY.match(title):
+        return by.group("name"), int(by.group("y")), year_end
     return title, year, year_end
 
 
@@ -359,6 +368,9 @@ class EntryBuilder:
         # names carry them: then its distributor's note in brackets, below
         if _printed_so([title for title, _, _ in cleaned], _FIGURES_AFTER):
             cleaned = [(_before(_FIGURES_AFTER, title), year, year_end) for title, year, year_end in cleaned]
+        # a maker after a name's year is its credit; read here, on the list chosen, not where lists are sought (an
+        # essay's author is written so too, and a list of essays shorn of them read as one of films)
+        cleaned = [_year_by(*parts) for parts in cleaned]
         if _credits_after_names([title for title, _, _ in cleaned]):
             cleaned = [(_before(_PERSON_AFTER, title), year, year_end) for title, year, year_end in cleaned]
         if _notes_after_names([title for title, _, _ in cleaned]):
