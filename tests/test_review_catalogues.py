@@ -18,7 +18,7 @@ from parsers import parse
 from parsers.page import Page
 from parsers.review import read_list
 from parsers.review.count import promised_count
-from parsers.review.entries import _credits_after_names
+from parsers.review.entries import _credits_after_names, clean_title
 
 OWN = Path(__file__).parent / "fixtures" / "real"
 
@@ -312,3 +312,18 @@ def test_an_episode_lists_overall_numbers_rank_it_and_its_summary_rows_are_no_ep
         (6, "The Pony Remark"), (8, "The Jacket"), (9, "The Phone Message"),
     ]  # fmt: skip
     assert not any(entry["rank_inferred"] for entry in out["entries"])
+
+
+def test_chinese_numbers_in_characters_rank_a_diary_and_its_watching_dates_are_no_part_of_the_names(
+    grader: ModuleType,
+) -> None:
+    # Mickey's film diary (round 36, development): 34 paragraphs "一：惊天魔盗团 2013/10/25 19:00-21:00 7分" … "三十四：…"
+    # over a review each; with the numbers unread, six numbered quotes were given at 0.91. A date with dots may be a
+    # name's ("Ageha ga Tonda: 1945.3.10 Tokyodai Kuushuu", an anime on aniSearch's index).
+    page, gold = _case("zhangzx-uiuc__mickeystroller-movies-watched-diary__2014-02")
+    out = parse(page, url=gold["url"]).to_dict()
+    score = grader.Score()
+    grader.grade_review(score, gold, out)
+    assert score.tp["entries"] == 34
+    assert [entry["title"] for entry in out["entries"][1:3]] == ["惊天魔盗团", "卑鄙的我1"]
+    assert clean_title("Ageha ga Tonda: 1945.3.10 Tokyodai Kuushuu")[0] == "Ageha ga Tonda: 1945.3.10 Tokyodai Kuushuu"

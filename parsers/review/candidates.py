@@ -24,6 +24,10 @@ _NUMBER = re.compile(
 )
 # and "1.)", "5).": two marks where a writer types both; Chinese and Japanese "1、", "1．", "1）"
 _SEPARATOR = re.compile(r"^(?:\s*(?:\.?[ºª]|[.):,\]、．）][.)]?)|\s+[-–—]|\s*[–—])\s*(?P<title>.+)$", re.S)
+# Chinese numbering in characters, one to ninety-nine, before its mark ("一、", "十二：", "三十四．"): a mark is needed,
+# as "一部" ("one film") opens sentences
+_CJK_NUMBER = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、：:．]\s*(?P<title>\S.*)$", re.S)
+_CJK_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
 RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
 _LOOK_BACK = 60  # a chain step may skip this many numbered lines of other lists or stray numbers
 _MAX_GAP = 12  # printed lists skip numbers (a missing item 6, jokes 158 → 168)
@@ -68,7 +72,7 @@ def numbered_title(text: str, brackets: bool = False) -> tuple[int, str] | None:
     it, a film being named so ("(500) Days of Summer")."""
     match = _NUMBER.match(text)
     if not match:
-        return None
+        return _cjk_numbered(text)
     rest = match.group("rest")
     if (bracket := match.group("bracket")) and (not brackets or not rest.startswith(")" if bracket == "(" else "]")):
         return None
@@ -84,6 +88,18 @@ def numbered_title(text: str, brackets: bool = False) -> tuple[int, str] | None:
     else:
         return None
     return (int(match.group("n")), title.strip()) if title.strip() else None
+
+
+def _cjk_numbered(text: str) -> tuple[int, str] | None:
+    """ "三十四：逃离德黑兰" → (34, "逃离德黑兰"); None where no Chinese number of one to ninety-nine opens the text."""
+    match = _CJK_NUMBER.match(text)
+    if not match:
+        return None
+    tens, ten, units = match.group("n").rpartition("十")
+    if (tens and tens not in _CJK_DIGITS) or len(units) > 1:
+        return None
+    number = (_CJK_DIGITS.get(tens, 1) * 10 if ten else 0) + (_CJK_DIGITS[units] if units else 0)
+    return number, match.group("title").strip()
 
 
 def _line_item(line: Line, bare: bool = False) -> tuple[int, str] | None:

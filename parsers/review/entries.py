@@ -86,6 +86,12 @@ _MARKS = re.compile(rf"(?:\s*(?:{FOOTNOTE_CALL}|[†‡§¶*]+))+$", re.I)
 # a footnote's mark may follow the year: "04. Juni 1979[4]"
 _FACT_YEAR = re.compile(r"(?:^|[\s(\[/|·•,–—-])(1[89]\d\d|20\d\d)(?=$|[\s)\[\]/|·•,.–—-])")
 _MAX_FACT_LINE = 60
+# A whole date after a name, year first, and what follows it: a diary's or a log's day of watching ("惊天魔盗团
+# 2013/10/25 19:00-21:00 7分"), no part of the name, nor its year a release's; a date with dots may be a name's
+# ("Ageha ga Tonda: 1945.3.10 Tokyodai Kuushuu")
+# and the score a diary gives after a name ("冰雪奇缘 8.5分", "Heat 9/10")
+_RATING_AFTER = re.compile(r"\s+\d{1,2}(?:\.\d)?\s*(?:分|/\s?(?:10|5|100))$")
+_DATE_AFTER = re.compile(r"\s+(?:1[89]|20)\d\d([/-])\d{1,2}\1\d{1,2}(?!\d).*$", re.S)
 # A date with its time of day is an event's (a rating's, a screening's, an airing's, a post's): its year is not the
 # film's, as a release date's is.
 _EVENT = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
@@ -98,6 +104,7 @@ def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, i
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped, and with
     ``other_titles`` the other titles after a " / "."""
     title = _DIRECTOR_AFTER.sub("", _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw))))))
+    title = _RATING_AFTER.sub("", _DATE_AFTER.sub("", title))
     year = year_end = None
     match = _YEARS.search(title)
     if match:
