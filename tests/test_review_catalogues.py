@@ -327,3 +327,12 @@ def test_chinese_numbers_in_characters_rank_a_diary_and_its_watching_dates_are_n
     assert score.tp["entries"] == 34
     assert [entry["title"] for entry in out["entries"][1:3]] == ["惊天魔盗团", "卑鄙的我1"]
     assert clean_title("Ageha ga Tonda: 1945.3.10 Tokyodai Kuushuu")[0] == "Ageha ga Tonda: 1945.3.10 Tokyodai Kuushuu"
+
+
+def test_names_drawn_as_the_pages_own_heading_after_its_title_are_a_list(grader: ModuleType) -> None:
+    # Junkjam's "Top 10 Movies Related to Womens Issues" (round 37, development): each of the ten films is an <h1>
+    # in the post ("Arth", "Lajja", "Pink" …) after the post's own <h1>; item headings were <h2> to <h5> only, and
+    # every <h1> closed the runs, so the promised ten were never found
+    page, gold = _case("junkjam__junkjam-top-10-movies-womens-issues__2016-09")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert grader.grade_review(grader.Score(), gold, out) == {}

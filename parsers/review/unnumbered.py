@@ -14,7 +14,8 @@ from .blocks import HEADINGS, Block, Line
 from .candidates import Candidate, Item, numbered_title
 from .quality import mostly_questions
 
-_ITEM_HEADINGS = ("h2", "h3", "h4", "h5")
+# an <h1> after the page's own (a post whose editor draws each film's name so) heads an entry too
+_ITEM_HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 _BOLD_HOLDERS = ("p", "div", "li", "td")
 _MAX_TITLE = 120
 _MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
@@ -76,9 +77,11 @@ def _heads(blocks: list[Block]) -> list[_Head]:
 
 def _runs(blocks: list[Block], heads: list[_Head], min_prose: int) -> dict[str, list[list[_Head]]]:
     """Heads that may be entries, as runs per kind: a heading of a higher level closes the runs of
-    lower ones ("What to read next" over teasers); an ``<h1>`` closes every run."""
+    lower ones ("What to read next" over teasers); an ``<h1>`` closes every run, and the first in the article, the
+    page's own title, heads none."""
     runs: dict[str, list[list[_Head]]] = {}
     level_of = {tag: int(tag[1]) for tag in HEADINGS}
+    titled = False
     for head in heads:
         if head.kind in HEADINGS:
             afterword = _AFTERWORD.match(head.text) is not None
@@ -88,6 +91,9 @@ def _runs(blocks: list[Block], heads: list[_Head], min_prose: int) -> dict[str, 
                     kind_runs.append([])
             if afterword:
                 continue
+        if head.kind == "h1" and not titled and blocks[head.block].in_article:
+            titled = True
+            continue
         if not head.text or not blocks[head.block].in_article or head.prose < min_prose:
             continue
         if head.kind == "bold" or head.kind in _ITEM_HEADINGS:
