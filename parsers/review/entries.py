@@ -89,9 +89,9 @@ _MAX_FACT_LINE = 60
 # A whole date after a name, year first, and what follows it: a diary's or a log's day of watching ("惊天魔盗团
 # 2013/10/25 19:00-21:00 7分"), no part of the name, nor its year a release's; a date with dots may be a name's
 # ("Ageha ga Tonda: 1945.3.10 Tokyodai Kuushuu")
+_DATE_AFTER = re.compile(r"\s+(?:1[89]|20)\d\d([/-])\d{1,2}\1\d{1,2}(?!\d).*$", re.S)
 # and the score a diary gives after a name ("冰雪奇缘 8.5分", "Heat 9/10")
 _RATING_AFTER = re.compile(r"\s+\d{1,2}(?:\.\d)?\s*(?:分|/\s?(?:10|5|100))$")
-_DATE_AFTER = re.compile(r"\s+(?:1[89]|20)\d\d([/-])\d{1,2}\1\d{1,2}(?!\d).*$", re.S)
 # A date with its time of day is an event's (a rating's, a screening's, an airing's, a post's): its year is not the
 # film's, as a release date's is.
 _EVENT = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
