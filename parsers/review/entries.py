@@ -54,7 +54,8 @@ _PERSON_AFTER = re.compile(r"^(?P<name>.*[^\s,]),\s+(?P<who>[^\W\d_][\w.'’-]*(
 # Fri.": see EntryBuilder.build).
 _FIGURES_AFTER = re.compile(r"^(?P<name>.*?[^\d\s]),\s+(?=[$€£]?\d)")
 # A name, its year in brackets and its maker after "by" ("Arrival (2016) by Denis Villeneuve", "Le Mépris (1963) de
-# Jean-Luc Godard"; see EntryBuilder.build)
+# Jean-Luc Godard"): _YEAR_THEN_NOTE's kind of note, read only on the list chosen (see EntryBuilder.build). clean_title
+# never gives such a name a year (nothing closes it but the maker's words), so _year_apart's "no year yet" holds.
 _YEAR_BY = re.compile(r"^(?P<name>.*\S)\s*\((?P<y>1[89]\d\d|20\d\d)\)\s+(?:by|de|di|von|par|por)\s+[^()\d]{2,50}$")
 # A note in brackets closing a name: "The Bear (FX)", "Mank (12A)" (see _notes_after_names).
 _NOTE_AFTER = re.compile(r"^(?P<name>.*[^\s(])\s*\([^()]{1,40}\)$")
@@ -197,15 +198,12 @@ def year_after(title: str) -> int | None:
     return int(after.group("y")) if (after := _YEAR_AFTER.match(title)) else None
 
 
-def _year_apart(title: str, year: int | None, year_end: int | None) -> tuple[str, int | None, int | None]:
-    if year is None and (after := _YEAR_AFTER.match(title)):
+def _year_apart(
+    title: str, year: int | None, year_end: int | None, pattern: re.Pattern[str] = _YEAR_AFTER
+) -> tuple[str, int | None, int | None]:
+    """The name and the year ``pattern`` reads around it (its groups "name" and "y"), where no year is known yet."""
+    if year is None and (after := pattern.match(title)):
         return after.group("name"), int(after.group("y")), year_end
-    return title, year, year_end
-
-
-def _year_by(title: str, year: int | None, year_end: int | None) -> tuple[str, int | None, int | None]:
-    if by := _YEAR_BY.match(title):
-        return by.group("name"), int(by.group("y")), year_end
     return title, year, year_end
 
 
@@ -377,7 +375,7 @@ class EntryBuilder:
             cleaned = [(_before(_FIGURES_AFTER, title), year, year_end) for title, year, year_end in cleaned]
         # a maker after a name's year is its credit; read here, on the list chosen, not where lists are sought (an
         # essay's author is written so too, and a list of essays shorn of them read as one of films)
-        cleaned = [_year_by(*parts) for parts in cleaned]
+        cleaned = [_year_apart(*parts, _YEAR_BY) for parts in cleaned]
         if _credits_after_names([title for title, _, _ in cleaned]):
             cleaned = [(_before(_PERSON_AFTER, title), year, year_end) for title, year, year_end in cleaned]
         if _notes_after_names([title for title, _, _ in cleaned]):
