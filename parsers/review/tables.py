@@ -240,8 +240,10 @@ def _record_row(line: list[LexborNode], columns: _Columns, page: Page) -> bool:
 def _spread(row: LexborNode, cell: LexborNode) -> bool:
     """The row's one cell of its own, in the name's column, spans two more columns or more: a note on the row above
     (Wikipedia's episode summaries under each episode's row) or a label over the rows below ("Season 1"), no record."""
+    if _spans(cell)[1] < _SPREAD:  # most cells: their row's cells are not walked again
+        return False
     own = [child for child in row.iter() if child.tag in _CELLS]
-    return len(own) == 1 and own[0].mem_id == cell.mem_id and _spans(cell)[1] >= _SPREAD
+    return len(own) == 1 and own[0].mem_id == cell.mem_id
 
 
 def _without_actions(line: str, cell: LexborNode) -> str:
