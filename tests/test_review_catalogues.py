@@ -336,3 +336,46 @@ def test_names_drawn_as_the_pages_own_heading_after_its_title_are_a_list(grader:
     page, gold = _case("junkjam__junkjam-top-10-movies-womens-issues__2016-09")
     out = parse(page, url=gold["url"]).to_dict()
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_a_countdown_of_best_picture_nominees_speaks_of_films(grader: ModuleType) -> None:
+    # A blog's "Best Picture nominees, ranked" (Hugo, 2024): ten <h2>s counted down, "10. Maestro" to "1. Killers of
+    # the Flower Moon", each over a paragraph; no link, no year, and no title saying "films", so the list was refused
+    # as one of something else. "Best Picture" is an award only films win.
+    page, gold = _case("drewbelf__andrewbelfield-best-picture-nominees-ranked__2024-03")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert [entry["rank"] for entry in out["entries"]] == list(range(10, 0, -1))
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_a_heading_naming_shows_right_over_the_list_says_what_it_holds(grader: ModuleType) -> None:
+    # A Hugo blog's "Top 10" page: an <h2> "Top 10 Tv Series" right over a <ul> of ten plain names (and two empty
+    # items of the theme's). The titles promise ten and never say what, and a lead-in was read only where it ended
+    # in a colon once a count was promised; the heading over the list is its label.
+    page, gold = _case("beartice__bice-recs-top-10-tv-series")
+    out = parse(page, url=gold["url"]).to_dict()
+    score = grader.Score()
+    grader.grade_review(score, gold, out)
+    assert score.prf("entries")[2] >= 0.9
+
+
+def test_a_months_films_each_a_heading_with_its_year_and_stars_are_a_list(grader: ModuleType) -> None:
+    # A blog's "March 2023 Movie Reviews" (Hugo PaperMod): fourteen <h2>s "Scream, 2022 - ★★½", each over a poster
+    # and a review, after a table of contents linking them. The stars after the year hid it (heads were dated only
+    # by a bracketed year at their end), and no other part of the page reads as a list.
+    page, gold = _case("HighnessAtharva__atharvashah-march-2023-movie-reviews__2023-03")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert [(entry["title"], entry["year"]) for entry in out["entries"]][:2] == [("Scream", 2022), ("Scream 4", 2011)]
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("Heat (1995) ★★★★½", ("Heat", 1995, None)),
+        ("Primer, 2004 - ★★★★", ("Primer, 2004", None, None)),  # the year after a comma is read list-wide
+        ("Alien – ☆☆☆", ("Alien", None, None)),
+    ],
+)
+def test_a_star_rating_after_a_name_is_no_part_of_it(raw: str, cleaned: tuple[str, int | None, int | None]) -> None:
+    assert clean_title(raw) == cleaned

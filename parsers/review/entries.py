@@ -91,8 +91,11 @@ _MAX_FACT_LINE = 60
 # 2013/10/25 19:00-21:00 7分"), no part of the name, nor its year a release's; a date with dots may be a name's
 # ("Ageha ga Tonda: 1945.3.10 Tokyodai Kuushuu")
 _DATE_AFTER = re.compile(r"\s+(?:1[89]|20)\d\d([/-])\d{1,2}\1\d{1,2}(?!\d).*$", re.S)
-# and the score a diary gives after a name ("冰雪奇缘 8.5分", "Heat 9/10")
-_RATING_AFTER = re.compile(r"\s+\d{1,2}(?:\.\d)?\s*(?:分|/\s?(?:10|5|100))$")
+# and the score a diary or a log gives after a name ("冰雪奇缘 8.5分", "Heat 9/10", "Scream, 2022 - ★★½"; a half
+# alone is a name's end: "8½")
+_RATING_AFTER = re.compile(
+    r"\s+\d{1,2}(?:\.\d)?\s*(?:分|/\s?(?:10|5|100))$|(?:\s*[-–—:|]\s*|\s+)[(\[]?[★☆✩✪✫✬✭✮✯⭐]+\s?½?[)\]]?$"
+)
 # A date with its time of day is an event's (a rating's, a screening's, an airing's, a post's): its year is not the
 # film's, as a release date's is.
 _EVENT = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
@@ -105,7 +108,7 @@ def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, i
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped, and with
     ``other_titles`` the other titles after a " / "."""
     title = _DIRECTOR_AFTER.sub("", _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw))))))
-    title = _RATING_AFTER.sub("", _DATE_AFTER.sub("", title))
+    title = without_rating(_DATE_AFTER.sub("", title))
     year = year_end = None
     match = _YEARS.search(title)
     if match:
@@ -124,6 +127,11 @@ def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, i
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
+
+
+def without_rating(text: str) -> str:
+    """The text without the score or the stars after it ("Heat 9/10", "Primer, 2004 - ★★★★")."""
+    return _RATING_AFTER.sub("", text)
 
 
 def _disambiguated(

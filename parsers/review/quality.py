@@ -103,7 +103,7 @@ def film_url(href: str, wiki: bool = True) -> bool:
 _FILM_WORDS = re.compile(
     r"\b(?:film\w*|movies?|cinema|cine|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror"
     r"|comed(?:y|ies)|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|hulu|hbo"
-    r"|prime video|what to watch|superhero(?:es)?|oscars?|emmys?|golden globes?|baftas?|directors?|actors?"
+    r"|prime video|what to watch|superhero(?:es)?|oscars?|best picture|emmys?|golden globes?|baftas?|directors?|actors?"
     r"|actresses|k-?dramas?|telenovelas?|kino|serien?|sendung(?:en)?|schauspieler\w*|pel[ií]culas?|cin[ée]ma|s[ée]ries?"
     r"|фильм\w*|кино\w*|сериал\w*|тв|телевиз\w*|телевид\w*|телебач\w*|телепрограм\w*)\b"
     r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|映画|ドラマ|영화|드라마",

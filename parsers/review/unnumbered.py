@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import names_a_month
 from .blocks import HEADINGS, Block, Line
 from .candidates import Candidate, Item, numbered_title
+from .entries import without_rating
 from .quality import mostly_questions
 
 # an <h1> after the page's own (a post whose editor draws each film's name so) heads an entry too
@@ -20,7 +22,9 @@ _BOLD_HOLDERS = ("p", "div", "li", "td")
 _MAX_TITLE = 120
 _MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
 _MIN_UNCOUNTED_PROSE = 40  # characters of text under each of them
-_DATED = re.compile(r"\S.*\((?:1[89]|20)\d\d\)$")  # a name and its year in brackets, closing the head
+# a name and its year closing the head, in brackets or after a comma or a dash ("Scream, 2022", its stars gone)
+_DATED = re.compile(r"(?P<name>\S.*?)(?:\((?:1[89]|20)\d\d\)|(?P<apart>,|\s[-–—])\s*(?:1[89]|20)\d\d)$")
+_MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+\d{1,2}$")  # "May 17" before ", 2020": a date's year, not a name's
 _HEADING_REACH = 7  # blocks after a heading in which its text is sought
 # The headings a guide or listicle closes with, about itself: where they start, its list has ended.
 _AFTERWORD = re.compile(
@@ -126,11 +130,20 @@ def dated_heads(blocks: list[Block]) -> Candidate | None:
         for kind, kind_runs in runs.items()
         if kind != "any-heading"
         for run in kind_runs
-        if len(run) >= _MIN_UNCOUNTED_RUN
-        and sum(_DATED.search(head.text) is not None for head in run) >= 0.8 * len(run)
+        if len(run) >= _MIN_UNCOUNTED_RUN and sum(_dated(head.text) for head in run) >= 0.8 * len(run)
     ]
     best = max(dated, key=len, default=None)
     return _ranked_by_order(best) if best is not None else None
+
+
+def _dated(text: str) -> bool:
+    """The head names a work and its year, whatever rating follows ("Heat (1995)", "Scream, 2022 - ★★½"), not a
+    day ("Rick and Morty 4x8 May 18, 2020": a review's date)."""
+    found = _DATED.fullmatch(without_rating(text))
+    if found is None:
+        return False
+    day = _MONTH_DAY.search(found.group("name")) if found.group("apart") else None
+    return day is None or not names_a_month(day.group(1))
 
 
 def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
