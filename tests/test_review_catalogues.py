@@ -379,3 +379,15 @@ def test_a_months_films_each_a_heading_with_its_year_and_stars_are_a_list(grader
 )
 def test_a_star_rating_after_a_name_is_no_part_of_it(raw: str, cleaned: tuple[str, int | None, int | None]) -> None:
     assert clean_title(raw) == cleaned
+
+
+def test_an_index_of_bare_links_into_the_pages_own_section_is_its_list(grader: ModuleType) -> None:
+    # A fan site's "/shows/" (Hugo, 2022): one <ul> of 88 bare links, each to the show's page one level inside the
+    # section ("/shows/the-midnight-club/"). A bare link is no card's page of its own (a menu's is not), so the index
+    # was read as links to nowhere in particular; a section's index links what it holds. A city menu inside a
+    # cinema listing's section ("/kinoafisha/" -> "/kinoafisha/alchevsk/") stays behind the films it lists (see
+    # justadreamer's Kyiv page, unchanged).
+    page, gold = _case("dreded__slainbynetflix-cancelled-shows-list__2022-12")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert len(out["entries"]) == 88
+    assert grader.grade_review(grader.Score(), gold, out) == {}

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from ..dates import is_time_of_day, only_a_date
-from ..detect import film_item
+from ..detect import canonical_url, film_item
 from ..page import PICTURE_TAGS, PICTURES, TITLE_PARTS, Page
 from ..text import clean, find_year, node_text
 from .blocks import HEADINGS, BlockIndex, styled_hidden
@@ -254,6 +254,13 @@ def _attribute_title(attributes: dict[str, str | None]) -> str:
     return ""
 
 
+def _section(page: Page) -> tuple[str, str] | None:
+    """The host and folder of the page's address where it is a section's index below the site's root ("/shows/")."""
+    address = urlsplit(page.url or canonical_url(page) or "")
+    folder = address.path
+    return (address.netloc, folder) if address.netloc and folder.endswith("/") and folder.count("/") >= 2 else None
+
+
 def links_a_film(page: Page, href: str, wiki: bool) -> bool:
     """Whether ``href`` on ``page`` leads to a film or show page, as written or made absolute; not "#cite_note-3",
     a footnote on this page. A Wikipedia article is one only with ``wiki``, on a page about films: elsewhere an
@@ -269,12 +276,23 @@ class _FilmLinks:
         self._page = page
         self._wiki = wiki
         self._hrefs: dict[str, bool] = {}
+        self._section = _section(page) if wiki else None
 
     def link(self, href: str) -> bool:
         known = self._hrefs.get(href)
         if known is None:
             known = self._hrefs[href] = links_a_film(self._page, href, self._wiki)
         return known
+
+    def in_section(self, href: str) -> bool:
+        """The link leads to a page one level inside the page's own section ("/shows/" -> "/shows/the-crown/"): on a
+        page about films, a section's index of the works it holds."""
+        if self._section is None:
+            return False
+        target = urlsplit(self._page.absolute(href) or "")
+        host, folder = self._section
+        inner = target.path[len(folder) :].rstrip("/")
+        return target.netloc == host and target.path.startswith(folder) and bool(inner) and "/" not in inner
 
     def held(self, node: LexborNode) -> bool:
         """Whether a film link or a film's data attribute lies anywhere inside ``node`` (or is it), or ``node``
@@ -389,7 +407,7 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
         year = None
     if year is None and tooltip is not None and tooltip[0].casefold() == title.casefold():
         year = tooltip[1]
-    page_link = _page_link(record, anchors, title, first_text)
+    page_link = _page_link(record, anchors, title, first_text, links)
     return _Record(record, title, rank, year, film_link, names, page_link, time, film_facts)
 
 
@@ -414,14 +432,20 @@ def _names_the_card(attributed: str, linked: str) -> bool:
     )
 
 
-def _page_link(record: LexborNode, anchors: list[LexborNode], title: str, first_text: str) -> str | None:
+def _page_link(
+    record: LexborNode, anchors: list[LexborNode], title: str, first_text: str, links: _FilmLinks
+) -> str | None:
     """A card's page of its own: the address of its first link whose text names it. A card shows a poster or a
-    synopsis beside its name; a menu's bare link is none (its links' texts are read only for a card)."""
+    synopsis beside its name, or is a bare link into the page's own section (an index's); a menu's bare link
+    elsewhere is none."""
     if not anchors:
         return None
+    found = next((link.attributes.get("href") or "" for link in anchors if title in _link_text(link)), None)
+    if found is None or links.in_section(found):
+        return found
     if record.css_first(PICTURES) is None and (first_text in ("", title) or len(first_text) <= 40):
         return None
-    return next((link.attributes.get("href") or "" for link in anchors if title in _link_text(link)), None)
+    return found
 
 
 def _named_like_its_picture(anchors: list[LexborNode]) -> str:
