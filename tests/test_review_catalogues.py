@@ -391,3 +391,13 @@ def test_an_index_of_bare_links_into_the_pages_own_section_is_its_list(grader: M
     out = parse(page, url=gold["url"]).to_dict()
     assert len(out["entries"]) == 88
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_a_release_column_in_korean_gives_the_years(grader: ModuleType) -> None:
+    # A Korean blog's table of Disney's 132 animated films (Tistory, 2017): columns 배급 (distributor), 제목 (title),
+    # 개봉 (release: "1937"), 포스터 (poster). Only 연도 ("year") named a year column in Korean, so the rows carried
+    # no year, and with no film link and no title saying "films" (애니작품, "animated works"), the table was refused.
+    page, gold = _case("innks__innks-walt-disney-company-animation-list__2017-08")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert (out["entries"][0]["title"], out["entries"][0]["year"]) == ("백설공주와 일곱 난쟁이", 1937)
+    assert grader.grade_review(grader.Score(), gold, out) == {}

@@ -42,7 +42,13 @@ _RANK_COLUMN = re.compile(
     r"(\s*\(?(overall|in series|gesamt|ges\.|insgesamt|total|général|general|global)\)?)?$",
     re.I,
 )
-_YEAR_COLUMN = re.compile(r"^(years?|released?|release date|jahre?|année|año|anno|ano|год|年份|年|公開年|연도)$", re.I)
+# A column of years, or of release dates (a film's year is its release's), in the languages lists are written in
+_YEAR_COLUMN = re.compile(
+    r"^(years?|released?|release (?:date|year)|year of release|jahre?|erscheinungsjahr|kinostart|année|(?:date de )?sortie"
+    r"|año|(?:fecha de )?estreno|anno|anno di uscita|uscita|ano|ano de lançamento|lançamento|год|год выпуска"
+    r"|年份|年|公開年|公開日?|上映(?:日期|时间|年份)?|製作年|制作年|연도|개봉(?:일|년도| 연도)?)$",
+    re.I,
+)
 _RANK_PREFIX = re.compile(r"^\s*#?\d{1,4}")
 # A rank cell's number: first in the cell, not part of an amount ("1,234") or a decimal ("8.5").
 _RANK_CELL = re.compile(r"^\s*(?:#|no\.?\s*)?(\d{1,4})(?![\d,.:]\d)", re.I)
