@@ -434,6 +434,23 @@ def test_cards_printing_a_year_beside_a_name_are_films_on_a_page_about_films(tit
     assert [entry.title for entry in record.entries] == ([name for name, _ in names] if given else [])
 
 
+@pytest.mark.parametrize(("title", "given"), [("观影-2019", True), ("Concerts of 2019", False)])
+def test_cards_naming_a_work_with_its_year_in_brackets_are_films_on_a_page_about_films(title: str, given: bool) -> None:
+    # The shape of a Chinese blog's year of films (tests/fixtures/real/pages/dev/C_lists/unixrh__…, Hexo): each film a
+    # <blockquote> "一一 (2000)<br>2000 / 中国台湾 日本 / 剧情 / 杨德昌" over a paragraph, no link, no rank. Only a
+    # year standing apart marked a record; the year after its name is one too ("观影", "watching films", is a title's
+    # word for films).
+    names = [("一一", 2000), ("寄生虫", 2019), ("大鱼", 2003), ("绿皮书", 2018), ("杀人回忆", 2003)]
+    cards = "".join(
+        f"<blockquote><p>{name} ({year})<br>{year} / 中国 / 剧情</p></blockquote><p>说了很多关于这部的话。</p>"
+        for name, year in names
+    )
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><div>{cards}</div></body></html>"
+    record = parse(page.encode(), url="https://example.com/page")
+    assert isinstance(record, ReviewPage)
+    assert [(entry.title, entry.year) for entry in record.entries] == (names if given else [])
+
+
 def test_a_record_holding_many_entries_gives_none_of_them_its_rank() -> None:
     # SubCentral's forum, 2015, its class names renamed (bench/redraw.py): the thread's posts, numbered 1 to 6, are a
     # run of records, and the first post holds the whole table of 805 series; every series took the post's "1" as

@@ -369,11 +369,13 @@ def _candidates(
         found.extend(c for c in (heading_run(blocks, count),) if c)
     elif not found and not count and topic.films:
         found.extend(c for c in (dated_heads(blocks),) if c)
-    if not count and (not fits or nothing_else):
+    plural = names_films(" ".join(topic.titles))
+    if not count and (not fits or nothing_else or plural):
         # the article's lists of names where the title promises a list and names no count; where nothing else on a
-        # page about films reads as a list, its numbered ones (<ol>), ranked by the markup, and where its titles name
-        # films in the plural ("Favourite movies"), its bulleted lists of plain names
-        found.extend(promised_lists(page, index, every=not fits, plain=names_films(" ".join(topic.titles))))
+        # page about films reads as a list, its numbered ones (<ol>), ranked by the markup; and where its titles name
+        # films in the plural ("Favourite movies"), its bulleted lists of plain names, whatever else reads as a list
+        # (a favourites page's franchises, some of two films, are runs of records only where they hold three or more)
+        found.extend(promised_lists(page, index, every=not fits, plain=plural))
     if count and not fits:
         found.extend(card_candidates(index, count))
         found.extend(inline_candidates(blocks, count))

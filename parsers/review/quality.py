@@ -106,7 +106,7 @@ _FILM_WORDS = re.compile(
     r"|prime video|what to watch|superhero(?:es)?|oscars?|best picture|emmys?|golden globes?|baftas?|directors?|actors?"
     r"|actresses|k-?dramas?|telenovelas?|kino|serien?|sendung(?:en)?|schauspieler\w*|pel[ií]culas?|cin[ée]ma|s[ée]ries?"
     r"|фильм\w*|кино\w*|сериал\w*|тв|телевиз\w*|телевид\w*|телебач\w*|телепрограм\w*)\b"
-    r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|映画|ドラマ|영화|드라마",
+    r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|观影|觀影|影评|影評|片单|片單|映画|邦画|洋画|ドラマ|アニメ|영화|드라마",
     re.I,
 )
 _FILMS_PLURAL = re.compile(r"\b(?:movies|films|documentaries|tv shows|tv series|sitcoms|dramas|cartoons)\b", re.I)

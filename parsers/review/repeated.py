@@ -407,6 +407,8 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
         year = None
     if year is None and tooltip is not None and tooltip[0].casefold() == title.casefold():
         year = tooltip[1]
+    if year is None:  # the year in brackets after the name: "一一 (2000)"
+        year = clean_title(title)[1]
     page_link = _page_link(record, anchors, title, first_text, links)
     return _Record(record, title, rank, year, film_link, names, page_link, time, film_facts)
 
