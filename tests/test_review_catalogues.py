@@ -19,6 +19,7 @@ from parsers.page import Page
 from parsers.review import read_list
 from parsers.review.count import promised_count
 from parsers.review.entries import _credits_after_names, clean_title
+from parsers.review.quality import film_url
 
 OWN = Path(__file__).parent / "fixtures" / "real"
 
@@ -401,3 +402,27 @@ def test_a_release_column_in_korean_gives_the_years(grader: ModuleType) -> None:
     out = parse(page, url=gold["url"]).to_dict()
     assert (out["entries"][0]["title"], out["entries"][0]["year"]) == ("백설공주와 일곱 난쟁이", 1937)
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+def test_films_linked_to_apples_trailers_under_bold_labels_are_a_list(grader: ModuleType) -> None:
+    # A 2008 blog post "Upcoming Movie Watch" (re-published in Hugo): sixteen paragraphs "<a>Planet B-Boy</a> - a
+    # blurb", each linking the film's page on Apple's trailers site ("/trailers/independent/planetbboy/"), in four
+    # groups under bold underlined labels ("The Documentary Type"). Apple's trailer pages were no film pages, so the
+    # run was unlinked and unranked; once they were, the labels were read as four more films.
+    page, gold = _case("aonsager__invisibleparade-upcoming-movie-watch__2008-03")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert "The Documentary Type" not in [entry["title"] for entry in out["entries"]]
+    assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+@pytest.mark.parametrize(
+    ("href", "film"),
+    [
+        ("http://www.apple.com/trailers/fox_searchlight/youngatheart/trailera/", True),
+        ("https://trailers.apple.com/trailers/wb/dune/", True),
+        ("https://trailers.apple.com/trailers/genres/comedy/", False),  # an index of the site's
+        ("https://www.apple.com/trailers/", False),
+    ],
+)
+def test_apples_trailer_pages_are_film_pages(href: str, film: bool) -> None:
+    assert film_url(href) is film

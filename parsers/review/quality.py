@@ -52,6 +52,9 @@ _FILM_SITES = (
     r"|disneyplus\.com/(?:movies|series)/|justwatch\.com/\w+/(?:movie|tv-show|film|serie)\w*/|trakt\.tv/(?:movies|shows)/"
     r"|tvmaze\.com/shows/\d|thetvdb\.com/series/|myanimelist\.net/anime/\d|anidb\.net/(?:anime/|a)\d"
     r"|mubi\.com/(?:\w+/)?films/"
+    # Apple's trailers site (2000-2022) gave each film a page of its trailers, by studio: "/trailers/fox/heat/" (not
+    # its indexes: "/trailers/genres/comedy/")
+    r"|apple\.com/trailers/(?!genres/|home/|search/)[\w-]+/[\w-]+"
     # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42",
     # "WhatsOn?Film=23008918", "movie.aspx?id=1002765")
     r"|[?&](?:film|movie|anime)(?:_?id)?=\d|(?:^|/)(?:film|movie|anime)\.\w{2,5}\?id=\d"

@@ -608,14 +608,19 @@ class _Readings:
     def apart(self, node: LexborNode) -> str:
         """What the element is where it is no record: "empty" where it shows nothing (a placeholder box), "label"
         where it shows only a day or an index's letter and links nothing (a programme's "31 Enero 2026" over the
-        day's films, drawn as a box of the films' own class; an A-Z's "a" before its shows); "" for a record."""
+        day's films, drawn as a box of the films' own class; an A-Z's "a" before its shows), "bold" where it shows
+        only a few words in bold and links nothing (a group's label among linked records, or a record of a list of
+        bold names); "" for a record."""
         key = node.mem_id
         if (known := self._apart.get(key)) is None:
             shown = self.shown(node)
+            unlinked = node.css_first("a[href]") is None
             if not shown and node.css_first(PICTURES) is None:
                 known = "empty"
-            elif (only_a_date(shown) or _INDEX_LETTER.fullmatch(shown)) and node.css_first("a[href]") is None:
+            elif (only_a_date(shown) or _INDEX_LETTER.fullmatch(shown)) and unlinked:
                 known = "label"
+            elif unlinked and len(shown) <= _MAX_LABEL and _in_bold(node, shown):
+                known = "bold"
             else:
                 known = ""
             self._apart[key] = known
@@ -816,11 +821,27 @@ def _own_titles(page: Page) -> set[str]:
     return {part.casefold() for text in texts if text for part in (text, TITLE_PARTS.split(text)[0]) if part}
 
 
+def _in_bold(node: LexborNode, shown: str) -> bool:
+    """All the element shows is in bold ("<p><u><b>The Artsy Type</b></u></p>")."""
+    return clean(" ".join(bold.text(deep=True) for bold in node.css("b, strong"))) == shown
+
+
 def _records_only(members: list[LexborNode], readings: _Readings) -> list[LexborNode]:
     """The run without the labels among its records (days, letters) or its heading before them, and without the
     empty boxes before and after them (an empty box among them, an advert's place, is a gap in the run: it stays,
     and counts against it)."""
     members = [member for member in members if readings.apart(member) != "label"]
+    # bold labels among records that link (a blog post's "The Documentary Type" over its films' linked lines) head
+    # groups, the first group too; a bold name without a link among linked ones is a record all the same, and where
+    # most records are bold and unlinked, they are the list's
+    bold = [member for member in members if readings.apart(member) == "bold"]
+    if (
+        bold
+        and bold[0] is members[0]
+        and 3 * len(bold) <= len(members)
+        and share([member.css_first("a[href]") is not None for member in members]) >= 0.6
+    ):
+        members = [member for member in members if readings.apart(member) != "bold"]
     start, end = 0, len(members)
     if members and readings.heads_the_list(members[0]):
         start = 1
