@@ -608,19 +608,14 @@ class _Readings:
     def apart(self, node: LexborNode) -> str:
         """What the element is where it is no record: "empty" where it shows nothing (a placeholder box), "label"
         where it shows only a day or an index's letter and links nothing (a programme's "31 Enero 2026" over the
-        day's films, drawn as a box of the films' own class; an A-Z's "a" before its shows), "bold" where it shows
-        only a few words in bold and links nothing (a group's label among linked records, or a record of a list of
-        bold names); "" for a record."""
+        day's films, drawn as a box of the films' own class; an A-Z's "a" before its shows); "" for a record."""
         key = node.mem_id
         if (known := self._apart.get(key)) is None:
             shown = self.shown(node)
-            unlinked = node.css_first("a[href]") is None
             if not shown and node.css_first(PICTURES) is None:
                 known = "empty"
-            elif (only_a_date(shown) or _INDEX_LETTER.fullmatch(shown)) and unlinked:
+            elif (only_a_date(shown) or _INDEX_LETTER.fullmatch(shown)) and node.css_first("a[href]") is None:
                 known = "label"
-            elif unlinked and len(shown) <= _MAX_LABEL and _in_bold(node, shown):
-                known = "bold"
             else:
                 known = ""
             self._apart[key] = known
@@ -821,9 +816,15 @@ def _own_titles(page: Page) -> set[str]:
     return {part.casefold() for text in texts if text for part in (text, TITLE_PARTS.split(text)[0]) if part}
 
 
-def _in_bold(node: LexborNode, shown: str) -> bool:
-    """All the element shows is in bold ("<p><u><b>The Artsy Type</b></u></p>")."""
-    return clean(" ".join(bold.text(deep=True) for bold in node.css("b, strong"))) == shown
+def _bold_label(node: LexborNode, readings: _Readings) -> bool:
+    """The element shows a few words, all in bold ("<p><u><b>The Artsy Type</b></u></p>"), and links nothing: a
+    group's label among linked records, or a record of a list of bold names."""
+    shown = readings.shown(node)
+    return (
+        0 < len(shown) <= _MAX_LABEL
+        and node.css_first("a[href]") is None
+        and clean(" ".join(bold.text(deep=True) for bold in node.css("b, strong"))) == shown
+    )
 
 
 def _records_only(members: list[LexborNode], readings: _Readings) -> list[LexborNode]:
@@ -834,14 +835,13 @@ def _records_only(members: list[LexborNode], readings: _Readings) -> list[Lexbor
     # bold labels among records that link (a blog post's "The Documentary Type" over its films' linked lines) head
     # groups, the first group too; a bold name without a link among linked ones is a record all the same, and where
     # most records are bold and unlinked, they are the list's
-    bold = [member for member in members if readings.apart(member) == "bold"]
-    if (
-        bold
-        and bold[0] is members[0]
-        and 3 * len(bold) <= len(members)
-        and share([member.css_first("a[href]") is not None for member in members]) >= 0.6
-    ):
-        members = [member for member in members if readings.apart(member) != "bold"]
+    if members and _bold_label(members[0], readings):
+        bold = [member for member in members if _bold_label(member, readings)]
+        if (
+            3 * len(bold) <= len(members)
+            and share([member.css_first("a[href]") is not None for member in members]) >= 0.6
+        ):
+            members = [member for member in members if not _bold_label(member, readings)]
     start, end = 0, len(members)
     if members and readings.heads_the_list(members[0]):
         start = 1
