@@ -426,3 +426,14 @@ def test_films_linked_to_apples_trailers_under_bold_labels_are_a_list(grader: Mo
 )
 def test_apples_trailer_pages_are_film_pages(href: str, film: bool) -> None:
     assert film_url(href) is film
+
+
+def test_headings_each_a_name_in_quotes_are_a_list_on_a_page_about_films(grader: ModuleType) -> None:
+    # A republished New York Post piece, "What to watch and stream on Memorial Day 2022" (WordPress): eight <h2>s, each
+    # a name in curly quotes ("“Dunkirk”", "“Theodore Roosevelt”") over a blurb and "Where to watch:"; no number, no
+    # year, no link to a film page, and no "best" or count in the title, so no run of headings was sought. Papers
+    # print works' names in quotes: a run of such heads marks the list as a run of dated ones does.
+    page, gold = _case("alimehdipak__techworm-page-what-to-watch-memorial-day-2022__2022-05")
+    out = parse(page, url=gold["url"]).to_dict()
+    assert [entry["title"] for entry in out["entries"]][:2] == ["Dunkirk", "Theodore Roosevelt"]
+    assert grader.grade_review(grader.Score(), gold, out) == {}

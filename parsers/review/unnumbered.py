@@ -25,6 +25,8 @@ _MIN_UNCOUNTED_PROSE = 40  # characters of text under each of them
 # a name and its year closing the head, in brackets or after a comma or a dash ("Scream, 2022", its stars gone)
 _DATED = re.compile(r"(?P<name>\S.*?)(?:\((?:1[89]|20)\d\d\)|(?P<apart>,|\s[-–—])\s*(?:1[89]|20)\d\d)$")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+\d{1,2}$")  # "May 17" before ", 2020": a date's year, not a name's
+# a head that is a name in quotes, whole ("“Dunkirk”", "‘Top Gun’"): a work's, as papers print works' names
+_QUOTED_NAME = re.compile(r"[\"“‘«„「『][^\"“”«»„「」『』]{1,80}[\"”’»“」』]")
 _HEADING_REACH = 7  # blocks after a heading in which its text is sought
 # The headings a guide or listicle closes with, about itself: where they start, its list has ended.
 _AFTERWORD = re.compile(
@@ -122,18 +124,23 @@ def _label_groups(heads: list[_Head]) -> None:
 
 def dated_heads(blocks: list[Block]) -> Candidate | None:
     """On a page about films whose title promises no list, the longest run of at least five heads of one kind that
-    nearly all name a film with its year ("<strong>Cinderela (1950)</strong>" over a picture): the years mark the
-    list, as a promise would (its heads need no text of their own)."""
+    nearly all name a film with its year ("<strong>Cinderela (1950)</strong>" over a picture) or in quotes ("<h2>
+    “Dunkirk”</h2>"): the years or the quotes mark the list, as a promise would (its heads need no text of their
+    own)."""
     runs = _runs(blocks, _heads(blocks), 0)
     dated = [
         run
         for kind, kind_runs in runs.items()
         if kind != "any-heading"
         for run in kind_runs
-        if len(run) >= _MIN_UNCOUNTED_RUN and sum(_dated(head.text) for head in run) >= 0.8 * len(run)
+        if len(run) >= _MIN_UNCOUNTED_RUN and sum(_dated_or_quoted(head.text) for head in run) >= 0.8 * len(run)
     ]
     best = max(dated, key=len, default=None)
     return _ranked_by_order(best) if best is not None else None
+
+
+def _dated_or_quoted(text: str) -> bool:
+    return _dated(text) or _QUOTED_NAME.fullmatch(text) is not None
 
 
 def _dated(text: str) -> bool:
