@@ -273,9 +273,9 @@ def _rail_over(blocks: list[Block], candidate: Candidate) -> str | None:
 def _led_in_by_films(blocks: list[Block], candidate: Candidate, counted: bool) -> bool:
     """The line that opens the list, right before it in the article and ending in a colon or a heading over it, says
     it holds films or shows ("Let's break down Arnold Schwarzenegger's Top Ten Movies:", "<h2>Top 10 Tv Series</h2>")
-    where the page's titles do not ("What Are His Top 10 Roles?"); where the titles promise no count, so may the paragraphs that introduce it ("Merry Christmas":
-    "Watch the best Christmas movies of all time"), but not where they count something else ("Top 5 New
-    Technologies": an intro on the films of old). A picture's caption between them is no lead-in, nor is a paragraph
+    where the page's titles do not ("What Are His Top 10 Roles?"); where the titles promise no count, so may the
+    paragraphs that introduce it ("Merry Christmas": "Watch the best Christmas movies of all time"), but not where
+    they count something else ("Top 5 New Technologies": an intro on the films of old). A picture's caption between them is no lead-in, nor is a paragraph
     that mentions one film ("as the film tells us") before a list of its crew."""
     first = candidate.items[0].block if candidate.items else -1
     leads = [block for block in reversed(blocks[: max(first, 0)]) if block.tag != "figcaption"][:_LEAD_IN_REACH]

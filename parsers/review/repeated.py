@@ -284,6 +284,11 @@ class _FilmLinks:
             known = self._hrefs[href] = links_a_film(self._page, href, self._wiki)
         return known
 
+    @property
+    def sectioned(self) -> bool:
+        """The page's address is a section's index (see in_section)."""
+        return self._section is not None
+
     def in_section(self, href: str) -> bool:
         """The link leads to a page one level inside the page's own section ("/shows/" -> "/shows/the-crown/"): on a
         page about films, a section's index of the works it holds."""
@@ -442,12 +447,11 @@ def _page_link(
     elsewhere is none."""
     if not anchors:
         return None
-    found = next((link.attributes.get("href") or "" for link in anchors if title in _link_text(link)), None)
-    if found is None or links.in_section(found):
-        return found
-    if record.css_first(PICTURES) is None and (first_text in ("", title) or len(first_text) <= 40):
+    bare = record.css_first(PICTURES) is None and (first_text in ("", title) or len(first_text) <= 40)
+    if bare and not links.sectioned:
         return None
-    return found
+    found = next((link.attributes.get("href") or "" for link in anchors if title in _link_text(link)), None)
+    return found if not bare or (found is not None and links.in_section(found)) else None
 
 
 def _named_like_its_picture(anchors: list[LexborNode]) -> str:
