@@ -134,6 +134,7 @@ _TIME_OF_DAY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")  # a decimal digit, as str.isdecimal() knows them (Unicode's Nd)
 _DOTTED_TIME = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
 
 
@@ -146,9 +147,11 @@ def only_a_date(text: str) -> bool:
     """The text says a date (or a time) and nothing else: numbers, month and weekday names in any of LANGUAGES
     ("Samstag, 27. Oktober 2007, 18:21", "Tue 3 March", "Oct 12, 2023"), at least one name and one number. Names of
     two letters ("to", "do", "ma": Finnish, German, Dutch weekdays) are words of other languages too: "9 to 5"."""
+    if _DIGIT.search(text) is None:  # most texts asked (names) hold no number: not split into tokens at all
+        return False
     tokens = _TOKEN.findall(text)
     words = [token for token in tokens if not token.isdecimal()]
-    if not words or len(words) == len(tokens):  # most texts asked (titles) hold no number: no word is folded
+    if not words:
         return False
     return all(len(word := _fold(token)) > 2 and (word in MONTHS or word in WEEKDAYS) for token in words)
 

@@ -391,11 +391,12 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
         # "The Red Shoes (1948) Long before Darren Aronofsky…": a blurb opens with the name of its film and its year;
         # on a page about films (a paper's references open alike: "Romanovsky AA (2006) Chapter 23. …")
         first_text, year = opening.group(1), year or int(opening.group(2))
+    pictured = record.css_first(PICTURES) is not None  # asked once: each anchor's own query cost more than the rest
     names = (
         linked,
         linked_again,
         heading,
-        _named_like_its_picture(anchors),
+        _named_like_its_picture(anchors) if pictured else "",
         attributed,
         facts or first_text or time or "",
     )
@@ -414,14 +415,14 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
         year = tooltip[1]
     if year is None:  # the year in brackets after the name: "一一 (2000)"
         year = clean_title(title)[1]
-    page_link = _page_link(record, anchors, title, first_text, links)
+    page_link = _page_link(pictured, anchors, title, first_text, links)
     return _Record(record, title, rank, year, film_link, names, page_link, time, film_facts)
 
 
 def _film_facts_year(text: str) -> int | None:
     """The year of a short line of a film's facts, parts apart by separators, one a year and another a running
     time ("Irene Iborra | 2025 | 70'", "USA · 1999 · 136 min"); None for any other line (a concert's date and hour)."""
-    if len(text) > _MAX_FACTS_LINE:
+    if len(text) > _MAX_FACTS_LINE or not _YEAR_ALONE.search(text):  # most lines hold no year: no split for them
         return None
     parts = [part.strip() for part in _FACTS_APART.split(text)]
     years = [int(found.group(1)) for part in parts if (found := _YEAR_ALONE.fullmatch(part))]
@@ -439,15 +440,13 @@ def _names_the_card(attributed: str, linked: str) -> bool:
     )
 
 
-def _page_link(
-    record: LexborNode, anchors: list[LexborNode], title: str, first_text: str, links: _FilmLinks
-) -> str | None:
-    """A card's page of its own: the address of its first link whose text names it. A card shows a poster or a
-    synopsis beside its name, or is a bare link into the page's own section (an index's); a menu's bare link
-    elsewhere is none."""
+def _page_link(pictured: bool, anchors: list[LexborNode], title: str, first_text: str, links: _FilmLinks) -> str | None:
+    """A card's page of its own: the address of its first link whose text names it. A card shows a poster
+    (``pictured``) or a synopsis beside its name, or is a bare link into the page's own section (an index's); a
+    menu's bare link elsewhere is none."""
     if not anchors:
         return None
-    bare = record.css_first(PICTURES) is None and (first_text in ("", title) or len(first_text) <= 40)
+    bare = not pictured and (first_text in ("", title) or len(first_text) <= 40)
     if bare and not links.sectioned:
         return None
     found = next((link.attributes.get("href") or "" for link in anchors if title in _link_text(link)), None)
