@@ -1880,3 +1880,24 @@ def test_a_makers_name_after_a_names_year_is_its_credit() -> None:
     given = [(entry.title, entry.year) for entry in record.entries]
     assert given[:3] == expected[:3] == [("Arrival", 2016), ("Autómata", 2014), ("Blade Runner", 1982)]
     assert sum(name == want for name, want in zip(given, expected, strict=True)) >= 55  # 25 before
+
+
+def test_wikipedia_links_mark_no_films_on_a_page_not_about_films() -> None:
+    # A 2008 copy of Wikipedia's "Iranian football league system": its five numbered levels each link a Wikipedia
+    # article (on a league), which counted as film marks, and the leagues were given as a film list at 0.87. A
+    # Wikipedia article is a film's only on a page about films, as the record reader already held.
+    gold, record = _own("dev/C_no_list/cirosantilli__iraniangoalkicks-football-league-system__2008-02")
+    assert gold["entries"] == []
+    assert record.entries == ()
+    assert any(warning.startswith("no film list: the page never speaks of films") for warning in record.warnings)
+
+
+def test_a_listicle_written_as_prose_names_each_film_first_in_italics() -> None:
+    # 123info (Argentina, 2026): "Cinco películas imperdibles…", five paragraphs, each naming its film first in
+    # <i><b>…</b></i> ("Finalmente, <i><b>1941</b></i>, de Steven Spielberg, …"; the next film Spielberg made is
+    # named in italics after it, in the same paragraph). No list was found.
+    gold, record = _own("dev/C_lists/grippo__123info-five-overlooked-films-to-watch__2026-06")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [
+        (entry["rank"], entry["title"]) for entry in gold["entries"]
+    ]
+    assert record.list_shape == "italic-paragraphs"

@@ -25,7 +25,7 @@ from .cards import card_candidates
 from .confidence import ABSTAIN_BELOW, ListEvidence, confidence, list_evidence
 from .count import promised_count, promises_list
 from .entries import EntryBuilder, clean_title
-from .inline import inline_candidates
+from .inline import inline_candidates, italic_paragraphs
 from .linked_lines import linked_lines
 from .lists import list_candidates, promised_lists
 from .menus import menu_names, site_sections
@@ -244,13 +244,14 @@ def _share_years(candidates: list[Candidate], known: dict[str, int]) -> None:
                 item.year = years.get(name.casefold())
 
 
-def _linked(page: Page, item: Item, blocks: list[Block]) -> bool:
-    """The item links a film or show page (from its record, or a link on its own line)."""
+def _linked(page: Page, item: Item, blocks: list[Block], wiki: bool) -> bool:
+    """The item links a film or show page (from its record, or a link on its own line); a Wikipedia article only
+    with ``wiki``, on a page about films (an encyclopedia's copy links its leagues, places and people so)."""
     if item.film_link:
         return True
     line = item_line(blocks, item)
     hrefs = (page.absolute(anchor.attributes.get("href")) or "" for anchor in (line.links if line else []))
-    return any(film_url(href) for href in hrefs)
+    return any(film_url(href, wiki) for href in hrefs)
 
 
 def _rail_over(blocks: list[Block], candidate: Candidate) -> str | None:
@@ -289,11 +290,11 @@ def _led_in_by_films(blocks: list[Block], candidate: Candidate, counted: bool) -
     return not counted and any(lead.in_article and names_films(lead.text) for lead in leads)
 
 
-def _film_share(page: Page, candidate: Candidate, blocks: list[Block]) -> float:
-    """How many entries carry a film's marks: a link to a film or show page, or a year."""
+def _film_share(page: Page, candidate: Candidate, blocks: list[Block], wiki: bool) -> float:
+    """How many entries carry a film's marks: a link to a film or show page (see _linked), or a year."""
     return share(
         [
-            item.year is not None or clean_title(item.title)[1] is not None or _linked(page, item, blocks)
+            item.year is not None or clean_title(item.title)[1] is not None or _linked(page, item, blocks, wiki)
             for item in candidate.items
         ]
     )
@@ -330,7 +331,7 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return "no film list: the page is one film's page (its address), its lists are rails"
     if heading := _rail_over(blocks, chosen):
         return f'no film list: the entries stand under "{heading}", a rail of the site\'s other pages'
-    film_marked = _film_share(page, chosen, blocks) >= 0.5
+    film_marked = _film_share(page, chosen, blocks, topic.films) >= 0.5
     promised = bool(count or promises_list(topic.titles) or is_list_url(page.url))
     if len(chosen.items) < _FEW_ENTRIES and not film_marked and chosen.shape not in _DECLARED and not promised:
         return f"no list given: {len(chosen.items)} entries with no film links or years, which no title promises"
@@ -379,6 +380,7 @@ def _candidates(
     if count and not fits:
         found.extend(card_candidates(index, count))
         found.extend(inline_candidates(blocks, count))
+        found.extend(italic_paragraphs(blocks, count))
     return found
 
 
@@ -393,18 +395,30 @@ class ListReading:
     warnings: tuple[str, ...]
 
 
-def _film_targets(page: Page) -> int:
-    """How many distinct film pages the whole page links (or marks as film items), its furniture included: a
-    link to a part of a page ("/films/heat#reviews_anchor") is to that page."""
-    hrefs = {
+@dataclass(frozen=True, slots=True)
+class _Targets:
+    """What the whole page links, its furniture included (read before the furniture goes): its distinct addresses
+    (a link to a part of a page, "/films/heat#reviews_anchor", is to that page) and its elements marked as film
+    items."""
+
+    hrefs: frozenset[str]
+    film_items: int
+
+    def films(self, wiki: bool) -> int:
+        """How many distinct film pages the page links or marks (a Wikipedia article only with ``wiki``)."""
+        return sum(1 for href in self.hrefs if film_url(href, wiki)) + self.film_items
+
+
+def _targets(page: Page) -> _Targets:
+    hrefs = frozenset(
         urldefrag(page.absolute(href) or "").url
         for href in {anchor.attributes.get("href") for anchor in page.tree.css("a[href]")}
-    }
-    return sum(1 for href in hrefs if film_url(href)) + len(page.tree.css(FILM_ITEMS))
+    )
+    return _Targets(hrefs, len(page.tree.css(FILM_ITEMS)))
 
 
 def _reading(
-    page: Page, blocks: list[Block], chosen: Candidate, count: int | None, topic: _Topic, targets: int
+    page: Page, blocks: list[Block], chosen: Candidate, count: int | None, topic: _Topic, targets: _Targets
 ) -> ListReading:
     refusal = _refusal(page, chosen, blocks, count, topic)
     if refusal:
@@ -415,7 +429,7 @@ def _reading(
         entries,
         prior=chosen.confidence,
         declared=chosen.shape in _DECLARED,
-        linked=[_linked(page, item, blocks) for item in items],
+        linked=[_linked(page, item, blocks, topic.films) for item in items],
         in_article=[0 <= item.block < len(blocks) and blocks[item.block].in_article for item in items],
         count=count,
         about_films=topic.films,
@@ -425,7 +439,7 @@ def _reading(
         or programme_page(topic.words)
         or search_results(topic.titles),
         start=max(items[0].block, 0) / len(blocks) if items and blocks else 0.0,
-        film_targets=targets,
+        film_targets=targets.films(topic.films),
     )
     return ListReading(entries, chosen.shape, evidence, count, ())
 
@@ -452,7 +466,7 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     count = promised_count(titles)
     itemlist = itemlist_candidate(page)  # before the furniture goes: it reads scripts and every link
     page_data = app_data_years(page)
-    targets = _film_targets(page)
+    targets = _targets(page)
     menus = menu_names(page.tree)
     strip_furniture(page.tree)
     blocks = text_blocks(page.tree)
@@ -460,7 +474,7 @@ def read_list(page: Page, every: bool = False) -> list[ListReading]:
     candidates = [
         candidate
         for candidate in _candidates(page, blocks, count, itemlist, topic)
-        if not site_sections(candidate, blocks, menus) or _film_share(page, candidate, blocks) >= 0.5
+        if not site_sections(candidate, blocks, menus) or _film_share(page, candidate, blocks, topic.films) >= 0.5
     ]
     _share_years(candidates, page_data)
     chosen = _choose(candidates, count, len(blocks), topic.films)
