@@ -1901,3 +1901,12 @@ def test_a_listicle_written_as_prose_names_each_film_first_in_italics() -> None:
         (entry["rank"], entry["title"]) for entry in gold["entries"]
     ]
     assert record.list_shape == "italic-paragraphs"
+
+
+def test_a_long_watchlist_naming_one_film_twice_is_still_a_list() -> None:
+    # Nathaniel's blog (2022): 428 "Title (Year)" lines, most linking nothing ("./"), one film written twice
+    # ("Children of the Corn (1984)"); dated names had to be all different, and no list was found.
+    gold, record = _own("dev/C_lists/Vlek__movies-to-check-out__2022-02")
+    assert len(record.entries) == len(gold["entries"]) == 428
+    assert [entry.title for entry in record.entries[:3]] == ["1408", "28 Days Later", "28 Weeks Later"]
+    assert record.entries[0].year == 2007
