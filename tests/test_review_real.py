@@ -1910,3 +1910,11 @@ def test_a_long_watchlist_naming_one_film_twice_is_still_a_list() -> None:
     assert len(record.entries) == len(gold["entries"]) == 428
     assert [entry.title for entry in record.entries[:3]] == ["1408", "28 Days Later", "28 Weeks Later"]
     assert record.entries[0].year == 2007
+
+
+def test_a_posts_date_drawn_as_a_heading_is_no_entry() -> None:
+    # Alex Genco's "Favorite Movies of 2022" (Hugo, 2023): the post's date is an <h2> ("01/19/23") over its intro, then
+    # one <h2> a film; the date was read as the first film and every rank after it was one off.
+    gold, record = _own("dev/C_lists/alexgenco__movies-2022__2023-01")
+    ranked = [(entry.rank, entry.title) for entry in record.entries]
+    assert ranked[:6] == [(entry["rank"], entry["title"]) for entry in gold["entries"]]

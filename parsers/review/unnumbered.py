@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import names_a_month
+from ..dates import names_a_month, only_a_date
 from .blocks import HEADINGS, Block, Line
 from .candidates import Candidate, Item, numbered_title
 from .entries import without_rating
@@ -28,6 +28,7 @@ _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+\d{1,2}$")  # "May 17" before ", 2020
 # a head that is a name in quotes, whole ("“Dunkirk”", "‘Top Gun’"): a work's, as papers print works' names
 _QUOTED_NAME = re.compile(r"[\"“‘«„「『][^\"“”«»„「」『』]{1,80}[\"”’»“」』]")
 _HEADING_REACH = 7  # blocks after a heading in which its text is sought
+_NUMERIC_DATE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{2,4}")  # "01/19/23", "19.01.2023", "2023-01-19"
 # The headings a guide or listicle closes with, about itself: where they start, its list has ended.
 _AFTERWORD = re.compile(
     r"^(?:how we (?:test|tested|chose|choose|picked|pick|rate|rated|rank|ranked|review|reviewed|select|selected)\b"
@@ -100,13 +101,18 @@ def _runs(blocks: list[Block], heads: list[_Head], min_prose: int) -> dict[str, 
         if head.kind == "h1" and not titled and blocks[head.block].in_article:
             titled = True
             continue
-        if not head.text or not blocks[head.block].in_article or head.prose < min_prose:
+        if not head.text or not blocks[head.block].in_article or head.prose < min_prose or _a_date(head.text):
             continue
         if head.kind == "bold" or head.kind in _ITEM_HEADINGS:
             runs.setdefault(head.kind, [[]])[-1].append(head)
         if head.kind in _ITEM_HEADINGS:  # one list may mix heading levels (four <h3>s and an <h2>)
             runs.setdefault("any-heading", [[]])[-1].append(head)
     return runs
+
+
+def _a_date(text: str) -> bool:
+    """The head is a date alone ("01/19/23", "May 5, 2023"): a post's, over its text, not an entry's name."""
+    return _NUMERIC_DATE.fullmatch(text) is not None or only_a_date(text)
 
 
 def _label_groups(heads: list[_Head]) -> None:
