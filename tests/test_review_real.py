@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from parsers import parse, review
 from parsers.page import Page
 from parsers.records import FilmPage, ReviewPage
-from parsers.review import repeated
+from parsers.review import repeated, unnumbered
 from parsers.review.blocks import BlockIndex, text_blocks
 from parsers.review.candidates import numbered_chain, numbered_title
 from parsers.review.confidence import FEATURES
@@ -1918,3 +1918,12 @@ def test_a_posts_date_drawn_as_a_heading_is_no_entry() -> None:
     gold, record = _own("dev/C_lists/alexgenco__movies-2022__2023-01")
     ranked = [(entry.rank, entry.title) for entry in record.entries]
     assert ranked[:6] == [(entry["rank"], entry["title"]) for entry in gold["entries"]]
+
+
+@pytest.mark.parametrize(
+    ("head", "a_date"),
+    [("01/19/23", True), ("2023-01-19", True), ("May 5, 2023", True), ("September 5", False), ("2046", False)],
+)
+def test_a_heading_is_a_posts_date_only_with_its_year(head: str, a_date: bool) -> None:
+    # "September 5" (2024) and "2046" (2004) are films' names, drawn as headings in a year's list
+    assert unnumbered._a_date(head) is a_date

@@ -104,7 +104,6 @@ _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\
 
 
 @lru_cache(maxsize=8192)  # each candidate's titles are cleaned again by every test of the candidate
-@lru_cache(maxsize=16_384)  # a name is cleaned again by each reading of it (its record, its list, its entry)
 def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, int | None]:
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped, and with
     ``other_titles`` the other titles after a " / "."""

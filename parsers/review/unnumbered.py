@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import names_a_month, only_a_date
+from ..text import find_year
 from .blocks import HEADINGS, Block, Line
 from .candidates import Candidate, Item, numbered_title
 from .entries import without_rating
@@ -111,8 +112,9 @@ def _runs(blocks: list[Block], heads: list[_Head], min_prose: int) -> dict[str, 
 
 
 def _a_date(text: str) -> bool:
-    """The head is a date alone ("01/19/23", "May 5, 2023"): a post's, over its text, not an entry's name."""
-    return _NUMERIC_DATE.fullmatch(text) is not None or only_a_date(text)
+    """The head is a date alone, with its year ("01/19/23", "May 5, 2023"): a post's, over its text, not an entry's
+    name (a film may be named by a day: "September 5")."""
+    return _NUMERIC_DATE.fullmatch(text) is not None or (only_a_date(text) and find_year(text) is not None)
 
 
 def _label_groups(heads: list[_Head]) -> None:
