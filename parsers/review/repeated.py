@@ -392,7 +392,8 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
         # "The Red Shoes (1948) Long before Darren Aronofsky…": a blurb opens with the name of its film and its year;
         # on a page about films (a paper's references open alike: "Romanovsky AA (2006) Chapter 23. …")
         first_text, year = opening.group(1), year or int(opening.group(2))
-    pictured = record.css_first(PICTURES) is not None  # asked once: each anchor's own query cost more than the rest
+    # asked once, and only of a record that links (both readings of a picture go through its links)
+    pictured = bool(anchors) and record.css_first(PICTURES) is not None
     names = (
         linked,
         linked_again,
