@@ -263,6 +263,14 @@ def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> No
         ("Cléo de 5 à 7 (réal. Agnès Varda)", ("Cléo de 5 à 7", None, None)),
         ("A Monster Calls (2016, dir. J.A. Boyana)", ("A Monster Calls", 2016, None)),
         ("Directed by John Ford", ("Directed by John Ford", None, None)),
+        # a name's own last period (an initial, an abbreviation, an ellipsis) stays; a sentence's goes
+        ("Umberto D. (1952)", ("Umberto D.", 1952, None)),
+        ("To Live and Die in L.A.", ("To Live and Die in L.A.", None, None)),
+        ("Mulholland Dr.", ("Mulholland Dr.", None, None)),
+        ("Monsters, Inc. (2001)", ("Monsters, Inc.", 2001, None)),
+        ("28 Days Later...", ("28 Days Later...", None, None)),
+        ("Heat.", ("Heat", None, None)),
+        ("The Red Chapel.", ("The Red Chapel", None, None)),
     ],
 )
 def test_clean_title(raw: str, expected: tuple[str, int | None, int | None]) -> None:

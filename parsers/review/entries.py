@@ -70,6 +70,12 @@ _DISAMBIGUATION = re.compile(r"\s*\((?=[IVX]+\))I{0,3}V?I{0,3}X?\)\s*$")
 _SPACED_DASH = re.compile(r"\s+[—–-]\s+")
 _CLAUSE_END = re.compile(r"[,;:]")
 _BLURB_WORDS = 7  # words in the clause after a name's dash that make it a sentence about the film
+# A name's last period is its own after an initial or a common abbreviation ("Umberto D.", "To Live and Die in L.A.",
+# "Mulholland Dr.", "Monsters, Inc.") and in an ellipsis ("28 Days Later...", "Мужики!.."); elsewhere it may end the
+# line's sentence, and goes.
+_OWN_PERIOD = re.compile(
+    r"(?:(?<![^\W\d_])[^\W\d_]|\b(?:Jr|Sr|Dr|Mr|Mrs|Ms|St|Blvd|Inc|Ext|Co|Bros|Vol|Pt|Ltd|Ave|vs)|[.!?]\.)\.$"
+)
 _PRICE = re.compile(r"\s+(?:for|at)\s+[$€£]\s?[\d.,]+\s*$|\s*\([$€£]\s?[\d.,]+\)\s*$", re.I)
 # A quoted name followed by a note in brackets or after a dash or comma ("“Rez Infinite” ($30)", "«Брат» (1997)", a
 # schedule's "„Зелена карта” – романтична комедия"); the closing quote is no apostrophe ("Don’t").
@@ -118,7 +124,8 @@ def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, i
     elif facts := _FACTS_IN_BRACKETS.search(title) or _YEAR_THEN_NOTE.search(title):
         year = int(facts.group("y") or facts.group("first"))
         title = title[: facts.start()]
-    title = _PRICE.sub("", title).rstrip(" :.-–—").strip()
+    title = _PRICE.sub("", title).rstrip(" :-–—").strip()
+    title = title if _OWN_PERIOD.search(title) else title.rstrip(" :.-–—").strip()
     # "Halloween (I)": IMDb's mark between two titles of one year, no part of the name; "肖申克的救赎 / The
     # Shawshank Redemption / 月黑高飞(港)": the name, then its other titles.
     title = without_kind(_DISAMBIGUATION.sub("", title))
