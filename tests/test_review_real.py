@@ -26,6 +26,7 @@ from parsers.review.quality import (
     mostly_sentences,
     mostly_site_sections,
     names_a_rail,
+    names_comments,
     other_medium,
     title_like,
 )
@@ -422,6 +423,54 @@ def test_three_cards_side_by_side_that_no_title_promises_are_no_list() -> None:
 )
 def test_a_rails_heading(heading: str, rail: bool) -> None:
     assert names_a_rail(heading) is rail
+
+
+@pytest.mark.parametrize(
+    ("heading", "thread"),
+    [
+        ("Reader Feedback - 129 Comments", True),
+        ("12 Responses to “The best films of 2019”", True),
+        ("3 thoughts on “Top 10 horror films”", True),
+        ("Comments (5)", True),
+        ("Kommentare", True),
+        ("Leave a Reply", True),
+        ("The 10 best films of 2024", False),
+        ("5 thoughts on cinema", False),  # an essay's heading: no count of comments, no quoted post
+        ("No comments yet", False),
+    ],
+)
+def test_a_comment_threads_heading(heading: str, thread: bool) -> None:
+    assert names_comments(heading) is thread
+
+
+_PREVIEW = "dev/C_lists/palladian__firstshowing-why-2008-awesome__2007-12"
+
+
+def test_a_comment_thread_is_no_list_of_films() -> None:
+    # FirstShowing's 2008 preview (Palladian's test pages): 54 films as <h4> headings over their facts, then
+    # "<h3 id="comments">Reader Feedback - 129 Comments</h3>" and 129 boxes of a number, a comment and a byline
+    # ("Stephen on Dec 18, 2007"). The comments' texts went as furniture and their numbers and bylines were given
+    # as a list of 129 "films" named Stephen, Icarus … at 0.96.
+    gold, record = _own(_PREVIEW)
+    assert len(gold["entries"]) == 54
+    assert not any(entry.title in ("Stephen", "Icarus") for entry in record.entries)
+
+
+def test_a_list_under_a_comment_threads_heading_is_refused() -> None:
+    # The same thread with its heading classed as nothing the furniture words know: the heading refuses it.
+    data = (OWN / "pages" / f"{_PREVIEW}.html").read_bytes().replace(b'<h3 id="comments"', b'<h3 id="feedback"')
+    record = parse(data, url="http://www.firstshowing.net/2007/12/18/why-2008-will-be-an-awesome-year-for-movies/")
+    assert isinstance(record, ReviewPage) and record.entries == ()
+    assert any("a comment thread" in warning for warning in record.warnings)
+
+
+def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:
+    # Michael Stapelberg's series recommendations (round 57): 91 classless cards, "<div><div markdown=0>(a
+    # trailer)</div><p class=label>…</p></div>", but The Good Place's "<div><img …><p class=label>…</p></div>".
+    # Left out, it shifted the rank of every series after it.
+    gold, record = _own("dev/C_lists/stapelberg__series-recommendations__2026-07")
+    assert [entry.title for entry in record.entries] == [entry["title"] for entry in gold["entries"]]
+    assert record.entries[3].title == "The Good Place" and record.entries[3].rank == 4
 
 
 def test_records_that_give_a_distance_are_places() -> None:

@@ -12,6 +12,7 @@ furniture (menus, sidebars, comments, "popular" boxes) is removed before any can
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import urldefrag
 
@@ -37,6 +38,7 @@ from .quality import (
     mostly_sentences,
     mostly_site_sections,
     names_a_rail,
+    names_comments,
     names_films,
     notes_on_one_work,
     one_films_page,
@@ -254,10 +256,11 @@ def _linked(page: Page, item: Item, blocks: list[Block], wiki: bool) -> bool:
     return any(film_url(href, wiki) for href in hrefs)
 
 
-def _rail_over(blocks: list[Block], candidate: Candidate) -> str | None:
-    """The heading right over the candidate's first entry (a block or two back at most) that names a rail of the
-    site's other pages, or None: a heading element, or a line of a few words standing alone, as older pages and
-    tabs label their rails ("<div>WHAT'S POPULAR</div>", "<li>Most Popular</li>")."""
+def _heading_over(blocks: list[Block], candidate: Candidate, names: Callable[[str], bool]) -> str | None:
+    """The heading right over the candidate's first entry (a block or two back at most) that ``names`` says is no
+    article's list (a rail of the site's other pages, a comment thread), or None: a heading element, or a line of a
+    few words standing alone, as older pages and tabs label their rails ("<div>WHAT'S POPULAR</div>", "<li>Most
+    Popular</li>")."""
     first = candidate.items[0].block if candidate.items else -1
     above = blocks[max(first - _HEADING_REACH, 0) : max(first, 0)]
     return next(
@@ -265,7 +268,7 @@ def _rail_over(blocks: list[Block], candidate: Candidate) -> str | None:
             block.text
             for block in reversed(above)
             if (block.tag in HEADINGS or (len(block.lines) == 1 and len(block.text.split()) <= _LABEL_WORDS))
-            and names_a_rail(block.text)
+            and names(block.text)
         ),
         None,
     )
@@ -329,8 +332,10 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return "no film list: the page's numbered items are notes on one work"
     if one_films_page(page.url) and not is_list_url(page.url):
         return "no film list: the page is one film's page (its address), its lists are rails"
-    if heading := _rail_over(blocks, chosen):
+    if heading := _heading_over(blocks, chosen, names_a_rail):
         return f'no film list: the entries stand under "{heading}", a rail of the site\'s other pages'
+    if heading := _heading_over(blocks, chosen, names_comments):
+        return f'no film list: the entries stand under "{heading}", a comment thread'
     film_marked = _film_share(page, chosen, blocks, topic.films) >= 0.5
     promised = bool(count or promises_list(topic.titles) or is_list_url(page.url))
     if len(chosen.items) < _FEW_ENTRIES and not film_marked and chosen.shape not in _DECLARED and not promised:

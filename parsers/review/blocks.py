@@ -228,7 +228,23 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
             continue
         if _one_film(node):
             continue
+        if node.tag in HEADINGS and furniture.casefold().startswith("comment"):
+            _drop_thread(node, article_line)
         node.decompose()
+
+
+def _drop_thread(heading: LexborNode, article_line: set[int]) -> None:
+    """Remove what follows a comment thread's heading among its siblings: the thread's comments, drawn as an older
+    blog draws them (numbered boxes of a text and a byline, "Stephen on Dec 18, 2007", classed as nothing the
+    furniture words know). Not a box that holds the article or a page's heading."""
+    follower = heading.next
+    while follower is not None:
+        after = follower.next
+        if follower.mem_id not in article_line and (
+            (follower.tag or "-").startswith("-") or follower.css_first(TOP_HEADINGS) is None
+        ):
+            follower.decompose()
+        follower = after
 
 
 def _unseen(node: LexborNode) -> bool:

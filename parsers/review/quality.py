@@ -165,6 +165,15 @@ _RAIL = re.compile(
     r"|te puede interesar|también te puede|похожие|вам также может)",
     re.I,
 )
+# A comment thread's heading: its count of comments ("129 Comments", "Kommentare (5)"), blogs' "12 Responses to “…”"
+# and "3 thoughts on “…”", or the thread's bare name.
+_COMMENTS = re.compile(
+    r"(?:^|\W)\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|комментари\w*)\b"
+    r"|(?:^|\W)\d+\s+(?:responses?|replies|thoughts?|réponses?|respuestas?)\s+(?:to|on|à|a)\s+\W"
+    r"|^(?:reader\s+|user\s+)?(?:comments?|kommentare|commentaires|comentarios|commenti|комментарии)\s*(?:\(\d+\))?\s*:?$"
+    r"|^leave\s+a\s+(?:reply|comment)\b",
+    re.I,
+)
 # What a news site heads its rail of its most read pages with, naming nothing it ranks ("Most Popular", "What's
 # Popular", "More Most Popular", "Trending Now", "Meistgelesen").
 _BARE_RAIL = re.compile(
@@ -318,6 +327,12 @@ def ranked_products(titles: list[str]) -> str | None:
     """The products a page's titles say it ranks ("services" in "Best live TV streaming service"), or None."""
     found = next((match for title in titles if (match := _PRODUCTS.search(title))), None)
     return found.group("product").casefold() if found else None
+
+
+def names_comments(heading: str) -> bool:
+    """The heading over a run names a comment thread ("Reader Feedback - 129 Comments", "12 Responses to “…”",
+    "Comments (5)"): its records are readers' names and dates, whatever they look like."""
+    return _COMMENTS.search(heading.strip()) is not None
 
 
 def names_a_rail(heading: str) -> bool:

@@ -212,16 +212,24 @@ def _class_words(classes: str) -> frozenset[str]:
 
 def _join_unclassed(parent: LexborNode, groups: dict[tuple[str, str], list[LexborNode]]) -> None:
     """A record or two whose template left the class empty (Cinépolis' last card, '<li class="">') joins the
-    one classed run of its tag, and a classless box holding one more element than a classless run's boxes
-    (an advert before the 11th card) joins that run, in page order; not an element the page hides (an
-    empty-state message kept for scripts, "Сеансы отсутствуют" after a cinema's films)."""
+    one classed run of its tag, a classless box holding one more element than a classless run's boxes
+    (an advert before the 11th card) joins that run, and so does one amid a classless run's boxes drawn as
+    theirs but for one element's tag (a card whose poster is a bare <img> among cards whose poster is
+    wrapped), in page order; not an element the page hides (an empty-state message kept for scripts,
+    "Сеансы отсутствуют" after a cinema's films)."""
     for (tag, kind), unclassed in list(groups.items()):
         if _classed(kind) or len(unclassed) >= _MIN_RUN or (tag, kind) not in groups:
             continue
         runs = [
             key
             for key, run in groups.items()
-            if key[0] == tag and len(run) >= _MIN_RUN and (_classed(key[1]) or _holds_shape(kind, key[1]))
+            if key[0] == tag
+            and len(run) >= _MIN_RUN
+            and (
+                _classed(key[1])
+                or _holds_shape(kind, key[1])
+                or (_one_tag_apart(kind, key[1]) and _amid(parent, unclassed, run))
+            )
         ]
         if len(runs) == 1:
             shown = [member for member in groups.pop((tag, kind)) if not _hidden(member)]
@@ -234,6 +242,22 @@ def _holds_shape(kind: str, other: str) -> bool:
     inserted before a card's body)."""
     mine, theirs = kind.lstrip("~").split(","), other.lstrip("~").split(",")
     return len(mine) > len(theirs) and all(tag in mine for tag in theirs)
+
+
+def _one_tag_apart(kind: str, other: str) -> bool:
+    """Two classless shapes of as many children, their tags different in one place."""
+    mine, theirs = kind.lstrip("~").split(","), other.lstrip("~").split(",")
+    return (
+        other.startswith("~")
+        and len(mine) == len(theirs)
+        and sum(a != b for a, b in zip(mine, theirs, strict=True)) == 1
+    )
+
+
+def _amid(parent: LexborNode, boxes: list[LexborNode], run: list[LexborNode]) -> bool:
+    """The boxes stand between the run's first and last boxes among the parent's children."""
+    place = {child.mem_id: n for n, child in enumerate(parent.iter())}
+    return all(place[run[0].mem_id] < place[box.mem_id] < place[run[-1].mem_id] for box in boxes)
 
 
 def _hidden(node: LexborNode) -> bool:
