@@ -464,6 +464,13 @@ def test_a_list_under_a_comment_threads_heading_is_refused() -> None:
     assert any("a comment thread" in warning for warning in record.warnings)
 
 
+def test_a_bulleted_list_a_line_naming_films_leads_in_is_the_list() -> None:
+    # Martin Chorley's "Cinema 2012 - the review" (round 55): "… the best movies released this year that I saw in
+    # the cinema were:" over a <ul> of nine bold names; the title promises no list, and nothing else reads as one.
+    gold, record = _own("dev/C_lists/martinjc__cinema-2012-review__2013-02")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
 def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:
     # Michael Stapelberg's series recommendations (round 57): 91 classless cards, "<div><div markdown=0>(a
     # trailer)</div><p class=label>…</p></div>", but The Good Place's "<div><img …><p class=label>…</p></div>".

@@ -19,6 +19,7 @@ from ..page import Page
 from ..text import node_text
 from .blocks import BOLD_TAGS, HEADINGS, Block, BlockIndex
 from .candidates import Candidate, Item
+from .quality import names_films
 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}):\s")
 _HTML_INTEGER = re.compile(r"[ \t\n\f\r]*([-+]?[0-9]{1,9})")
@@ -178,10 +179,14 @@ def promised_lists(page: Page, index: BlockIndex, every: bool = True, plain: boo
     """Where the title promises a list and names no count ("Die besten Filme des Jahrtausends", "Pixar movies
     ranked"), ``every`` list of the article (or run of lists under sub-headings) long enough to be one, of short names
     all different (not a list of sentences: a review's points), ranked by the numbers a browser shows before them;
-    else its numbered lists (``<ol>``) only, and with ``plain``, its bulleted lists of plain names, no item a link (a
-    menu's are all links)."""
+    else its numbered lists (``<ol>``) and those a line naming films leads in, and with ``plain``, its bulleted lists of
+    plain names, no item a link (a menu's are all links)."""
     blocks = index.blocks
-    kept = [one for one in _lists(page, index) if every or one.tag == "ol" or (plain and not one.linked)]
+    kept = [
+        one
+        for one in _lists(page, index)
+        if every or one.tag == "ol" or (plain and not one.linked) or _led_in_by_films(blocks, one)
+    ]
     found = []
     runs: list[list[_List]] = []
     for run in _runs(kept, blocks):
@@ -209,6 +214,13 @@ def promised_lists(page: Page, index: BlockIndex, every: bool = True, plain: boo
         ]
         found.append(Candidate(run[0].tag, items, _UNCOUNTED_CONFIDENCE[run[0].tag]))
     return found
+
+
+def _led_in_by_films(blocks: list[Block], found: _List) -> bool:
+    """The article's line right before the list ends in a colon and names films or shows in the plural ("In no
+    particular order, the best movies released this year that I saw in the cinema were:")."""
+    lead = blocks[found.first - 1] if found.first > 0 else None
+    return lead is not None and lead.in_article and lead.text.rstrip().endswith(":") and names_films(lead.text)
 
 
 def list_candidates(page: Page, index: BlockIndex, count: int) -> list[Candidate]:
