@@ -471,6 +471,14 @@ def test_a_bulleted_list_a_line_naming_films_leads_in_is_the_list() -> None:
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
 
 
+def test_an_index_at_an_address_without_its_slash_holds_the_pages_below_it() -> None:
+    # animefillerlist.com/shows (round 57): 371 shows A-Z, each a bare link to "/shows/<slug>", one list per letter.
+    # The address names the folder its links are in, though it does not end in "/".
+    gold, record = _own("dev/C_lists/nickEatsBread__animefillerlist-shows__2026-07")
+    assert len(record.entries) >= 0.95 * len(gold["entries"]) == 0.95 * 371
+    assert [entry.title for entry in record.entries[:20]] == [entry["title"] for entry in gold["entries"][:20]]
+
+
 def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:
     # Michael Stapelberg's series recommendations (round 57): 91 classless cards, "<div><div markdown=0>(a
     # trailer)</div><p class=label>…</p></div>", but The Good Place's "<div><img …><p class=label>…</p></div>".

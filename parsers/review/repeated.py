@@ -280,10 +280,11 @@ def _attribute_title(attributes: dict[str, str | None]) -> str:
 
 
 def _section(page: Page) -> tuple[str, str] | None:
-    """The host and folder of the page's address where it is a section's index below the site's root ("/shows/")."""
+    """The host and folder of the page's address where it is a section's index below the site's root ("/shows/", or
+    "/shows" as an index of "/shows/naruto" is also written)."""
     address = urlsplit(page.url or canonical_url(page) or "")
-    folder = address.path
-    return (address.netloc, folder) if address.netloc and folder.endswith("/") and folder.count("/") >= 2 else None
+    folder = address.path if address.path.endswith("/") else f"{address.path}/"
+    return (address.netloc, folder) if address.netloc and folder.count("/") >= 2 else None
 
 
 def links_a_film(page: Page, href: str, wiki: bool) -> bool:
