@@ -27,6 +27,7 @@ from parsers.review.quality import (
     mostly_site_sections,
     names_a_rail,
     names_comments,
+    names_films,
     other_medium,
     title_like,
 )
@@ -477,6 +478,28 @@ def test_an_index_at_an_address_without_its_slash_holds_the_pages_below_it() -> 
     gold, record = _own("dev/C_lists/nickEatsBread__animefillerlist-shows__2026-07")
     assert len(record.entries) >= 0.95 * len(gold["entries"]) == 0.95 * 371
     assert [entry.title for entry in record.entries[:20]] == [entry["title"] for entry in gold["entries"][:20]]
+
+
+@pytest.mark.parametrize(
+    ("text", "plural"),
+    [
+        ("Top Ten Movies:", True),
+        ("Filmes 2k24", True),
+        ("Las mejores películas de 2019", True),
+        ("Лучшие фильмы года", True),
+        ("Nejlepší filmy", True),
+        ("Crítica do filme Duna", False),  # one film, in Portuguese
+        ("as the film tells us", False),
+    ],
+)
+def test_films_named_in_the_plural(text: str, plural: bool) -> None:
+    assert names_films(text) is plural
+
+
+def test_a_title_naming_films_in_portuguese_admits_its_bulleted_names() -> None:
+    # Luizera's "Filmes 2k24" (round 55): "<li>Animais noturnos - 5/10</li>" under genre headings, 17 films.
+    gold, record = _own("dev/C_lists/silva-luiz__filmes-2k24__2024-06")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
 
 
 def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:

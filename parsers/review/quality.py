@@ -112,7 +112,13 @@ _FILM_WORDS = re.compile(
     r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|观影|觀影|影评|影評|片单|片單|映画|邦画|洋画|ドラマ|アニメ|영화|드라마",
     re.I,
 )
-_FILMS_PLURAL = re.compile(r"\b(?:movies|films|documentaries|tv shows|tv series|sitcoms|dramas|cartoons)\b", re.I)
+# Films or shows in the plural, in the languages whose plural no singular shares ("filme" is a Portuguese film, and
+# German "Filme" its plural): English, Spanish, Portuguese, Polish and Czech, Russian.
+_FILMS_PLURAL = re.compile(
+    r"\b(?:movies|films|documentaries|tv shows|tv series|sitcoms|dramas|cartoons|pel[íi]culas|filmes|filmy|film[óo]w"
+    r"|фильмы|фильмов|сериалы|сериалов|documentales|document[áa]rios|séries)\b",
+    re.I,
+)
 # What sites call a search's results, in a page's titles (see search_results)
 _SEARCH_RESULTS = re.compile(
     r"\bsearch results?\b|\bresults for\b|suchergebnisse|résultats de (?:la )?recherche|resultados de (?:la )?b[úu]squeda"
