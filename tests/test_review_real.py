@@ -502,6 +502,14 @@ def test_a_title_naming_films_in_portuguese_admits_its_bulleted_names() -> None:
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
 
 
+def test_a_share_box_drawn_as_the_lists_sections_is_furniture() -> None:
+    # IndiaSmile's "English TV Shows": the share box ("<a class="sharer">Your friends & family can find this list
+    # useful 💕 Share, …") sits in a "content__section" as each show does, first: given as entry 1 at 0.93, it put
+    # every show one rank down. "sharer" is the class sharer.js and themes give such boxes.
+    gold, record = _own("dev/C_lists/IndiaSmile__indiasmile-org-english-tv-shows")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
 def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:
     # Michael Stapelberg's series recommendations (round 57): 91 classless cards, "<div><div markdown=0>(a
     # trailer)</div><p class=label>…</p></div>", but The Good Place's "<div><img …><p class=label>…</p></div>".

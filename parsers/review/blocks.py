@@ -36,7 +36,7 @@ _DROP_SELECTOR = (
 # Class or id words of site furniture: menus, sidebars, comment threads, "related" and "popular" boxes.
 _FURNITURE = re.compile(
     r"(?:^|[-_\s])(comments?|commentlist|respond|sidebar|aside|widgets?|related|popular|trending|most-?read|most-?viewed|"
-    r"footer|menu|navbar|navigation|breadcrumbs?|share|sharing|social|newsletter|recommended|"
+    r"footer|menu|navbar|navigation|breadcrumbs?|share|sharer|sharing|social|newsletter|recommended|"
     r"recommendations|read-?next|carousel|gallery|outbrain|taboola|toc|table-of-contents|"
     r"author-box|masthead|mobile|screen-reader-text|sr-only|read-?more)(?=$|[-_\s])",
     re.I,
