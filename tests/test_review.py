@@ -270,6 +270,9 @@ def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> No
         ("Monsters, Inc. (2001)", ("Monsters, Inc.", 2001, None)),
         ("28 Days Later...", ("28 Days Later...", None, None)),
         ("Heat.", ("Heat", None, None)),
+        # an emoji decorating the name (IndiaSmile's "The English Game ⚽")
+        ("The English Game ⚽", ("The English Game", None, None)),
+        ("Heat (1995) 🔥", ("Heat", 1995, None)),
         ("The Red Chapel.", ("The Red Chapel", None, None)),
     ],
 )

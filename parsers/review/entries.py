@@ -89,7 +89,8 @@ _LEADING_SEPARATORS = re.compile(r"^[\s.:;,|–—-]+")
 # "3. (tie) The Conversation": the printed rank says the tie; the marker is no part of the name.
 # What a name carries after it that is no part of it: footnote calls ("[1]", "[a]", "[note 3]") and the marks a
 # table's legend explains ("‡" the winner, "†" posthumous, "*" a tie), as wikis and award tables print them.
-_MARKS = re.compile(rf"(?:\s*(?:{FOOTNOTE_CALL}|[†‡§¶*]+))+$", re.I)
+# and the emoji a site decorates a name with ("The English Game ⚽", "Wednesday 🖤")
+_MARKS = re.compile(rf"(?:\s*(?:{FOOTNOTE_CALL}|[†‡§¶*]+|[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+))+$", re.I)
 # a footnote's mark may follow the year: "04. Juni 1979[4]"
 _FACT_YEAR = re.compile(r"(?:^|[\s(\[/|·•,–—-])(1[89]\d\d|20\d\d)(?=$|[\s)\[\]/|·•,.–—-])")
 _MAX_FACT_LINE = 60
