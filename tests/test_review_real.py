@@ -510,6 +510,13 @@ def test_a_share_box_drawn_as_the_lists_sections_is_furniture() -> None:
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
 
 
+def test_an_indexs_letters_are_no_list() -> None:
+    # ComingSoon.net's film database (2011, Palladian's test pages): its "0-9", "A" … "Z" bar, each a link, was given
+    # as a list of 27 at 0.84. The page's "New Updates" log of films is read by no shape yet: no list.
+    _, record = _own("dev/C_lists/palladian__comingsoon-film-database__2011-08")
+    assert not any(entry.title in ("0-9", "A", "B") for entry in record.entries)
+
+
 def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:
     # Michael Stapelberg's series recommendations (round 57): 91 classless cards, "<div><div markdown=0>(a
     # trailer)</div><p class=label>…</p></div>", but The Good Place's "<div><img …><p class=label>…</p></div>".

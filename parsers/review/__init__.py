@@ -34,6 +34,7 @@ from .pagination import next_page_url
 from .quality import (
     about_films,
     film_url,
+    mostly_index_letters,
     mostly_questions,
     mostly_sentences,
     mostly_site_sections,
@@ -101,6 +102,7 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         and not mostly_questions([item.title for item in candidate.items])
         and not mostly_sentences([clean_title(item.title)[0] for item in candidate.items])
         and not mostly_site_sections([item.title for item in candidate.items])
+        and not mostly_index_letters([item.title for item in candidate.items])
     ]
     for chain in (candidate for candidate in named if candidate.shape.startswith("numbered")):
         for run in (candidate for candidate in named if candidate.shape in _RUNS):

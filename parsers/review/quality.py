@@ -180,6 +180,7 @@ _COMMENTS = re.compile(
     r"|^leave\s+a\s+(?:reply|comment)\b",
     re.I,
 )
+INDEX_LETTER = re.compile(r"[^\W\d_]|#|0-9", re.I)  # an A-Z index's letter: "a", "Ж", "#", "0-9"
 # What a news site heads its rail of its most read pages with, naming nothing it ranks ("Most Popular", "What's
 # Popular", "More Most Popular", "Trending Now", "Meistgelesen").
 _BARE_RAIL = re.compile(
@@ -292,6 +293,12 @@ def mostly_sentences(titles: list[str]) -> bool:
     headlines or a list of tips, not of films (no list of films in the labelled pages has a median of over seven
     words; the longest names are a series' and its instalment's, "The Lord of the Rings: The Return of the King")."""
     return bool(titles) and median(len(title.split(":", 1)[-1].split()) for title in titles) >= _SENTENCE_WORDS
+
+
+def mostly_index_letters(titles: list[str]) -> bool:
+    """Half of the titles or more are an A-Z index's letters ("0-9", "A", "B" …): the index's bar, whatever it
+    links, not a list of works."""
+    return share([INDEX_LETTER.fullmatch(title.strip()) is not None for title in titles]) >= 0.5
 
 
 def mostly_site_sections(titles: list[str]) -> bool:

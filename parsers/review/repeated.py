@@ -38,7 +38,7 @@ from .blocks import HEADINGS, BlockIndex, styled_hidden
 from .candidates import Candidate, Item, numbered_title, unranked
 from .entries import clean_title, without_runtime, year_after
 from .lists import shown_numbers
-from .quality import film_url, gives_distance, share, title_like
+from .quality import INDEX_LETTER, film_url, gives_distance, share, title_like
 
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
@@ -83,7 +83,6 @@ _MAX_ALONE = 50  # runs drawn alike read each as a list of its own at most (see 
 _SAMPLED_RUN, _SAMPLE = 500, 60
 _SLIPS = 50  # records of a long list among which one may repeat another's name
 _SPREAD = (5**0.5 - 1) / 2  # the golden ratio's step: sample places that no row's length repeats
-_INDEX_LETTER = re.compile(r"[^\W\d_]|#|0-9", re.I)  # an A-Z index's heading: "a", "Ж", "#", "0-9"
 _MAX_SECTIONS = 400  # sections of a sectioned list read at most: a page's thousand rows are rows, not sections
 _MAX_LABEL = 60  # a section's label is short ("2000 (73rd)", "Oct 12, 2023"); longer text is an entry's or prose
 _MAX_LABELS = 3  # labels read before a section's first record: a year, a category, a note
@@ -644,7 +643,7 @@ class _Readings:
             shown = self.shown(node)
             if not shown and node.css_first(PICTURES) is None:
                 known = "empty"
-            elif (only_a_date(shown) or _INDEX_LETTER.fullmatch(shown)) and node.css_first("a[href]") is None:
+            elif (only_a_date(shown) or INDEX_LETTER.fullmatch(shown)) and node.css_first("a[href]") is None:
                 known = "label"
             else:
                 known = ""
