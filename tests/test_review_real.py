@@ -512,9 +512,17 @@ def test_a_share_box_drawn_as_the_lists_sections_is_furniture() -> None:
 
 def test_an_indexs_letters_are_no_list() -> None:
     # ComingSoon.net's film database (2011, Palladian's test pages): its "0-9", "A" … "Z" bar, each a link, was given
-    # as a list of 27 at 0.84. The page's "New Updates" log of films is read by no shape yet: no list.
+    # as a list of 27 at 0.84.
     _, record = _own("dev/C_lists/palladian__comingsoon-film-database__2011-08")
     assert not any(entry.title in ("0-9", "A", "B") for entry in record.entries)
+
+
+def test_lines_opening_with_a_film_link_under_dates_are_one_list() -> None:
+    # The same page's "New Updates" log: "<b>August 10, 2011</b><br> - <a href="/films.php?id=56203">Mission:
+    # Impossible - Ghost Protocol</a> - new production still<br> …", 91 lines under seven dates in one <p>.
+    gold, record = _own("dev/C_lists/palladian__comingsoon-film-database__2011-08")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+    assert record.entries[0].group == "August 10, 2011"
 
 
 def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:

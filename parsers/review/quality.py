@@ -56,8 +56,8 @@ _FILM_SITES = (
     # its indexes: "/trailers/genres/comedy/")
     r"|apple\.com/trailers/(?!genres/|home/|search/)[\w-]+/[\w-]+"
     # a site's own film page, named by the film's id in its address ("Nominations?filmId=3908", "?movieId=42",
-    # "WhatsOn?Film=23008918", "movie.aspx?id=1002765")
-    r"|[?&](?:film|movie|anime)(?:_?id)?=\d|(?:^|/)(?:film|movie|anime)\.\w{2,5}\?id=\d"
+    # "WhatsOn?Film=23008918", "movie.aspx?id=1002765", "films.php?id=61204")
+    r"|[?&](?:film|movie|anime)(?:_?id)?=\d|(?:^|/)(?:films?|movies?|anime)\.\w{2,5}\?id=\d"
 )
 _FILM_PATHS = r"^/film/[^/]+/?$|^/(?:m|tv)/[\w-]+|^/(?:release|releasegroup|title)/(?:rl|gr|tt)\d"
 # or a film or series word as a folder of its address, a name after it
