@@ -525,6 +525,13 @@ def test_lines_opening_with_a_film_link_under_dates_are_one_list() -> None:
     assert record.entries[0].group == "August 10, 2011"
 
 
+def test_a_forum_threads_menu_is_no_list() -> None:
+    # The Avalanches' fan forum, a "Films" thread (2006, phpBB2): replies name films in passing; its menu of
+    # "Search", "Memberlist", "Usergroups", "Register", "Profile", "Log in" was given as seven films at 0.82.
+    gold, record = _own("dev/C_no_list/studioetc__avalanches-forum-films__2006-02")
+    assert gold["entries"] == [] and record.entries == ()
+
+
 def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:
     # Michael Stapelberg's series recommendations (round 57): 91 classless cards, "<div><div markdown=0>(a
     # trailer)</div><p class=label>…</p></div>", but The Good Place's "<div><img …><p class=label>…</p></div>".
@@ -611,6 +618,9 @@ def test_a_sites_menu_is_no_list_whatever_its_classes_are_called() -> None:
         (["Del.icio.us", "Digg", "Facebook", "Newsvine", "Reddit", "Technorati"], True),
         (["Print Article", "Email Article", "Post Comment", "Bookmark / Share"], True),
         (["Film", "Art", "Design", "Books", "Pop Culture"], True),
+        # a phpBB forum's menu (round 61: a "Films" thread of the Avalanches' fan forum gave it at 0.82)
+        (["Search", "Memberlist", "Usergroups", "Register", "Profile", "Log in to check your private messages"], True),
+        (["Up", "Profile", "Heat", "Alien", "Jaws", "Vertigo"], False),
         # films so named stand among others in real lists (at most one name in twenty in the labelled ones)
         (["The Help", "Heat", "Alien", "Coming Home", "Jaws", "Vertigo"], False),
     ],

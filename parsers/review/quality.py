@@ -333,6 +333,9 @@ _SECTION_WORDS = frozenset({
     "print", "email", "e-mail", "mail", "comment", "comments", "share", "bookmark", "tweet", "rss", "this", "your",
     "article", "facebook", "twitter", "pinterest", "instagram", "linkedin", "whatsapp", "tumblr", "reddit", "digg",
     "del", "icio", "delicious", "newsvine", "technorati", "stumbleupon", "youtube", "tiktok", "flickr", "myspace",
+    # and a forum's or an account's ("Memberlist", "Usergroups", "Log in to check your private messages")
+    "forum", "forums", "memberlist", "members", "usergroups", "groups", "profile", "log", "logout", "out", "up",
+    "account", "settings", "private", "messages", "check", "posts", "topics", "unanswered", "calendar",
 })  # fmt: skip
 
 
