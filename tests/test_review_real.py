@@ -532,6 +532,13 @@ def test_a_forum_threads_menu_is_no_list() -> None:
     assert gold["entries"] == [] and record.entries == ()
 
 
+def test_three_films_under_a_title_naming_films_are_its_list() -> None:
+    # "Las películas del 2019" (round 55, a Spanish blog): three <h2> "Title, de Director" over an essay each. Three
+    # unranked records are refused as a rail's teasers where no title promises a list; this title names films.
+    gold, record = _own("dev/C_lists/JuanIgnacioGil__las-peliculas-del-2019__2020-01")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
 def test_a_card_drawn_with_its_picture_bare_is_one_of_the_run() -> None:
     # Michael Stapelberg's series recommendations (round 57): 91 classless cards, "<div><div markdown=0>(a
     # trailer)</div><p class=label>…</p></div>", but The Good Place's "<div><img …><p class=label>…</p></div>".

@@ -343,7 +343,13 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
     if len(chosen.items) < _FEW_ENTRIES and not film_marked and chosen.shape not in _DECLARED and not promised:
         return f"no list given: {len(chosen.items)} entries with no film links or years, which no title promises"
     # three cards side by side, unranked, are a rail's teasers ("Movie Passes: 'Cloverfield'", "New Flicks")
-    if chosen.shape == "records" and len(chosen.items) < _FEW_CARDS and not promised and unranked(chosen.items):
+    if (
+        chosen.shape == "records"
+        and len(chosen.items) < _FEW_CARDS
+        and not promised
+        and not names_films(" ".join(topic.titles))
+        and unranked(chosen.items)
+    ):
         return f"no list given: {len(chosen.items)} cards side by side, unranked, which no title promises"
     if (products := ranked_products(topic.titles)) and not film_marked and not is_list_url(page.url):
         return f"no film list: the page ranks {products}"
