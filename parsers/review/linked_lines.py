@@ -16,11 +16,11 @@ from ..page import Page
 from ..text import clean
 from .blocks import Block, Line
 from .candidates import Candidate, Item
+from .lists import bold_label
 from .repeated import links_a_film
 
 _MIN_LINES = 5
 _BULLET = re.compile(r"^[-–—•·*»]\s*")
-_MAX_LABEL = 60
 _CONFIDENCE = 0.6  # as a run of records linking films without printed ranks, before its evidence is weighed
 
 
@@ -61,4 +61,4 @@ def _film_name(page: Page, line: Line, about_films: bool) -> str | None:
 
 def _label(line: Line) -> bool:
     """A line that heads the lines below it: a date, or a short run all in bold."""
-    return not line.links and (only_a_date(line.text) or (line.bold == line.text and len(line.text) <= _MAX_LABEL))
+    return not line.links and (only_a_date(line.text) or bold_label(line))

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from ..page import Page
 from ..text import node_text
-from .blocks import BOLD_TAGS, HEADINGS, Block, BlockIndex
+from .blocks import BOLD_TAGS, HEADINGS, Block, BlockIndex, Line
 from .candidates import Candidate, Item
 from .quality import names_films
 
@@ -154,8 +154,12 @@ def _label(block: Block) -> bool:
     """A heading, or a short line all in bold that heads what follows as one ("<p><strong>John Wick</strong></p>")."""
     if block.tag in HEADINGS:
         return True
-    line = block.lines[0]
-    return len(block.lines) == 1 and bool(line.bold) and line.bold == line.text and len(line.text) <= _MAX_LABEL
+    return len(block.lines) == 1 and bold_label(block.lines[0])
+
+
+def bold_label(line: Line) -> bool:
+    """A short line all in bold: a label over what follows ("<b>August 10, 2011</b>", "<strong>John Wick</strong>")."""
+    return bool(line.bold) and line.bold == line.text and len(line.text) <= _MAX_LABEL
 
 
 def _group(blocks: list[Block], found: _List) -> str | None:
@@ -185,7 +189,7 @@ def promised_lists(page: Page, index: BlockIndex, every: bool = True, plain: boo
     kept = [
         one
         for one in _lists(page, index)
-        if every or one.tag == "ol" or (plain and not one.linked) or _led_in_by_films(blocks, one)
+        if every or one.tag == "ol" or (plain and not one.linked) or _led_in(blocks, one)
     ]
     found = []
     runs: list[list[_List]] = []
@@ -216,7 +220,7 @@ def promised_lists(page: Page, index: BlockIndex, every: bool = True, plain: boo
     return found
 
 
-def _led_in_by_films(blocks: list[Block], found: _List) -> bool:
+def _led_in(blocks: list[Block], found: _List) -> bool:
     """The article's line right before the list ends in a colon and names films or shows in the plural ("In no
     particular order, the best movies released this year that I saw in the cinema were:")."""
     lead = blocks[found.first - 1] if found.first > 0 else None
