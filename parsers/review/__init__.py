@@ -313,12 +313,13 @@ class _Topic:
     titles: list[str]
     words: str
     films: bool
+    plural: bool  # the titles name films or shows in the plural ("Favourite movies", "Las películas del 2019")
 
 
 def _topic(page: Page) -> _Topic:
     titles = page_titles(page)
     words = " ".join([*titles, page.url or ""])
-    return _Topic(titles, words, about_films(words))
+    return _Topic(titles, words, about_films(words), names_films(" ".join(titles)))
 
 
 def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | None, topic: _Topic) -> str | None:
@@ -347,7 +348,7 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         chosen.shape == "records"
         and len(chosen.items) < _FEW_CARDS
         and not promised
-        and not names_films(" ".join(topic.titles))
+        and not topic.plural
         and unranked(chosen.items)
     ):
         return f"no list given: {len(chosen.items)} cards side by side, unranked, which no title promises"
@@ -383,13 +384,12 @@ def _candidates(
         found.extend(c for c in (heading_run(blocks, count),) if c)
     elif not found and not count and topic.films:
         found.extend(c for c in (dated_heads(blocks),) if c)
-    plural = names_films(" ".join(topic.titles))
-    if not count and (not fits or nothing_else or plural):
+    if not count and (not fits or nothing_else or topic.plural):
         # the article's lists of names where the title promises a list and names no count; where nothing else on a
         # page about films reads as a list, its numbered ones (<ol>), ranked by the markup; and where its titles name
         # films in the plural ("Favourite movies"), its bulleted lists of plain names, whatever else reads as a list
         # (a favourites page's franchises, some of two films, are runs of records only where they hold three or more)
-        found.extend(promised_lists(page, index, every=not fits, plain=plural))
+        found.extend(promised_lists(page, index, every=not fits, plain=topic.plural))
     if count and not fits:
         found.extend(card_candidates(index, count))
         found.extend(inline_candidates(blocks, count))

@@ -239,13 +239,18 @@ def _join_unclassed(parent: LexborNode, groups: dict[tuple[str, str], list[Lexbo
 def _holds_shape(kind: str, other: str) -> bool:
     """A classless record's shape holds another's: its children are the other's and one more (an advert
     inserted before a card's body)."""
-    mine, theirs = kind.lstrip("~").split(","), other.lstrip("~").split(",")
+    mine, theirs = _shape_tags(kind), _shape_tags(other)
     return len(mine) > len(theirs) and all(tag in mine for tag in theirs)
+
+
+def _shape_tags(kind: str) -> list[str]:
+    """A classless signature's children's tags ("~img,p" -> ["img", "p"])."""
+    return kind.lstrip("~").split(",")
 
 
 def _one_tag_apart(kind: str, other: str) -> bool:
     """Two classless shapes of as many children, their tags different in one place."""
-    mine, theirs = kind.lstrip("~").split(","), other.lstrip("~").split(",")
+    mine, theirs = _shape_tags(kind), _shape_tags(other)
     return (
         other.startswith("~")
         and len(mine) == len(theirs)
