@@ -949,6 +949,15 @@ def _section_candidate(
         # read again without the sections unlike the rest, which broke the reading of the others as one list
         sections = dated
         found = _candidate([member for run in sections for member in run], readings, index, about_films, len(sections))
+    if (
+        found is None
+        and len(sections) <= _MAX_SECTIONS
+        and 1 < len(linked := _film_linked_sections(sections, readings)) < len(sections)
+    ):
+        # read again without the sections that link no film where the others all do (a favourites page's
+        # comedians and actors between its films and shows)
+        sections = linked
+        found = _candidate([member for run in sections for member in run], readings, index, about_films, len(sections))
     if found is None:
         return None
     spans = [
@@ -984,6 +993,19 @@ def _dated_sections(sections: list[list[LexborNode]], readings: _Readings) -> li
     }
     alike = _alike(dated)
     return [run for k, run in enumerate(sections) if k in alike]
+
+
+def _film_linked_sections(sections: list[list[LexborNode]], readings: _Readings) -> list[list[LexborNode]]:
+    """The sections whose records mostly link a film (or mark one), where each other's records link other pages
+    (a favourites page's comedians and actors, each linking their own page)."""
+    shares = [share([readings.held(member) for member in run]) for run in sections]
+    if any(
+        1 - _ALIKE < part < _ALIKE
+        or (part <= 1 - _ALIKE and any(member.css_first("a[href]") is None for member in run))
+        for run, part in zip(sections, shares, strict=True)
+    ):
+        return sections
+    return [run for run, part in zip(sections, shares, strict=True) if part >= _ALIKE]
 
 
 def _dated(year: int | None, title: str) -> bool:
