@@ -23,6 +23,7 @@ from parsers.review.entries import clean_title
 from parsers.review.quality import (
     about_films,
     film_url,
+    linked_medium,
     mostly_sentences,
     mostly_site_sections,
     names_a_rail,
@@ -516,6 +517,55 @@ def test_sections_linking_people_between_sections_linking_films_are_no_part_of_t
     # list failed as a whole (half its records link no film): no list was given.
     gold, record = _own("dev/C_lists/jmydde__jamesm-blog-favourite-tv-movies__2023-05")
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_entries_linking_books_pages_are_no_film_list() -> None:
+    # tartley.com's "The Works of Larry Niven" (round 73): a table of 33 novels printed as films are ("Rainbow Mars
+    # (1999)"), each linking its Goodreads page, under titles that name no medium: given as a film list at 0.92.
+    gold, record = _own("dev/C_no_list/tartley__works-of-larry-niven__2022-01")
+    assert gold["entries"] == [] and record.entries == ()
+    assert "no film list: its entries link pages of books" in record.warnings
+
+
+@pytest.mark.parametrize(
+    ("href", "medium"),
+    [
+        ("https://www.goodreads.com/book/show/100379.Rainbow_Mars", "books"),
+        ("https://www.discogs.com/master/33896-Radiohead-OK-Computer", "albums"),
+        ("https://open.spotify.com/album/6dVIqQ8qmQ5GBnJ9shOYGE", "albums"),
+        ("https://store.steampowered.com/app/1145360/Hades/", "games"),
+        ("https://www.imdb.com/title/tt0133093/", None),
+        ("https://open.spotify.com/show/2MAi0BvDc6GTFvKFPXnkCL", None),  # a podcast's, not a work of another medium
+    ],
+)
+def test_links_to_another_mediums_catalogue(href: str, medium: str | None) -> None:
+    assert linked_medium(href) == medium
+
+
+def test_a_chinese_anime_follow_list_is_about_shows() -> None:
+    # 0fate's "追番列表" (round 70: a blogger's anime follow list, 96 shows in three tabs, each linking Bilibili):
+    # "追番" (following anime) is a film word, as "アニメ" is; the page was read as about nothing.
+    gold, record = _own("dev/C_lists/0fate__bangumis__2022-10")
+    assert [entry.title for entry in record.entries[:16]] == [entry["title"] for entry in gold["entries"][:16]]
+    assert len(record.entries) == len(gold["entries"]) == 96
+
+
+def test_a_season_charts_cards_are_named_by_their_text_not_their_links_labels() -> None:
+    # yuc.wiki's July 2020 anime chart (round 70): 22 cards, each a table holding the show's Chinese name, its genres,
+    # staff, and links: its Bilibili page's poster link with a "[独家]" badge, "1期正片→", "本篇→". The tables joined
+    # read as a list of the genres and labels, and a card named by its badge: no list was given.
+    gold, record = _own("dev/C_lists/nagatoyuc__yuc-wiki-202007__2020-05")
+    titles = [entry.title for entry in record.entries]
+    assert sum(a == b["title"] for a, b in zip(titles, gold["entries"], strict=True)) >= 21
+    assert not any(title.startswith("[") or title.endswith("→") for title in titles)
+
+
+def test_tables_joined_by_layout_whose_names_repeat_are_no_list() -> None:
+    # yuc.wiki's January 2023 chart (round 70): its cards link no film page; its streaming tables, one a show, link
+    # Bilibili's show pages (film pages: see the July 2020 chart) labelled by regions and dates ("大陆", "1/1上线"),
+    # and once those links counted, the tables joined were given as a list of 16 at 0.76.
+    _, record = _own("dev/C_lists/nagatoyuc__yuc-wiki-202301__2022-11")
+    assert not any(entry.title in ("大陆", "环大陆", "港澳台") for entry in record.entries)
 
 
 def test_an_indexs_letters_are_no_list() -> None:

@@ -11,7 +11,8 @@ furniture (menus, sidebars, comments, "popular" boxes) is removed before any can
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from urllib.parse import urldefrag
@@ -34,6 +35,7 @@ from .pagination import next_page_url
 from .quality import (
     about_films,
     film_url,
+    linked_medium,
     mostly_index_letters,
     mostly_questions,
     mostly_sentences,
@@ -118,7 +120,10 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         # Records that hold a shorter candidate (a chain that skipped the rows printed out of order) replace it;
         # records that only go on after it (a box below in the same markup) do not.
         longer = [
-            other for other in same if _within(records, other) > 1.2 * len(other.items) and not _split(records, other)
+            other
+            for other in same
+            if (_within(records, other) > 1.2 * len(other.items) and not _split(records, other))
+            or _cards_parts(records, other)
         ]
         for other in same:
             other.confidence = max(other.confidence, records.confidence)
@@ -158,6 +163,22 @@ def _split(records: Candidate, other: Candidate) -> bool:
     starts = sorted(item.block for item in records.items)
     parts = [bisect_left(starts, item.end or item.block + 1) - bisect_left(starts, item.block) for item in other.items]
     return share([n > 1 for n in parts]) >= 0.5
+
+
+def _cards_parts(records: Candidate, other: Candidate) -> bool:
+    """The records are more than the other candidate's entries, most of which share a record with another of
+    them: it reads the parts of some cards (a genre, a link's label, a badge in a card's table) as entries, not the
+    cards."""
+    if len(records.items) <= len(other.items):
+        return False
+    starts = sorted(item.block for item in records.items)
+    ends = {item.block: item.end or item.block + 1 for item in records.items}
+    holder = []
+    for item in other.items:
+        at = bisect_right(starts, item.block) - 1
+        holder.append(starts[at] if at >= 0 and item.block < ends[starts[at]] else None)
+    held = Counter(place for place in holder if place is not None)
+    return share([place is not None and held[place] > 1 for place in holder]) >= 0.5
 
 
 def _fill_gaps(chain: Candidate, records: Candidate, count: int | None) -> None:
@@ -295,6 +316,21 @@ def _led_in_by_films(blocks: list[Block], candidate: Candidate, counted: bool) -
     return not counted and any(lead.in_article and names_films(lead.text) for lead in leads)
 
 
+def _linked_medium(page: Page, candidate: Candidate, blocks: list[Block], wiki: bool) -> str | None:
+    """The other medium whose works' pages half the entries or more link, where fewer link a film's (a list of books
+    printed with their years, each linking its Goodreads page; not a list of adaptations linking both)."""
+    media: list[str] = []
+    for item in candidate.items:
+        line = item_line(blocks, item)
+        hrefs = [page.absolute(anchor.attributes.get("href")) or "" for anchor in (line.links if line else [])]
+        media.extend({medium for href in hrefs if (medium := linked_medium(href))})
+    counted = Counter(media).most_common(1)
+    if not counted or 2 * counted[0][1] < len(candidate.items):
+        return None
+    films = sum(_linked(page, item, blocks, wiki) for item in candidate.items)
+    return counted[0][0] if films < counted[0][1] else None
+
+
 def _film_share(page: Page, candidate: Candidate, blocks: list[Block], wiki: bool) -> float:
     """How many entries carry a film's marks: a link to a film or show page (see _linked), or a year."""
     return share(
@@ -339,6 +375,8 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
         return f'no film list: the entries stand under "{heading}", a rail of the site\'s other pages'
     if heading := _heading_over(blocks, chosen, names_comments):
         return f'no film list: the entries stand under "{heading}", a comment thread'
+    if medium := _linked_medium(page, chosen, blocks, topic.films):
+        return f"no film list: its entries link pages of {medium}"
     film_marked = _film_share(page, chosen, blocks, topic.films) >= 0.5
     promised = bool(count or promises_list(topic.titles) or is_list_url(page.url))
     if len(chosen.items) < _FEW_ENTRIES and not film_marked and chosen.shape not in _DECLARED and not promised:

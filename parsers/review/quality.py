@@ -51,7 +51,7 @@ _FILM_SITES = (
     r"|hulu\.com/(?:movie|series)/|(?<![\w-])(?:hbo)?max\.com/(?:\w+/)?(?:movies|shows)/"
     r"|disneyplus\.com/(?:movies|series)/|justwatch\.com/\w+/(?:movie|tv-show|film|serie)\w*/|trakt\.tv/(?:movies|shows)/"
     r"|tvmaze\.com/shows/\d|thetvdb\.com/series/|myanimelist\.net/anime/\d|anidb\.net/(?:anime/|a)\d"
-    r"|mubi\.com/(?:\w+/)?films/"
+    r"|mubi\.com/(?:\w+/)?films/|bilibili\.com/bangumi/media/md\d"
     # Apple's trailers site (2000-2022) gave each film a page of its trailers, by studio: "/trailers/fox/heat/" (not
     # its indexes: "/trailers/genres/comedy/")
     r"|apple\.com/trailers/(?!genres/|home/|search/)[\w-]+/[\w-]+"
@@ -109,7 +109,7 @@ _FILM_WORDS = re.compile(
     r"|prime video|what to watch|superhero(?:es)?|oscars?|best picture|emmys?|golden globes?|baftas?|directors?|actors?"
     r"|actresses|k-?dramas?|telenovelas?|kino|serien?|sendung(?:en)?|schauspieler\w*|pel[ií]culas?|cin[ée]ma|s[ée]ries?"
     r"|фильм\w*|кино\w*|сериал\w*|тв|телевиз\w*|телевид\w*|телебач\w*|телепрограм\w*)\b"
-    r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|观影|觀影|影评|影評|片单|片單|映画|邦画|洋画|ドラマ|アニメ|영화|드라마",
+    r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|观影|觀影|影评|影評|片单|片單|番剧|番劇|追番|映画|邦画|洋画|ドラマ|アニメ|영화|드라마",
     re.I,
 )
 # Films or shows in the plural, in the languages whose plural no singular shares ("filme" is a Portuguese film, and
@@ -155,6 +155,35 @@ _OTHER_MEDIA = re.compile(
     r"|альбом\w*|пес[ен]\w*|книг\w*|роман\w*|комикс\w*|манг[аи])\b"
     r"|游戏|遊戲|歌曲|专辑|專輯|音乐|書籍|图书|漫画|漫畫|ゲーム|アルバム|楽曲|게임|앨범|노래|음악|만화|웹툰",
     re.I,
+)
+# The pages other media's works have on the sites that catalogue them, by the medium: entries linking these are books,
+# albums or games, whatever years they print ("Rainbow Mars (1999)" linking its Goodreads page).
+_OTHER_MEDIUM_LINKS = (
+    (
+        "books",
+        re.compile(
+            r"goodreads\.com/(?:\w+/)?book/show/|openlibrary\.org/(?:works|books)/|librarything\.com/work/"
+            r"|books\.google\.[a-z.]+/books|bookshop\.org/(?:p/)?books?/|isbndb\.com/book/",
+            re.I,
+        ),
+    ),
+    (
+        "albums",
+        re.compile(
+            r"discogs\.com/(?:[\w-]+/)?(?:release|master)/|musicbrainz\.org/(?:release|release-group|recording)/"
+            r"|open\.spotify\.com/(?:album|track)/|music\.apple\.com/.+/album/|\.bandcamp\.com/(?:album|track)/"
+            r"|allmusic\.com/album/|rateyourmusic\.com/release/",
+            re.I,
+        ),
+    ),
+    (
+        "games",
+        re.compile(
+            r"store\.steampowered\.com/app/|igdb\.com/games/|boardgamegeek\.com/boardgame/|mobygames\.com/game/"
+            r"|metacritic\.com/game/|gog\.com/(?:\w+/)?game/",
+            re.I,
+        ),
+    ),
 )
 # What a buying guide ranks, where "TV" and "streaming" are no film words: "Best live TV streaming service",
 # "The best TVs of 2025", "Best streaming devices" (a list of services, sets or gadgets, not of films).
@@ -280,6 +309,11 @@ def other_medium(words: str) -> str | None:
         return None
     found = _OTHER_MEDIA.search(words)
     return found.group(0).casefold() if found else None
+
+
+def linked_medium(href: str) -> str | None:
+    """The other medium whose catalogue ``href`` is a work's page in ("books" for a Goodreads book), or None."""
+    return next((medium for medium, pattern in _OTHER_MEDIUM_LINKS if pattern.search(href)), None)
 
 
 def mostly_questions(titles: list[str]) -> bool:

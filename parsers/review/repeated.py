@@ -69,6 +69,8 @@ _TITLE_ATTRIBUTES = (
 _TITLE_NAMES = frozenset(_TITLE_ATTRIBUTES)
 _MAX_TITLE = 150
 _PROBE = 3
+_ONWARDS = ("→", "»", "›", "➔", "➜", ">>")
+_BADGE = re.compile(r"[\[【(（][^\]】)）]{1,12}[\]】)）]")
 _DIGITS = re.compile(r"\d+")  # "film-poster-497631": one kind of record, whatever its number
 # A part of an address holding a number is an id, whatever else it holds ("/detalles/84910_1_W_0/hamnet" and
 # "/detalles/84910_1_Z_1/hamnet-vose": one folder, a film's dubbed and subtitled copies).
@@ -520,7 +522,11 @@ def _link_text(link: LexborNode) -> str:
         first_block = inner
     if first_block is not None and (text := clean(first_block.text(deep=True, separator=" "))):
         return text
-    return clean(link.text(deep=True, separator=" "))
+    text = clean(link.text(deep=True, separator=" "))
+    # a poster's link whose only text is a badge in brackets over it ("[独家]", "[HD]") names no film, nor does a
+    # button's text pointing on ("本篇→", "Read more »")
+    badge = _BADGE.fullmatch(text) is not None and link.css_first(PICTURES) is not None
+    return "" if badge or text.endswith(_ONWARDS) else text
 
 
 def _opening_block(block: LexborNode) -> LexborNode | None:

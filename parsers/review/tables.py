@@ -338,7 +338,7 @@ def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
     """Tables with a title column (and maybe rank and year columns): one entry per row. A page that splits
     one list into tables of one layout, one after another (a table per decade, per letter: as many columns, the
     name, rank and year in the same places, whatever each calls them) gives one candidate of them all."""
-    found: list[Candidate] = []
+    found: list[tuple[Candidate, bool]] = []  # each with whether a header names its title column
     last_key: tuple[int, int, int | None, int | None] | None = None
     for table in page.tree.css("table"):
         read = _table_items(table, page, index)
@@ -347,14 +347,20 @@ def _row_tables(page: Page, index: BlockIndex) -> list[Candidate]:
         header, items, columns = read
         key = (len(header), columns.title, columns.rank, columns.year) if header else None
         if found and key and key == last_key:
-            joined = found[-1].items
+            joined = found[-1][0].items
             offset = len(joined) if unranked(items) else 0
             joined.extend(replace(item, rank=item.rank + offset) for item in items)
             continue
         last_key = key
         if items:
-            found.append(Candidate("table", items, 0.75 if columns.named else 0.6, columns.films))
-    return [candidate for candidate in found if len(candidate.items) >= _MIN_ENTRIES]
+            found.append((Candidate("table", items, 0.75 if columns.named else 0.6, columns.films), columns.named))
+    # joined tables whose title column no header names read as names as one table's must, few repeated (a show card's
+    # table each, its links' labels in the names' place: "大陆", "1/1上线", "大陆" …)
+    return [
+        candidate
+        for candidate, named in found
+        if len(candidate.items) >= _MIN_ENTRIES and (named or _distinct_names([item.title for item in candidate.items]))
+    ]
 
 
 def _cell_item(cell: LexborNode, index: BlockIndex, rank: int) -> Item | None:
