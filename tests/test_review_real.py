@@ -568,6 +568,14 @@ def test_tables_joined_by_layout_whose_names_repeat_are_no_list() -> None:
     assert not any(entry.title in ("大陆", "环大陆", "港澳台") for entry in record.entries)
 
 
+def test_cards_printing_a_year_and_a_country_are_films() -> None:
+    # Suprajz's "Omiljeni filmovi" (round 75, Serbian): eight cards, each a name, its director and "1954 JAPAN", no
+    # link, no running time: a year and the countries that made a film are its facts, as film clubs print them.
+    gold, record = _own("dev/C_lists/Suprajz__omiljeni-filmovi__2024-12")
+    expected = [(e["rank"], e["title"], e["year"]) for e in gold["entries"]]
+    assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == expected
+
+
 def test_an_indexs_letters_are_no_list() -> None:
     # ComingSoon.net's film database (2011, Palladian's test pages): its "0-9", "A" … "Z" bar, each a link, was given
     # as a list of 27 at 0.84.

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from ..countries import country_code
 from ..dates import is_time_of_day, only_a_date
 from ..detect import canonical_url, film_item
 from ..page import PICTURE_TAGS, PICTURES, TITLE_PARTS, Page
@@ -57,6 +58,8 @@ _OPENING_NAME_AND_YEAR = re.compile(r"^([^()]{1,100}?)\s*\((1[89]\d\d|20\d\d)\)\
 _FACTS_APART = re.compile(r"\s[|/·•]\s|\s*[|·•]\s*|,\s")
 _YEAR_ALONE = re.compile(r"[(\[]?(1[89]\d\d|20\d\d)[)\]]?")
 # A running time as a part of its own: "70'", "92 min", "1h 32m", "1 h 32 min", "2 hrs 11 mins".
+_YEAR_AMID = re.compile(r"(?<!\d)[(\[]?(1[89]\d\d|20\d\d)[)\]]?(?!\d)")
+_PLACES_APART = re.compile(r"[,/|·•–—-]")
 _RUNTIME_ALONE = re.compile(
     r"\d{2,3}\s?(?:['’′]|min\.?|mins\.?|minutes|minutos|minuti|minuten|мин\.?)|\d\s?h(?:rs?)?\.?\s?\d{1,2}\s?m(?:in|ins)?\.?",
     re.I,
@@ -454,12 +457,19 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
 
 def _film_facts_year(text: str) -> int | None:
     """The year of a short line of a film's facts, parts apart by separators, one a year and another a running
-    time ("Irene Iborra | 2025 | 70'", "USA · 1999 · 136 min"); None for any other line (a concert's date and hour)."""
+    time ("Irene Iborra | 2025 | 70'", "USA · 1999 · 136 min"), or a year and countries only ("1954 JAPAN"); None for
+    any other line (a concert's date and hour)."""
     if len(text) > _MAX_FACTS_LINE or not _YEAR_ALONE.search(text):  # most lines hold no year: no split for them
         return None
     parts = [part.strip() for part in _FACTS_APART.split(text)]
     years = [int(found.group(1)) for part in parts if (found := _YEAR_ALONE.fullmatch(part))]
-    return years[0] if len(years) == 1 and any(_RUNTIME_ALONE.fullmatch(part) for part in parts) else None
+    if len(years) == 1 and any(_RUNTIME_ALONE.fullmatch(part) for part in parts):
+        return years[0]
+    # or a year and the countries that made the film, as film clubs and festivals print them ("1954 JAPAN",
+    # "France / Belgique, 2019")
+    years = [int(year) for year in _YEAR_AMID.findall(text)]
+    places = [place.strip() for place in _PLACES_APART.split(_YEAR_AMID.sub("|", text)) if place.strip()]
+    return years[0] if len(years) == 1 and places and all(country_code(place) for place in places) else None
 
 
 def _names_the_card(attributed: str, linked: str) -> bool:
