@@ -576,6 +576,15 @@ def test_cards_printing_a_year_and_a_country_are_films() -> None:
     assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == expected
 
 
+def test_three_dated_headings_under_a_title_naming_films_are_its_list() -> None:
+    # savar.is-a.dev's "Movies & Shows" (round 74): four <h2> "Title (Year)" over paragraphs, the first "42 (2013)" (a
+    # number, with its year after it, names a film). Dated heads made a list from five up, and not where the title
+    # promised a list that no other shape held.
+    gold, record = _own("dev/C_lists/savar95x__movies-and-shows__2024-01")
+    expected = [(e["rank"], e["title"], e["year"]) for e in gold["entries"]]
+    assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == expected
+
+
 def test_an_indexs_letters_are_no_list() -> None:
     # ComingSoon.net's film database (2011, Palladian's test pages): its "0-9", "A" … "Z" bar, each a link, was given
     # as a list of 27 at 0.84.

@@ -79,9 +79,14 @@ _LABEL_WORDS = 4  # a line standing alone this short is a label, as a heading is
 
 
 def _title_share(candidate: Candidate, strict: bool) -> float:
-    """How many of a candidate's entries read as names (not vote counts, scores, sentences)."""
+    """How many of a candidate's entries read as names (not vote counts, scores, sentences): a number with its year
+    after it is one ("42 (2013)", "1917 (2019)")."""
+    strict = strict or candidate.shape == "records"
     return share(
-        [title_like(clean_title(item.title)[0], strict or candidate.shape == "records") for item in candidate.items]
+        [
+            title_like(name, strict) or (year is not None and name.isdigit())
+            for name, year, _ in (clean_title(item.title) for item in candidate.items)
+        ]
     )
 
 
@@ -420,8 +425,8 @@ def _candidates(
         fits = bool(found) or not promises_list(topic.titles)
     if not fits:
         found.extend(c for c in (heading_run(blocks, count),) if c)
-    elif not found and not count and topic.films:
-        found.extend(c for c in (dated_heads(blocks),) if c)
+    if not found and not count and topic.films:
+        found.extend(c for c in (dated_heads(blocks, topic.plural),) if c)
     if not count and (not fits or nothing_else or topic.plural):
         # the article's lists of names where the title promises a list and names no count; where nothing else on a
         # page about films reads as a list, its numbered ones (<ol>), ranked by the markup; and where its titles name

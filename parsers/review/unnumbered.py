@@ -22,6 +22,7 @@ _ITEM_HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 _BOLD_HOLDERS = ("p", "div", "li", "td")
 _MAX_TITLE = 120
 _MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
+_MIN_PLURAL_RUN = 3  # dated heads that make a list where the titles name films in the plural
 _MIN_UNCOUNTED_PROSE = 40  # characters of text under each of them
 # a name and its year closing the head, in brackets or after a comma or a dash ("Scream, 2022", its stars gone)
 _DATED = re.compile(r"(?P<name>\S.*?)(?:\((?:1[89]|20)\d\d\)|(?P<apart>,|\s[-–—])\s*(?:1[89]|20)\d\d)$")
@@ -130,18 +131,19 @@ def _label_groups(heads: list[_Head]) -> None:
             head.group = label
 
 
-def dated_heads(blocks: list[Block]) -> Candidate | None:
+def dated_heads(blocks: list[Block], plural: bool = False) -> Candidate | None:
     """On a page about films whose title promises no list, the longest run of at least five heads of one kind that
     nearly all name a film with its year ("<strong>Cinderela (1950)</strong>" over a picture) or in quotes ("<h2>
     “Dunkirk”</h2>"): the years or the quotes mark the list, as a promise would (its heads need no text of their
-    own)."""
+    own). Three are enough where the titles name films in the plural (``plural``: "Movies & Shows")."""
     runs = _runs(blocks, _heads(blocks), 0)
     dated = [
         run
         for kind, kind_runs in runs.items()
         if kind != "any-heading"
         for run in kind_runs
-        if len(run) >= _MIN_UNCOUNTED_RUN and sum(_dated_or_quoted(head.text) for head in run) >= 0.8 * len(run)
+        if len(run) >= (_MIN_PLURAL_RUN if plural else _MIN_UNCOUNTED_RUN)
+        and sum(_dated_or_quoted(head.text) for head in run) >= 0.8 * len(run)
     ]
     best = max(dated, key=len, default=None)
     return _ranked_by_order(best) if best is not None else None
