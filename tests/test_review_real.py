@@ -26,6 +26,7 @@ from parsers.review.quality import (
     linked_medium,
     mostly_sentences,
     mostly_site_sections,
+    named_by_medium,
     names_a_rail,
     names_comments,
     names_films,
@@ -583,6 +584,29 @@ def test_three_dated_headings_under_a_title_naming_films_are_its_list() -> None:
     gold, record = _own("dev/C_lists/savar95x__movies-and-shows__2024-01")
     expected = [(e["rank"], e["title"], e["year"]) for e in gold["entries"]]
     assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == expected
+
+
+def test_a_page_named_after_the_medium_it_collects_lists_its_plain_names() -> None:
+    # butylene.github.io's "anime" (round 78): one plain <ul> of 45 names, no link, no year. English names films in
+    # the plural ("Movies"), Chinese and Japanese cannot: a title that is a film or show word alone names what the page
+    # collects, and its plain lists of names are read as "Favourite movies" is.
+    gold, record = _own("dev/C_lists/Butylene__anime__2021-10")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("anime", True),
+        ("追剧", True),
+        ("Movies | savar", True),
+        ("Kino", True),
+        ("Anime reviews", False),
+        ("Heat", False),
+    ],
+)
+def test_titles_naming_only_a_medium(title: str, named: bool) -> None:
+    assert named_by_medium(title) is named
 
 
 def test_an_indexs_letters_are_no_list() -> None:

@@ -40,6 +40,7 @@ from .quality import (
     mostly_questions,
     mostly_sentences,
     mostly_site_sections,
+    named_by_medium,
     names_a_rail,
     names_comments,
     names_films,
@@ -360,7 +361,8 @@ class _Topic:
 def _topic(page: Page) -> _Topic:
     titles = page_titles(page)
     words = " ".join([*titles, page.url or ""])
-    return _Topic(titles, words, about_films(words), names_films(" ".join(titles)))
+    plural = names_films(" ".join(titles)) or any(named_by_medium(title) for title in titles)
+    return _Topic(titles, words, about_films(words), plural)
 
 
 def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | None, topic: _Topic) -> str | None:

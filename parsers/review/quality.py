@@ -14,6 +14,7 @@ from itertools import pairwise
 from statistics import median
 
 from ..dates import only_a_date
+from ..page import TITLE_PARTS
 
 # Numbers of every kind, with the words around them that make them a measure, not a name.
 _NUMERIC = re.compile(
@@ -109,7 +110,7 @@ _FILM_WORDS = re.compile(
     r"|prime video|what to watch|superhero(?:es)?|oscars?|best picture|emmys?|golden globes?|baftas?|directors?|actors?"
     r"|actresses|k-?dramas?|telenovelas?|kino|serien?|sendung(?:en)?|schauspieler\w*|pel[ií]culas?|cin[ée]ma|s[ée]ries?"
     r"|фильм\w*|кино\w*|сериал\w*|тв|телевиз\w*|телевид\w*|телебач\w*|телепрограм\w*)\b"
-    r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|观影|觀影|影评|影評|片单|片單|番剧|番劇|追番|映画|邦画|洋画|ドラマ|アニメ|영화|드라마",
+    r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|观影|觀影|影评|影評|片单|片單|番剧|番劇|追番|追剧|追劇|映画|邦画|洋画|ドラマ|アニメ|영화|드라마",
     re.I,
 )
 # Films or shows in the plural, in the languages whose plural no singular shares ("filme" is a Portuguese film, and
@@ -288,6 +289,12 @@ def names_films(text: str) -> bool:
     """The text names films or shows in the plural, as a list's lead-in names what follows ("Top Ten Movies:"): not
     the words TV shares with other things ("Data Streaming Platforms:"), nor one film ("as the film tells us")."""
     return _FILMS_PLURAL.search(text) is not None
+
+
+def named_by_medium(title: str) -> bool:
+    """The title's first part is a film or show word alone ("anime", "追剧", "Movies & Shows" aside): a page named
+    after what it collects, as a site's page of its owner's anime or dramas is, in languages with no plural to say so."""
+    return _FILM_WORDS.fullmatch(TITLE_PARTS.split(title.strip())[0].strip()) is not None
 
 
 def search_results(titles: list[str]) -> bool:
