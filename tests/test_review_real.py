@@ -609,6 +609,13 @@ def test_titles_naming_only_a_medium(title: str, named: bool) -> None:
     assert named_by_medium(title) is named
 
 
+def test_a_month_of_a_watch_log_is_no_list_of_its_own() -> None:
+    # LzmUSTB's "films" (round 77): a <ul> under each month's heading ("2023 / 8"), 28 films in all; the first month's
+    # twelve, most with years, read as records and were chosen over the months read as one list.
+    gold, record = _own("dev/C_lists/LzmUSTB__films-watchlog__2023-09")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
 def test_an_indexs_letters_are_no_list() -> None:
     # ComingSoon.net's film database (2011, Palladian's test pages): its "0-9", "A" … "Z" bar, each a link, was given
     # as a list of 27 at 0.84.

@@ -121,6 +121,8 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
     others = [candidate for candidate in named if candidate.shape != "records"]
     chosen = others[:]
     for records in (candidate for candidate in named if candidate.shape == "records"):
+        if any(_section_of(records, other) for other in others):
+            continue
         blocks_read = {b for item in records.items for b in range(item.block, item.end or item.block + 1)}
         same = [other for other in others if share([i.block in blocks_read for i in other.items]) >= 0.5]
         # Records that hold a shorter candidate (a chain that skipped the rows printed out of order) replace it;
@@ -139,6 +141,19 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
         if longer or not same:
             chosen.append(records)
     return max(_whole_lists(chosen), key=score, default=None)
+
+
+def _section_of(records: Candidate, other: Candidate) -> bool:
+    """The records are one section of the other candidate, lists under their headings read as one (a watch log's
+    month, "2023 / 8", of its 28 films): every record is one of its entries, and it holds more."""
+    groups = {item.group for item in other.items}
+    entries = {item.block for item in other.items}
+    return (
+        other.shape in ("ul", "ol")
+        and len(groups) > 1
+        and len(other.items) > len(records.items)
+        and all(item.block in entries for item in records.items)
+    )
 
 
 def _whole_lists(candidates: list[Candidate]) -> list[Candidate]:
