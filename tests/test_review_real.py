@@ -616,6 +616,13 @@ def test_a_month_of_a_watch_log_is_no_list_of_its_own() -> None:
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
 
 
+def test_a_row_of_a_grid_is_no_list_of_its_own() -> None:
+    # LucaVHW's "Watching" (round 78): 15 anime as panels in rows of four ("div.row > div.panel"), each linking
+    # MyAnimeList; the first row read alone outscored the rows read as one, and was withheld at 0.56.
+    gold, record = _own("dev/C_lists/LucaVHW__anime-list-watching__2019-04")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
 def test_an_indexs_letters_are_no_list() -> None:
     # ComingSoon.net's film database (2011, Palladian's test pages): its "0-9", "A" … "Z" bar, each a link, was given
     # as a list of 27 at 0.84.

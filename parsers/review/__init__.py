@@ -121,7 +121,7 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
     others = [candidate for candidate in named if candidate.shape != "records"]
     chosen = others[:]
     for records in (candidate for candidate in named if candidate.shape == "records"):
-        if any(_section_of(records, other) for other in others):
+        if any(_section_of(records, other) for other in named if other is not records):
             continue
         blocks_read = {b for item in records.items for b in range(item.block, item.end or item.block + 1)}
         same = [other for other in others if share([i.block in blocks_read for i in other.items]) >= 0.5]
@@ -144,13 +144,19 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
 
 
 def _section_of(records: Candidate, other: Candidate) -> bool:
-    """The records are one section of the other candidate, lists under their headings read as one (a watch log's
-    month, "2023 / 8", of its 28 films): every record is one of its entries, and it holds more."""
-    groups = {item.group for item in other.items}
+    """The records are one part of the other candidate: one section of lists under their headings read as one (a
+    watch log's month, "2023 / 8", of its 28 films), or one row of a grid among its records: every record is one of
+    its entries, and it holds more."""
     entries = {item.block for item in other.items}
+    # a grid's row among the grid's records, at least twice as many, all different (not a page's list read twice)
+    rows = (
+        other.shape == "records"
+        and len(other.items) >= 2 * len(records.items)
+        and len({item.title.casefold() for item in other.items}) == len(other.items)
+    )
+    sections = other.shape in ("ul", "ol") and len({item.group for item in other.items}) > 1
     return (
-        other.shape in ("ul", "ol")
-        and len(groups) > 1
+        (rows or sections)
         and len(other.items) > len(records.items)
         and all(item.block in entries for item in records.items)
     )
