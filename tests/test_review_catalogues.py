@@ -47,6 +47,7 @@ def test_an_a_to_z_split_by_letter_is_one_list(grader: ModuleType) -> None:
         ("The 10 best films of 2012", 10),
         ("Top 10! Films to see", 10),
         ("«10 films» à voir", 10),
+        ("466", None),  # 466frfx.github.io's anime page (round 80): a title that is a number alone counts nothing
     ],
 )
 def test_a_digit_glued_to_a_name_promises_no_count(title: str, count: int | None) -> None:
