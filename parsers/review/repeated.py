@@ -957,23 +957,15 @@ def _section_candidate(
     section before and its first record: "2000 (73rd)", "BEST PICTURE"), whose year, where a label opens with
     one, is its entries'."""
     found = _candidate([member for run in sections for member in run], readings, index, about_films, len(sections))
-    if (
-        found is None
-        and len(sections) <= _MAX_SECTIONS
-        and 1 < len(dated := _dated_sections(sections, readings)) < len(sections)
-    ):
-        # read again without the sections unlike the rest, which broke the reading of the others as one list
-        sections = dated
-        found = _candidate([member for run in sections for member in run], readings, index, about_films, len(sections))
-    if (
-        found is None
-        and len(sections) <= _MAX_SECTIONS
-        and 1 < len(linked := _film_linked_sections(sections, readings)) < len(sections)
-    ):
-        # read again without the sections that link no film where the others all do (a favourites page's
-        # comedians and actors between its films and shows)
-        sections = linked
-        found = _candidate([member for run in sections for member in run], readings, index, about_films, len(sections))
+    # read again without the sections unlike the rest, which broke the reading of the others as one list: those
+    # without years where most have them, then those linking other pages where the rest link films (a favourites
+    # page's comedians and actors between its films and shows)
+    for alike in (_dated_sections, _film_linked_sections):
+        if found is not None or len(sections) > _MAX_SECTIONS:
+            break
+        if 1 < len(kept := alike(sections, readings)) < len(sections):
+            sections = kept
+            found = _candidate([m for run in sections for m in run], readings, index, about_films, len(sections))
     if found is None:
         return None
     spans = [
