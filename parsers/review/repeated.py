@@ -57,9 +57,10 @@ _NAME_AND_YEAR = re.compile(r"(.+?)\s*\((1[89]\d\d|20\d\d)\)")
 _OPENING_NAME_AND_YEAR = re.compile(r"^([^()]{1,100}?)\s*\((1[89]\d\d|20\d\d)\)\s+\S")
 _FACTS_APART = re.compile(r"\s[|/·•]\s|\s*[|·•]\s*|,\s")
 _YEAR_ALONE = re.compile(r"[(\[]?(1[89]\d\d|20\d\d)[)\]]?")
-# A running time as a part of its own: "70'", "92 min", "1h 32m", "1 h 32 min", "2 hrs 11 mins".
+# A year among the countries that made a film, and what parts them ("1954 JAPAN", "France / Belgique, 2019").
 _YEAR_AMID = re.compile(r"(?<!\d)[(\[]?(1[89]\d\d|20\d\d)[)\]]?(?!\d)")
 _PLACES_APART = re.compile(r"[,/|·•–—-]")
+# A running time as a part of its own: "70'", "92 min", "1h 32m", "1 h 32 min", "2 hrs 11 mins".
 _RUNTIME_ALONE = re.compile(
     r"\d{2,3}\s?(?:['’′]|min\.?|mins\.?|minutes|minutos|minuti|minuten|мин\.?)|\d\s?h(?:rs?)?\.?\s?\d{1,2}\s?m(?:in|ins)?\.?",
     re.I,
