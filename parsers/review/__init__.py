@@ -146,20 +146,20 @@ def _choose(candidates: list[Candidate], count: int | None, blocks: int, films: 
 def _section_of(records: Candidate, other: Candidate) -> bool:
     """The records are one part of the other candidate: one section of lists under their headings read as one (a
     watch log's month, "2023 / 8", of its 28 films), or one row of a grid among its records: every record is one of
-    its entries, and it holds more."""
+    its entries, and it holds more. Shapes and counts are asked first: the chooser asks this of every pair."""
+    if other.shape == "records":
+        # a grid's row among the grid's records, at least twice as many, all different (not a page's list read twice)
+        whole = len(other.items) >= 2 * len(records.items) and len(
+            {item.title.casefold() for item in other.items}
+        ) == len(other.items)
+    elif other.shape in ("ul", "ol"):
+        whole = len(other.items) > len(records.items) and len({item.group for item in other.items}) > 1
+    else:
+        whole = False
+    if not whole:
+        return False
     entries = {item.block for item in other.items}
-    # a grid's row among the grid's records, at least twice as many, all different (not a page's list read twice)
-    rows = (
-        other.shape == "records"
-        and len(other.items) >= 2 * len(records.items)
-        and len({item.title.casefold() for item in other.items}) == len(other.items)
-    )
-    sections = other.shape in ("ul", "ol") and len({item.group for item in other.items}) > 1
-    return (
-        (rows or sections)
-        and len(other.items) > len(records.items)
-        and all(item.block in entries for item in records.items)
-    )
+    return all(item.block in entries for item in records.items)
 
 
 def _whole_lists(candidates: list[Candidate]) -> list[Candidate]:

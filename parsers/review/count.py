@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import names_a_month
-from .quality import about_films
+from .quality import LETTER, about_films
 
 _WORDS = {
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -44,7 +44,6 @@ _LIST_WORDS = frozenset(
 _TITLE_END = re.compile(r"^\s*(?:$|[|–—-]\s)")  # the end of the title, or of its part before the site's name
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _count(title: str) -> re.Match[str] | None:
@@ -84,7 +83,7 @@ def promised_count(titles: list[str]) -> int | None:
     """The first count in the page's titles (headline, og:title, <title>), or None; not a number of a name the title
     quotes, nor a title that is a number alone (a site's name, "466": a count counts something the title names)."""
     for title in (_QUOTED.sub(_unless_counting_films, title) for title in titles):
-        match = _count(title) if _LETTER.search(title) else None
+        match = _count(title) if LETTER.search(title) else None
         if match and 2 <= int(match.group(1)) <= 500:
             return int(match.group(1))
         word = _WORD.search(title)

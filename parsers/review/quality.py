@@ -36,7 +36,7 @@ _DISTANCE = re.compile(r"\(\s*\d+(?:[.,]\d+)?\s*(?:mi|miles?|km|kilomet(?:er|re)
 # A wiki's footnote call after a name or a column's name: "[12]", "[a]", "[note 3]".
 FOOTNOTE_CALL = r"\[(?:[a-z]|\d{1,3}|note \d{1,3}|nb \d{1,3})\]"
 _BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z]", re.I)
-_LETTER = re.compile(r"[^\W\d_]")
+LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _MAX_WORDS = 14
 _SENTENCE_WORDS = 8  # a list's median name this long is a list of sentences
 _QUOTED_WORK = re.compile(r"《[^《》]+》")
@@ -250,7 +250,7 @@ def title_like(title: str, strict: bool = True) -> bool:
     other things name their entries with whole headlines ("Google has bought CloudSimple, a startup …")."""
     text = title.strip()
     if (
-        not _LETTER.search(text)
+        not LETTER.search(text)
         or _NUMERIC.match(text)
         or _LABELLED_NUMBER.match(text)
         or _DATE.match(text)
