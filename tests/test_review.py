@@ -320,6 +320,10 @@ def test_truncated_seed_keeps_the_entries_it_has() -> None:
         ("Die besten Filme des Jahrtausends (bis jetzt)", True),
         ("Las mejores películas de 2019", True),
         ("Top-ranked director returns to Cannes", False),
+        ("종영(한드) 드라마 추천 리스트 정리", True),  # innks (2017): "finished Korean dramas, a recommended list"
+        ("2019年必看电影片单", True),
+        ("泣ける映画おすすめ", True),
+        ("电影《寄生虫》观后感", False),  # impressions of one film
     ],
 )
 def test_best_of_titles_that_promise_a_list(title: str, expected: bool) -> None:

@@ -2168,3 +2168,10 @@ def test_a_posts_date_drawn_as_a_heading_is_no_entry() -> None:
 def test_a_heading_is_a_posts_date_only_with_its_year(head: str, a_date: bool) -> None:
     # "September 5" (2024) and "2046" (2004) are films' names, drawn as headings in a year's list
     assert unnumbered._a_date(head) is a_date
+
+
+def test_a_recommended_list_in_a_language_without_plurals_is_promised() -> None:
+    # innks.github.io (Hexo, 2017): "종영(한드) 드라마 추천 리스트 정리", 13 dramas as <h3> cards over their facts, no
+    # link, no year. Korean has no plural for the title to promise a list by: its word for "recommended" and "list" do.
+    gold, record = _own("dev/C_lists/innks__innks-korean-drama-recommendation-list__2017-08")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]

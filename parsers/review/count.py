@@ -100,6 +100,11 @@ _RANKED = re.compile(r"(?<![\w-])ranked\b", re.I)
 _BEST_PLURAL = re.compile(
     r"\b(?:besten|meilleur(?:e)?s|mejores|migliori|melhores|najlepsze|najlepszych|лучшие|лучших|найкращі)\b", re.I
 )
+# Where words have no plural, a word for a list or for recommending promises one: "片单" (a list of films), "推荐"
+# (recommended), "盘点" (a round-up), "おすすめ", "ランキング", "추천", "리스트"
+_LIST_NOUN = re.compile(
+    r"片单|片單|推荐|推薦|清单|清單|榜单|榜單|盘点|盤點|リスト|おすすめ|オススメ|ランキング|추천|리스트|목록|순위"
+)
 _PERIOD = re.compile(r"^of (?:\d{4}|the (?:year|decade|century|month|week)|all[ -]time)\b", re.I)
 _TOKEN = re.compile(r"[\w'’-]+")
 _NOT_PLURAL = frozenset(
@@ -112,7 +117,7 @@ def promises_list(titles: list[str]) -> bool:
     "Top picks", "The best of 2019"), but not every "best" does ("The best way to …", "Best of
     both worlds"): a plural must follow within two words, or a period of time, at once or after one word ("The best
     film of 2025")."""
-    if titles and (_RANKED.search(titles[0]) or _BEST_PLURAL.search(titles[0])):
+    if titles and (_RANKED.search(titles[0]) or _BEST_PLURAL.search(titles[0]) or _LIST_NOUN.search(titles[0])):
         return True
     found = _BEST_OF.search(titles[0]) if titles else None
     if found is None:
