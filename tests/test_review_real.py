@@ -22,6 +22,7 @@ from parsers.review.confidence import FEATURES
 from parsers.review.entries import clean_title
 from parsers.review.quality import (
     about_films,
+    film_poster,
     film_url,
     linked_medium,
     mostly_sentences,
@@ -2175,3 +2176,33 @@ def test_a_recommended_list_in_a_language_without_plurals_is_promised() -> None:
     # link, no year. Korean has no plural for the title to promise a list by: its word for "recommended" and "list" do.
     gold, record = _own("dev/C_lists/innks__innks-korean-drama-recommendation-list__2017-08")
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_a_film_databases_posters_mark_their_records_as_films() -> None:
+    # Jainish's Log (Hugo, "Films"): a Markdown table of TMDB posters (image.tmdb.org) beside bold names, no link, no
+    # year. A poster from a film database's image host stands for a film as a link to its page would.
+    gold, record = _own("dev/C_lists/pjainish__pjainish-log-films-watched-and-loved")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_a_number_that_is_a_name_before_its_year_is_no_rank() -> None:
+    # wooorm.com's "watching" (2021): TMDB posters over "<span>24</span><br><span>(2001)</span>"; the "24" read as a
+    # rank badge left "(2001)" as the name, and the card was dropped.
+    gold, record = _own("dev/C_lists/fu4303__wooorm-watching__2021-07")
+    assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == [
+        (e["rank"], e["title"], e["year"]) for e in gold["entries"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("src", "poster"),
+    [
+        ("https://image.tmdb.org/t/p/w185/uS9m8OBk1A8eM9I042bx8XXpqAq.jpg", True),
+        ("https://a.ltrbx.com/resized/film-poster/5/1/4/4/51444-pulp-fiction-0-230-0-345-crop.jpg", True),
+        ("https://img9.doubanio.com/view/photo/s_ratio_poster/public/p2561716440.jpg", True),
+        ("https://m.media-amazon.com/images/M/MV5BMTc5MDE2ODcwNV5BMl5BanBnXkFtZTgwMzI2NzQ2NzM@._V1_.jpg", False),
+        ("https://example.com/uploads/poster.jpg", False),
+    ],
+)
+def test_film_database_posters(src: str, poster: bool) -> None:
+    assert film_poster({"src": src}) is poster

@@ -104,6 +104,25 @@ def film_url(href: str, wiki: bool = True) -> bool:
     )
 
 
+# Posters served by film databases' image hosts: a picture from one stands for a film or show, as a link to its page
+# would (a blog's table of TMDB posters and bold names). Not IMDb's or TVmaze's hosts: their people's photos share
+# the posters' paths.
+_POSTER_HOST = re.compile(
+    r"//(?:image\.tmdb\.org/t/p/|[\w.]*ltrbx\.com/resized/(?:film-poster|sm/upload)/|img\d*\.doubanio\.com/view/photo/"
+    r"|st\.kp\.yandex\.net/images/film)",
+    re.I,
+)
+
+
+def film_poster(attributes: dict[str, str | None]) -> bool:
+    """Whether a picture's address (``src``, or where a lazy loader keeps it) is a film database's poster."""
+    return any(
+        _POSTER_HOST.search(value)
+        for name in ("src", "data-src", "srcset", "data-srcset")
+        if (value := attributes.get(name))
+    )
+
+
 _FILM_WORDS = re.compile(
     r"\b(?:film\w*|movies?|cinema|cine|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror"
     r"|comed(?:y|ies)|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|hulu|hbo"

@@ -39,7 +39,7 @@ from .blocks import HEADINGS, BlockIndex, styled_hidden
 from .candidates import Candidate, Item, numbered_title, unranked
 from .entries import clean_title, without_runtime, year_after
 from .lists import shown_numbers
-from .quality import INDEX_LETTER, film_url, gives_distance, share, title_like
+from .quality import INDEX_LETTER, film_poster, film_url, gives_distance, share, title_like
 
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
@@ -339,7 +339,8 @@ class _FilmLinks:
         """Whether a film link or a film's data attribute lies anywhere inside ``node`` (or is it), or ``node``
         is a film's schema.org item (microdata: a showtimes page marks each film it lists)."""
         return film_item(node) or any(
-            self._marks(mark) for mark in (node, *node.css("a[href], [data-target-link], [data-film-slug]"))
+            self._marks(mark)
+            for mark in (node, *node.css(f"a[href], [data-target-link], [data-film-slug], {PICTURES}"))
         )
 
     def _marks(self, node: LexborNode) -> bool:
@@ -348,6 +349,7 @@ class _FilmLinks:
             "data-target-link" in attributes
             or "data-film-slug" in attributes
             or (node.tag == "a" and self.link(attributes.get("href") or ""))
+            or (node.tag in PICTURE_TAGS and film_poster(attributes))
         )
 
 
@@ -444,8 +446,11 @@ def _read(record: LexborNode, links: _FilmLinks, about_films: bool) -> _Record |
     numbered = numbered_title(title)
     if numbered is not None:
         rank, title = rank if rank is not None else numbered[0], numbered[1]
-    elif rank is not None and title.startswith(f"{rank} "):  # "11 My Dress-Up Darling": the badge in the heading
-        title = title[len(str(rank)) + 1 :]
+    elif rank is not None and title.startswith(f"{rank} "):
+        if clean_title(rest := title[len(str(rank)) + 1 :])[0]:
+            title = rest  # "11 My Dress-Up Darling": the badge in the heading
+        else:
+            rank = None  # "24 (2001)": the number is the name, its year after it
     if year is not None and title == str(year):  # "1917", "2012": the film's name, read as a year where it stands alone
         year = None
     if year is None and tooltip is not None and tooltip[0].casefold() == title.casefold():
@@ -515,9 +520,10 @@ def _named_like_its_picture(anchors: list[LexborNode]) -> str:
 
 
 def _marks_film(attributes: dict[str, str | None]) -> bool:
-    """An element's data attribute names a film page it stands for (a poster component's ``data-target-link``)."""
+    """An element's data attribute names a film page it stands for (a poster component's ``data-target-link``), or
+    it is a film database's poster."""
     target = attributes.get("data-target-link") or attributes.get("data-film-slug")
-    return bool(target and film_url(target))
+    return bool(target and film_url(target)) or film_poster(attributes)
 
 
 def _link_text(link: LexborNode) -> str:
