@@ -2206,3 +2206,17 @@ def test_a_number_that_is_a_name_before_its_year_is_no_rank() -> None:
 )
 def test_film_database_posters(src: str, poster: bool) -> None:
     assert film_poster({"src": src}) is poster
+
+
+def test_headings_under_a_title_naming_films_in_the_plural_are_its_list() -> None:
+    # justonepixel's "Recent movies in theater" (Jekyll, 2016): eight <h3> names, each over an italic "Released on
+    # …" line and a trailer, no link, no year in the name. The plural names what the headings are.
+    gold, record = _own("dev/C_lists/neumino__justonepixel-recent-movies-in-theater__2016-12")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_an_essays_sections_are_no_list_whatever_films_its_title_names() -> None:
+    # Sessão Sénior de Cinema's review of one film, "… Um dos piores filmes da história": its <h2> sections
+    # ("Introdução", "A Falta de Coesão Narrativa", "Conclusão" twice) are no list of the films the title names.
+    _, record = _own("dev/C_no_list/sessaoseniordecinema__sessaoseniordecinema-danton-review__2024-10")
+    assert record.entries == ()

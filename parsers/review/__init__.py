@@ -448,6 +448,8 @@ def _candidates(
         fits = bool(found) or not promises_list(topic.titles)
     if not fits:
         found.extend(c for c in (heading_run(blocks, count),) if c)
+    elif not found and topic.plural:  # "Recent movies in theater": headings over notes, nothing else a list
+        found.extend(c for c in (heading_run(blocks, count, names=True),) if c)
     if not found and not count and topic.films:
         found.extend(c for c in (dated_heads(blocks, topic.plural),) if c)
     if not count and (not fits or nothing_else or topic.plural):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from statistics import median
 
 from ..dates import names_a_month, only_a_date
 from ..text import find_year
@@ -163,9 +164,10 @@ def _dated(text: str) -> bool:
     return day is None or not names_a_month(day.group(1))
 
 
-def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
+def heading_run(blocks: list[Block], count: int | None, names: bool = False) -> Candidate | None:
     """``count`` unnumbered heads in a row inside the article (the title promised that many), ranked
-    by order; with no count (a "best of" title), the longest run of at least five, each with text."""
+    by order; with no count (a "best of" title), the longest run of at least five, each with text. With ``names``
+    (a title naming films in the plural, which promises no list as "best" does), only heads that read as names."""
     heads = _heads(blocks)
     runs = _runs(blocks, heads, 1 if count else _MIN_UNCOUNTED_PROSE)
     # A run of one repeated line ("See it now:") is a widget, not a list. With no count to check
@@ -177,6 +179,8 @@ def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
         for run in kind_runs
         if len({head.text.casefold() for head in run}) >= 0.8 * len(run)
     ]
+    if names:
+        all_runs = [run for run in all_runs if _names(run)]
     if count is None:
         best = max(all_runs, key=len, default=[])
         if len(best) < _MIN_UNCOUNTED_RUN or mostly_questions([head.text for head in best]):
@@ -200,6 +204,12 @@ def heading_run(blocks: list[Block], count: int | None) -> Candidate | None:
         shape = "numbered-headings" if all(head.kind in HEADINGS for head in best) else "numbered-paragraphs"
         return Candidate(shape, items, 0.6)
     return _ranked_by_order(best)
+
+
+def _names(run: list[_Head]) -> bool:
+    """The heads are all different and short, as works' names are (not an essay's sections)."""
+    texts = [head.text.casefold() for head in run]
+    return bool(texts) and len(set(texts)) == len(texts) and median(len(text.split()) for text in texts) <= 4
 
 
 def _ranked_by_order(run: list[_Head]) -> Candidate:
