@@ -53,7 +53,7 @@ from .quality import (
     share,
     title_like,
 )
-from .repeated import record_candidates
+from .repeated import links_a_film, record_candidates
 from .structured import app_data_years, itemlist_candidate, review_facts
 from .tables import table_candidates
 from .unnumbered import dated_heads, heading_run
@@ -302,8 +302,7 @@ def _linked(page: Page, item: Item, blocks: list[Block], wiki: bool) -> bool:
     if item.film_link:
         return True
     line = item_line(blocks, item)
-    hrefs = (page.absolute(anchor.attributes.get("href")) or "" for anchor in (line.links if line else []))
-    return any(film_url(href, wiki) for href in hrefs)
+    return any(links_a_film(page, anchor.attributes.get("href") or "", wiki) for anchor in (line.links if line else []))
 
 
 def _heading_over(blocks: list[Block], candidate: Candidate, names: Callable[[str], bool]) -> str | None:
