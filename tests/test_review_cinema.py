@@ -107,6 +107,11 @@ def test_cards_printing_a_films_facts_are_films_whatever_the_page_calls_itself(g
         ("7 de Febrero - 16:45h", None),  # a session
         ("Sábado 31 | 2025 | 20:00", None),  # no running time
         ("1999 | 2005 | 90 min", None),  # two years: whose?
+        ("2019, драма, криминал", 2019),  # a mock streaming page's card (tarraba's "Эльбрус Кино")
+        ("Sci-Fi / Thriller, 2020", 2020),
+        ("USA-France, 1999", 1999),
+        ("Berlin, 2019", None),  # a city, no country
+        ("Concert, 2019", None),
     ],
 )
 def test_a_line_of_a_films_facts_gives_its_year(line: str, year: int | None) -> None:

@@ -2220,3 +2220,12 @@ def test_an_essays_sections_are_no_list_whatever_films_its_title_names() -> None
     # ("Introdução", "A Falta de Coesão Narrativa", "Conclusão" twice) are no list of the films the title names.
     _, record = _own("dev/C_no_list/sessaoseniordecinema__sessaoseniordecinema-danton-review__2024-10")
     assert record.entries == ()
+
+
+def test_cards_printing_a_year_and_genres_are_films() -> None:
+    # "Эльбрус Кино" (2023, a mock streaming page): two rails of <h3> names over "2018, фантастика, боевик", no link,
+    # no year beside the name. A year and the film's genres are its facts, as a year and its countries are.
+    gold, record = _own("dev/C_lists/tarraba__elbrus-kino__2023-03")
+    assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == [
+        (e["rank"], e["title"], e["year"]) for e in gold["entries"]
+    ]

@@ -104,6 +104,35 @@ def film_url(href: str, wiki: bool = True) -> bool:
     )
 
 
+# Film genres as film databases print them on a film's facts line ("2019, драма, криминал", "Drama | Crime", "剧情 /
+# 犯罪"), in the languages of the sites read: IMDb's, Kinopoisk's, Douban's, and their common forms elsewhere.
+_FILM_GENRES = frozenset(
+    {
+    "action", "adventure", "animation", "animated", "biography", "biopic", "comedy", "crime", "documentary", "drama",
+    "family", "fantasy", "history", "horror", "music", "musical", "mystery", "romance", "short", "sport", "thriller",
+    "war", "western", "anime", "noir",
+    "боевик", "приключения", "мультфильм", "биография", "комедия", "криминал", "документальный", "драма", "семейный",
+    "фэнтези", "история", "ужасы", "мюзикл", "детектив", "мелодрама", "фантастика", "триллер", "военный", "вестерн",
+    "аниме",
+    "komödie", "krimi", "dokumentarfilm", "abenteuer", "liebesfilm", "kriegsfilm", "zeichentrickfilm", "comédie",
+    "drame", "policier", "horreur", "documentaire", "aventure", "fantastique", "guerre",
+    "comedia", "acción", "terror", "documental", "animación", "aventura", "fantasía", "suspense", "bélica",
+    "comédia", "ação", "documentário", "animação", "fantasia", "commedia", "azione", "orrore", "documentario",
+    "animazione", "avventura",
+    "剧情", "喜剧", "动作", "爱情", "科幻", "动画", "悬疑", "惊悚", "恐怖", "犯罪", "传记", "历史", "战争", "西部", "奇幻", "冒险", "灾难", "武侠",
+    "纪录片", "家庭", "歌舞",
+    "ドラマ", "コメディ", "アクション", "ホラー", "アニメ", "ドキュメンタリー", "サスペンス", "드라마", "코미디", "액션", "공포", "스릴러", "애니메이션", "다큐멘터리",
+    "로맨스", "범죄",
+    "sci-fi", "science fiction", "science-fiction", "film noir", "film-noir", "ciencia ficción", "ficção científica",
+    }
+)  # fmt: skip
+
+
+def film_genre(text: str) -> bool:
+    """Whether ``text`` is a film genre's name alone ("Thriller", "драма", "剧情")."""
+    return text.casefold() in _FILM_GENRES
+
+
 # Posters served by film databases' image hosts: a picture from one stands for a film or show, as a link to its page
 # would (a blog's table of TMDB posters and bold names). Not IMDb's or TVmaze's hosts: their people's photos share
 # the posters' paths.

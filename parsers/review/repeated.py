@@ -39,7 +39,7 @@ from .blocks import HEADINGS, BlockIndex, styled_hidden
 from .candidates import Candidate, Item, numbered_title, unranked
 from .entries import clean_title, without_runtime, year_after
 from .lists import shown_numbers
-from .quality import INDEX_LETTER, film_poster, film_url, gives_distance, share, title_like
+from .quality import INDEX_LETTER, film_genre, film_poster, film_url, gives_distance, share, title_like
 
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
@@ -59,7 +59,7 @@ _FACTS_APART = re.compile(r"\s[|/·•]\s|\s*[|·•]\s*|,\s")
 _YEAR_ALONE = re.compile(r"[(\[]?(1[89]\d\d|20\d\d)[)\]]?")
 # A year among the countries that made a film, and what parts them ("1954 JAPAN", "France / Belgique, 2019").
 _YEAR_AMID = re.compile(r"(?<!\d)[(\[]?(1[89]\d\d|20\d\d)[)\]]?(?!\d)")
-_PLACES_APART = re.compile(r"[,/|·•–—-]")
+_FACTS_PARTS = re.compile(r"[,/|·•–—]")
 # A running time as a part of its own: "70'", "92 min", "1h 32m", "1 h 32 min", "2 hrs 11 mins".
 _RUNTIME_ALONE = re.compile(
     r"\d{2,3}\s?(?:['’′]|min\.?|mins\.?|minutes|minutos|minuti|minuten|мин\.?)|\d\s?h(?:rs?)?\.?\s?\d{1,2}\s?m(?:in|ins)?\.?",
@@ -471,11 +471,16 @@ def _film_facts_year(text: str) -> int | None:
     years = [int(found.group(1)) for part in parts if (found := _YEAR_ALONE.fullmatch(part))]
     if len(years) == 1 and any(_RUNTIME_ALONE.fullmatch(part) for part in parts):
         return years[0]
-    # or a year and the countries that made the film, as film clubs and festivals print them ("1954 JAPAN",
-    # "France / Belgique, 2019")
+    # or a year and the countries that made the film or its genres, as film clubs, festivals and streaming sites print
+    # them ("1954 JAPAN", "France / Belgique, 2019", "2019, драма, криминал")
     years = [int(year) for year in _YEAR_AMID.findall(text)]
-    places = [place.strip() for place in _PLACES_APART.split(_YEAR_AMID.sub("|", text)) if place.strip()]
-    return years[0] if len(years) == 1 and places and all(country_code(place) for place in places) else None
+    parts = [part.strip() for part in _FACTS_PARTS.split(_YEAR_AMID.sub("|", text)) if part.strip()]
+    return years[0] if len(years) == 1 and parts and all(map(_country_or_genre, parts)) else None
+
+
+def _country_or_genre(part: str) -> bool:
+    """A facts line's part names countries ("Japan", "USA-France") or a genre ("Sci-Fi", "драма")."""
+    return film_genre(part) or all(country_code(place.strip()) for place in part.split("-") if place.strip())
 
 
 def _names_the_card(attributed: str, linked: str) -> bool:
