@@ -2229,3 +2229,11 @@ def test_cards_printing_a_year_and_genres_are_films() -> None:
     assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == [
         (e["rank"], e["title"], e["year"]) for e in gold["entries"]
     ]
+
+
+def test_a_years_favourites_of_every_medium_give_their_film_and_tv_sections() -> None:
+    # hd-dn.com's "Best of 2021" (Hugo, 2022): <h2> "Books", "Films", "Music", "TV", each over a <ul> of names. The
+    # lists were read as one run, books first; the headings naming media say which sections are films and shows.
+    # ("Dune (2021)" keeps its year, the one name of eleven printing one: see entries._disambiguated.)
+    gold, record = _own("dev/C_lists/hannah-scott__best-of-2021__2022-01")
+    assert [clean_title(entry.title)[0] for entry in record.entries] == [e["title"] for e in gold["entries"]]

@@ -19,7 +19,7 @@ from ..page import Page
 from ..text import node_text
 from .blocks import BOLD_TAGS, HEADINGS, Block, BlockIndex, Line
 from .candidates import Candidate, Item
-from .quality import names_films
+from .quality import named_by_medium, names_films
 
 _LABEL = re.compile(r"^(?P<label>[^:]{2,60}):\s")
 _HTML_INTEGER = re.compile(r"[ \t\n\f\r]*([-+]?[0-9]{1,9})")
@@ -197,7 +197,7 @@ def promised_lists(page: Page, index: BlockIndex, every: bool = True, plain: boo
         if run[0].tag == "ol":  # each numbers a ranking of its own (a top 13, then a top 10 of Canadian films)
             runs.extend([one] for one in run)
         else:
-            runs.append(run)
+            runs.append(_film_sections(run, blocks))
     for run in runs:
         titled = [
             (title, b, after, _group(blocks, one) if len(run) > 1 else None)
@@ -218,6 +218,14 @@ def promised_lists(page: Page, index: BlockIndex, every: bool = True, plain: boo
         ]
         found.append(Candidate(run[0].tag, items, _UNCOUNTED_CONFIDENCE[run[0].tag]))
     return found
+
+
+def _film_sections(run: list[_List], blocks: list[Block]) -> list[_List]:
+    """A run of lists under headings naming media ("Books", "Films", "Music", "TV": a year's favourites of every
+    kind), as the lists under the film and TV headings; any other run as it is."""
+    films = [one for one in run if (label := _group(blocks, one)) is not None and named_by_medium(label)]
+    labelled = all(_group(blocks, one) is not None for one in run)
+    return films if labelled and 0 < len(films) < len(run) else run
 
 
 def _led_in(blocks: list[Block], found: _List) -> bool:
