@@ -528,3 +528,17 @@ def test_records_of_an_ordered_list_are_ranked_as_it_shows_them(ol: str, ranks: 
     assert [(entry.rank, entry.title) for entry in record.entries] == list(
         zip(ranks, [f[0] for f in films], strict=True)
     )
+
+
+def test_a_count_no_run_of_headings_fits_is_evidence_not_a_requirement() -> None:
+    # Shape of justonepixel's "Recent movies in theater" (dev, 2016): <h3> names, each over a line of its own, no
+    # link, no year; titled as listicles are whose count the article then misses ("The 7 best films of the month",
+    # six given). A count no run fits, where nothing found marks films, gives way to the longest run of headings.
+    names = ["Rogue One", "Passengers", "Collateral Beauty", "Silence", "The Hollow Point", "Fences"]
+    sections = "".join(
+        f"<h3>{name}</h3><p>Released this month to mixed reviews; the critics were divided on it.</p>" for name in names
+    )
+    html = f"<html><head><title>The 7 best films of the month</title></head><body><article><h1>The 7 best films of the month</h1><p>Our picks.</p>{sections}</article></body></html>"
+    record = _review(html.encode(), None)
+    assert [entry.title for entry in record.entries] == names
+    assert record.warnings == ("title promises 7 entries, found 6",)

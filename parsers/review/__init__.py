@@ -446,7 +446,12 @@ def _candidates(
     else:
         fits = bool(found) or not promises_list(topic.titles)
     if not fits:
-        found.extend(c for c in (heading_run(blocks, count),) if c)
+        # a count is evidence, not a requirement: where no run of heads holds as many and nothing found marks films
+        # (links, years), the longest run of them
+        marked = any(share([item.film_link or item.year is not None for item in c.items]) >= 0.5 for c in found)
+        found.extend(
+            c for c in (heading_run(blocks, count) or (count and not marked and heading_run(blocks, None)),) if c
+        )
     elif not found and topic.plural:  # "Recent movies in theater": headings over notes, nothing else a list
         found.extend(c for c in (heading_run(blocks, count, names=True),) if c)
     if not found and not count and topic.films:
