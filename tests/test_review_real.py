@@ -2237,3 +2237,10 @@ def test_a_years_favourites_of_every_medium_give_their_film_and_tv_sections() ->
     # ("Dune (2021)" keeps its year, the one name of eleven printing one: see entries._disambiguated.)
     gold, record = _own("dev/C_lists/hannah-scott__best-of-2021__2022-01")
     assert [clean_title(entry.title)[0] for entry in record.entries] == [e["title"] for e in gold["entries"]]
+
+
+def test_paragraphs_opening_with_a_name_in_bold_under_a_plural_title_are_its_list() -> None:
+    # ChaotiqueBlog's "Mes films marquants de 2016" (Hexo): six paragraphs "<strong>Paterson</strong> : encore un très
+    # beau film …", no heading, link or year; a closing "Fiches IMDB :" line links them again, in another order.
+    gold, record = _own("dev/C_lists/KlintySwood__mes-films-marquants-2016__2016-12")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]

@@ -30,6 +30,7 @@ _DATED = re.compile(r"(?P<name>\S.*?)(?:\((?:1[89]|20)\d\d\)|(?P<apart>,|\s[-–
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+\d{1,2}$")  # "May 17" before ", 2020": a date's year, not a name's
 # a head that is a name in quotes, whole ("“Dunkirk”", "‘Top Gun’"): a work's, as papers print works' names
 _QUOTED_NAME = re.compile(r"[\"“‘«„「『][^\"“”«»„「」『』]{1,80}[\"”’»“」』]")
+_SET_APART = re.compile(r"\s*(?::|[–—]|\s-)\s*\S")  # "Name : text", "Name – text", "Name - text"
 _HEADING_REACH = 7  # blocks after a heading in which its text is sought
 _NUMERIC_DATE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{2,4}")  # "01/19/23", "19.01.2023", "2023-01-19"
 # The headings a guide or listicle closes with, about itself: where they start, its list has ended.
@@ -56,10 +57,20 @@ def _bold_line(block: Block, line: Line) -> bool:
     return block.tag in _BOLD_HOLDERS and bool(line.bold) and line.lead() == line.text
 
 
-def _heads(blocks: list[Block]) -> list[_Head]:
+def _bold_lead(block: Block, line: Line) -> str | None:
+    """The name a paragraph opens with in bold, set apart from its text by a colon or a dash; None for any other."""
+    if block.tag not in _BOLD_HOLDERS or not line.bold or not line.text.startswith(line.bold):
+        return None
+    name = line.bold.strip(" :–—-")
+    after = line.text[line.text.find(name) + len(name) :]
+    return name if name and len(name) <= _MAX_TITLE and _SET_APART.match(after) else None
+
+
+def _heads(blocks: list[Block], leads: bool = False) -> list[_Head]:
     """Every heading and whole-bold line, in page order, with the prose under each: a heading's
     runs to the next heading (a bold "See it now:" on the way is no heading), a bold line's to the
-    next bold line or heading. Link lists and teasers are no prose."""
+    next bold line or heading. Link lists and teasers are no prose. With ``leads``, a paragraph's name in bold before
+    a colon or a dash heads it too."""
     heads: list[_Head] = []
     open_heading: _Head | None = None
     open_bold: _Head | None = None
@@ -78,6 +89,12 @@ def _heads(blocks: list[Block]) -> list[_Head]:
             if _bold_line(block, line):
                 open_bold = _Head(b, n, "bold", line.text if len(line.text) <= _MAX_TITLE else "")
                 heads.append(open_bold)
+            elif leads and (name := _bold_lead(block, line)) is not None:
+                # "<strong>Paterson</strong> : encore un très beau film …": a name in bold, then what is said of it
+                open_bold = _Head(b, n, "bold", name, prose=len(line.text) - len(line.bold))
+                heads.append(open_bold)
+                if open_heading is not None:  # and under a heading, its text ("Director: …" under a film's name)
+                    open_heading.prose += len(line.text)
             elif not line.linked:
                 for head in (open_heading, open_bold):
                     if head is not None:
@@ -167,8 +184,9 @@ def _dated(text: str) -> bool:
 def heading_run(blocks: list[Block], count: int | None, names: bool = False) -> Candidate | None:
     """``count`` unnumbered heads in a row inside the article (the title promised that many), ranked
     by order; with no count (a "best of" title), the longest run of at least five, each with text. With ``names``
-    (a title naming films in the plural, which promises no list as "best" does), only heads that read as names."""
-    heads = _heads(blocks)
+    (a title naming films in the plural, which promises no list as "best" does), only heads that read as names, the
+    names paragraphs open with in bold among them."""
+    heads = _heads(blocks, leads=names)
     runs = _runs(blocks, heads, 1 if count else _MIN_UNCOUNTED_PROSE)
     # A run of one repeated line ("See it now:") is a widget, not a list. With no count to check
     # against, only heads of one kind (one heading level, or bold lines) make a list.
