@@ -57,7 +57,7 @@ _NAME_AND_YEAR = re.compile(r"(.+?)\s*\((1[89]\d\d|20\d\d)\)")
 _OPENING_NAME_AND_YEAR = re.compile(r"^([^()]{1,100}?)\s*\((1[89]\d\d|20\d\d)\)\s+\S")
 _FACTS_APART = re.compile(r"\s[|/·•]\s|\s*[|·•]\s*|,\s")
 _YEAR_ALONE = re.compile(r"[(\[]?(1[89]\d\d|20\d\d)[)\]]?")
-# A year among the countries that made a film, and what parts them ("1954 JAPAN", "France / Belgique, 2019").
+# A year among the countries that made a film or its genres, and what parts them ("1954 JAPAN", "2019, драма").
 _YEAR_AMID = re.compile(r"(?<!\d)[(\[]?(1[89]\d\d|20\d\d)[)\]]?(?!\d)")
 _FACTS_PARTS = re.compile(r"[,/|·•–—]")
 # A running time as a part of its own: "70'", "92 min", "1h 32m", "1 h 32 min", "2 hrs 11 mins".
