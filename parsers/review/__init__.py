@@ -448,7 +448,7 @@ def _candidates(
     if not fits:
         # a count is evidence, not a requirement: where no run of heads holds as many and nothing found marks films
         # (links, years), the longest run of them
-        marked = any(share([item.film_link or item.year is not None for item in c.items]) >= 0.5 for c in found)
+        marked = any(_film_share(page, c, blocks, topic.films) >= 0.5 for c in found)
         found.extend(
             c for c in (heading_run(blocks, count) or (count and not marked and heading_run(blocks, None)),) if c
         )
