@@ -2244,3 +2244,10 @@ def test_paragraphs_opening_with_a_name_in_bold_under_a_plural_title_are_its_lis
     # beau film …", no heading, link or year; a closing "Fiches IMDB :" line links them again, in another order.
     gold, record = _own("dev/C_lists/KlintySwood__mes-films-marquants-2016__2016-12")
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_a_headings_own_permalink_is_no_part_of_it() -> None:
+    # maybenotconnor.com's "Films" (Hugo, Blowfish theme, 2025): each film's <h2> holds an empty anchor <div> and a
+    # "#" link to its own fragment, drawn on hover. The link split each heading in two, the "#" over the text.
+    gold, record = _own("dev/C_lists/maybenotconnor__films-filmography__2025-04")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]

@@ -50,6 +50,10 @@ _LINK_FURNITURE = frozenset({"toc", "table-of-contents"})
 _ARTICLE_SELECTOR = (
     "article, main, [itemprop=articleBody], .entry-content, .post-content, .article-content, .article-body"
 )
+# A heading's own permalink, as static sites' themes draw it beside the heading ("#", "¶", "§", "🔗" linking its own
+# fragment): no part of the heading's text.
+_PERMALINKS = ", ".join(f'{tag} a[href^="#"]' for tag in sorted(HEADINGS))
+_WORD = re.compile(r"\w")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _YEAR_AFTER = re.compile(r"^\s*[(\[]\s*(?:1[89]\d\d|20\d\d)(?:\s*[-–—/]\s*(?:1[89]\d\d|20\d\d)?)?\s*[)\]]")
 _TABLE_ROWS = 3  # rows of text that make a form's table a listing
@@ -186,6 +190,9 @@ def strip_furniture(tree: LexborHTMLParser) -> None:
     desktop's screen (its copies for phones and tablets, tabs not shown), so no candidate list comes from them."""
     for node in tree.css(_DROP_SELECTOR):
         if node.tag != "form" and not _card_buttons(node) and not _cell_button(node):
+            node.decompose()
+    for node in tree.css(_PERMALINKS):
+        if _WORD.search(node.text(deep=True)) is None:
             node.decompose()
     page_size = len(tree.body.text(deep=True)) if tree.body is not None else 0
     for node in tree.css("form"):
