@@ -229,6 +229,12 @@ def test_seed_page_is_exact_whole_record() -> None:
         ("12:15 PM", None),  # a TV guide's time, not item 12
         ("1.) Kong: Skull Island (20th/Leg)", (1, "Kong: Skull Island (20th/Leg)")),  # Deadline's weekend chart, 2017
         ("5). The LEGO Batman Movie (WB)", (5, "The LEGO Batman Movie (WB)")),
+        # a place with its unit, as Japanese, Korean and Chinese rankings print it (kumashun8's "my best movies 2022")
+        ("1位 トップガン マーヴェリック", (1, "トップガン マーヴェリック")),
+        ("第3位：RRR", (3, "RRR")),
+        ("2위 기생충", (2, "기생충")),
+        ("第10名 霸王别姬", (10, "霸王别姬")),
+        ("1名様 ご招待", None),  # "one person": 名 counts people, but for a place after 第
     ],
 )
 def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> None:

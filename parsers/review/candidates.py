@@ -27,6 +27,9 @@ _SEPARATOR = re.compile(r"^(?:\s*(?:\.?[ºª]|[.):,\]、．）][.)]?)|\s+[-–�
 # Chinese numbering in characters, one to ninety-nine, before its mark ("一、", "十二：", "三十四．"): a mark is needed,
 # as "一部" ("one film") opens sentences
 _CJK_NUMBER = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、：:．]\s*(?P<title>\S.*)$", re.S)
+# a place with its unit, as Japanese, Korean and Chinese rankings print it ("1位", "第3位", "2위", "第10名"); "名" only
+# after "第": alone it counts people ("1名様")
+_PLACE = re.compile(r"^(?:第\s*(?P<nth>\d{1,3})\s*[位名]|(?P<n>\d{1,3})\s*[位위])[\s:：.、．]*(?P<title>\S.*)$", re.S)
 _CJK_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
 RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
 _LOOK_BACK = 60  # a chain step may skip this many numbered lines of other lists or stray numbers
@@ -70,6 +73,8 @@ def numbered_title(text: str, brackets: bool = False) -> tuple[int, str] | None:
     """ "10. Inside North Korea (2007)" → (10, "Inside North Korea (2007)"); None when no list number opens it.
     With ``brackets``, a number in brackets too ("(7) Title", "[7] Title"): only where a chain of numbers confirms
     it, a film being named so ("(500) Days of Summer")."""
+    if place := _PLACE.match(text):
+        return int(place.group("nth") or place.group("n")), place.group("title").strip()
     match = _NUMBER.match(text)
     if not match:
         return _cjk_numbered(text)
