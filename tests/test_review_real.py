@@ -1434,6 +1434,13 @@ def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> N
         ("https://www.justwatch.com/us/tv-show/the-bear", True),
         ("https://www.filmaffinity.com/es/film932361.html", True),
         ("https://www.filmaffinity.com/es/topgen.php", False),
+        # IMDb's title pages as it addressed them until about 2003 (a personal page of 2000's favourite comedies;
+        # MovieLens' u.item holds the second form)
+        ("http://us.imdb.com/Title?0118655", True),
+        ("http://us.imdb.com/Title?Black+Sheep+(1996)", True),
+        ("http://us.imdb.com/M/title-exact?Toy%20Story%20(1995)", True),
+        ("http://us.imdb.com/M/title-substring?title=rocky+IV&tv=both", True),
+        ("http://us.imdb.com/M/search_by_name?title=x", False),
     ],
 )
 def test_a_film_folder_or_a_film_id_names_a_film_page(href: str, film: bool) -> None:

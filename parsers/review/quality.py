@@ -53,6 +53,8 @@ _FILM_SITES = (
     r"|disneyplus\.com/(?:movies|series)/|justwatch\.com/\w+/(?:movie|tv-show|film|serie)\w*/|trakt\.tv/(?:movies|shows)/"
     r"|tvmaze\.com/shows/\d|thetvdb\.com/series/|myanimelist\.net/anime/\d|anidb\.net/(?:anime/|a)\d"
     r"|mubi\.com/(?:\w+/)?films/|bilibili\.com/bangumi/media/md\d"
+    # IMDb's title pages as it addressed them until about 2003 ("us.imdb.com/Title?0118655", "/M/title-exact?…")
+    r"|imdb\.com/(?:title\?|m/title-(?:exact|substring)\?)"
     # Apple's trailers site (2000-2022) gave each film a page of its trailers, by studio: "/trailers/fox/heat/" (not
     # its indexes: "/trailers/genres/comedy/")
     r"|apple\.com/trailers/(?!genres/|home/|search/)[\w-]+/[\w-]+"
