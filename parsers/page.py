@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from itertools import permutations
@@ -17,6 +16,7 @@ from .copies import as_original
 from .decode import decode_page
 from .jsonld import jsonld_objects
 from .limits import cap_markup
+from .text import letters
 
 _UTF8_DECODER = codecs.getincrementaldecoder("utf-8")
 # Elements that show a picture: an AMP page (the form news sites serve to phones and search caches) writes every
@@ -152,16 +152,11 @@ def spells_the_host(text: str, host: str) -> bool:
     """Whether ``text``'s letters and digits spell ``host`` or a name in it ("Teen Vogue" of teenvogue.com, "The
     A.V. Club" of avclub.com, "ČSFD.cz" of csfd.cz, "Anime-Planet" of anime-planet.com, "Yahoo! Movies" of
     movies.yahoo.com): the site's name, not a page's."""
-    labels = [_letters(label) for label in host.split(".")]
+    labels = [letters(label) for label in host.split(".")]
     names = {label for label in labels if len(label) > 2} | {"".join(labels), "".join(labels[:-1])}
     names |= {first + second for first, second in permutations(labels[:-1], 2)}
-    letters = _letters(text)
-    return letters in names or letters.removeprefix("the") in names
-
-
-def _letters(text: str) -> str:
-    """Letters and digits only, accents off, case folded."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+    spelt = letters(text)
+    return spelt in names or spelt.removeprefix("the") in names
 
 
 def join_url(base: str, href: str) -> str:

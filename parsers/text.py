@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborNode
@@ -27,6 +28,12 @@ _KIND_NOTE = re.compile(
 def counted(number: int, noun: str, plural: str | None = None) -> str:
     """ "1 article", "2 articles", "0 entries" (with ``plural``): what every summary line says."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def letters(text: str) -> str:
+    """Letters and digits only, accents off, case folded ("Kaçış Planı" -> "kacisplani"): a name however it is typed;
+    Turkish's dotless "ı" is folded too (no accent NFKD takes off)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold().replace("ı", "i")) if c.isalnum())
 
 
 def clean(text: str | None) -> str:

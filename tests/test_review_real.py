@@ -2258,3 +2258,11 @@ def test_a_headings_own_permalink_is_no_part_of_it() -> None:
     # "#" link to its own fragment, drawn on hover. The link split each heading in two, the "#" over the text.
     gold, record = _own("dev/C_lists/maybenotconnor__films-filmography__2025-04")
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_a_posters_alt_typed_without_case_accents_or_marks_names_its_card() -> None:
+    # A Turkish 2024 watch log (round 91, hand-written): 24 cards of a poster, an <h4> name, genres and a score, no link
+    # or year. The alts type the names as a file name would: "kacis plani" for "Kaçış Planı", "spiderman 2" for
+    # "Spider-man 2", "arrietty" for "The Secret World of Arrietty".
+    gold, record = _own("dev/C_lists/musaaktasma__2024-lists-filmler__2024-11")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]

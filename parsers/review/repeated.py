@@ -34,7 +34,7 @@ from ..countries import country_code
 from ..dates import is_time_of_day, only_a_date
 from ..detect import canonical_url, film_item
 from ..page import PICTURE_TAGS, PICTURES, TITLE_PARTS, Page
-from ..text import clean, find_year, node_text
+from ..text import clean, find_year, letters, node_text
 from .blocks import HEADINGS, BlockIndex, styled_hidden
 from .candidates import Candidate, Item, numbered_title, unranked
 from .entries import clean_title, without_runtime, year_after
@@ -97,6 +97,8 @@ _LABEL_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?![\d/.-]|[’']?s\b)")
 _BLOCKS_IN_LINK = HEADINGS | {"p", "div", "li"}
 _CELLS = frozenset({"td", "th"})
 _ATTRIBUTED = 4  # the place in a record's names of the one an attribute gives (see _read)
+_NAMES_SHOWN = 4  # the names before it: its links', its heading's, its picture's link's (not the text's first line)
+_MIN_NAME_PART = 4  # letters of an alt that names its card by a part of its name
 _MIN_FRAMED = 5  # records whose attributes must frame their names alike for the frame to be the site's
 
 
@@ -719,10 +721,18 @@ def _own_pages(records: list[_Record]) -> bool:
 
 
 def _named_poster(record: _Record) -> bool:
-    """The record holds a picture, and the name an attribute gives it is one its text shows."""
-    attributed = record.names[_ATTRIBUTED].casefold()
-    shown = {name.casefold() for place, name in enumerate(record.names) if place != _ATTRIBUTED}
-    return bool(attributed) and attributed in shown and record.node.css_first(PICTURES) is not None
+    """The record holds a picture, and the name an attribute gives it is one its text shows; or a name its links or
+    its heading show, however typed ("kacis plani" for "Kaçış Planı", "spiderman 2" for "Spider-man 2"), or a part of
+    it ("arrietty" for "The Secret World of Arrietty"). Its first line must show it as typed: a section's box shows
+    "Books »" beside a picture labelled "Books"."""
+    attributed = record.names[_ATTRIBUTED]
+    if not attributed or record.node.css_first(PICTURES) is None:
+        return False
+    shown = [name for place, name in enumerate(record.names) if place != _ATTRIBUTED]
+    if attributed.casefold() in {name.casefold() for name in shown}:
+        return True
+    typed = letters(attributed)
+    return len(typed) >= _MIN_NAME_PART and any(typed in letters(name) for name in shown[:_NAMES_SHOWN])
 
 
 def _named_posters(records: list[_Record]) -> bool:
