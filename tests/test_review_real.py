@@ -1441,6 +1441,10 @@ def test_sections_of_one_list_are_one_list_and_see_also_is_not_part_of_it() -> N
         ("http://us.imdb.com/M/title-exact?Toy%20Story%20(1995)", True),
         ("http://us.imdb.com/M/title-substring?title=rocky+IV&tv=both", True),
         ("http://us.imdb.com/M/search_by_name?title=x", False),
+        # Letterboxd's short address, which its "share" gives for a film or a diary's entry of one (a watch log's
+        # links, Serden's "Movies I Have Watched")
+        ("https://boxd.it/cFs1Qj", True),
+        ("https://boxd.it/", False),
     ],
 )
 def test_a_film_folder_or_a_film_id_names_a_film_page(href: str, film: bool) -> None:

@@ -55,6 +55,8 @@ _FILM_SITES = (
     r"|mubi\.com/(?:\w+/)?films/|bilibili\.com/bangumi/media/md\d"
     # IMDb's title pages as it addressed them until about 2003 ("us.imdb.com/Title?0118655", "/M/title-exact?…")
     r"|imdb\.com/(?:title\?|m/title-(?:exact|substring)\?)"
+    # Letterboxd's short address, which its "share" gives for a film or a diary's entry of one
+    r"|(?<![\w.-])boxd\.it/\w"
     # Apple's trailers site (2000-2022) gave each film a page of its trailers, by studio: "/trailers/fox/heat/" (not
     # its indexes: "/trailers/genres/comedy/")
     r"|apple\.com/trailers/(?!genres/|home/|search/)[\w-]+/[\w-]+"
