@@ -1360,6 +1360,16 @@ def test_links_in_a_sentence_are_no_run_of_records() -> None:
         ("Tourism industry is L.A. County's No. 1 job generator, report shows", False),
         ("Video shows the moment the bridge fell", False),
         ("The 10 best shows of 2024", True),
+        # film words the lexicon lacked (a K-drama blog's "Reply 1988 K Drama: A Perspective", a French cinema's "Ciné
+        # Carbonne", anime's "2023年1月新番表", a festival's "Screenings")
+        ("Reply 1988 K Drama: A Perspective", True),
+        ("Ciné Carbonne — Événements", True),
+        ("2023年1月新番表", True),
+        ("Screenings", True),
+        ("My watchlist", True),
+        ("Cortometrajes de Ficción Goya 2015", True),
+        ("Cinemas and cinephiles", True),
+        ("Cinerama", False),
     ],
 )
 def test_film_words_decide_what_a_page_speaks_of(words: str, about: bool) -> None:
