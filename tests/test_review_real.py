@@ -2280,3 +2280,17 @@ def test_a_posters_alt_typed_without_case_accents_or_marks_names_its_card() -> N
     # "Spider-man 2", "arrietty" for "The Secret World of Arrietty".
     gold, record = _own("dev/C_lists/musaaktasma__2024-lists-filmler__2024-11")
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Oppa-Kun (2019): "<h1 class="logo-text">Oppa Kun</h1>" on every page before the post's own <h1>
+        "dev/C_lists/rolandbrilianto__oppakun-5-drama-korea-terbaik-2019__2019-06",
+        # yusukebe's diary (2002): the blog's name in "<h1 class="site-title">" above the post's title
+        "dev/C_no_list/yusukebe__yusukebe-watashi-no-osusume-eiga-no-list__2002-04",
+    ],
+)
+def test_an_h1_classed_as_the_sites_logo_is_no_headline(name: str) -> None:
+    gold, record = _own(name)
+    assert record.article.title == gold["article"]["title"]

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborNode
+
 from ..dates import names_a_month, parse_date
 from ..jsonld import first_of_type, text_value
 from ..page import TITLE_PARTS, Page, node_matches, site_host, spells_the_host
@@ -29,6 +31,9 @@ _AFTER_THE_NAME = re.compile(r"\s*[|•·]\s*(?=[^|•·]*\d).*$|\s+on\s+(?=(?:[
 # A date's year, a time of day or an age ("8h", "3 days ago"): what makes the words after a name a dateline.
 _WHEN = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d+\s?(?:h|hrs?|hours?|d|days?|min|mins|minutes)\b", re.I)
 _MAX_NAME_WORDS = 6
+# Class or id words of an <h1> that holds the site's name on every page (older blog themes draw the logo so): no
+# headline.
+_SITE_HEADING = re.compile(r"(?:^|[-_\s])(?:logo|site-?title|site-?name|blog-?title|brand|masthead)(?=$|[-_\s])", re.I)
 _BYLINE = "[rel=author], .byline, .author-name, .author, [itemprop=author], .entry-author, .post-author"
 
 
@@ -74,7 +79,7 @@ def _visible_title(page: Page) -> str:
     <h1> inside <article>, of an entry title or a headline, else the first <h1>, that is not the site's name."""
     headings = [(node, text) for node in page.tree.css("h1") if (text := node_text(node))]
     site = _site(page).casefold()
-    named = [(node, text) for node, text in headings if text.casefold() != site]
+    named = [(node, text) for node, text in headings if text.casefold() != site and not _names_the_site(node)]
     claimed = [_plain(title) for title in _claimed_titles(page)]
     agreeing = [text for _, text in named if any(_plain(text) in title for title in claimed)]
     if agreeing:
@@ -84,6 +89,12 @@ def _visible_title(page: Page) -> str:
             if node_matches(node, selector):
                 return text
     return ""
+
+
+def _names_the_site(heading: LexborNode) -> bool:
+    """The <h1> is the site's logo or name by its class or id ("logo-text", "site-title")."""
+    attributes = heading.attributes
+    return _SITE_HEADING.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}") is not None
 
 
 def _claimed_titles(page: Page) -> list[str]:
