@@ -1370,6 +1370,8 @@ def test_links_in_a_sentence_are_no_run_of_records() -> None:
         ("Cortometrajes de Ficción Goya 2015", True),
         ("Cinemas and cinephiles", True),
         ("Cinerama", False),
+        ("5 Drama Korea Terbaik 2019", True),  # Indonesian: Oppa-Kun's five Korean dramas (dev)
+        ("Top 10 drakor paling romantis", True),
     ],
 )
 def test_film_words_decide_what_a_page_speaks_of(words: str, about: bool) -> None:

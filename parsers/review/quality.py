@@ -160,7 +160,7 @@ _FILM_WORDS = re.compile(
     r"\b(?:film\w*|movies?|cinema|cine|tv|television|series|shows?|sitcoms?|documentar(?:y|ies)|anime|horror"
     r"|comed(?:y|ies)|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|hulu|hbo"
     r"|prime video|what to watch|superhero(?:es)?|oscars?|best picture|emmys?|golden globes?|baftas?|directors?|actors?"
-    r"|actresses|k[- ]?dramas?|telenovelas?|kino|serien?|sendung(?:en)?|schauspieler\w*|pel[ií]culas?|cin[ée]mas?|cin[ée]"
+    r"|actresses|(?:k[- ]?)?dramas?|drakor|telenovelas?|kino|serien?|sendung(?:en)?|schauspieler\w*|pel[ií]culas?|cin[ée]mas?|cin[ée]"
     r"|s[ée]ries?|cortometrajes?|screenings?|watchlists?"
     r"|фильм\w*|кино\w*|сериал\w*|тв|телевиз\w*|телевид\w*|телебач\w*|телепрограм\w*)\b"
     r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|观影|觀影|影评|影評|片单|片單|番剧|番劇|追番|新番|追剧|追劇|映画|邦画|洋画|ドラマ|アニメ|영화|드라마",
