@@ -491,6 +491,12 @@ def test_an_index_at_an_address_without_its_slash_holds_the_pages_below_it() -> 
         ("Las mejores películas de 2019", True),
         ("Лучшие фильмы года", True),
         ("Nejlepší filmy", True),
+        # Russian and Ukrainian plurals in every case, not the nominative and genitive only ("О любимых сериалах":
+        # "about favourite series", round 94)
+        ("О любимых сериалах", True),
+        ("Подборка фильмами", True),
+        ("Найкращі фільми року", True),
+        ("Рецензия на фильм", False),
         ("Crítica do filme Duna", False),  # one film, in Portuguese
         ("as the film tells us", False),
     ],
@@ -2296,3 +2302,11 @@ def test_a_posters_alt_typed_without_case_accents_or_marks_names_its_card() -> N
 def test_an_h1_classed_as_the_sites_logo_is_no_headline(name: str) -> None:
     gold, record = _own(name)
     assert record.article.title == gold["article"]["title"]
+
+
+def test_a_posters_alt_that_cuts_a_name_short_is_not_the_name() -> None:
+    # A Turkish student's page of three films (round 97): the second card's link reads "2-Yüzüklerin Efendisi: Kralın
+    # Dönüşü", its poster's alt "Kralın Dönüşü". An alt inside a link's text names the card where scores or dates
+    # stand around it ("81% 78% Heart Eyes Opened Feb 07, 2025"), not where words of the name come before it.
+    _, record = _own("dev/C_lists/muratkaplan06__bestfilm-en-iyi-filmler__2021-11")
+    assert "Yüzüklerin Efendisi: Kralın Dönüşü" in record.entries[1].title

@@ -170,7 +170,8 @@ _FILM_WORDS = re.compile(
 # German "Filme" its plural): English, Spanish, Portuguese, Polish and Czech, Russian.
 _FILMS_PLURAL = re.compile(
     r"\b(?:movies|films|documentaries|tv shows|tv series|sitcoms|dramas|cartoons|pel[íi]culas|filmes|filmy|film[óo]w"
-    r"|фильмы|фильмов|сериалы|сериалов|documentales|document[áa]rios|séries)\b",
+    r"|фильм(?:ы|ов|ам|ами|ах)|сериал(?:ы|ов|ам|ами|ах)|фільм(?:и|ів|ам|ами|ах)|серіал(?:и|ів|ам|ами|ах)"
+    r"|documentales|document[áa]rios|séries)\b",
     re.I,
 )
 # What sites call a search's results, in a page's titles (see search_results)

@@ -39,7 +39,7 @@ from .blocks import HEADINGS, BlockIndex, styled_hidden
 from .candidates import Candidate, Item, numbered_title, unranked
 from .entries import clean_title, without_runtime, year_after
 from .lists import shown_numbers
-from .quality import INDEX_LETTER, film_genre, film_poster, film_url, gives_distance, share, title_like
+from .quality import INDEX_LETTER, LETTER, film_genre, film_poster, film_url, gives_distance, share, title_like
 
 _MIN_RUN = 3
 _SCAN = 200  # nodes of a record read at most: records are small, and a broken page must not cost a walk per record
@@ -488,7 +488,10 @@ def _country_or_genre(part: str) -> bool:
 def _names_the_card(attributed: str, linked: str) -> bool:
     """An attribute's title names the card its link wraps, the link's text holding it among scores and dates: a name,
     words however they read (a film named "September 5" reads as a date), or a film named by a year ("1976", "1917")
-    that opens the link's text ("1976 1h 35minutes": the facts follow it)."""
+    that opens the link's text ("1976 1h 35minutes": the facts follow it). Not where words come before it in the link:
+    the alt is then the name cut short ("Kralın Dönüşü" of "2-Yüzüklerin Efendisi: Kralın Dönüşü")."""
+    if LETTER.search(linked[: linked.find(attributed)]):
+        return False
     return (
         title_like(attributed)
         or _WORD.search(attributed) is not None
