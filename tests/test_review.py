@@ -280,6 +280,12 @@ def test_numbered_line_shapes(text: str, expected: tuple[int, str] | None) -> No
         ("The English Game ⚽", ("The English Game", None, None)),
         ("Heat (1995) 🔥", ("Heat", 1995, None)),
         ("The Red Chapel.", ("The Red Chapel", None, None)),
+        # a field's label before the name, as hand-made pages print a film's facts (round 97's Best Picture winners of
+        # the 1990s: "<h2>Title: Driving miss Daisy</h2>")
+        ("Title: Driving miss Daisy", ("Driving miss Daisy", None, None)),
+        ("Título: La lengua de las mariposas (1999)", ("La lengua de las mariposas", 1999, None)),
+        ("片名：霸王别姬", ("霸王别姬", None, None)),
+        ("Titles: A Love Story", ("Titles: A Love Story", None, None)),
     ],
 )
 def test_clean_title(raw: str, expected: tuple[str, int | None, int | None]) -> None:

@@ -107,6 +107,10 @@ _RATING_AFTER = re.compile(
 # film's, as a release date's is.
 _EVENT = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
 _FACT_LINES = 3  # the lines under an entry's name that hold its facts, where a list gives them
+# a field's label before the name, as hand-made pages print a film's facts ("Title: Driving miss Daisy", "片名：霸王别姬")
+_TITLE_LABEL = re.compile(
+    r"^(?:title|titel|t[íi]tulo|titre|titolo|tytu[łl]|название|片名|标题|標題|タイトル|제목)\s*[:：]\s*(?=\S)", re.I
+)
 _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\s*", re.I)
 
 
@@ -114,7 +118,9 @@ _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\
 def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, int | None]:
     """ "Inside North Korea (2007)" → ("Inside North Korea", 2007, None); quotes, prices, colons dropped, and with
     ``other_titles`` the other titles after a " / "."""
-    title = _DIRECTOR_AFTER.sub("", _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", clean(raw))))))
+    title = _DIRECTOR_AFTER.sub(
+        "", _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", _TITLE_LABEL.sub("", clean(raw))))))
+    )
     title = without_rating(_DATE_AFTER.sub("", title))
     year = year_end = None
     match = _YEARS.search(title)
