@@ -2310,3 +2310,10 @@ def test_a_posters_alt_that_cuts_a_name_short_is_not_the_name() -> None:
     # stand around it ("81% 78% Heart Eyes Opened Feb 07, 2025"), not where words of the name come before it.
     _, record = _own("dev/C_lists/muratkaplan06__bestfilm-en-iyi-filmler__2021-11")
     assert "Yüzüklerin Efendisi: Kralın Dönüşü" in record.entries[1].title
+
+
+def test_headings_numbered_with_a_hyphen_are_a_chain() -> None:
+    # The same Turkish page: "<h3><a>1-Esaretin Bedeli</a></h3>", "2-…", "3-…". Chained, the numbers are ranks; alone,
+    # "3-D Glasses" would be a name.
+    gold, record = _own("dev/C_lists/muratkaplan06__bestfilm-en-iyi-filmler__2021-11")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]

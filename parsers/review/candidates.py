@@ -108,10 +108,15 @@ def _cjk_numbered(text: str) -> tuple[int, str] | None:
 
 
 def _line_item(line: Line, bare: bool = False) -> tuple[int, str] | None:
-    """The line's rank and title; with ``bare``, a number a space apart from the title ("10 Caught by the Tides") as
-    well as one in an element of its own (a heading's: chained, the rest of its kind confirm it)."""
+    """The line's rank and title; with ``bare``, a number a space or a hyphen apart from the title ("10 Caught by the
+    Tides", Turkish pages' "2-Yeşil Yol") as well as one in an element of its own (a heading's: chained, the rest of its
+    kind confirm it; alone, "3-D Glasses" is a name)."""
     found = numbered_title(line.text, brackets=True)
-    if found is None and (line.number_apart or bare) and (apart := re.match(r"(\d+)\s+(?!of\b|/)(\w.*)$", line.text)):
+    if (
+        found is None
+        and (line.number_apart or bare)
+        and (apart := re.match(r"(\d+)(?:\s+|-\s*(?=[^\W\d_]))(?!of\b|/)(\w.*)$", line.text))
+    ):
         found = int(apart.group(1)), apart.group(2)
     if found and line.bold:
         in_bold = numbered_title(line.bold, brackets=True)
