@@ -2317,3 +2317,11 @@ def test_headings_numbered_with_a_hyphen_are_a_chain() -> None:
     # "3-D Glasses" would be a name.
     gold, record = _own("dev/C_lists/muratkaplan06__bestfilm-en-iyi-filmler__2021-11")
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_a_heading_with_one_line_under_it_among_headings_with_paragraphs_is_an_entry() -> None:
+    # slomomo.com's "I really like movies" (Hugo, 2021; round 100): 32 films as headings, each over a pitch, some of
+    # one line ("Lilo and Stitch": 26 characters). Those were skipped, each shifting the ranks after it by one. (The
+    # first film is an <h3>, the rest <h2>s: with no count, heads of one level only make a list, so it is left out.)
+    gold, record = _own("dev/C_lists/thenatek__i-really-like-movies__2021-02")
+    assert [entry.title for entry in record.entries] == [e["title"] for e in gold["entries"][1:]]

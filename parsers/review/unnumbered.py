@@ -187,14 +187,16 @@ def heading_run(blocks: list[Block], count: int | None, names: bool = False) -> 
     (a title naming films in the plural, which promises no list as "best" does), only heads that read as names, the
     names paragraphs open with in bold among them."""
     heads = _heads(blocks, leads=names)
-    runs = _runs(blocks, heads, 1 if count else _MIN_UNCOUNTED_PROSE)
+    # With no count, the heads must have text under them, by their median: one with a line under it among heads with
+    # paragraphs is an entry all the same (a film "enough said" of), not a gap that shifts the ranks after it.
+    runs = _runs(blocks, heads, 1)
     # A run of one repeated line ("See it now:") is a widget, not a list. With no count to check
     # against, only heads of one kind (one heading level, or bold lines) make a list.
     all_runs = [
         run
         for kind, kind_runs in runs.items()
         if count or kind != "any-heading"
-        for run in kind_runs
+        for run in (kind_runs if count else _with_text(kind_runs))
         if len({head.text.casefold() for head in run}) >= 0.8 * len(run)
     ]
     if names:
@@ -222,6 +224,12 @@ def heading_run(blocks: list[Block], count: int | None, names: bool = False) -> 
         shape = "numbered-headings" if all(head.kind in HEADINGS for head in best) else "numbered-paragraphs"
         return Candidate(shape, items, 0.6)
     return _ranked_by_order(best)
+
+
+def _with_text(runs: list[list[_Head]]) -> list[list[_Head]]:
+    """The runs whose heads have as much text under them as a list's entries have (see _MIN_UNCOUNTED_PROSE), by
+    their median."""
+    return [run for run in runs if run and median(head.prose for head in run) >= _MIN_UNCOUNTED_PROSE]
 
 
 def _names(run: list[_Head]) -> bool:
