@@ -228,8 +228,15 @@ def heading_run(blocks: list[Block], count: int | None, names: bool = False) -> 
 
 def _with_text(runs: list[list[_Head]]) -> list[list[_Head]]:
     """The runs whose heads have as much text under them as a list's entries have (see _MIN_UNCOUNTED_PROSE), by
-    their median."""
-    return [run for run in runs if run and median(head.prose for head in run) >= _MIN_UNCOUNTED_PROSE]
+    their median; a head with less is an entry between two that have it, not at a run's ends (a rail's "Top Stories"
+    after the list)."""
+    trimmed = []
+    for run in runs:
+        texted = [n for n, head in enumerate(run) if head.prose >= _MIN_UNCOUNTED_PROSE]
+        inner = run[texted[0] : texted[-1] + 1] if texted else []
+        if inner and median(head.prose for head in inner) >= _MIN_UNCOUNTED_PROSE:
+            trimmed.append(inner)
+    return trimmed
 
 
 def _names(run: list[_Head]) -> bool:
