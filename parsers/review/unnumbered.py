@@ -24,7 +24,7 @@ _BOLD_HOLDERS = ("p", "div", "li", "td")
 _MAX_TITLE = 120
 _MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
 _MIN_PLURAL_RUN = 3  # dated heads that make a list where the titles name films in the plural
-_MIN_UNCOUNTED_PROSE = 40  # characters of text under each of them
+_MIN_UNCOUNTED_PROSE = 40  # characters of text under them, by their median (see _with_text)
 # a name and its year closing the head, in brackets or after a comma or a dash ("Scream, 2022", its stars gone)
 _DATED = re.compile(r"(?P<name>\S.*?)(?:\((?:1[89]|20)\d\d\)|(?P<apart>,|\s[-–—])\s*(?:1[89]|20)\d\d)$")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+\d{1,2}$")  # "May 17" before ", 2020": a date's year, not a name's
@@ -183,9 +183,9 @@ def _dated(text: str) -> bool:
 
 def heading_run(blocks: list[Block], count: int | None, names: bool = False) -> Candidate | None:
     """``count`` unnumbered heads in a row inside the article (the title promised that many), ranked
-    by order; with no count (a "best of" title), the longest run of at least five, each with text. With ``names``
-    (a title naming films in the plural, which promises no list as "best" does), only heads that read as names, the
-    names paragraphs open with in bold among them."""
+    by order; with no count (a "best of" title), the longest run of at least five, with text under them (see
+    _with_text). With ``names`` (a title naming films in the plural, which promises no list as "best" does), only heads
+    that read as names, the names paragraphs open with in bold among them."""
     heads = _heads(blocks, leads=names)
     # With no count, the heads must have text under them, by their median: one with a line under it among heads with
     # paragraphs is an entry all the same (a film "enough said" of), not a gap that shifts the ranks after it.
