@@ -448,10 +448,12 @@ def _candidates(
     if not fits:
         # a count is evidence, not a requirement: where no run of heads holds as many and nothing found marks films
         # (links, years), the longest run of them
-        marked = any(_film_share(page, c, blocks, topic.films) >= 0.5 for c in found)
-        found.extend(
-            c for c in (heading_run(blocks, count) or (count and not marked and heading_run(blocks, None)),) if c
+        longest = heading_run(blocks, count) or (
+            count
+            and not any(_film_share(page, c, blocks, topic.films) >= 0.5 for c in found)
+            and heading_run(blocks, None)
         )
+        found.extend(c for c in (longest,) if c)
     elif not found and topic.plural:  # "Recent movies in theater": headings over notes, nothing else a list
         found.extend(c for c in (heading_run(blocks, count, names=True),) if c)
     if not found and not count and topic.films:

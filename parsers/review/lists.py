@@ -223,9 +223,9 @@ def promised_lists(page: Page, index: BlockIndex, every: bool = True, plain: boo
 def _film_sections(run: list[_List], blocks: list[Block]) -> list[_List]:
     """A run of lists under headings naming media ("Books", "Films", "Music", "TV": a year's favourites of every
     kind), as the lists under the film and TV headings; any other run as it is."""
-    films = [one for one in run if (label := _group(blocks, one)) is not None and named_by_medium(label)]
-    labelled = all(_group(blocks, one) is not None for one in run)
-    return films if labelled and 0 < len(films) < len(run) else run
+    labels = [_group(blocks, one) for one in run]
+    films = [one for one, label in zip(run, labels, strict=True) if label is not None and named_by_medium(label)]
+    return films if None not in labels and 0 < len(films) < len(run) else run
 
 
 def _led_in(blocks: list[Block], found: _List) -> bool:
