@@ -497,6 +497,12 @@ def test_an_index_at_an_address_without_its_slash_holds_the_pages_below_it() -> 
         ("Подборка фильмами", True),
         ("Найкращі фільми року", True),
         ("Рецензия на фильм", False),
+        # Arabic's broken plurals, Persian's "-ها", Hindi's "-ें" (round 104's "أفلام جيبلي", "Ghibli's films")
+        ("أفلام جيبلي", True),
+        ("الأفلام", True),
+        ("فیلم‌های برتر", True),
+        ("मेरी पसंदीदा फ़िल्में", True),
+        ("مراجعة فيلم", False),  # one film's review, in Arabic
         ("Crítica do filme Duna", False),  # one film, in Portuguese
         ("as the film tells us", False),
     ],
@@ -1378,6 +1384,15 @@ def test_links_in_a_sentence_are_no_run_of_records() -> None:
         ("Cinerama", False),
         ("5 Drama Korea Terbaik 2019", True),  # Indonesian: Oppa-Kun's five Korean dramas (dev)
         ("Top 10 drakor paling romantis", True),
+        # languages the lexicon lacked: Arabic (round 104's student page on Ghibli, "أفلام جيبلي"), Persian, Hindi,
+        # Thai, Vietnamese
+        ("أفلام جيبلي", True),
+        ("أفضل المسلسلات الكورية", True),
+        ("بهترین فیلم‌های سال", True),
+        ("सर्वश्रेष्ठ हिंदी फ़िल्में", True),
+        ("ภาพยนตร์ที่ดีที่สุด", True),
+        ("Top 10 phim hay nhất", True),
+        ("أفضل الكتب", False),
     ],
 )
 def test_film_words_decide_what_a_page_speaks_of(words: str, about: bool) -> None:

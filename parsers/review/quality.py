@@ -162,16 +162,20 @@ _FILM_WORDS = re.compile(
     r"|prime video|what to watch|superhero(?:es)?|oscars?|best picture|emmys?|golden globes?|baftas?|directors?|actors?"
     r"|actresses|(?:k[- ]?)?dramas?|drakor|telenovelas?|kino|serien?|sendung(?:en)?|schauspieler\w*|pel[ií]culas?|cin[ée]mas?|cin[ée]"
     r"|s[ée]ries?|cortometrajes?|screenings?|watchlists?"
-    r"|фильм\w*|кино\w*|сериал\w*|тв|телевиз\w*|телевид\w*|телебач\w*|телепрограм\w*)\b"
+    r"|фильм\w*|кино\w*|сериал\w*|тв|телевиз\w*|телевид\w*|телебач\w*|телепрограм\w*"
+    r"|(?:ال)?(?:أفلام|فيلم|مسلسلات?|سينما|أنمي)|فیلم\w*|سریال\w*|سینما|phim)\b"  # Arabic, Persian, Vietnamese
+    # Hindi and Thai: their vowel signs are no word characters, so no word boundary holds after them
+    r"|फ(?:\u093c)?िल्म|\u095eिल्म|सिनेमा|ภาพยนตร์|ซีรีส์"
     r"|\bdisney(?:\+|\s+plus\b)|电影|電影|影片|电视剧|電視劇|剧集|观影|觀影|影评|影評|片单|片單|番剧|番劇|追番|新番|追剧|追劇|映画|邦画|洋画|ドラマ|アニメ|영화|드라마",
     re.I,
 )
 # Films or shows in the plural, in the languages whose plural no singular shares ("filme" is a Portuguese film, and
-# German "Filme" its plural): English, Spanish, Portuguese, Polish and Czech, Russian.
+# German "Filme" its plural): English, Spanish, Portuguese, Polish and Czech, Russian, Arabic, Persian, Hindi.
 _FILMS_PLURAL = re.compile(
     r"\b(?:movies|films|documentaries|tv shows|tv series|sitcoms|dramas|cartoons|pel[íi]culas|filmes|filmy|film[óo]w"
     r"|фильм(?:ы|ов|ам|ами|ах)|сериал(?:ы|ов|ам|ами|ах)|фільм(?:и|ів|ам|ами|ах)|серіал(?:и|ів|ам|ами|ах)"
-    r"|documentales|document[áa]rios|séries)\b",
+    r"|documentales|document[áa]rios|séries|(?:ال)?(?:أفلام|مسلسلات)|فیلم(?:\u200c)?های?|سریال(?:\u200c)?های?)\b"
+    r"|फ(?:\u093c)?िल्में|\u095eिल्में",
     re.I,
 )
 # What sites call a search's results, in a page's titles (see search_results)
