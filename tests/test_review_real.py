@@ -2340,3 +2340,11 @@ def test_a_heading_with_one_line_under_it_among_headings_with_paragraphs_is_an_e
     # first film is an <h3>, the rest <h2>s: with no count, heads of one level only make a list, so it is left out.)
     gold, record = _own("dev/C_lists/thenatek__i-really-like-movies__2021-02")
     assert [entry.title for entry in record.entries] == [e["title"] for e in gold["entries"][1:]]
+
+
+def test_a_table_whose_film_column_names_one_film_throughout_is_no_list() -> None:
+    # An actress's awards on a student's page (round 104, Indonesian, 2021): the "Film" column of a table of awards
+    # names "Dilan 1990" in each of its three rows. One film three times is no list of films.
+    _, record = _own("dev/C_no_list/TediBasarudin19__vanesha-penghargaan-id__2021-05")
+    assert record.entries == ()
+    assert any("one film" in warning for warning in record.warnings)

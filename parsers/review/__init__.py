@@ -394,6 +394,9 @@ def _refusal(page: Page, chosen: Candidate, blocks: list[Block], count: int | No
     medium = other_medium(" ".join(topic.titles)) or other_medium(topic.words)
     if medium:
         return f"no film list: the page lists {medium}"
+    if len(chosen.items) > 1 and len({item.title.casefold() for item in chosen.items}) == 1:
+        # a table of one film's awards or sessions, its "Film" column the same in every row
+        return f'no film list: its {len(chosen.items)} entries all name one film, "{chosen.items[0].title}"'
     if notes_on_one_work(topic.titles) and not is_list_url(page.url):
         return "no film list: the page's numbered items are notes on one work"
     if one_films_page(page.url) and not is_list_url(page.url):
