@@ -2348,3 +2348,23 @@ def test_a_table_whose_film_column_names_one_film_throughout_is_no_list() -> Non
     _, record = _own("dev/C_no_list/TediBasarudin19__vanesha-penghargaan-id__2021-05")
     assert record.entries == ()
     assert any("one film" in warning for warning in record.warnings)
+
+
+def test_numbers_in_circles_rank_a_list() -> None:
+    # A Japanese blog's best ten of 2024 seen streaming (round 101, Hugo): each film an <h3> "①名探偵ポアロ：ベネチアの
+    # 亡霊 (2023)" to "⑩コンタクト・キラー (1990)", as Japanese, Korean and Chinese writers number lists.
+    gold, record = _own("dev/C_lists/sezaki02__ltf-2024best__2025-01")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("⑩コンタクト・キラー (1990)", (10, "コンタクト・キラー (1990)")),
+        ("❶ Heat", (1, "Heat")),
+        ("㉑ X", (21, "X")),
+        ("① ", None),
+    ],
+)
+def test_a_number_in_a_circle_opens_an_entry(text: str, numbered: tuple[int, str] | None) -> None:
+    assert numbered_title(text) == numbered

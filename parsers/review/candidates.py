@@ -8,6 +8,7 @@ inside one list.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -30,6 +31,11 @@ _CJK_NUMBER = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[、：:
 # a place with its unit, as Japanese, Korean and Chinese rankings print it ("1位", "第3位", "2위", "第10名"); "名" only
 # after "第": alone it counts people ("1名様")
 _PLACE = re.compile(r"^(?:第\s*(?P<nth>\d{1,3})\s*[位名]|(?P<n>\d{1,3})\s*[位위])[\s:：.、．]*(?P<title>\S.*)$", re.S)
+# a number in a circle or a bracket, one character ("①", "⑩", "❶", "⑴", "⒈"), as Japanese, Korean and Chinese lists
+# number their entries
+_ENCLOSED = re.compile(
+    r"^(?P<n>[\u2460-\u249b\u24eb-\u24fe\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])[\s.:：、．]*(?P<title>\S.*)$", re.S
+)
 _CJK_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
 RANK_BADGE = re.compile(r"^(?:#|No\.?\s?)?(\d{1,3})\.?$")
 _LOOK_BACK = 60  # a chain step may skip this many numbered lines of other lists or stray numbers
@@ -75,6 +81,8 @@ def numbered_title(text: str, brackets: bool = False) -> tuple[int, str] | None:
     it, a film being named so ("(500) Days of Summer")."""
     if place := _PLACE.match(text):
         return int(place.group("nth") or place.group("n")), place.group("title").strip()
+    if enclosed := _ENCLOSED.match(text):
+        return int(unicodedata.numeric(enclosed.group("n"))), enclosed.group("title").strip()
     match = _NUMBER.match(text)
     if not match:
         return _cjk_numbered(text)
