@@ -99,7 +99,6 @@ _PAGE_WORDS = frozenset(
         "directed",
     }
 )
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")  # marks of writing direction and width: Letterboxd's <title>
 _MAX_CUT_WORDS = 2  # words a heading may print after the film's name that its <title> leaves out
 # A film's header: the texts after its heading that may hold its facts (a rating, a "Play trailer" button before
 # them), none longer than a short sentence (the synopsis ends it), the facts themselves short parts of a line.
@@ -739,7 +738,7 @@ def _title_shown(page: Page) -> str:
     is not the site's name ("The Iron Giant" of "The Iron Giant > Overview - AllMovie", shown in a ``span``): a
     film page's title where it has neither ``<h1>`` nor ``og:title``. "" where no name but the whole ``<title>``
     is shown, which cannot tell the film's name from the site's."""
-    title = _INVISIBLE.sub("", node_text(page.tree.css_first("title")))
+    title = node_text(page.tree.css_first("title"))
     if page.tree.body is None or not title:
         return ""
     shown: set[str] = set()

@@ -36,6 +36,7 @@ from parsers.review.quality import (
 )
 from parsers.review.repeated import record_candidates
 from parsers.review.tables import table_candidates
+from parsers.text import clean
 from tests.conftest import FIXTURES, SHARED
 
 _CHART = b"<html><head><title>IMDb Top 250 Movies - IMDb</title></head><body><table><tr><td>1. The Godfather</td></tr></table></body></html>"
@@ -2368,3 +2369,26 @@ def test_numbers_in_circles_rank_a_list() -> None:
 )
 def test_a_number_in_a_circle_opens_an_entry(text: str, numbered: tuple[int, str] | None) -> None:
     assert numbered_title(text) == numbered
+
+
+def test_a_byte_order_mark_before_a_tables_first_header_hides_no_column() -> None:
+    # A Japanese page of 50 films in cinemas (round 101, 2018): a CSV pasted as a table kept its byte order mark
+    # before "タイトル" ("Title"), so no header named a title column and no list was found.
+    gold, record = _own("dev/C_lists/kumamon111__busi-base-movie-list__2018-02")
+    # one name's closing dash is cut as a separator's ("-Take On Me-"), as the grader allows
+    assert [(entry.rank, entry.title) for entry in record.entries] == [
+        (e["rank"], e["title"].rstrip("-")) for e in gold["entries"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("\ufeffタイトル", "タイトル"),
+        ("Letterboxd \u200e\u200f", "Letterboxd"),
+        ("فیلم\u200cها", "فیلم\u200cها"),  # Persian's zero-width non-joiner spells the word
+        ("Un\u200bdeux", "Un\u200bdeux"),  # a zero-width space stands between words
+    ],
+)
+def test_marks_that_take_no_room_are_no_text(raw: str, cleaned: str) -> None:
+    assert clean(raw) == cleaned
