@@ -438,3 +438,23 @@ def test_headings_each_a_name_in_quotes_are_a_list_on_a_page_about_films(grader:
     out = parse(page, url=gold["url"]).to_dict()
     assert [entry["title"] for entry in out["entries"]][:2] == ["Dunkirk", "Theodore Roosevelt"]
     assert grader.grade_review(grader.Score(), gold, out) == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "count"),
+    [
+        # Chinese, Japanese and Korean write a count against its counter or its "best", no space between: round 101's
+        # "今年見た旧作5選・2023" ("five old films seen this year") promised nothing
+        ("今年見た旧作5選・2023", 5),
+        ("配信で見たベスト10・2024", 10),
+        ("2023年必看的10部电影", 10),
+        ("豆瓣电影前10名", 10),
+        ("넷플릭스 추천 영화 7편", 7),
+        ("おすすめ映画10本", 10),
+        ("第2部 感想", None),  # a part's number
+        ("2023年の映画", None),  # a year
+        ("シリーズ2作目", None),  # the second instalment, not two works
+    ],
+)
+def test_a_count_written_against_its_counter_is_promised(title: str, count: int | None) -> None:
+    assert promised_count([title]) == count

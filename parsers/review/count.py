@@ -41,6 +41,11 @@ _LIST_WORDS = frozenset(
     {"top", "best", "greatest", "hot", "favorites", "favourites", "picks", "essentials", "list", "ranked", "ranking",
      "chart", "countdown", "the", "our"}
 )  # fmt: skip
+# Chinese, Japanese and Korean write a count against its counter ("5選", "10部", "7편", "10本") or after "best" ("ベスト10",
+# "前10名") with no space: not a part's number ("第2部"), nor an instalment's ("2作目").
+_CJK_COUNT = re.compile(
+    r"(?<![\d第])(\d{1,3})\s*(?:選|本|部|作品|作(?!目)|個|个|篇|편|선|가지)|(?:ベスト|トップ|前)\s*(\d{1,3})(?!\d)"
+)
 _TITLE_END = re.compile(r"^\s*(?:$|[|–—-]\s)")  # the end of the title, or of its part before the site's name
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _WORD_AFTER = re.compile(r"^\.?\s*([^\W\d_]+)")
@@ -83,9 +88,9 @@ def promised_count(titles: list[str]) -> int | None:
     """The first count in the page's titles (headline, og:title, <title>), or None; not a number of a name the title
     quotes, nor a title that is a number alone (a site's name, "466": a count counts something the title names)."""
     for title in (_QUOTED.sub(_unless_counting_films, title) for title in titles):
-        match = _count(title) if LETTER.search(title) else None
-        if match and 2 <= int(match.group(1)) <= 500:
-            return int(match.group(1))
+        match = (_count(title) or _CJK_COUNT.search(title)) if LETTER.search(title) else None
+        if match and 2 <= (found := int(match.group(1) or match.group(2))) <= 500:
+            return found
         word = _WORD.search(title)
         if word:
             return _WORDS[word.group(1).casefold()]
