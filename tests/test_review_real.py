@@ -2392,3 +2392,12 @@ def test_a_byte_order_mark_before_a_tables_first_header_hides_no_column() -> Non
 )
 def test_marks_that_take_no_room_are_no_text(raw: str, cleaned: str) -> None:
     assert clean(raw) == cleaned
+
+
+def test_a_tables_columns_named_in_indonesian_are_read() -> None:
+    # An actress's filmography on a student's page (round 104, 2021): a table of "Tahun" (year), "Judul" (title),
+    # "Peran" (role), three films. The lexicon of columns' names lacked the language.
+    gold, record = _own("dev/C_lists/TediBasarudin19__vanesha-filmografi-id__2021-05")
+    assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == [
+        (e["rank"], e["title"], e["year"]) for e in gold["entries"]
+    ]

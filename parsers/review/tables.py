@@ -26,7 +26,10 @@ _FILM_NOUNS = (
     "film|movie|series|show|programme|program|filmtitel|película|pelicula|serie|série|serien|serial|seriál|фильм"
     "|сериал|片名|电影|電影|映画|영화"
 )
-_TITLE_NOUNS = "title|titel|titre|título|titolo|название|作品|作品名|タイトル|제목"
+_TITLE_NOUNS = (
+    "title|titel|titre|título|titolo|tytuł|název|başlık|film adı|judul|tên phim|tiêu đề|cím|titlu|τίτλος|название|назва"
+    "|عنوان|العنوان|ชื่อเรื่อง|作品|作品名|タイトル|제목"
+)
 
 
 def _column_header(nouns: str) -> re.Pattern[str]:
@@ -46,6 +49,7 @@ _RANK_COLUMN = re.compile(
 _YEAR_COLUMN = re.compile(
     r"^(years?|released?|release (?:date|year)|year of release|jahre?|erscheinungsjahr|kinostart|année|(?:date de )?sortie"
     r"|año|(?:fecha de )?estreno|anno|anno di uscita|uscita|ano|ano de lançamento|lançamento|год|год выпуска"
+    r"|rok|rok produkcji|yıl|tahun|năm|jaar|år|év|έτος|рік|سال|السنة|سنة|ปี"
     r"|年份|年|公開年|公開日?|上映(?:日期|时间|年份)?|製作年|制作年|연도|개봉(?:일|년도| 연도)?)$",
     re.I,
 )
