@@ -554,3 +554,10 @@ def test_a_count_no_run_of_headings_fits_is_evidence_not_a_requirement() -> None
     record = _review(html.encode(), None)
     assert [entry.title for entry in record.entries] == names
     assert record.warnings == ("title promises 7 entries, found 6",)
+
+
+def test_links_between_an_ordered_lists_items_are_shown_no_number() -> None:
+    # A student's Denzel Washington top ten (round 107, 2015): each poster's <a> stands straight inside the <ol>,
+    # between the <li>s; a run of those links, asked for the numbers shown before them, raised a KeyError.
+    body = '<ol start="5"><li>Crimson Tide (1995)</li><a href="#">P</a><li>Glory (1989)</li><a href="#">Q</a></ol>'
+    assert shown_numbers(LexborHTMLParser(f"<body>{body}</body>").css("ol > a")) is None

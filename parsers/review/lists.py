@@ -78,12 +78,12 @@ def _labelled(blocks: list[Block]) -> bool:
 def shown_numbers(items: list[LexborNode]) -> list[int] | None:
     """The numbers a browser shows before ``items``, the ``<li>``s of one ``<ol>``, where they are not 1, 2, 3 … in
     order: an ``<ol start="51">`` (a chart's second page), an ``<ol reversed>`` (a countdown), an
-    ``<li value="7">``; None where they are."""
+    ``<li value="7">``; None where they are, or where the items are not all ``<li>``s (a poster's link between them)."""
     parent = items[0].parent if items else None
     if (
         parent is None
         or parent.tag != "ol"
-        or any(item.parent is None or item.parent.mem_id != parent.mem_id for item in items)
+        or any(item.tag != "li" or item.parent is None or item.parent.mem_id != parent.mem_id for item in items)
     ):
         return None
     siblings = [child for child in parent.iter() if child.tag == "li"]
