@@ -2401,3 +2401,28 @@ def test_a_tables_columns_named_in_indonesian_are_read() -> None:
     assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == [
         (e["rank"], e["title"], e["year"]) for e in gold["entries"]
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # a student's copy of Pixar's "Feature Films" page (round 107): nine cards, each a picture over its name
+        "dev/C_lists/SyphaxBN__pixar-feature-films__2022-08",
+        # a student's Ghibli films in Arabic (round 104): 23 posters, their names only in their alts, no text, no links
+        "dev/C_lists/btol-sma__ghibli-films-ar__2020-11",
+    ],
+)
+def test_pictures_captioned_with_names_are_the_list_of_a_page_titled_films(name: str) -> None:
+    gold, record = _own(name)
+    # (one alt spaces its words with U+202F, which the gold keeps as typed)
+    assert [(entry.rank, entry.title) for entry in record.entries] == [
+        (e["rank"], " ".join(e["title"].split())) for e in gold["entries"]
+    ]
+
+
+def test_a_menu_of_captioned_pictures_does_not_displace_a_run_of_headings() -> None:
+    # FirstShowing's "Why 2008 will be awesome" (2007): the site's menu is pictures captioned "Home", "Release
+    # Schedule", …; read as captioned cards before anything else, it hid the 54 films under headings.
+    _, record = _own("dev/C_lists/palladian__firstshowing-why-2008-awesome__2007-12")
+    assert len(record.entries) == 54
+    assert record.entries[1].title == "Adventureland"

@@ -467,6 +467,10 @@ def _candidates(
         # films in the plural ("Favourite movies"), its bulleted lists of plain names, whatever else reads as a list
         # (a favourites page's franchises, some of two films, are runs of records only where they hold three or more)
         found.extend(promised_lists(page, index, every=not fits, plain=topic.plural))
+    if not found and topic.plural:
+        # pictures each captioned with a name and nothing more (a poster grid, names only in the alts): the list of a
+        # page whose titles name films in the plural, where nothing else reads as one (a site's menu is drawn so too)
+        found.extend(record_candidates(page, index, topic.films, captions=True))
     if count and not fits:
         found.extend(card_candidates(index, count))
         found.extend(inline_candidates(blocks, count))

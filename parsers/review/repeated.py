@@ -632,10 +632,11 @@ class _Readings:
     once per page: a sectioned list's runs are read again as one, and a run nested in another's records is
     read with them."""
 
-    def __init__(self, page: Page, schedule: bool, about_films: bool) -> None:
+    def __init__(self, page: Page, schedule: bool, about_films: bool, captions: bool = False) -> None:
         self.links = _FilmLinks(page, wiki=about_films)  # a Wikipedia article is a film's only on a page about films
         self.schedule = schedule  # the page calls itself a schedule or a programme: runs of timed slots are lists
         self.about_films = about_films
+        self.captions = captions  # a picture with a caption and nothing more is a film's card (see captioned)
         self.titles = _own_titles(page)
         self._records: dict[int, _Record | None] = {}
         self._held: dict[int, bool] = {}
@@ -648,6 +649,14 @@ class _Readings:
         if key not in self._records:
             self._records[key] = _read(node, self.links, self.about_films)
         return self._records[key]
+
+    def captioned(self, record: _Record) -> bool:
+        """Where captions are sought, the record is a picture and its name, nothing more: the name its only text (a
+        caption), or, with no text, its picture's ``alt`` (a poster grid)."""
+        if not self.captions or record.node.css_first(PICTURES) is None:
+            return False
+        text = self.shown(record.node)
+        return text == record.title or (not text and record.names[_ATTRIBUTED] == record.title)
 
     def held(self, node: LexborNode) -> bool:
         key = node.mem_id
@@ -695,14 +704,17 @@ class _Readings:
         return known
 
 
-def _linked(record: _Record, about_films: bool) -> bool:
+def _linked(record: _Record, about_films: bool, captioned: bool = False) -> bool:
     """A film link, a film's facts (a year and a running time), or on a page about films, a link to a page of the
-    record's own (see _own_pages), a poster labelled with the record's name (see _named_posters) or a year (see
-    _dated_names)."""
+    record's own (see _own_pages), a poster labelled with the record's name (see _named_posters), a year (see
+    _dated_names) or, ``captioned``, a picture with its name and nothing else (see _Readings.captioned)."""
     return (
         record.film_link
         or record.film_facts
-        or (about_films and (record.page_link is not None or _named_poster(record) or record.year is not None))
+        or (
+            about_films
+            and (record.page_link is not None or _named_poster(record) or record.year is not None or captioned)
+        )
     )
 
 
@@ -789,7 +801,7 @@ def _candidate(
         record = readings.record(member)
         probe.append(record)
         weak = weak or record is None or (record.rank is None and record.time is None)
-        linked = linked or (record is not None and _linked(record, about_films))
+        linked = linked or (record is not None and _linked(record, about_films, readings.captioned(record)))
         # once one is weak, only a film link (or a page of its own) can save the probe: the rest are not read if
         # none holds one
         if weak and not linked and not any(readings.held(other) for other in heads[n + 1 :]):
@@ -811,7 +823,7 @@ def _candidate(
             # _unlabelled), not a repeat
             doubled += record.title in titles and not record.film_link and record.time is None
             titles.add(record.title)
-            unlinked += not _linked(record, about_films)
+            unlinked += not _linked(record, about_films, readings.captioned(record))
             unranked = unranked or (record.rank is None and record.time is None)
         # The reading stops once a test below must fail, whatever the records not read yet hold: over a fifth
         # of the run without a record, a name or a title of its own, or, unranked, over two fifths without a
@@ -837,9 +849,10 @@ def _candidate(
     ranked = _printed_ranks(records)
     films = share([record.film_link for record in records])
     # years alone mark concerts and events as well as films: only a page about films makes them its films
-    cards = (about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records))) or (
-        share([record.film_facts for record in records]) >= 0.8 and _short_different_names(records, 8)
-    )
+    captioned = share([readings.captioned(record) for record in records]) >= 0.8 and _short_different_names(records, 5)
+    cards = (
+        about_films and (_own_pages(records) or _named_posters(records) or _dated_names(records) or captioned)
+    ) or (share([record.film_facts for record in records]) >= 0.8 and _short_different_names(records, 8))
     films_shown = ranked or films >= 0.6 or cards  # else only a schedule's times mark the run
     # teasers of other articles (a "read also" carousel) each name their author; a film's card names none
     if share([record.node.css_first(_BYLINES) is not None for record in records]) >= 0.5:
@@ -1128,12 +1141,13 @@ def _target(node: LexborNode) -> str | None:
 
 
 def record_candidates(
-    page: Page, index: BlockIndex, about_films: bool = False, schedule: bool = False
+    page: Page, index: BlockIndex, about_films: bool = False, schedule: bool = False, captions: bool = False
 ) -> list[Candidate]:
     """A candidate for each run of records that shows evidence of being a list of films, and one for each
     list split into sections of such runs, or of sections too small to hold runs; ``schedule``: the page's titles or
-    address call it a schedule or a programme (a show's page may hold a "tonight on TV" box)."""
-    readings = _Readings(page, schedule, about_films)
+    address call it a schedule or a programme (a show's page may hold a "tonight on TV" box); ``captions``: a picture
+    with a name and nothing more is a film's card (see _Readings.captioned)."""
+    readings = _Readings(page, schedule, about_films, captions)
     runs = _runs(page)
     drawn = _sections(runs)
     # A run among hundreds drawn alike (a table row's cells, row after row) is no list of its own: the runs
