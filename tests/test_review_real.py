@@ -2426,3 +2426,20 @@ def test_a_menu_of_captioned_pictures_does_not_displace_a_run_of_headings() -> N
     _, record = _own("dev/C_lists/palladian__firstshowing-why-2008-awesome__2007-12")
     assert len(record.entries) == 54
     assert record.entries[1].title == "Adventureland"
+
+
+def test_an_overview_and_an_update_history_around_a_run_of_headings_are_no_entries() -> None:
+    # A Korean blog's Japanese dramas on Disney+ (round 101, Hugo): 18 <h2>s, the first "개요" (overview), the last
+    # "문서 업데이트 내역" (the document's update history), both read as entries at 0.89.
+    gold, record = _own("dev/C_lists/gold-light__cloudlog-disneyplus-japan-drama__2023-09")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_a_run_of_headings_that_leaves_out_many_of_its_kind_is_no_list() -> None:
+    # The same blog's Japanese dramas on Netflix (round 101): 30 <h2>s, half with nothing under them. The half with
+    # text was given as the list at 0.89, every rank after the first gap shifted; a quarter left out is too many.
+    # Labels alike over each entry ("Best Movie of 1990", "… of 1991") count once (bestof90's ten winners stand).
+    _, record = _own("dev/C_lists/gold-light__cloudlog-netflix-japan-drama__2022-03")
+    assert record.entries == ()
+    _, labelled = _own("dev/C_lists/danielcordeirofaria__bestof90-best-movies__2023-03")
+    assert len(labelled.entries) == 10

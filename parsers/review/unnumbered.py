@@ -24,6 +24,8 @@ _BOLD_HOLDERS = ("p", "div", "li", "td")
 _MAX_TITLE = 120
 _MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
 _MIN_PLURAL_RUN = 3  # dated heads that make a list where the titles name films in the plural
+_DIGIT_RUN = re.compile(r"\d+")
+_MOST_SKIPPED = 4  # a run ranked by order that leaves out more than a quarter as many heads as it holds is no list
 _MIN_UNCOUNTED_PROSE = 40  # characters of text under them, by their median (see _with_text)
 # a name and its year closing the head, in brackets or after a comma or a dash ("Scream, 2022", its stars gone)
 _DATED = re.compile(r"(?P<name>\S.*?)(?:\((?:1[89]|20)\d\d\)|(?P<apart>,|\s[-–—])\s*(?:1[89]|20)\d\d)$")
@@ -37,7 +39,18 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{2,4}")  # "01/19/23", "19
 _AFTERWORD = re.compile(
     r"^(?:how we (?:test|tested|chose|choose|picked|pick|rate|rated|rank|ranked|review|reviewed|select|selected)\b"
     r"|why (?:you should )?trust us\b|frequently asked questions\b|faqs?\b|who curated\b|our methodology\b"
-    r"|methodology\b|about (?:the|this|our) (?:author|reviewer|writer)s?\b)",
+    r"|methodology\b|about (?:the|this|our) (?:author|reviewer|writer)s?\b"
+    # and the closing words of a post, or the record of its changes, in the languages lists are written in
+    r"|(?:in )?conclusions?\b|final thoughts\b|closing thoughts\b|wrapping up\b|wrap-up\b"
+    r"|(?:document |page )?(?:update|revision|change) (?:history|log)\b|changelog\b|fazit\b|schlusswort\b"
+    r"|conclusi[óo]n\b|conclusione\b|conclus[ãa]o\b|заключение\b|итоги\b|마치며|맺음말|결론|(?:문서 )?업데이트 내역"
+    r"|おわりに|最後に|更新履歴|总结|總結|结语|結語|结论|結論|更新日志)",
+    re.I,
+)
+# The heading a post opens with about itself, before its entries: an overview, an introduction.
+_FOREWORD = re.compile(
+    r"(?:introduction|intro|overview|preface|foreword|einleitung|vorwort|introducci[óo]n|introduzione|introdu[çc][ãa]o"
+    r"|pr[ée]sentation|введение|вступление|개요|소개|들어가며|概要|はじめに|前言|简介|簡介|引言)[\s:：.]*",
     re.I,
 )
 
@@ -116,7 +129,7 @@ def _runs(blocks: list[Block], heads: list[_Head], min_prose: int) -> dict[str, 
                 closes = level_of[head.kind] < level_of[kind] if kind in level_of else head.kind == "h1"
                 if (closes or afterword) and kind_runs[-1]:
                     kind_runs.append([])
-            if afterword:
+            if afterword or _FOREWORD.fullmatch(head.text):
                 continue
         if head.kind == "h1" and not titled and blocks[head.block].in_article:
             titled = True
@@ -216,6 +229,8 @@ def heading_run(blocks: list[Block], count: int | None, names: bool = False) -> 
         best = max(fitting, key=lambda run: sum(head.prose for head in run))
     _label_groups(heads)
     numbered = _printed_numbers(best)
+    if numbered is None and _skipped(heads, best) * _MOST_SKIPPED > len(best):
+        return None
     if numbered is not None:
         items = [
             Item(rank, title, head.block, head.line, group=head.group)
@@ -243,6 +258,20 @@ def _names(run: list[_Head]) -> bool:
     """The heads are all different and short, as works' names are (not an essay's sections)."""
     texts = [head.text.casefold() for head in run]
     return bool(texts) and len(set(texts)) == len(texts) and median(len(text.split()) for text in texts) <= 4
+
+
+def _skipped(heads: list[_Head], run: list[_Head]) -> int:
+    """Heads of the run's kinds that stand between its first and last but are not in it (nothing written under them),
+    counted by their names, numbers aside: labels alike over each entry ("Best Movie of 1990", "… of 1991") are one."""
+    kinds, chosen = {head.kind for head in run}, {id(head) for head in run}
+    first, last = run[0].block, run[-1].block
+    return len(
+        {
+            _DIGIT_RUN.sub("#", head.text)
+            for head in heads
+            if head.kind in kinds and first < head.block < last and head.text and id(head) not in chosen
+        }
+    )
 
 
 def _ranked_by_order(run: list[_Head]) -> Candidate:
