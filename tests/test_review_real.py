@@ -504,6 +504,10 @@ def test_an_index_at_an_address_without_its_slash_holds_the_pages_below_it() -> 
         ("فیلم‌های برتر", True),
         ("मेरी पसंदीदा फ़िल्में", True),
         ("مراجعة فيلم", False),  # one film's review, in Arabic
+        ("Top seriály", True),
+        ("Najlepsze seriale", True),
+        ("En sevdiğim Diziler", True),
+        ("Recenze seriálu", False),  # one series' review, in Czech
         ("Crítica do filme Duna", False),  # one film, in Portuguese
         ("as the film tells us", False),
     ],
@@ -1394,6 +1398,12 @@ def test_links_in_a_sentence_are_no_run_of_records() -> None:
         ("ภาพยนตร์ที่ดีที่สุด", True),
         ("Top 10 phim hay nhất", True),
         ("أفضل الكتب", False),
+        # series in Czech, Slovak, Polish and Turkish (round 108's "Top seriály", "Najlepsze seriale", "En sevdiğim
+        # Diziler"), not an English serial's number
+        ("Top seriály", True),
+        ("Najlepsze seriale - subiektywne TOP 3!", True),
+        ("En sevdiğim Diziler", True),
+        ("Serial number lookup", False),
     ],
 )
 def test_film_words_decide_what_a_page_speaks_of(words: str, about: bool) -> None:

@@ -161,7 +161,7 @@ _FILM_WORDS = re.compile(
     r"|comed(?:y|ies)|thrillers?|westerns?|blockbusters?|box office|episodes?|streaming|netflix|hulu|hbo"
     r"|prime video|what to watch|superhero(?:es)?|oscars?|best picture|emmys?|golden globes?|baftas?|directors?|actors?"
     r"|actresses|(?:k[- ]?)?dramas?|drakor|telenovelas?|kino|serien?|sendung(?:en)?|schauspieler\w*|pel[ií]culas?|cin[ée]mas?|cin[ée]"
-    r"|s[ée]ries?|cortometrajes?|screenings?|watchlists?"
+    r"|s[ée]ries?|cortometrajes?|screenings?|watchlists?|seri[áa]l(?:y|u|ů|e|i|ów|em)?(?<!\bserial)|dizi(?:ler|leri|si)?"
     r"|фильм\w*|кино\w*|сериал\w*|тв|телевиз\w*|телевид\w*|телебач\w*|телепрограм\w*"
     r"|(?:ال)?(?:أفلام|فيلم|مسلسلات?|سينما|أنمي)|فیلم\w*|سریال\w*|سینما|phim)\b"  # Arabic, Persian, Vietnamese
     # Hindi and Thai: their vowel signs are no word characters, so no word boundary holds after them
@@ -174,7 +174,7 @@ _FILM_WORDS = re.compile(
 _FILMS_PLURAL = re.compile(
     r"\b(?:movies|films|documentaries|tv shows|tv series|sitcoms|dramas|cartoons|pel[íi]culas|filmes|filmy|film[óo]w"
     r"|фильм(?:ы|ов|ам|ами|ах)|сериал(?:ы|ов|ам|ами|ах)|фільм(?:и|ів|ам|ами|ах)|серіал(?:и|ів|ам|ами|ах)"
-    r"|documentales|document[áa]rios|séries|(?:ال)?(?:أفلام|مسلسلات)|فیلم(?:\u200c)?های?|سریال(?:\u200c)?های?)\b"
+    r"|documentales|document[áa]rios|séries|seriály|seriale|seriali|serialów|diziler|(?:ال)?(?:أفلام|مسلسلات)|فیلم(?:\u200c)?های?|سریال(?:\u200c)?های?)\b"
     r"|फ(?:\u093c)?िल्में|\u095eिल्में",
     re.I,
 )
