@@ -2453,3 +2453,11 @@ def test_a_run_of_headings_that_leaves_out_many_of_its_kind_is_no_list() -> None
     assert record.entries == ()
     _, labelled = _own("dev/C_lists/danielcordeirofaria__bestof90-best-movies__2023-03")
     assert len(labelled.entries) == 10
+
+
+def test_a_grid_of_pictures_over_their_names_row_by_row_is_one_list() -> None:
+    # Bud Spencer's films on a Hungarian fan page (round 108, 2020): a table of five columns, a row of posters (no
+    # alt) over a row of "Title (Year)" cells, eleven times. The rows of names joined with the rows of pictures read
+    # as no list; five films of a row were chosen at 0.60, and refused.
+    gold, record = _own("dev/C_lists/Tunyo024__budspencer-filmek__2020-11")
+    assert [(entry.rank, entry.year) for entry in record.entries] == [(e["rank"], e["year"]) for e in gold["entries"]]

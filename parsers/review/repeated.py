@@ -995,10 +995,11 @@ def _section_candidate(
     section before and its first record: "2000 (73rd)", "BEST PICTURE"), whose year, where a label opens with
     one, is its entries'."""
     found = _candidate([member for run in sections for member in run], readings, index, about_films, len(sections))
-    # read again without the sections unlike the rest, which broke the reading of the others as one list: those
-    # without years where most have them, then those linking other pages where the rest link films (a favourites
-    # page's comedians and actors between its films and shows)
-    for alike in (_dated_sections, _film_linked_sections):
+    # read again without the sections unlike the rest, which broke the reading of the others as one list: those with
+    # no record at all (a grid's rows of pictures, each over a row of their names), those without years where most
+    # have them, then those linking other pages where the rest link films (a favourites page's comedians and actors
+    # between its films and shows)
+    for alike in (_named_sections, _dated_sections, _film_linked_sections):
         if found is not None or len(sections) > _MAX_SECTIONS:
             break
         if 1 < len(kept := alike(sections, readings)) < len(sections):
@@ -1027,6 +1028,11 @@ def _section_candidate(
         if item.year is None and (year := next((m for text in texts if (m := _LABEL_YEAR.match(text))), None)):
             item.year = int(year.group(1))
     return _alike_sections(found, section_of)
+
+
+def _named_sections(sections: list[list[LexborNode]], readings: _Readings) -> list[list[LexborNode]]:
+    """Without the sections none of whose members reads as a record (pictures with no name)."""
+    return [run for run in sections if any(readings.record(member) is not None for member in run)]
 
 
 def _dated_sections(sections: list[list[LexborNode]], readings: _Readings) -> list[list[LexborNode]]:
