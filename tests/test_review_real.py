@@ -2461,3 +2461,12 @@ def test_a_grid_of_pictures_over_their_names_row_by_row_is_one_list() -> None:
     # as no list; five films of a row were chosen at 0.60, and refused.
     gold, record = _own("dev/C_lists/Tunyo024__budspencer-filmek__2020-11")
     assert [(entry.rank, entry.year) for entry in record.entries] == [(e["rank"], e["year"]) for e in gold["entries"]]
+
+
+def test_an_alt_that_is_a_files_name_names_no_card() -> None:
+    # An Albanian student's sixteen series (round 108, 2023): each card's poster has an alt copied from its file's
+    # name ("ginny-and-georgia--seriale", "_tulsa_king"), its caption the name; the alts were given as the names.
+    _, record = _own("dev/C_lists/12florinda__heronjte-seriale__2023-08")
+    titles = [entry.title for entry in record.entries]
+    assert "Ginny and Georgia" in titles and "Tulsa King" in titles and "Mayor of Kingstown" in titles
+    assert not any("_" in title or "--" in title for title in titles)

@@ -67,6 +67,9 @@ _RUNTIME_ALONE = re.compile(
 )
 _BYLINES = "[class*=author], [rel=author], [itemprop=author], [class*=byline]"  # an article's byline, however marked
 _SCHEDULE = 0.3  # a candidate's score where its only evidence is its slots' times (see _candidate)
+# a file's or an address's name, not a name people write ("ginny-and-georgia--seriale", "_tulsa_king"): words joined
+# by underscores, or by two hyphens or more, no space ("Spider-Man", "WALL-E" are names)
+_SLUG = re.compile(r"[^\s_]*_\S*|[^\s-]*-[^\s-]*-\S*")
 _TITLE_ATTRIBUTES = (
     "data-film-name", "data-film-title", "data-title", "data-name", "data-item-name", "aria-label", "title", "alt",
 )  # fmt: skip
@@ -286,7 +289,7 @@ def _attribute_title(attributes: dict[str, str | None]) -> str:
     if _TITLE_NAMES.isdisjoint(attributes):  # most elements: a class at most
         return ""
     for name in _TITLE_ATTRIBUTES:
-        if (value := attributes.get(name)) and (title := clean(value)):
+        if (value := attributes.get(name)) and (title := clean(value)) and not _SLUG.fullmatch(title):
             return title
     return ""
 
