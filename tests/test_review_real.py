@@ -2470,3 +2470,11 @@ def test_an_alt_that_is_a_files_name_names_no_card() -> None:
     titles = [entry.title for entry in record.entries]
     assert "Ginny and Georgia" in titles and "Tulsa King" in titles and "Mayor of Kingstown" in titles
     assert not any("_" in title or "--" in title for title in titles)
+
+
+def test_a_second_chart_naming_the_firsts_entries_again_is_no_continuation() -> None:
+    # A Czech student's "Top seriály" (round 108, 2023): two charts of ten cards each, "1. Friends" … and "1. The
+    # Simpsons" …, most watched and highest earning, sharing names. Joined as "Top 5" and "Flop 5" are (ranks going
+    # on: 11, 12, …), they were given as one list of 20 at 0.91; the page's first chart is its list.
+    gold, record = _own("dev/C_lists/Brumlins__topserialy-index__2023-06")
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]

@@ -261,9 +261,12 @@ def numbered_chain(blocks: list[Block], count: int | None) -> Candidate | None:
     while (following := _best_chain(found, chains[-1][-1] + 1, chains[-1][-1] + 1 + 2 * len(indices) + _MAX_GAP)) and [
         found[i][0].rank for i in following
     ] == ranks:
-        # Same markup, other names: a sub-list. Same names: a table of contents and its sections.
+        # Same markup, other names: a sub-list ("Top 5", then "Flop 5": no film is both). A name of the first again:
+        # another ranking of the same things (a page's "most watched" and "highest earning" charts), or a table of
+        # contents and its sections.
         same_kinds = [found[i][1] for i in following] == [found[i][1] for i in indices]
-        if not same_kinds or {found[i][0].title for i in following} == {found[i][0].title for i in indices}:
+        first_names = {found[i][0].title.casefold() for i in indices}
+        if not same_kinds or any(found[i][0].title.casefold() in first_names for i in following):
             break
         chains.append(following)
     items = []
