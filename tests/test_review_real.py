@@ -2478,3 +2478,13 @@ def test_a_second_chart_naming_the_firsts_entries_again_is_no_continuation() -> 
     # on: 11, 12, …), they were given as one list of 20 at 0.91; the page's first chart is its list.
     gold, record = _own("dev/C_lists/Brumlins__topserialy-index__2023-06")
     assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]
+
+
+def test_a_year_in_full_width_brackets_closes_a_name() -> None:
+    # A Chinese blog's ten films of a life (round 106, 2025): "十、《色，戒》（李安，2007）" … "一、《站台》（贾樟柯，2000）",
+    # the director and year in full-width brackets, read as part of the name: no years, no list.
+    gold, record = _own("dev/C_lists/optimus12138__goldenriver-top10-films__2025-07")
+    assert [(entry.rank, entry.title, entry.year) for entry in record.entries] == [
+        (e["rank"], e["title"], e["year"]) for e in gold["entries"]
+    ]
+    assert clean_title("新喜剧之王（粤语版）")[0] == "新喜剧之王（粤语版）"  # a note without a year stays as typed

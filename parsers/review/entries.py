@@ -111,6 +111,7 @@ _FACT_LINES = 3  # the lines under an entry's name that hold its facts, where a 
 _TITLE_LABEL = re.compile(
     r"^(?:title|titel|t[íi]tulo|titre|titolo|tytu[łl]|название|片名|标题|標題|タイトル|제목)\s*[:：]\s*(?=\S)", re.I
 )
+_FULL_WIDTH_NOTE = re.compile(r"\s*（([^（）]{0,50}(?:1[89]|20)\d\d[^（）]{0,10})）$")  # with a year in it
 _TIE = re.compile(r"^[(\[]\s*(?:tie|tied|ex aequo)\s*[)\]]\s*|^(?:tie|tied)\s*:\s*", re.I)
 
 
@@ -121,7 +122,7 @@ def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, i
     title = _DIRECTOR_AFTER.sub(
         "", _without_blurb(without_runtime(_MARKS.sub("", _TIE.sub("", _TITLE_LABEL.sub("", clean(raw))))))
     )
-    title = without_rating(_DATE_AFTER.sub("", title))
+    title = without_rating(_DATE_AFTER.sub("", _ascii_brackets(title)))
     year = year_end = None
     match = _YEARS.search(title)
     if match:
@@ -141,6 +142,13 @@ def clean_title(raw: str, other_titles: bool = True) -> tuple[str, int | None, i
     if quoted and len(quoted.group("inner")) < len(title) - 1:
         title = quoted.group("inner")
     return strip_quotes(title).rstrip(" :").strip(), year, year_end
+
+
+def _ascii_brackets(title: str) -> str:
+    """The full-width brackets closing a Chinese or Japanese name with a year in them, and the commas inside them, as
+    ASCII ones, read as they are ("《站台》（2000）", "《色，戒》（李安，2007）"); the name's own commas stay ("色，戒")."""
+    found = _FULL_WIDTH_NOTE.search(title)
+    return f"{title[: found.start()]} ({found.group(1).replace('，', ', ')})" if found else title
 
 
 def without_rating(text: str) -> str:
