@@ -508,6 +508,10 @@ def test_an_index_at_an_address_without_its_slash_holds_the_pages_below_it() -> 
         ("Najlepsze seriale", True),
         ("En sevdiğim Diziler", True),
         ("Recenze seriálu", False),  # one series' review, in Czech
+        # Chinese marks a plural by "those" or "们" (round 106's "[電影] 2025 看過的那些電影們", "those films I saw")
+        ("[電影] 2025 看過的那些電影們", True),
+        ("这些电影值得一看", True),
+        ("电影《站台》影评", False),
         ("Crítica do filme Duna", False),  # one film, in Portuguese
         ("as the film tells us", False),
     ],
@@ -2488,3 +2492,18 @@ def test_a_year_in_full_width_brackets_closes_a_name() -> None:
         (e["rank"], e["title"], e["year"]) for e in gold["entries"]
     ]
     assert clean_title("新喜剧之王（粤语版）")[0] == "新喜剧之王（粤语版）"  # a note without a year stays as typed
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # a Taiwanese blog's films of 2025 (round 106): "看過的那些電影們" ("those films I saw"), 17 <h3>s over notes
+        "dev/C_lists/LanKuDot__watched-movies-in-2025__2026-06",
+        # the same blog's 2023: an <h3> "今敏的動畫電影" (Satoshi Kon's animated films) over four <h4>s, then eight
+        # <h3>s; the label was given as the first entry, its four films left out, at 0.86
+        "dev/C_lists/LanKuDot__watched-movies-at-home-in-2023__2024-02",
+    ],
+)
+def test_headings_under_a_title_naming_films_in_the_plural_in_chinese(name: str) -> None:
+    gold, record = _own(name)
+    assert [(entry.rank, entry.title) for entry in record.entries] == [(e["rank"], e["title"]) for e in gold["entries"]]

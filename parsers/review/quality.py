@@ -170,12 +170,14 @@ _FILM_WORDS = re.compile(
     re.I,
 )
 # Films or shows in the plural, in the languages whose plural no singular shares ("filme" is a Portuguese film, and
-# German "Filme" its plural): English, Spanish, Portuguese, Polish and Czech, Russian, Arabic, Persian, Hindi.
+# German "Filme" its plural): English, Spanish, Portuguese, Polish and Czech, Russian, Arabic, Persian, Hindi, Chinese.
 _FILMS_PLURAL = re.compile(
     r"\b(?:movies|films|documentaries|tv shows|tv series|sitcoms|dramas|cartoons|pel[íi]culas|filmes|filmy|film[óo]w"
     r"|фильм(?:ы|ов|ам|ами|ах)|сериал(?:ы|ов|ам|ами|ах)|фільм(?:и|ів|ам|ами|ах)|серіал(?:и|ів|ам|ами|ах)"
     r"|documentales|document[áa]rios|séries|seriály|seriale|seriali|serialów|diziler|(?:ال)?(?:أفلام|مسلسلات)|فیلم(?:\u200c)?های?|سریال(?:\u200c)?های?)\b"
-    r"|फ(?:\u093c)?िल्में|\u095eिल्में",
+    r"|फ(?:\u093c)?िल्में|\u095eिल्में"
+    # Chinese: "those", "these" before the noun, or "们" after it
+    r"|(?:那些|这些|這些)(?:电影|電影|电视剧|電視劇|影片|剧|劇|动画|動畫|番)|(?:电影|電影|电视剧|電視劇|影片)[们們]",
     re.I,
 )
 # What sites call a search's results, in a page's titles (see search_results)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 from ..dates import names_a_month, only_a_date
@@ -218,6 +219,7 @@ def heading_run(blocks: list[Block], count: int | None, names: bool = False) -> 
         best = max(all_runs, key=len, default=[])
         if len(best) < _MIN_UNCOUNTED_RUN or mostly_questions([head.text for head in best]):
             return None
+        best = _with_subheads(blocks, heads, best)
     else:
         # one head more than a list of five or more promises: the last is its afterword ("V.O required", a closing
         # word of the writer's own, under a heading drawn as the entries' are)
@@ -258,6 +260,30 @@ def _names(run: list[_Head]) -> bool:
     """The heads are all different and short, as works' names are (not an essay's sections)."""
     texts = [head.text.casefold() for head in run]
     return bool(texts) and len(set(texts)) == len(texts) and median(len(text.split()) for text in texts) <= 4
+
+
+def _with_subheads(blocks: list[Block], heads: list[_Head], run: list[_Head]) -> list[_Head]:
+    """The run with each head over two or more headings of one lower level, before the run's next head, replaced by
+    them under its name: a group's label (a director's films under his name, each an ``<h4>``), not an entry. Not the
+    run's last head: what follows it is the page's, not the list's (a sidebar's headings)."""
+    level = {tag: int(tag[1]) for tag in HEADINGS}
+    if run[0].kind not in level:
+        return run
+    position = {id(head): n for n, head in enumerate(heads)}
+    expanded: list[_Head] = []
+    for head, after in pairwise(run):
+        below = [
+            sub
+            for sub in heads[position[id(head)] + 1 : position[id(after)]]
+            if sub.kind in level and level[sub.kind] > level[head.kind] and sub.text and blocks[sub.block].in_article
+        ]
+        if len(below) >= 2 and len({sub.kind for sub in below}) == 1:
+            for sub in below:
+                sub.group = head.text
+            expanded.extend(below)
+        else:
+            expanded.append(head)
+    return [*expanded, run[-1]]
 
 
 def _skipped(heads: list[_Head], run: list[_Head]) -> int:
