@@ -21,6 +21,7 @@ from .quality import mostly_questions
 
 # an <h1> after the page's own (a post whose editor draws each film's name so) heads an entry too
 _ITEM_HEADINGS = ("h1", "h2", "h3", "h4", "h5")
+_LEVEL_OF = {tag: int(tag[1]) for tag in HEADINGS}  # "h2" -> 2
 _BOLD_HOLDERS = ("p", "div", "li", "td")
 _MAX_TITLE = 120
 _MIN_UNCOUNTED_RUN = 5  # entries that make a list when the title promises one but names no count
@@ -121,13 +122,12 @@ def _runs(blocks: list[Block], heads: list[_Head], min_prose: int) -> dict[str, 
     lower ones ("What to read next" over teasers); an ``<h1>`` closes every run, and the first in the article, the
     page's own title, heads none."""
     runs: dict[str, list[list[_Head]]] = {}
-    level_of = {tag: int(tag[1]) for tag in HEADINGS}
     titled = False
     for head in heads:
         if head.kind in HEADINGS:
             afterword = _AFTERWORD.match(head.text) is not None
             for kind, kind_runs in runs.items():
-                closes = level_of[head.kind] < level_of[kind] if kind in level_of else head.kind == "h1"
+                closes = _LEVEL_OF[head.kind] < _LEVEL_OF[kind] if kind in _LEVEL_OF else head.kind == "h1"
                 if (closes or afterword) and kind_runs[-1]:
                     kind_runs.append([])
             if afterword or _FOREWORD.fullmatch(head.text):
@@ -266,8 +266,7 @@ def _with_subheads(blocks: list[Block], heads: list[_Head], run: list[_Head]) ->
     """The run with each head over two or more headings of one lower level, before the run's next head, replaced by
     them under its name: a group's label (a director's films under his name, each an ``<h4>``), not an entry. Not the
     run's last head: what follows it is the page's, not the list's (a sidebar's headings)."""
-    level = {tag: int(tag[1]) for tag in HEADINGS}
-    if run[0].kind not in level:
+    if run[0].kind not in _LEVEL_OF:
         return run
     position = {id(head): n for n, head in enumerate(heads)}
     expanded: list[_Head] = []
@@ -275,7 +274,10 @@ def _with_subheads(blocks: list[Block], heads: list[_Head], run: list[_Head]) ->
         below = [
             sub
             for sub in heads[position[id(head)] + 1 : position[id(after)]]
-            if sub.kind in level and level[sub.kind] > level[head.kind] and sub.text and blocks[sub.block].in_article
+            if sub.kind in _LEVEL_OF
+            and _LEVEL_OF[sub.kind] > _LEVEL_OF[head.kind]
+            and sub.text
+            and blocks[sub.block].in_article
         ]
         if len(below) >= 2 and len({sub.kind for sub in below}) == 1:
             for sub in below:
